@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sigscope",
+    products: [
+        .library(name: "SigScope", targets: ["SigScope"]),
+        .executable(name: "sigscope", targets: ["sigscope"]),
+    ],
+    dependencies: [
+        // Resolved from the machine's local package mirror.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // OpenSSL's libcrypto: SHA-256, HMAC-SHA1, HMAC-SHA256. Imported only by Sources/SigScope/Crypto.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // libxml2: the hardened XML reader. Imported only by Sources/SigScope/Decoding/XMLReader.swift.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SigScope",
+            dependencies: ["COpenSSL", "CLibXML2"]
+        ),
+        .executableTarget(
+            name: "sigscope",
+            dependencies: [
+                "SigScope",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SigScopeTests",
+            dependencies: ["SigScope"]
+        ),
+        .testTarget(
+            name: "sigscopeTests",
+            dependencies: ["sigscope", "SigScope"]
+        ),
+    ]
+)

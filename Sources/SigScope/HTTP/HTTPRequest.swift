@@ -1,0 +1,75 @@
+/// One HTTP header line.
+public struct HTTPHeader: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An HTTP request exactly as it goes on the wire: what is signed, what curl sends and
+/// what a capture is parsed into.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    public var scheme: String
+    /// The host, as sent in `Host` (may include a port).
+    public var host: String
+    /// The path, `/` for these APIs.
+    public var path: String
+    /// The query string as sent, already percent-encoded, without the `?`.
+    public var query: String
+    /// Headers in the order they are sent.
+    public var headers: [HTTPHeader]
+    /// The body bytes.
+    public var body: [UInt8]
+
+    public init(method: String, scheme: String = "https", host: String, path: String = "/", query: String = "", headers: [HTTPHeader] = [], body: [UInt8] = []) {
+        self.method = method
+        self.scheme = scheme
+        self.host = host
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// `scheme://host/path?query`.
+    public var url: String {
+        scheme + "://" + host + path + (query.isEmpty ? "" : "?" + query)
+    }
+
+    /// The body as text (invalid UTF-8 replaced), `""` when there is none.
+    public var bodyText: String {
+        String(decoding: body, as: UTF8.self)
+    }
+
+    /// The value of the first header named `name`, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first(where: { $0.name.lowercased() == lower })?.value
+    }
+
+    /// Every value of headers named `name`, case-insensitively, in order.
+    public func headerValues(_ name: String) -> [String] {
+        let lower = name.lowercased()
+        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+    }
+
+    /// Sets the header named `name` (case-insensitive), replacing the first one, else appending.
+    public mutating func setHeader(_ name: String, _ value: String) {
+        let lower = name.lowercased()
+        if let index = headers.firstIndex(where: { $0.name.lowercased() == lower }) {
+            headers[index].value = value
+        } else {
+            headers.append(HTTPHeader(name, value))
+        }
+    }
+
+    /// The query's `name=value` pairs, percent-decoded (`+` kept as `+` unless `plusAsSpace`).
+    /// Pairs whose encoding is broken keep their raw text.
+    public func queryItems(plusAsSpace: Bool = false) -> [(name: String, value: String)] {
+        FormCodec.decode(query, plusAsSpace: plusAsSpace)
+    }
+}

@@ -1,0 +1,130 @@
+/// A percent-encoding function, configurable so that the common client mistakes can be
+/// reproduced exactly by the same code that does it right.
+///
+/// The default is RFC 3986 as both providers specify it: unreserved `A-Z a-z 0-9 - _ . ~`
+/// kept, everything else `%XY` in uppercase hex, byte by byte over UTF-8.
+public struct PercentEncoder: Sendable, Equatable, Hashable {
+    /// Encode space as `+` (HTML forms, Java `URLEncoder`, Go `url.QueryEscape`) instead of `%20`.
+    public var spaceAsPlus: Bool = false
+    /// Encode `*` as `%2A` (RFC 3986). False reproduces Java `URLEncoder` and JavaScript.
+    public var encodeStar: Bool = true
+    /// Encode `~` as `%7E`. RFC 3986 keeps it; Java `URLEncoder` and old Python encode it.
+    public var encodeTilde: Bool = false
+    /// Encode `!`, `'`, `(` and `)`. RFC 3986 does; JavaScript `encodeURIComponent` does not.
+    public var encodeSubDelims: Bool = true
+    /// Uppercase hex digits (`%2F`) as specified; false gives `%2f`.
+    public var uppercaseHex: Bool = true
+
+    public init(spaceAsPlus: Bool = false, encodeStar: Bool = true, encodeTilde: Bool = false, encodeSubDelims: Bool = true, uppercaseHex: Bool = true) {
+        self.spaceAsPlus = spaceAsPlus
+        self.encodeStar = encodeStar
+        self.encodeTilde = encodeTilde
+        self.encodeSubDelims = encodeSubDelims
+        self.uppercaseHex = uppercaseHex
+    }
+
+    /// RFC 3986, as Alibaba's `percentEncode` and Tencent's v1/TC3 documents specify.
+    public static let rfc3986 = PercentEncoder()
+
+    private static let upper: [UInt8] = Array("0123456789ABCDEF".utf8)
+    private static let lower: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Encodes `text`'s UTF-8 bytes.
+    public func encode(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the encoding of `text` to `out` (no intermediate String).
+    public func append(_ text: String, to out: inout [UInt8]) {
+        let digits = uppercaseHex ? Self.upper : Self.lower
+        for byte in text.utf8 {
+            if keeps(byte) {
+                out.append(byte)
+            } else if byte == 0x20 && spaceAsPlus {
+                out.append(UInt8(ascii: "+"))
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    @inline(__always)
+    private func keeps(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        case UInt8(ascii: "~"): return !encodeTilde
+        case UInt8(ascii: "*"): return !encodeStar
+        case UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"): return !encodeSubDelims
+        default: return false
+        }
+    }
+}
+
+/// Percent-decoding and `application/x-www-form-urlencoded` / query-string codecs.
+public enum FormCodec {
+    /// Decodes `%XY` sequences (and `+` as space when `plusAsSpace`); nil when an escape is
+    /// malformed or the result is not UTF-8.
+    public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String? {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "%") {
+                guard i + 2 < bytes.count, let high = Hex.value(bytes[i + 1]), let low = Hex.value(bytes[i + 2]) else { return nil }
+                out.append(high << 4 | low)
+                i += 3
+            } else if c == UInt8(ascii: "+") && plusAsSpace {
+                out.append(0x20)
+                i += 1
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    /// `name=value&...` from pairs, each side encoded with `encoder`, in the given order.
+    public static func encode(_ pairs: [(name: String, value: String)], encoder: PercentEncoder = .rfc3986) -> String {
+        var out: [UInt8] = []
+        for (i, pair) in pairs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: "&")) }
+            encoder.append(pair.name, to: &out)
+            out.append(UInt8(ascii: "="))
+            encoder.append(pair.value, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits `a=1&b=2` into decoded pairs; a pair without `=` has an empty value; a pair
+    /// whose escapes are malformed keeps its raw text.
+    public static func decode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)] {
+        guard !text.isEmpty else { return [] }
+        return text.split(separator: "&", omittingEmptySubsequences: true).map { part in
+            let piece = String(part)
+            if let eq = piece.firstIndex(of: "=") {
+                let rawName = String(piece[..<eq])
+                let rawValue = String(piece[piece.index(after: eq)...])
+                return (percentDecode(rawName, plusAsSpace: plusAsSpace) ?? rawName, percentDecode(rawValue, plusAsSpace: plusAsSpace) ?? rawValue)
+            }
+            return (percentDecode(piece, plusAsSpace: plusAsSpace) ?? piece, "")
+        }
+    }
+
+    /// Sorts pairs by name in byte order (then by value), as the canonical forms require.
+    public static func sorted(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        pairs.sorted { a, b in
+            if a.name != b.name { return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
+            return Array(a.value.utf8).lexicographicallyPrecedes(Array(b.value.utf8))
+        }
+    }
+}

@@ -1,0 +1,331 @@
+/// Limits that bound what a JSON parse may consume.
+public struct JSONLimits: Sendable, Equatable {
+    /// Deepest nesting of arrays and objects accepted.
+    public var maxDepth: Int
+    /// Largest input accepted, in bytes.
+    public var maxBytes: Int
+
+    public init(maxDepth: Int = 256, maxBytes: Int = 64 << 20) {
+        self.maxDepth = maxDepth
+        self.maxBytes = maxBytes
+    }
+
+    /// Limits for request files and options: small inputs only.
+    public static let request = JSONLimits(maxDepth: 64, maxBytes: 8 << 20)
+    /// Limits for saved responses and captures.
+    public static let response = JSONLimits(maxDepth: 256, maxBytes: 64 << 20)
+}
+
+/// A JSON syntax error, with the 1-based line and column (in characters) where it was found.
+public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: String
+    public var line: Int
+    public var column: Int
+    /// Byte offset of the error in the input.
+    public var offset: Int
+
+    public var description: String { "line \(line), column \(column): \(reason)" }
+}
+
+/// A strict RFC 8259 JSON parser over UTF-8 bytes, with depth and size bounds.
+///
+/// Hand-written rather than Foundation's `JSONSerialization` because sigscope needs member
+/// order, exact number literals and line/column errors, none of which that API gives.
+public struct JSONParser {
+    /// Parses `bytes` as exactly one JSON value (surrounding whitespace allowed; a UTF-8 BOM is skipped).
+    /// - Throws: `JSONSyntaxError` for malformed input or input beyond `limits`.
+    public static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, limits: limits)
+        return try parser.parseDocument()
+    }
+
+    /// Parses UTF-8 text.
+    public static func parse(_ text: String, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Array(text.utf8), limits: limits)
+    }
+
+    private let bytes: [UInt8]
+    private let limits: JSONLimits
+    private var index = 0
+    private var depth = 0
+
+    private init(bytes: [UInt8], limits: JSONLimits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        guard bytes.count <= limits.maxBytes else {
+            throw error("input is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes", at: 0)
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        guard index < bytes.count else { throw error("the input is empty; expected a JSON value", at: index) }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else {
+            throw error("unexpected \(describe(index)) after the JSON value", at: index)
+        }
+        return value
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        guard index < bytes.count else { throw error("unexpected end of input; expected a value", at: index) }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default:
+            throw error("unexpected \(describe(index)); expected a value (object, array, string, number, true, false or null)", at: index)
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let start = index
+        let text = literal.utf8Start
+        for offset in 0..<literal.utf8CodeUnitCount {
+            guard index < bytes.count, bytes[index] == text[offset] else {
+                throw error("invalid literal; expected `\(literal)`", at: start)
+            }
+            index += 1
+        }
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > limits.maxDepth {
+            throw error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: index)
+        }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        let open = index
+        index += 1
+        var members: [JSONMember] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(JSONObject(members))
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated object (opened here)", at: open) }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw error("unexpected \(describe(index)); expected a member name in double quotes", at: index)
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error(index < bytes.count ? "unexpected \(describe(index)); expected `:` after the member name" : "unterminated object (opened here)", at: index < bytes.count ? index : open)
+            }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue()
+            members.append(JSONMember(key, value))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated object (opened here)", at: open) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                return .object(JSONObject(members))
+            }
+            throw error("unexpected \(describe(index)); expected `,` or `}`", at: index)
+        }
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        let open = index
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated array (opened here)", at: open) }
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated array (opened here)", at: open) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return .array(elements)
+            }
+            throw error("unexpected \(describe(index)); expected `,` or `]`", at: index)
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number", at: start) }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) { throw error("invalid number: leading zeros are not allowed", at: start) }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: a digit must follow the decimal point", at: start) }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: the exponent has no digits", at: start) }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let open = index
+        index += 1
+        let start = index
+        // Fast path: no escapes, validated UTF-8 straight from the input.
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == UInt8(ascii: "\"") {
+                let slice = bytes[start..<index]
+                index += 1
+                if let s = String(validating: slice, as: UTF8.self) { return s }
+                throw error("the string is not valid UTF-8", at: open)
+            }
+            if c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { throw error("a raw control character (U+\(hex4(UInt16(c)))) inside a string must be escaped", at: index) }
+            index += 1
+        }
+        guard index < bytes.count else { throw error("unterminated string (opened here)", at: open) }
+        var out: [UInt8] = Array(bytes[start..<index])
+        while index < bytes.count {
+            let c = bytes[index]
+            switch c {
+            case UInt8(ascii: "\""):
+                index += 1
+                if let s = String(validating: out, as: UTF8.self) { return s }
+                throw error("the string is not valid UTF-8", at: open)
+            case UInt8(ascii: "\\"):
+                let escapeStart = index
+                index += 1
+                guard index < bytes.count else { throw error("unterminated string (opened here)", at: open) }
+                let e = bytes[index]
+                index += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = UInt32(try readHex4(escapeStart))
+                    if scalar >= 0xD800 && scalar <= 0xDBFF {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("a high surrogate escape must be followed by a low surrogate escape", at: escapeStart)
+                        }
+                        index += 2
+                        let low = UInt32(try readHex4(escapeStart))
+                        guard low >= 0xDC00 && low <= 0xDFFF else {
+                            throw error("a high surrogate escape must be followed by a low surrogate escape", at: escapeStart)
+                        }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
+                        throw error("a lone low surrogate escape is not a character", at: escapeStart)
+                    }
+                    guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape", at: escapeStart) }
+                    out.append(contentsOf: Array(String(Character(unicode)).utf8))
+                default:
+                    throw error("invalid escape `\\\(String(decoding: [e], as: UTF8.self))`", at: escapeStart)
+                }
+            default:
+                if c < 0x20 { throw error("a raw control character (U+\(hex4(UInt16(c)))) inside a string must be escaped", at: index) }
+                out.append(c)
+                index += 1
+            }
+        }
+        throw error("unterminated string (opened here)", at: open)
+    }
+
+    private mutating func readHex4(_ escapeStart: Int) throws(JSONSyntaxError) -> UInt16 {
+        guard index + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits", at: escapeStart) }
+        var value: UInt16 = 0
+        for _ in 0..<4 {
+            guard let digit = Hex.value(bytes[index]) else { throw error("a \\u escape needs four hex digits", at: escapeStart) }
+            value = value << 4 | UInt16(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private func hex4(_ v: UInt16) -> String {
+        let h = Hex.encode([UInt8(v >> 8), UInt8(v & 0xFF)]).uppercased()
+        return h
+    }
+
+    private func describe(_ at: Int) -> String {
+        guard at < bytes.count else { return "end of input" }
+        let c = bytes[at]
+        if c >= 0x21 && c < 0x7F { return "character `\(String(decoding: [c], as: UTF8.self))`" }
+        return "byte 0x\(Hex.encode([c]).uppercased())"
+    }
+
+    private func error(_ reason: String, at offset: Int) -> JSONSyntaxError {
+        let (line, column) = TextPosition.lineAndColumn(in: bytes, offset: offset)
+        return JSONSyntaxError(reason: reason, line: line, column: column, offset: offset)
+    }
+}
+
+/// Converts byte offsets into the 1-based line and column a person sees in an editor.
+public enum TextPosition {
+    /// Line and column (counted in Unicode scalars) of `offset` in `bytes`.
+    public static func lineAndColumn(in bytes: [UInt8], offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        var i = 0
+        while i < end {
+            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        var column = 1
+        var j = lineStart
+        while j < end {
+            // Count UTF-8 lead bytes only, so a multi-byte character is one column.
+            if bytes[j] & 0xC0 != 0x80 { column += 1 }
+            j += 1
+        }
+        return (line, column)
+    }
+}

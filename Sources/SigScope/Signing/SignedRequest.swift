@@ -1,0 +1,114 @@
+/// One stage of a signature computation, named as in the provider's specification.
+public struct SigningStep: Sendable, Equatable {
+    /// The step's name in the JSON output (`canonicalRequest`, `stringToSign`, …).
+    public var name: String
+    /// A short title for people (`Canonical request`).
+    public var title: String
+    /// The stage's formula in one line.
+    public var formula: String
+    /// The exact value.
+    public var value: String
+    /// A derived signing key: shortened in output unless secrets are shown.
+    public var isDerivedKey: Bool
+    /// An optional sentence that explains something a reader might not expect.
+    public var note: String?
+
+    public init(name: String, title: String, formula: String, value: String, isDerivedKey: Bool = false, note: String? = nil) {
+        self.name = name
+        self.title = title
+        self.formula = formula
+        self.value = value
+        self.isDerivedKey = isDerivedKey
+        self.note = note
+    }
+}
+
+/// A signed request: every stage of the computation, the signature, and the request as sent.
+public struct SignedRequest: Sendable, Equatable {
+    public var provider: Provider
+    public var algorithm: SignatureAlgorithm
+    /// The stages, in the order they are computed.
+    public var steps: [SigningStep]
+    /// The final signature (hex for TC3/ACS3, Base64 for v1/RPC), not URL-encoded.
+    public var signature: String
+    /// Exactly what goes on the wire.
+    public var request: HTTPRequest
+    /// Remarks about choices made while building the request (defaults used, and so on).
+    public var notes: [String]
+
+    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: HTTPRequest, notes: [String] = []) {
+        self.provider = provider
+        self.algorithm = algorithm
+        self.steps = steps
+        self.signature = signature
+        self.request = request
+        self.notes = notes
+    }
+
+    /// The value of the step named `name`.
+    public func step(_ name: String) -> String? {
+        steps.first(where: { $0.name == name })?.value
+    }
+}
+
+/// How to sign: everything beyond the API request itself. Clock and nonce are inputs, never read here.
+public struct SigningOptions: Sendable, Equatable {
+    /// nil: the provider's default (`tc3`, `rpc`).
+    public var algorithm: SignatureAlgorithm?
+    /// nil: the algorithm's default.
+    public var method: HTTPMethod?
+    /// nil: the provider's default endpoint.
+    public var endpoint: String?
+    /// TC3 credential-scope service; nil: the endpoint's first label.
+    public var service: String?
+    /// nil: the provider's default version.
+    public var apiVersion: String?
+    /// Exact body bytes to sign and send instead of serializing the params.
+    public var body: [UInt8]?
+    /// The Content-Type to send and sign instead of the default.
+    public var contentType: String?
+    /// Headers to sign beyond the mandatory ones (TC3, ACS3), lower- or mixed-case names.
+    public var extraSignedHeaders: [String]
+    /// Tencent `X-TC-Language` (`zh-CN`, `en-US`), sent when given.
+    public var language: String?
+    /// The signing instant.
+    public var timestamp: Timestamp
+    /// Alibaba `SignatureNonce` / `x-acs-signature-nonce`, Tencent v1 `Nonce`.
+    public var nonce: String?
+
+    public init(timestamp: Timestamp, algorithm: SignatureAlgorithm? = nil, method: HTTPMethod? = nil, endpoint: String? = nil,
+                service: String? = nil, apiVersion: String? = nil, body: [UInt8]? = nil, contentType: String? = nil,
+                extraSignedHeaders: [String] = [], language: String? = nil, nonce: String? = nil) {
+        self.timestamp = timestamp
+        self.algorithm = algorithm
+        self.method = method
+        self.endpoint = endpoint
+        self.service = service
+        self.apiVersion = apiVersion
+        self.body = body
+        self.contentType = contentType
+        self.extraSignedHeaders = extraSignedHeaders
+        self.language = language
+        self.nonce = nonce
+    }
+}
+
+/// Signs an `APIRequest` with the algorithm the options (or the provider's default) name.
+public enum Signer {
+    /// Builds the wire request and signs it, recording every stage.
+    /// - Throws: `SigScopeError` for an algorithm of the other provider or options that
+    ///   cannot be combined; `.crypto` if libcrypto fails.
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+        let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
+        guard algorithm.provider == request.provider else {
+            let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
+            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is a \(algorithm.provider.displayName) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
+        }
+        switch algorithm {
+        case .tc3:
+            return try TC3Signer.sign(request, options: options, credentials: credentials)
+        case .hmacSHA1, .hmacSHA256, .rpc, .acs3:
+            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is not implemented yet")
+        }
+    }
+}

@@ -1,0 +1,239 @@
+/// Tencent Cloud API 3.0 signature, TC3-HMAC-SHA256.
+///
+/// Specification: https://cloud.tencent.com/document/api/213/30654 (zh) and
+/// https://www.tencentcloud.com/document/api/213/33224 (en). One function per stage, named
+/// as the document names it, so each can be checked on its own against the published values.
+public enum TC3Signer {
+    /// The algorithm's name as it appears in the string-to-sign and `Authorization`.
+    public static let algorithmName = "TC3-HMAC-SHA256"
+    /// SHA-256 of `UNSIGNED-PAYLOAD`, used when `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is sent.
+    public static let unsignedPayloadHash = "438d4109ef0d676b8c2c7ed13cdfcb418e494d53b843d4634ce3b1085f07bb96"
+    /// Headers that are always signed.
+    public static let mandatorySignedHeaders = ["content-type", "host"]
+
+    // MARK: - Building the request
+
+    /// Builds the wire request for `request` and signs it.
+    ///
+    /// POST sends the params as a compact JSON body (or `options.body` verbatim) with
+    /// `Content-Type: application/json`; GET sends them 0-based-flattened, sorted and RFC 3986-encoded
+    /// in the query with `application/x-www-form-urlencoded`, and signs that exact query.
+    /// - Throws: `SigScopeError` for a GET with a body, or a header to sign that is not sent.
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+        let method = options.method ?? .post
+        let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
+        let host = endpoint.host
+        let service = options.service ?? defaultService(forHost: endpoint.hostname)
+        var notes: [String] = []
+
+        var query = ""
+        var body: [UInt8] = []
+        let contentType: String
+        switch method {
+        case .post:
+            if let given = options.body {
+                body = given
+            } else {
+                body = JSONWriter.compact.bytes(.object(request.params))
+                notes.append("The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes.")
+            }
+            contentType = options.contentType ?? "application/json"
+        case .get:
+            if let given = options.body, !given.isEmpty {
+                throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop --body-file or use --method POST")
+            }
+            let pairs = FormCodec.sorted(Params.flatten(request.params, indexBase: 0))
+            query = FormCodec.encode(pairs)
+            contentType = options.contentType ?? "application/x-www-form-urlencoded"
+        }
+
+        var headers = [
+            HTTPHeader("Host", host),
+            HTTPHeader("Content-Type", contentType),
+            HTTPHeader("X-TC-Action", request.action),
+            HTTPHeader("X-TC-Version", options.apiVersion ?? request.provider.defaultAPIVersion),
+            HTTPHeader("X-TC-Timestamp", String(options.timestamp.unixSeconds)),
+        ]
+        if let region = request.region, !region.isEmpty { headers.append(HTTPHeader("X-TC-Region", region)) }
+        if let token = credentials.token, !token.isEmpty { headers.append(HTTPHeader("X-TC-Token", token)) }
+        if let language = options.language { headers.append(HTTPHeader("X-TC-Language", language)) }
+
+        var signed = mandatorySignedHeaders
+        for extra in options.extraSignedHeaders {
+            let name = extra.lowercased().trimmingASCIIWhitespace()
+            guard !name.isEmpty else { continue }
+            guard headers.contains(where: { $0.name.lowercased() == name }) else {
+                let sent = headers.map { $0.name.lowercased() }.joined(separator: ", ")
+                throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent)")
+            }
+            if !signed.contains(name) { signed.append(name) }
+        }
+
+        var wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: host, query: query, headers: headers, body: body)
+        let input = Input(method: method.rawValue, canonicalQuery: query, headers: headers, signedHeaders: signed,
+                          payload: body, timestamp: String(options.timestamp.unixSeconds), date: options.timestamp.utcDate,
+                          service: service, secretId: credentials.secretId)
+        let computation = try compute(input, secretKey: credentials.secretKey)
+        wire.headers.insert(HTTPHeader("Authorization", computation.authorization), at: 0)
+        return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
+    }
+
+    /// The credential-scope service for a host: its first label (`vpc` for `vpc.ap-guangzhou.tencentcloudapi.com`).
+    public static func defaultService(forHost host: String) -> String {
+        let name = Endpoint(host: host).hostname
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+
+    // MARK: - The stages
+
+    /// Everything the signature depends on, taken from a request as sent.
+    public struct Input: Sendable, Equatable {
+        public var method: String
+        /// The query string exactly as sent (empty for POST).
+        public var canonicalQuery: String
+        /// The headers sent (signed ones are looked up here).
+        public var headers: [HTTPHeader]
+        /// Lower-case names to sign.
+        public var signedHeaders: [String]
+        public var payload: [UInt8]
+        /// `X-TC-Timestamp` as sent.
+        public var timestamp: String
+        /// Credential-scope date, `yyyy-MM-dd` (UTC of the timestamp when correct).
+        public var date: String
+        public var service: String
+        public var secretId: String
+
+        public init(method: String, canonicalQuery: String, headers: [HTTPHeader], signedHeaders: [String], payload: [UInt8], timestamp: String, date: String, service: String, secretId: String) {
+            self.method = method
+            self.canonicalQuery = canonicalQuery
+            self.headers = headers
+            self.signedHeaders = signedHeaders
+            self.payload = payload
+            self.timestamp = timestamp
+            self.date = date
+            self.service = service
+            self.secretId = secretId
+        }
+    }
+
+    /// Every intermediate value of one signature computation.
+    public struct Computation: Sendable, Equatable {
+        public var hashedRequestPayload: String
+        public var canonicalRequest: String
+        public var hashedCanonicalRequest: String
+        public var credentialScope: String
+        public var stringToSign: String
+        public var secretDate: [UInt8]
+        public var secretService: [UInt8]
+        public var secretSigning: [UInt8]
+        public var signature: String
+        public var authorization: String
+        public var signedHeaders: String
+
+        /// The stages as trace steps, in order, with the names of the JSON contract.
+        public var steps: [SigningStep] {
+            [
+                SigningStep(name: "hashedRequestPayload", title: "Hashed request payload", formula: "Lowercase(HexEncode(SHA256(body bytes as sent)))", value: hashedRequestPayload,
+                            note: "Hashes the exact body bytes; re-serializing the JSON (spaces, key order, \\u escapes) changes it."),
+                SigningStep(name: "canonicalRequest", title: "Canonical request", formula: "Method + \\n + CanonicalURI + \\n + CanonicalQueryString + \\n + CanonicalHeaders + \\n + SignedHeaders + \\n + HashedRequestPayload", value: canonicalRequest,
+                            note: "CanonicalHeaders are lowercase(name):lowercase(trim(value)), each ending in \\n, hence the blank line before SignedHeaders."),
+                SigningStep(name: "hashedCanonicalRequest", title: "Hashed canonical request", formula: "Lowercase(HexEncode(SHA256(CanonicalRequest)))", value: hashedCanonicalRequest),
+                SigningStep(name: "credentialScope", title: "Credential scope", formula: "Date (UTC, of X-TC-Timestamp) + \"/\" + service + \"/tc3_request\"", value: credentialScope,
+                            note: "The date is the UTC date of the timestamp; a local-time date fails every day between midnight and the UTC offset."),
+                SigningStep(name: "stringToSign", title: "String to sign", formula: "\"TC3-HMAC-SHA256\" + \\n + X-TC-Timestamp + \\n + CredentialScope + \\n + HashedCanonicalRequest", value: stringToSign),
+                SigningStep(name: "secretDate", title: "SecretDate", formula: "HMAC-SHA256(key: \"TC3\" + SecretKey, msg: Date)", value: Hex.encode(secretDate), isDerivedKey: true),
+                SigningStep(name: "secretService", title: "SecretService", formula: "HMAC-SHA256(key: SecretDate, msg: service)", value: Hex.encode(secretService), isDerivedKey: true),
+                SigningStep(name: "secretSigning", title: "SecretSigning", formula: "HMAC-SHA256(key: SecretService, msg: \"tc3_request\")", value: Hex.encode(secretSigning), isDerivedKey: true),
+                SigningStep(name: "signature", title: "Signature", formula: "Lowercase(HexEncode(HMAC-SHA256(key: SecretSigning, msg: StringToSign)))", value: signature),
+                SigningStep(name: "authorization", title: "Authorization header", formula: "\"TC3-HMAC-SHA256 Credential=\" + SecretId/CredentialScope + \", SignedHeaders=\" + SignedHeaders + \", Signature=\" + Signature", value: authorization),
+            ]
+        }
+    }
+
+    /// How a computation may deviate from the specification, to reproduce client mistakes.
+    public struct Variant: Sendable, Equatable {
+        /// Lowercase signed header values (the specification). False reproduces clients that keep their case.
+        public var lowercaseHeaderValues: Bool = true
+
+        public init(lowercaseHeaderValues: Bool = true) {
+            self.lowercaseHeaderValues = lowercaseHeaderValues
+        }
+
+        public static let specification = Variant()
+    }
+
+    /// Runs every stage for `input`.
+    /// - Throws: `SigScopeError.crypto` if libcrypto fails.
+    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+        do {
+            let unsigned = input.headers.contains { $0.name.lowercased() == "x-tc-content-sha256" && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
+            let payloadHash = unsigned ? unsignedPayloadHash : Hex.encode(try Digest.sha256(input.payload))
+            let signedNames = signedHeadersList(input.signedHeaders)
+            let headerBlock = canonicalHeaders(input.headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
+            let request = canonicalRequest(method: input.method, canonicalQuery: input.canonicalQuery, canonicalHeaders: headerBlock,
+                                           signedHeaders: signedNames.joined(separator: ";"), hashedPayload: payloadHash)
+            let hashedRequest = try Digest.sha256Hex(request)
+            let scope = credentialScope(date: input.date, service: input.service)
+            let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
+            let keys = try signingKeys(secretKey: secretKey, date: input.date, service: input.service)
+            let sig = try signature(signingKey: keys.signing, stringToSign: toSign)
+            let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedNames.joined(separator: ";"), signature: sig)
+            return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
+                               credentialScope: scope, stringToSign: toSign, secretDate: keys.date, secretService: keys.service,
+                               secretSigning: keys.signing, signature: sig, authorization: auth, signedHeaders: signedNames.joined(separator: ";"))
+        } catch let error as CryptoError {
+            throw error.asSigScopeError
+        } catch {
+            throw SigScopeError(.crypto, "\(error)")
+        }
+    }
+
+    /// Lower-cased, de-duplicated, ASCII-sorted header names.
+    public static func signedHeadersList(_ names: [String]) -> [String] {
+        Array(Set(names.map { $0.lowercased() })).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// `CanonicalHeaders`: for each signed name in order, `name:lowercase(trim(value))\n`.
+    public static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = true) -> String {
+        var out = ""
+        for name in signed {
+            let value = headers.first(where: { $0.name.lowercased() == name })?.value ?? ""
+            let trimmed = value.trimmingASCIIWhitespace()
+            out += name + ":" + (lowercaseValues ? trimmed.lowercased() : trimmed) + "\n"
+        }
+        return out
+    }
+
+    /// `CanonicalRequest` = method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
+    public static func canonicalRequest(method: String, canonicalQuery: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
+        method + "\n/\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + hashedPayload
+    }
+
+    /// `CredentialScope` = `Date/service/tc3_request`.
+    public static func credentialScope(date: String, service: String) -> String {
+        date + "/" + service + "/tc3_request"
+    }
+
+    /// `StringToSign` = algorithm, timestamp, scope and hashed canonical request, joined by `\n` (no trailing newline).
+    public static func stringToSign(timestamp: String, credentialScope: String, hashedCanonicalRequest: String) -> String {
+        algorithmName + "\n" + timestamp + "\n" + credentialScope + "\n" + hashedCanonicalRequest
+    }
+
+    /// The derived keys: SecretDate, SecretService and SecretSigning (raw bytes, not hex).
+    public static func signingKeys(secretKey: SecretKey, date: String, service: String) throws -> (date: [UInt8], service: [UInt8], signing: [UInt8]) {
+        let secretDate = try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8))
+        let secretService = try HMAC.mac(.sha256, key: secretDate, message: Array(service.utf8))
+        let secretSigning = try HMAC.mac(.sha256, key: secretService, message: Array("tc3_request".utf8))
+        return (secretDate, secretService, secretSigning)
+    }
+
+    /// `Signature` = lowercase hex of HMAC-SHA256(SecretSigning, StringToSign).
+    public static func signature(signingKey: [UInt8], stringToSign: String) throws -> String {
+        Hex.encode(try HMAC.mac(.sha256, key: signingKey, message: Array(stringToSign.utf8)))
+    }
+
+    /// The `Authorization` value, with `, ` between its three parts.
+    public static func authorization(secretId: String, credentialScope: String, signedHeaders: String, signature: String) -> String {
+        algorithmName + " Credential=" + secretId + "/" + credentialScope + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import SigScope
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The executable's I/O: files, standard streams, environment, clock, randomness and exit codes.
+/// The library does none of these.
+enum Frontend {
+    /// The largest file sigscope reads (a saved response of many thousands of ENIs fits well inside).
+    static let maxInputBytes = 64 << 20
+
+    /// Reads `path` (`-` for standard input), refusing more than `limit` bytes.
+    static func read(_ path: String, limit: Int = maxInputBytes) throws(SigScopeError) -> [UInt8] {
+        let display = path == "-" ? "<stdin>" : path
+        let file: UnsafeMutablePointer<FILE>?
+        if path == "-" {
+            file = stdin
+        } else {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw SigScopeError(.invalidRequest, "is a directory, not a file", source: display)
+            }
+            file = fopen(path, "rb")
+        }
+        guard let file else {
+            let reason = String(cString: strerror(errno))
+            throw SigScopeError(.invalidRequest, "cannot open: \(reason)", source: display)
+        }
+        defer { if path != "-" { fclose(file) } }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+                if data.count > limit {
+                    throw SigScopeError(.limitExceeded, "larger than the limit of \(limit) bytes", source: display)
+                }
+            }
+            if count < buffer.count {
+                if ferror(file) != 0 {
+                    throw SigScopeError(.invalidRequest, "read error: \(String(cString: strerror(errno)))", source: display)
+                }
+                break
+            }
+        }
+        return data
+    }
+
+    /// An environment variable, nil when unset or empty.
+    static func env(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        let s = String(cString: value)
+        return s.isEmpty ? nil : s
+    }
+
+    /// The current time, whole seconds.
+    static func now() -> Timestamp {
+        Timestamp(unixSeconds: Int64(time(nil)))
+    }
+
+    /// A fresh nonce: a random positive integer for Tencent v1, 32 random hex digits otherwise
+    /// (as the Alibaba SDKs send).
+    static func randomNonce(for algorithm: SignatureAlgorithm) -> String {
+        var generator = SystemRandomNumberGenerator()
+        switch algorithm {
+        case .hmacSHA1, .hmacSHA256:
+            return String(UInt32.random(in: 1...UInt32.max, using: &generator))
+        default:
+            var bytes: [UInt8] = []
+            for _ in 0..<16 { bytes.append(UInt8.random(in: 0...255, using: &generator)) }
+            return Hex.encode(bytes)
+        }
+    }
+
+    /// Credentials from options, else the provider's environment variables.
+    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
+    static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
+        let names: (id: String, key: String, token: String) = provider == .tencent
+            ? ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN")
+            : ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")
+        let idOption = provider == .tencent ? "--secret-id" : "--access-key-id"
+        let keyOption = provider == .tencent ? "--secret-key" : "--access-key-secret"
+        guard let key = secretKey ?? env(names.key) else {
+            throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.key)")
+        }
+        guard let id = secretId ?? env(names.id) else {
+            throw SigScopeError(.missingInput, "no key id: pass \(idOption) or set \(names.id)")
+        }
+        return Credentials(secretId: id, secretKey: SecretKey(key), token: token ?? env(names.token))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static var colorEnabled: Bool {
+        isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+    }
+
+    static var style: Style { Style(enabled: colorEnabled) }
+
+    static func writeOut(_ text: String) {
+        fputs(text, stdout)
+    }
+
+    static func writeError(_ text: String) {
+        fputs(text, stderr)
+    }
+
+    /// Prints `error` to standard error and returns the exit code it maps to: 64 for usage, 2 for input.
+    static func fail(_ error: SigScopeError) -> ExitCode {
+        writeError("sigscope: error: \(error.description)\n")
+        return ExitCode(error.isUsageError ? 64 : 2)
+    }
+
+    /// Runs `body`, turning a `SigScopeError` into its message and exit code.
+    static func guarded(_ body: () throws(SigScopeError) -> Int32) throws {
+        let code: Int32
+        do {
+            code = try body()
+        } catch {
+            fflush(stdout)
+            throw fail(error)
+        }
+        fflush(stdout)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

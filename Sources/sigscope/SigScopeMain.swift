@@ -1,0 +1,31 @@
+import ArgumentParser
+import SigScope
+
+@main
+struct SigScopeCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sigscope",
+        abstract: "Plan, sign and debug Tencent Cloud and Alibaba Cloud ENI API requests, offline.",
+        discussion: """
+        sigscope never touches the network. It validates CreateNetworkInterface requests against
+        the API's rules, signs them showing every step, prints curl commands that send exactly the
+        signed bytes, verifies captured requests and explains signature mismatches, and decodes
+        saved responses.
+
+        Exit codes: 0 success · 1 a clear negative answer (violations, mismatch, API error)
+        · 2 unreadable input · 64 wrong usage.
+
+        Examples:
+          sigscope sign examples/tencent-create-eni.json
+          sigscope curl examples/aliyun-create-eni.json --format json
+          sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
+        """,
+        version: SigScopeVersion.string,
+        subcommands: [Sign.self, Curl.self],
+        defaultSubcommand: nil
+    )
+}
+
+enum SigScopeVersion {
+    static let string = "0.1.0"
+}
