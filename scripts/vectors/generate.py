@@ -1116,6 +1116,49 @@ def build_all():
 
 
 ALGO_DIRS = ["tencent/tc3", "tencent/v1", "aliyun/rpc", "aliyun/acs3"]
+README = os.path.join(VECTORS, "README.md")
+TABLE_BEGIN = "<!-- case-table:begin (written by scripts/vectors/generate.py) -->"
+TABLE_END = "<!-- case-table:end -->"
+
+
+def md_cell(text):
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def case_table(wanted):
+    """The README's table of every case, one section per algorithm folder."""
+    lines = []
+    for algo in ALGO_DIRS:
+        folders = [f for f in wanted if f.startswith(algo + "/")]
+        lines.append("### testvectors/%s (%d cases)" % (algo, len(folders)))
+        lines.append("")
+        lines.append("| case | method | official | details | source |")
+        lines.append("|---|---|---|---|---|")
+        for folder in folders:
+            case = json.loads(wanted[folder]["case.json"].decode("utf-8"))
+            details = []
+            if case["algorithm"] == "tc3":
+                details.append("`%s`" % case["contentType"])
+                details.append("signs `%s`" % case["signedHeaders"])
+            if case["algorithm"] in ("hmac-sha1", "hmac-sha256"):
+                details.append(case["algorithm"])
+            details.append(case["action"])
+            details.append(case["endpoint"])
+            if case["token"] is not None:
+                details.append("token")
+            lines.append("| `%s` | %s | %s | %s | %s |" % (
+                case["id"], case["method"], "yes" if case["official"] else "no",
+                md_cell(", ".join(details)), md_cell(case["source"])))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def readme_with_table(wanted):
+    with open(README, "r", encoding="utf-8") as f:
+        text = f.read()
+    start = text.index(TABLE_BEGIN) + len(TABLE_BEGIN)
+    end = text.index(TABLE_END)
+    return text[:start] + "\n\n" + case_table(wanted) + "\n" + text[end:]
 
 
 def on_disk():
@@ -1159,6 +1202,9 @@ def main(argv):
                 for name in sorted(set(wanted[folder]) | set(have[folder])):
                     if wanted[folder].get(name) != have[folder].get(name):
                         problems.append("differs: %s/%s" % (folder, name))
+        with open(README, "r", encoding="utf-8") as f:
+            if f.read() != readme_with_table(wanted):
+                problems.append("differs: testvectors/README.md case table")
         for p in problems:
             print(p, file=sys.stderr)
         print("%d folders checked, %d problems" % (len(wanted), len(problems)))
@@ -1172,6 +1218,9 @@ def main(argv):
         for name, data in files.items():
             with open(os.path.join(d, name), "wb") as f:
                 f.write(data)
+    text = readme_with_table(wanted)
+    with open(README, "w", encoding="utf-8") as f:
+        f.write(text)
     counts = OrderedDict((a, sum(1 for f in wanted if f.startswith(a + "/"))) for a in ALGO_DIRS)
     print("wrote %d folders: %s" % (len(wanted), ", ".join("%s=%d" % kv for kv in counts.items())))
     return 0
