@@ -39,8 +39,14 @@ public struct PercentEncoder: Sendable, Equatable, Hashable {
 
     /// Appends the encoding of `text` to `out` (no intermediate String).
     public func append(_ text: String, to out: inout [UInt8]) {
+        append(bytes: text.utf8, to: &out)
+    }
+
+    /// Appends the encoding of raw `bytes` (already UTF-8) to `out`; used for a second
+    /// encoding pass over an already-encoded buffer without building a String in between.
+    public func append<Bytes: Sequence>(bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         let digits = uppercaseHex ? Self.upper : Self.lower
-        for byte in text.utf8 {
+        for byte in bytes {
             if keeps(byte) {
                 out.append(byte)
             } else if byte == 0x20 && spaceAsPlus {
@@ -120,11 +126,65 @@ public enum FormCodec {
         }
     }
 
+    /// Splits `a=1&b=2` into decoded pairs like `decode`, but returns nil instead of keeping raw
+    /// text when an escape is malformed or a decoded name or value is not UTF-8.
+    public static func strictDecode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)]? {
+        guard !text.isEmpty else { return [] }
+        var pairs: [(name: String, value: String)] = []
+        for part in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let piece = String(part)
+            let rawName: String
+            let rawValue: String
+            if let eq = piece.firstIndex(of: "=") {
+                rawName = String(piece[..<eq])
+                rawValue = String(piece[piece.index(after: eq)...])
+            } else {
+                rawName = piece
+                rawValue = ""
+            }
+            guard let name = percentDecode(rawName, plusAsSpace: plusAsSpace),
+                  let value = percentDecode(rawValue, plusAsSpace: plusAsSpace) else { return nil }
+            pairs.append((name, value))
+        }
+        return pairs
+    }
+
+    /// The canonical query form shared by Alibaba RPC and ACS3: each name and value encoded with
+    /// `encoder`, the pairs sorted by encoded name (then encoded value) in byte order, joined as
+    /// `name=value` with `&`. Works on bytes throughout: one buffer per pair, one for the result.
+    public static func canonicalQuery(_ pairs: [(name: String, value: String)], encoder: PercentEncoder) -> [UInt8] {
+        var encoded: [(name: [UInt8], value: [UInt8])] = []
+        encoded.reserveCapacity(pairs.count)
+        var total = 0
+        for pair in pairs {
+            var name: [UInt8] = []
+            name.reserveCapacity(pair.name.utf8.count)
+            encoder.append(pair.name, to: &name)
+            var value: [UInt8] = []
+            value.reserveCapacity(pair.value.utf8.count)
+            encoder.append(pair.value, to: &value)
+            total += name.count + value.count + 2
+            encoded.append((name, value))
+        }
+        encoded.sort { a, b in
+            a.name != b.name ? a.name.lexicographicallyPrecedes(b.name) : a.value.lexicographicallyPrecedes(b.value)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(total)
+        for (i, pair) in encoded.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: "&")) }
+            out.append(contentsOf: pair.name)
+            out.append(UInt8(ascii: "="))
+            out.append(contentsOf: pair.value)
+        }
+        return out
+    }
+
     /// Sorts pairs by name in byte order (then by value), as the canonical forms require.
     public static func sorted(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
         pairs.sorted { a, b in
-            if a.name != b.name { return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
-            return Array(a.value.utf8).lexicographicallyPrecedes(Array(b.value.utf8))
+            if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+            return a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
         }
     }
 }
