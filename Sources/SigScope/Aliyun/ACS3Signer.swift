@@ -1,8 +1,7 @@
 /// Alibaba Cloud signature V3, ACS3-HMAC-SHA256.
 ///
 /// Specification: "V3版本请求体&签名机制",
-/// https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature (English:
-/// https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature).
+/// https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature.
 /// One function per stage, named as the document names it.
 public enum ACS3Signer {
     /// The algorithm's name as it appears in the string-to-sign and `Authorization`.

@@ -1,7 +1,7 @@
 /// Alibaba Cloud RPC signature: HMAC-SHA1 with `SignatureVersion=1.0` (the "V2" request syntax).
 ///
 /// Specification: ECS "Request signatures"
-/// (https://www.alibabacloud.com/help/doc-detail/25492.htm, AlibabaCloudDocs/ecs
+/// (https://www.alibabacloud.com/help/doc-detail/163279.htm, AlibabaCloudDocs/ecs
 /// `intl.en-US/API Reference/Getting started/Request signatures.md`) and the RPC mechanism page
 /// https://help.aliyun.com/zh/sdk/product-overview/rpc-mechanism. One function per stage, named
 /// as the documents name them: `canonicalizedQueryString`, `stringToSign`, `signature`.

@@ -1,7 +1,7 @@
 /// Tencent Cloud signature v1, HmacSHA1 or HmacSHA256.
 ///
-/// Specification: "签名方法 v1", https://cloud.tencent.com/document/api/213/15693 (zh) and
-/// "Signature", https://www.tencentcloud.com/document/api/213/31575 (en). One function per stage:
+/// Specification: "签名方法 v1", https://cloud.tencent.com/document/api/213/15693 (zh), and the
+/// "Signature" page of the English documentation on tencentcloud.com. One function per stage:
 /// `stringToSign`, `signature`, and the wire form that carries every value URL-encoded once.
 public enum V1Signer {
     /// The `Content-Type` of a POST form body, the only one v1 accepts.
