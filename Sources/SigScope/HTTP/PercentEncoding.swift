@@ -151,31 +151,32 @@ public enum FormCodec {
 
     /// The canonical query form shared by Alibaba RPC and ACS3: each name and value encoded with
     /// `encoder`, the pairs sorted by encoded name (then encoded value) in byte order, joined as
-    /// `name=value` with `&`. Works on bytes throughout: one buffer per pair, one for the result.
+    /// `name=value` with `&`. Works on bytes throughout: every pair is encoded once into one
+    /// scratch buffer, the pairs are sorted as ranges of it, and the result is one more buffer.
     public static func canonicalQuery(_ pairs: [(name: String, value: String)], encoder: PercentEncoder) -> [UInt8] {
-        var encoded: [(name: [UInt8], value: [UInt8])] = []
-        encoded.reserveCapacity(pairs.count)
-        var total = 0
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } * 2)
+        var ranges: [(name: Range<Int>, value: Range<Int>)] = []
+        ranges.reserveCapacity(pairs.count)
         for pair in pairs {
-            var name: [UInt8] = []
-            name.reserveCapacity(pair.name.utf8.count)
-            encoder.append(pair.name, to: &name)
-            var value: [UInt8] = []
-            value.reserveCapacity(pair.value.utf8.count)
-            encoder.append(pair.value, to: &value)
-            total += name.count + value.count + 2
-            encoded.append((name, value))
+            let nameStart = scratch.count
+            encoder.append(pair.name, to: &scratch)
+            let valueStart = scratch.count
+            encoder.append(pair.value, to: &scratch)
+            ranges.append((nameStart..<valueStart, valueStart..<scratch.count))
         }
-        encoded.sort { a, b in
-            a.name != b.name ? a.name.lexicographicallyPrecedes(b.name) : a.value.lexicographicallyPrecedes(b.value)
+        ranges.sort { a, b in
+            let nameA = scratch[a.name], nameB = scratch[b.name]
+            if !nameA.elementsEqual(nameB) { return nameA.lexicographicallyPrecedes(nameB) }
+            return scratch[a.value].lexicographicallyPrecedes(scratch[b.value])
         }
         var out: [UInt8] = []
-        out.reserveCapacity(total)
-        for (i, pair) in encoded.enumerated() {
+        out.reserveCapacity(scratch.count + ranges.count * 2)
+        for (i, range) in ranges.enumerated() {
             if i > 0 { out.append(UInt8(ascii: "&")) }
-            out.append(contentsOf: pair.name)
+            out.append(contentsOf: scratch[range.name])
             out.append(UInt8(ascii: "="))
-            out.append(contentsOf: pair.value)
+            out.append(contentsOf: scratch[range.value])
         }
         return out
     }
