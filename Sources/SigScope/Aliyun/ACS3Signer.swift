@@ -178,7 +178,9 @@ public enum ACS3Signer {
                 SigningStep(name: "stringToSign", title: "String to sign", formula: "\"ACS3-HMAC-SHA256\" + \\n + HashedCanonicalRequest", value: stringToSign,
                             note: "No date or credential scope: the x-acs-date header inside the canonical request binds the time."),
                 SigningStep(name: "signature", title: "Signature", formula: "Lowercase(HexEncode(HMAC-SHA256(key: \(key), msg: StringToSign)))", value: signature,
-                            note: "The key is the AccessKeySecret itself (never printed), without the \"&\" the RPC signature appends."),
+                            note: keySuffix.isEmpty
+                                ? "The key is the AccessKeySecret itself (never printed), without the \"&\" the RPC signature appends."
+                                : "This variant keys the HMAC with \(key); the specification uses the AccessKeySecret alone (never printed)."),
                 SigningStep(name: "authorization", title: "Authorization header",
                             formula: "\"ACS3-HMAC-SHA256 Credential=\" + AccessKeyId + \",SignedHeaders=\" + SignedHeaders + \",Signature=\" + Signature",
                             value: authorization,

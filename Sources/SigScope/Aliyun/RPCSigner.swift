@@ -235,7 +235,10 @@ public enum RPCSigner {
                 SigningStep(name: "signature", title: "Signature",
                             formula: "Base64(HMAC-SHA1(key: \(key), msg: StringToSign))",
                             value: signature,
-                            note: "The key is the secret followed by \"&\" (neither is ever printed). In the URL it is sent percent-encoded, Signature=\(PercentEncoder.rfc3986.encode(signature)), so a \"+\" is not read as a space."),
+                            note: (keySuffix == RPCSigner.specificationKeySuffix
+                                ? "The key is the secret followed by \"&\" (never printed). "
+                                : "This variant keys the HMAC with \(key), not the specified AccessKeySecret + \"&\" (never printed). ")
+                                + "In the URL the signature is sent percent-encoded, Signature=\(PercentEncoder.rfc3986.encode(signature)), so a \"+\" is not read as a space."),
             ]
         }
     }
