@@ -18,8 +18,8 @@ struct TC3SignerTests {
 
     @Test("every stage of every vector is reproduced", arguments: vectors)
     func reproducesEveryStage(_ vector: VectorCase) throws {
-        let (request, options, credentials) = try vector.signingInputs()
-        let signed = try Signer.sign(request, options: options, credentials: credentials)
+        let inputs = try vector.inputs()
+        let signed = try Signer.sign(inputs.request, options: inputs.options, credentials: inputs.credentials)
         let stages = vector.stages
         #expect(stages.count >= 8, "vector has too few stage files")
         for stage in stages {

@@ -5,10 +5,10 @@ import SigScope
 /// `sigscope sign` as a user runs it: official vectors, exit codes, error messages, secrets.
 @Suite("sign command")
 struct SignCommandTests {
-    static let tc3Vectors = VectorFolder.all("tencent/tc3")
+    static let tc3Vectors = VectorCase.all("tencent/tc3")
 
     @Test("every TC3 vector reproduces through the binary with --body-file, --endpoint, --action, --content-type, --signed-headers", arguments: tc3Vectors)
-    func tc3ThroughBinary(_ vector: VectorFolder) throws {
+    func tc3ThroughBinary(_ vector: VectorCase) throws {
         var arguments = ["sign", "--format", "json", "--show-secrets", "--no-validate", "--provider", "tencent",
                          "--action", try vector.string("action").unwrap(), "--endpoint", try vector.string("endpoint").unwrap(),
                          "--timestamp", try vector.string("timestamp").unwrap(),
@@ -151,38 +151,9 @@ struct SignCommandTests {
     }
 }
 
-/// A vector folder for binary tests (the library tests have their own loader).
-struct VectorFolder: CustomStringConvertible, Sendable {
-    let folder: String
-    let json: JSONObject
-    var description: String { folder }
-
-    func string(_ key: String) -> String? { json[key]?.stringValue }
-    func path(_ file: String) -> String { CLI.repoRoot.appendingPathComponent(folder).appendingPathComponent(file).path }
-    func stage(_ file: String) -> String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path(file)))).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    var stages: [(step: String, file: String, value: String)] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: CLI.repoRoot.appendingPathComponent(folder).path)) ?? []
-        return files.sorted().compactMap { file in
-            guard file.hasSuffix(".txt"), file != "body.txt", let value = stage(file) else { return nil }
-            let parts = file.dropLast(4).split(separator: "-")
-            guard let first = parts.first else { return nil }
-            return (String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(), file, value)
-        }
-    }
-
-    static func all(_ relative: String) -> [VectorFolder] {
-        let base = "testvectors/" + relative
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: CLI.repoRoot.appendingPathComponent(base).path)) ?? []
-        return names.sorted().compactMap { name in
-            let folder = base + "/" + name
-            guard let data = try? Data(contentsOf: CLI.repoRoot.appendingPathComponent(folder).appendingPathComponent("case.json")),
-                  let object = try? JSONParser.parse([UInt8](data)).objectValue else { return nil }
-            return VectorFolder(folder: folder, json: object)
-        }
-    }
+extension VectorCase {
+    /// The absolute path of one of the case's files.
+    func path(_ file: String) -> String { Repo.url(folder).appendingPathComponent(file).path }
 }
 
 /// A temporary file removed when the value is released.
