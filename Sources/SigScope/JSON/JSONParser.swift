@@ -35,8 +35,16 @@ public struct JSONParser {
     /// Parses `bytes` as exactly one JSON value (surrounding whitespace allowed; a UTF-8 BOM is skipped).
     /// - Throws: `JSONSyntaxError` for malformed input or input beyond `limits`.
     public static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, limits: limits)
-        return try parser.parseDocument()
+        // Scan through one unsafe buffer: no bounds checks or array retains per byte.
+        let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, limits: limits)
+            do throws(JSONSyntaxError) {
+                return .success(try parser.parseDocument())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// Parses UTF-8 text.
@@ -44,12 +52,16 @@ public struct JSONParser {
         try parse(Array(text.utf8), limits: limits)
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: JSONLimits
     private var index = 0
     private var depth = 0
+    /// Elements and members of the containers being parsed; each container is copied out once,
+    /// exactly sized, when it closes, instead of growing its own array step by step.
+    private var elementStack: [JSONValue] = []
+    private var memberStack: [JSONMember] = []
 
-    private init(bytes: [UInt8], limits: JSONLimits) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
         self.limits = limits
     }
@@ -69,6 +81,7 @@ public struct JSONParser {
         return value
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -115,13 +128,13 @@ public struct JSONParser {
         try enter()
         let open = index
         index += 1
-        var members: [JSONMember] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(JSONObject(members))
+            return .object(JSONObject())
         }
+        let base = memberStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object (opened here)", at: open) }
@@ -136,7 +149,7 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            members.append(JSONMember(key, value))
+            memberStack.append(JSONMember(key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object (opened here)", at: open) }
             if bytes[index] == UInt8(ascii: ",") {
@@ -146,6 +159,8 @@ public struct JSONParser {
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
+                let members = Array(memberStack[base...])
+                memberStack.removeSubrange(base...)
                 return .object(JSONObject(members))
             }
             throw error("unexpected \(describe(index)); expected `,` or `}`", at: index)
@@ -156,17 +171,17 @@ public struct JSONParser {
         try enter()
         let open = index
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        let base = elementStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated array (opened here)", at: open) }
-            elements.append(try parseValue())
+            elementStack.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated array (opened here)", at: open) }
             if bytes[index] == UInt8(ascii: ",") {
@@ -176,6 +191,8 @@ public struct JSONParser {
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
+                let elements = Array(elementStack[base...])
+                elementStack.removeSubrange(base...)
                 return .array(elements)
             }
             throw error("unexpected \(describe(index)); expected `,` or `]`", at: index)
@@ -203,26 +220,30 @@ public struct JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number: the exponent has no digits", at: start) }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
+    @inline(__always)
     private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let open = index
         index += 1
         let start = index
-        // Fast path: no escapes, validated UTF-8 straight from the input.
+        // Fast path: no escapes; ASCII needs no UTF-8 validation beyond the scan itself.
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
-                let slice = bytes[start..<index]
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                 if let s = String(validating: slice, as: UTF8.self) { return s }
                 throw error("the string is not valid UTF-8", at: open)
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw error("a raw control character (U+\(hex4(UInt16(c)))) inside a string must be escaped", at: index) }
+            highBits |= c
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string (opened here)", at: open) }
@@ -265,7 +286,8 @@ public struct JSONParser {
                         throw error("a lone low surrogate escape is not a character", at: escapeStart)
                     }
                     guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape", at: escapeStart) }
-                    out.append(contentsOf: Array(String(Character(unicode)).utf8))
+                    // Encode the scalar straight into the buffer, without a Character or String in between.
+                    UTF8.encode(unicode) { out.append($0) }
                 default:
                     throw error("invalid escape `\\\(String(decoding: [e], as: UTF8.self))`", at: escapeStart)
                 }
@@ -302,7 +324,7 @@ public struct JSONParser {
     }
 
     private func error(_ reason: String, at offset: Int) -> JSONSyntaxError {
-        let (line, column) = TextPosition.lineAndColumn(in: bytes, offset: offset)
+        let (line, column) = TextPosition.lineAndColumn(in: Array(bytes), offset: offset)
         return JSONSyntaxError(reason: reason, line: line, column: column, offset: offset)
     }
 }

@@ -1,6 +1,6 @@
 /// A JSON value that keeps what signing depends on: object member order and the exact
 /// literal text of numbers (`1`, `1.0` and `1e0` stay distinct).
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number, as the literal text that appeared in the input (already validated).

@@ -38,6 +38,16 @@ public struct JSONWriter: Sendable {
         return out
     }
 
+    /// Appends the UTF-8 bytes of `value` to `out` (a streaming writer reuses one buffer).
+    public func write(_ value: JSONValue, into out: inout [UInt8]) {
+        write(value, into: &out, level: 0)
+    }
+
+    /// Appends `text` as a JSON string literal, quotes included, to `out`.
+    public func appendString(_ text: String, to out: inout [UInt8]) {
+        writeString(text, into: &out)
+    }
+
     /// The text of `value`.
     public func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
@@ -45,9 +55,10 @@ public struct JSONWriter: Sendable {
 
     private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
         switch value {
-        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-        case .number(let n): out.append(contentsOf: Array(n.utf8))
+        // Literals and numbers are appended from their UTF-8 views: no temporary array per value.
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
@@ -61,7 +72,7 @@ public struct JSONWriter: Sendable {
         case .object(let object):
             out.append(UInt8(ascii: "{"))
             var members = object.members
-            if sortKeys { members.sort { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) } }
+            if sortKeys { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
             for (i, member) in members.enumerated() {
                 if i > 0 { separator(into: &out) }
                 newline(into: &out, level: level + 1)
