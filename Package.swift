@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "sigscope",
+    // Synchronization's Mutex (guarding libcrypto's reused contexts) needs macOS 15 on Darwin.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SigScope", targets: ["SigScope"]),
         .executable(name: "sigscope", targets: ["sigscope"]),

@@ -77,6 +77,44 @@ struct CryptoTests {
         #expect(Hex.decode("0g") == nil)
     }
 
+    @Test("HMAC stays correct when the same key, then another, then the first again are used in turn (reused contexts)")
+    func reusedKeys() throws {
+        let a = Self.rfc4231[0], b = Self.rfc4231[1], long = Self.rfc4231[4]
+        for vector in [a, a, b, b, a, long, long, a, b] {
+            #expect(Hex.encode(try HMAC.mac(.sha256, key: vector.key, message: vector.data)) == vector.expected)
+        }
+        // Interleaving SHA-1 and SHA-256 with one key keeps each algorithm's context apart.
+        let sha1 = Self.rfc2202[1]
+        for _ in 0..<2 {
+            #expect(Hex.encode(try HMAC.mac(.sha1, key: sha1.key, message: sha1.data)) == sha1.expected)
+            #expect(Hex.encode(try HMAC.mac(.sha256, key: b.key, message: b.data)) == b.expected)
+            #expect(Hex.encode(try HMAC.mac(.sha256, key: [], message: [])) == "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
+        }
+    }
+
+    @Test("SHA-1 and SHA-256 digests of the FIPS 180 \"abc\" message, in turn on the shared context")
+    func digestsInTurn() throws {
+        for _ in 0..<2 {
+            #expect(Hex.encode(try Digest.hash(.sha1, Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+            #expect(Hex.encode(try Digest.sha256(Array("abc".utf8))) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+            #expect(Hex.encode(try Digest.sha256(Array("abc".utf8)[...])) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        }
+    }
+
+    @Test("Base64 follows RFC 4648 section 10 for every padding length, and rejects misplaced padding")
+    func base64Vectors() {
+        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=", "foobar": "Zm9vYmFy"]
+        for (plain, encoded) in vectors {
+            #expect(Base64.encode(Array(plain.utf8)) == encoded)
+            #expect(Base64.decode(encoded) == Array(plain.utf8))
+        }
+        #expect(Base64.decode("Zm9v\nYmFy") == Array("foobar".utf8))
+        #expect(Base64.decode("Zg=") == nil)
+        #expect(Base64.decode("Z===") == nil)
+        #expect(Base64.decode("Zg=a") == nil)
+        #expect(Base64.encode([0xFB, 0xFF, 0xBF]) == "+/+/")
+    }
+
     @Test("constant-time comparison")
     func constantTime() {
         #expect(ConstantTime.equals("abc", "abc"))

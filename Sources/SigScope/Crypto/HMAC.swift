@@ -5,43 +5,65 @@ public enum HMAC {
     /// Computes HMAC(`key`, `message`) with `algorithm`. Key first, message second.
     /// - Throws: `CryptoError` when libcrypto reports a failure.
     public static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws -> [UInt8] {
-        let algorithms = try FetchedAlgorithms.get()
-        guard let ctx = EVP_MAC_CTX_new(algorithms.hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
-        defer { EVP_MAC_CTX_free(ctx) }
-        let digestName = algorithm.rawValue
-        let initOK: Int32 = digestName.withCString { namePointer in
-            var params: [OSSL_PARAM] = [
-                OSSL_PARAM_construct_utf8_string("digest", UnsafeMutablePointer(mutating: namePointer), 0),
-                OSSL_PARAM_construct_end(),
-            ]
-            // An empty key is legal for HMAC; OpenSSL needs a non-null pointer for it.
-            var zero: UInt8 = 0
-            if key.isEmpty {
-                return EVP_MAC_init(ctx, &zero, 0, &params)
-            }
-            return key.withUnsafeBufferPointer { keyBuffer in
-                EVP_MAC_init(ctx, keyBuffer.baseAddress, keyBuffer.count, &params)
-            }
+        try message.withUnsafeBytes { try mac(algorithm, key: key, message: $0) }
+    }
+
+    /// HMAC of raw message bytes into a new array of exactly the digest's length.
+    static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: UnsafeRawBufferPointer) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: algorithm.digestLength) { out, count in
+            try mac(algorithm, key: key, message: message, into: UnsafeMutableRawBufferPointer(out))
+            count = algorithm.digestLength
         }
-        guard initOK == 1 else { throw CryptoError(function: "EVP_MAC_init") }
-        let updateOK = message.withUnsafeBufferPointer { buffer in
-            EVP_MAC_update(ctx, buffer.baseAddress, buffer.count)
+    }
+
+    /// HMAC of raw message bytes into `out` (at least the digest's length), with the shared HMAC context.
+    static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
+        try CryptoContexts.shared.withLock { contexts throws in
+            let ctx = try contexts.macContext(algorithm)
+            // Re-keying costs as much as a short MAC; a batch signs with the same key again and
+            // again, so when the key is the one the context already holds it is reinitialised
+            // with a NULL key, which libcrypto defines as "reuse the previous key".
+            let sameKey = contexts.macKeys[algorithm.slot].map { ConstantTime.equals($0, key) } ?? false
+            contexts.macKeys[algorithm.slot] = nil
+            let initOK: Int32
+            if sameKey {
+                initOK = EVP_MAC_init(ctx, nil, 0, nil)
+            } else if key.isEmpty {
+                // An empty key is legal for HMAC; OpenSSL needs a non-null pointer for it.
+                var zero: UInt8 = 0
+                initOK = EVP_MAC_init(ctx, &zero, 0, nil)
+            } else {
+                initOK = key.withUnsafeBufferPointer { EVP_MAC_init(ctx, $0.baseAddress, $0.count, nil) }
+            }
+            guard initOK == 1 else { throw CryptoError(function: "EVP_MAC_init") }
+            guard EVP_MAC_update(ctx, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count) == 1 else {
+                throw CryptoError(function: "EVP_MAC_update")
+            }
+            var length = 0
+            guard EVP_MAC_final(ctx, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, out.count) == 1,
+                  length == algorithm.digestLength else { throw CryptoError(function: "EVP_MAC_final") }
+            contexts.macKeys[algorithm.slot] = key
         }
-        guard updateOK == 1 else { throw CryptoError(function: "EVP_MAC_update") }
-        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length = 0
-        guard EVP_MAC_final(ctx, &out, &length, out.count) == 1 else { throw CryptoError(function: "EVP_MAC_final") }
-        return Array(out.prefix(length))
+    }
+
+    /// Lowercase hex of the HMAC of raw message bytes, with no intermediate array.
+    static func hex(_ algorithm: HashAlgorithm, key: [UInt8], message: UnsafeRawBufferPointer) throws -> String {
+        try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
+            try mac(algorithm, key: key, message: message, into: out)
+            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<algorithm.digestLength]))
+        }
     }
 
     /// HMAC-SHA256 of a UTF-8 message.
     public static func sha256(key: [UInt8], message: String) throws -> [UInt8] {
-        try mac(.sha256, key: key, message: Array(message.utf8))
+        var message = message
+        return try message.withUTF8 { try mac(.sha256, key: key, message: UnsafeRawBufferPointer($0)) }
     }
 
     /// HMAC-SHA1 of a UTF-8 message.
     public static func sha1(key: [UInt8], message: String) throws -> [UInt8] {
-        try mac(.sha1, key: key, message: Array(message.utf8))
+        var message = message
+        return try message.withUTF8 { try mac(.sha1, key: key, message: UnsafeRawBufferPointer($0)) }
     }
 }
 
