@@ -14,6 +14,8 @@ public struct Endpoint: Sendable, Equatable {
     /// Parses `--endpoint`.
     /// - Throws: `SigScopeError.invalidOption` for an empty host, a path, or another scheme.
     public static func parse(_ text: String) throws(SigScopeError) -> Endpoint {
+        // A plain host (letters, digits, `.`, `-`, `:port`) has no scheme, path or spaces to strip: take it as it is.
+        if !text.isEmpty, text.utf8.allSatisfy(isPlainHostByte) { return Endpoint(host: text) }
         var rest = text.trimmingASCIIWhitespace()
         var scheme = "https"
         for candidate in ["https://", "http://"] where rest.lowercased().hasPrefix(candidate) {
@@ -36,6 +38,18 @@ public struct Endpoint: Sendable, Equatable {
     /// The host without its port.
     public var hostname: String {
         if host.hasPrefix("["), let close = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<close]) }
+        // Most hosts have no port: no split, no new string.
+        guard host.utf8.contains(UInt8(ascii: ":")) else { return host }
         return host.split(separator: ":").first.map(String.init) ?? host
+    }
+
+    private static func isPlainHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -148,14 +148,3 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing ASCII spaces, tabs, CR and LF.
-    func trimmingASCIIWhitespace() -> String {
-        let scalars = unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(scalars[start...end])
-    }
-}

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Tencent Cloud API 3.0 signature, TC3-HMAC-SHA256.
 ///
 /// Specification: https://cloud.tencent.com/document/api/213/30654 (zh) and
@@ -47,41 +49,51 @@ public enum TC3Signer {
             contentType = options.contentType ?? "application/x-www-form-urlencoded"
         }
 
-        var headers = [
-            HTTPHeader("Host", host),
-            HTTPHeader("Content-Type", contentType),
-            HTTPHeader("X-TC-Action", request.action),
-            HTTPHeader("X-TC-Version", options.apiVersion ?? request.provider.defaultAPIVersion),
-            HTTPHeader("X-TC-Timestamp", String(options.timestamp.unixSeconds)),
-        ]
+        let timestamp = String(options.timestamp.unixSeconds)
+        var headers: [HTTPHeader] = []
+        headers.reserveCapacity(8)
+        headers.append(HTTPHeader("Host", host))
+        headers.append(HTTPHeader("Content-Type", contentType))
+        headers.append(HTTPHeader("X-TC-Action", request.action))
+        headers.append(HTTPHeader("X-TC-Version", options.apiVersion ?? request.provider.defaultAPIVersion))
+        headers.append(HTTPHeader("X-TC-Timestamp", timestamp))
         if let region = request.region, !region.isEmpty { headers.append(HTTPHeader("X-TC-Region", region)) }
         if let token = credentials.token, !token.isEmpty { headers.append(HTTPHeader("X-TC-Token", token)) }
         if let language = options.language { headers.append(HTTPHeader("X-TC-Language", language)) }
 
         var signed = mandatorySignedHeaders
         for extra in options.extraSignedHeaders {
-            let name = extra.lowercased().trimmingASCIIWhitespace()
+            let name = extra.fastLowercased().trimmingASCIIWhitespace()
             guard !name.isEmpty else { continue }
-            guard headers.contains(where: { $0.name.lowercased() == name }) else {
+            guard headers.contains(where: { $0.name.lowercasedEquals(name) }) else {
                 let sent = headers.map { $0.name.lowercased() }.joined(separator: ", ")
                 throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent)")
             }
             if !signed.contains(name) { signed.append(name) }
         }
 
-        var wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: host, query: query, headers: headers, body: body)
         let input = Input(method: method.rawValue, canonicalQuery: query, headers: headers, signedHeaders: signed,
-                          payload: body, timestamp: String(options.timestamp.unixSeconds), date: options.timestamp.utcDate,
+                          payload: body, timestamp: timestamp, date: options.timestamp.utcDate,
                           service: service, secretId: credentials.secretId)
         let computation = try compute(input, secretKey: credentials.secretKey)
-        wire.headers.insert(HTTPHeader("Authorization", computation.authorization), at: 0)
+        // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
+        var sent: [HTTPHeader] = []
+        sent.reserveCapacity(headers.count + 1)
+        sent.append(HTTPHeader("Authorization", computation.authorization))
+        sent.append(contentsOf: headers)
+        let wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: host, query: query, headers: sent, body: body)
         return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
     }
 
     /// The credential-scope service for a host: its first label (`vpc` for `vpc.ap-guangzhou.tencentcloudapi.com`).
     public static func defaultService(forHost host: String) -> String {
         let name = Endpoint(host: host).hostname
-        return name.split(separator: ".").first.map(String.init) ?? name
+        // The first label, found on the bytes (a `.` is one byte) rather than by splitting the whole name.
+        guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return name }
+        if dot == name.utf8.startIndex {
+            return name.split(separator: ".").first.map(String.init) ?? name
+        }
+        return String(name[..<dot])
     }
 
     // MARK: - The stages
@@ -166,21 +178,22 @@ public enum TC3Signer {
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
     public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
         do {
-            let unsigned = input.headers.contains { $0.name.lowercased() == "x-tc-content-sha256" && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
-            let payloadHash = unsigned ? unsignedPayloadHash : Hex.encode(try Digest.sha256(input.payload))
+            let unsigned = input.headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
+            let payloadHash = unsigned ? unsignedPayloadHash : try input.payload.withUnsafeBytes { try Digest.hex(.sha256, $0) }
             let signedNames = signedHeadersList(input.signedHeaders)
+            let signedHeaders = signedNames.joined(separator: ";")
             let headerBlock = canonicalHeaders(input.headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
             let request = canonicalRequest(method: input.method, canonicalQuery: input.canonicalQuery, canonicalHeaders: headerBlock,
-                                           signedHeaders: signedNames.joined(separator: ";"), hashedPayload: payloadHash)
+                                           signedHeaders: signedHeaders, hashedPayload: payloadHash)
             let hashedRequest = try Digest.sha256Hex(request)
             let scope = credentialScope(date: input.date, service: input.service)
             let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
             let keys = try signingKeys(secretKey: secretKey, date: input.date, service: input.service)
             let sig = try signature(signingKey: keys.signing, stringToSign: toSign)
-            let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedNames.joined(separator: ";"), signature: sig)
+            let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedHeaders, signature: sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
                                credentialScope: scope, stringToSign: toSign, secretDate: keys.date, secretService: keys.service,
-                               secretSigning: keys.signing, signature: sig, authorization: auth, signedHeaders: signedNames.joined(separator: ";"))
+                               secretSigning: keys.signing, signature: sig, authorization: auth, signedHeaders: signedHeaders)
         } catch let error as CryptoError {
             throw error.asSigScopeError
         } catch {
@@ -190,23 +203,45 @@ public enum TC3Signer {
 
     /// Lower-cased, de-duplicated, ASCII-sorted header names.
     public static func signedHeadersList(_ names: [String]) -> [String] {
-        Array(Set(names.map { $0.lowercased() })).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Sort, then drop neighbours that are equal: no Set, and no byte arrays to compare.
+        var sorted = names.map { $0.fastLowercased() }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var i = 1
+        while i < sorted.count {
+            if sorted[i] == sorted[i - 1] { sorted.remove(at: i) } else { i += 1 }
+        }
+        return sorted
     }
 
     /// `CanonicalHeaders`: for each signed name in order, `name:lowercase(trim(value))\n`.
     public static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = true) -> String {
         var out = ""
+        out.reserveCapacity(128)
         for name in signed {
-            let value = headers.first(where: { $0.name.lowercased() == name })?.value ?? ""
+            let value = headers.first(where: { $0.name.lowercasedEquals(name) })?.value ?? ""
             let trimmed = value.trimmingASCIIWhitespace()
-            out += name + ":" + (lowercaseValues ? trimmed.lowercased() : trimmed) + "\n"
+            out += name
+            out += ":"
+            out += lowercaseValues ? trimmed.fastLowercased() : trimmed
+            out += "\n"
         }
         return out
     }
 
     /// `CanonicalRequest` = method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
     public static func canonicalRequest(method: String, canonicalQuery: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
-        method + "\n/\n" + canonicalQuery + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + hashedPayload
+        // Appended into one reserved string: a chain of `+` builds a new string per operator.
+        var out = ""
+        out.reserveCapacity(method.utf8.count + canonicalQuery.utf8.count + canonicalHeaders.utf8.count + signedHeaders.utf8.count + hashedPayload.utf8.count + 8)
+        out += method
+        out += "\n/\n"
+        out += canonicalQuery
+        out += "\n"
+        out += canonicalHeaders
+        out += "\n"
+        out += signedHeaders
+        out += "\n"
+        out += hashedPayload
+        return out
     }
 
     /// `CredentialScope` = `Date/service/tc3_request`.
@@ -216,11 +251,37 @@ public enum TC3Signer {
 
     /// `StringToSign` = algorithm, timestamp, scope and hashed canonical request, joined by `\n` (no trailing newline).
     public static func stringToSign(timestamp: String, credentialScope: String, hashedCanonicalRequest: String) -> String {
-        algorithmName + "\n" + timestamp + "\n" + credentialScope + "\n" + hashedCanonicalRequest
+        var out = ""
+        out.reserveCapacity(algorithmName.utf8.count + timestamp.utf8.count + credentialScope.utf8.count + hashedCanonicalRequest.utf8.count + 3)
+        out += algorithmName
+        out += "\n"
+        out += timestamp
+        out += "\n"
+        out += credentialScope
+        out += "\n"
+        out += hashedCanonicalRequest
+        return out
     }
 
     /// The derived keys: SecretDate, SecretService and SecretSigning (raw bytes, not hex).
     public static func signingKeys(secretKey: SecretKey, date: String, service: String) throws -> (date: [UInt8], service: [UInt8], signing: [UInt8]) {
+        // A batch signs with one secret, date and service: derive the keys once and reuse them.
+        let cached = lastDerivation.withLock { last -> DerivedKeys? in
+            guard let last, last.date == date, last.service == service, ConstantTime.equals(last.secret, secretKey.bytes) else { return nil }
+            return last.keys
+        }
+        if let cached { return cached }
+        let keys = try deriveKeys(secretKey: secretKey, date: date, service: service)
+        lastDerivation.withLock { $0 = (secretKey.bytes, date, service, keys) }
+        return keys
+    }
+
+    typealias DerivedKeys = (date: [UInt8], service: [UInt8], signing: [UInt8])
+
+    /// The inputs and result of the last key derivation.
+    private static let lastDerivation = Mutex<(secret: [UInt8], date: String, service: String, keys: DerivedKeys)?>(nil)
+
+    private static func deriveKeys(secretKey: SecretKey, date: String, service: String) throws -> DerivedKeys {
         let secretDate = try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8))
         let secretService = try HMAC.mac(.sha256, key: secretDate, message: Array(service.utf8))
         let secretSigning = try HMAC.mac(.sha256, key: secretService, message: Array("tc3_request".utf8))
@@ -229,11 +290,23 @@ public enum TC3Signer {
 
     /// `Signature` = lowercase hex of HMAC-SHA256(SecretSigning, StringToSign).
     public static func signature(signingKey: [UInt8], stringToSign: String) throws -> String {
-        Hex.encode(try HMAC.mac(.sha256, key: signingKey, message: Array(stringToSign.utf8)))
+        var message = stringToSign
+        return try message.withUTF8 { try HMAC.hex(.sha256, key: signingKey, message: UnsafeRawBufferPointer($0)) }
     }
 
     /// The `Authorization` value, with `, ` between its three parts.
     public static func authorization(secretId: String, credentialScope: String, signedHeaders: String, signature: String) -> String {
-        algorithmName + " Credential=" + secretId + "/" + credentialScope + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature
+        var out = ""
+        out.reserveCapacity(algorithmName.utf8.count + secretId.utf8.count + credentialScope.utf8.count + signedHeaders.utf8.count + signature.utf8.count + 43)
+        out += algorithmName
+        out += " Credential="
+        out += secretId
+        out += "/"
+        out += credentialScope
+        out += ", SignedHeaders="
+        out += signedHeaders
+        out += ", Signature="
+        out += signature
+        return out
     }
 }

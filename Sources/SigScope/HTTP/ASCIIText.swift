@@ -1,0 +1,46 @@
+/// Byte-level text helpers for the hot paths of signing: header names, header values and
+/// hosts are ASCII nearly always, and checking bytes avoids `Character` iteration and a new
+/// string for every comparison. Each helper gives exactly the result of its plain-String form.
+extension String {
+    /// The string without leading and trailing ASCII spaces, tabs, CR and LF.
+    func trimmingASCIIWhitespace() -> String {
+        // These four scalars are single bytes in UTF-8, so the ends are found on the bytes.
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(unicodeScalars[first...last])
+    }
+
+    /// `lowercased()`, without building a new string when there is nothing to lower.
+    func fastLowercased() -> String {
+        var ascii = true
+        var upper = false
+        for byte in utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41 && byte <= 0x5A { upper = true }
+        }
+        if ascii && !upper { return self }
+        return lowercased()
+    }
+
+    /// `lowercased() == lowercaseName`, compared byte by byte when the string is ASCII.
+    func lowercasedEquals(_ lowercaseName: String) -> Bool {
+        var a = self
+        var b = lowercaseName
+        let result: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                guard x.count == y.count else { return x.allSatisfy { $0 < 0x80 } ? false : nil }
+                for i in 0..<x.count {
+                    var c = x[i]
+                    if c >= 0x80 { return nil }
+                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                    if c != y[i] { return false }
+                }
+                return true
+            }
+        }
+        return result ?? (lowercased() == lowercaseName)
+    }
+}
