@@ -184,7 +184,7 @@ public enum AliyunCreateNetworkInterface {
                           Rule(.forbiddenPrefixes(webPrefixes, ignoringCase: false), code: Code.invalid, source: seed),
                           Rule(.length(min: 2, max: 128, unit: .characters), code: Code.invalid, source: seed),
                           Rule(.pattern(first: [.letter], rest: [.digit, .characters(":_-.")]), code: Code.invalid, source: seed,
-                               note: "It starts with a letter or a Chinese character; '.' is allowed by the current SDK metadata, not by seed-001."),
+                               note: "seed-001 allows letters, Chinese characters, digits, ':', '_' and '-'; the current SDK metadata also allows '.'."),
                       ]),
         ParameterSpec("Description", .string, source: seed,
                       summary: "the ENI's description",

@@ -58,10 +58,19 @@ public enum CharacterClass: Sendable, Hashable {
         }
     }
 
+    /// How the class is named in messages about the first character.
+    public var startPhrase: String {
+        switch self {
+        case .letter: return "a letter (Chinese characters included)"
+        case .digit: return "a digit"
+        case .characters(let set): return "one of " + set.unicodeScalars.map { "'\($0)'" }.joined(separator: ", ")
+        }
+    }
+
     /// How the class is named in messages.
     public var phrase: String {
         switch self {
-        case .letter: return "letters (Chinese included)"
+        case .letter: return "letters (Chinese characters included)"
         case .digit: return "digits"
         case .characters(let set): return set.unicodeScalars.map { "'\($0)'" }.joined(separator: ", ")
         }

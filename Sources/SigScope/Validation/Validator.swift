@@ -145,7 +145,7 @@ struct Walker {
                 continue
             case .required(let source):
                 if absent {
-                    let what = value == .null ? "null" : "not given"
+                    let what = value == .null ? "given as null" : "not given"
                     let about = spec.summary.isEmpty ? "" : " (\(spec.summary))"
                     emit(.violation, rules.codes.missing, memberPath, "\(prose(memberPath, spec: spec)) is required but \(what)\(about).")
                 } else if case .string = spec.type, let text = value?.scalarText, text.isEmpty, !spec.rules.contains(where: \.setsMinimumLength) {
@@ -219,6 +219,12 @@ struct Walker {
             }
             checkStructure(object, members: members, path: path, topLevel: false)
         }
+    }
+
+    /// `U+00F6`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     static func describe(_ value: JSONValue) -> String {
@@ -354,12 +360,12 @@ struct Walker {
                 }
             case .ascii:
                 if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { !$0.element.isASCII }) {
-                    emit(rule, path, "\(path) may contain only ASCII characters; found '\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true))) at character \(offset + 1).")
+                    emit(rule, path, "\(path) may contain only ASCII characters; found '\(scalar)' (\(Self.codePoint(scalar))) at character \(offset + 1).")
                 }
             case .pattern(let first, let rest):
                 guard !prefixRefused, let head = text.unicodeScalars.first else { break }
                 if !first.contains(where: { $0.contains(head) }) {
-                    emit(rule, path, "\(path) must start with one of: \(first.map(\.phrase).joined(separator: ", ")); it starts with '\(head)'.")
+                    emit(rule, path, "\(path) must start with \(first.map(\.startPhrase).joined(separator: " or ")); it starts with '\(head)'.")
                 } else {
                     let allowed = first + rest
                     if let (offset, scalar) = text.unicodeScalars.enumerated().dropFirst().first(where: { item in !allowed.contains { $0.contains(item.element) } }) {
