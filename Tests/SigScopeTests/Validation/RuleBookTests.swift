@@ -135,6 +135,24 @@ struct RuleBookTests {
         #expect(ValidationText.render(report, style: Style(enabled: true)).contains("\u{1B}[31m"), "violations are red on a terminal")
     }
 
+    @Test("docs/validation.md names every parameter, every code and every source of the rule book")
+    func docsCoverTheRules() throws {
+        let doc = try Repo.text("docs/validation.md")
+        for rules in RuleBook.all {
+            for (_, spec) in Self.allSpecs(rules.parameters) where !spec.name.isEmpty {
+                #expect(doc.contains(spec.name), "docs/validation.md does not mention \(rules.provider) \(spec.name)")
+            }
+            let codes = [rules.codes.missing, rules.codes.unknown, rules.codes.type] + rules.crossRules.map(\.code)
+                + Self.allSpecs(rules.parameters).flatMap { $0.1.rules.map(\.code) }
+            for code in Set(codes) {
+                #expect(doc.contains("`\(code)`"), "docs/validation.md does not mention the code \(code)")
+            }
+            for source in rules.sources {
+                #expect(doc.contains("`\(source.id)`"), "docs/validation.md does not list the source \(source.id)")
+            }
+        }
+    }
+
     // MARK: - Address syntax (RFC 791 dotted quad, RFC 4291 §2.2)
 
     @Test("IPv4 text", arguments: [("0.0.0.0", true), ("255.255.255.255", true), ("10.1.2.3", true), ("256.1.1.1", false),
