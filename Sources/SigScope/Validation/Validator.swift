@@ -542,9 +542,10 @@ struct Walker {
         case .combinedMax(let list, let count, let max):
             guard let items = lookup(list, in: params)?.value.arrayValue,
                   let requested = lookup(count, in: params).flatMap({ integer($0.value) }) else { break }
-            let total = Int64(items.count) + requested
-            if total > Int64(max) {
-                emitCross(count, "\(named(list)) lists \(items.count) and \(count) asks for \(requested) more: \(total) in all; at most \(max) are allowed together.")
+            let (total, overflow) = Int64(items.count).addingReportingOverflow(requested)
+            if overflow || total > Int64(max) {
+                let sum = overflow ? "more than \(Int64.max)" : String(total)
+                emitCross(count, "\(named(list)) lists \(items.count) and \(count) asks for \(requested) more: \(sum) in all; at most \(max) are allowed together.")
             }
         case .equal(let a, let b):
             guard let x = lookup(a, in: params).flatMap({ integer($0.value) }),

@@ -82,6 +82,12 @@ struct TencentValidationTests {
         .accepts("Ipv6AddressCount 10", tc, set: [("Ipv6AddressCount", F.number(10))]),
         .rejects("Ipv6AddressCount 0", tc, set: [("Ipv6AddressCount", F.number(0))], Expect("InvalidParameterValue.Range", "Ipv6AddressCount")),
         .rejects("Ipv6AddressCount 11", tc, set: [("Ipv6AddressCount", F.number(11))], Expect("InvalidParameterValue.Range", "Ipv6AddressCount")),
+        .rejects("an integer beyond 64 bits is out of range, not a crash", tc,
+                 set: [("Ipv6Addresses", ipv6s(1)), ("Ipv6AddressCount", .number("99999999999999999999999"))],
+                 Expect("InvalidParameterValue.Range", "Ipv6AddressCount"), Expect("InvalidParameterValue.LimitExceeded", "Ipv6AddressCount")),
+        .rejects("the largest 64-bit count next to a list does not overflow", tc,
+                 set: [("Ipv6Addresses", ipv6s(1)), ("Ipv6AddressCount", .number("9223372036854775807"))],
+                 Expect("InvalidParameterValue.Range", "Ipv6AddressCount"), Expect("InvalidParameterValue.LimitExceeded", "Ipv6AddressCount")),
     ]
 
     static func privateIPs(_ count: Int) -> JSONValue {
