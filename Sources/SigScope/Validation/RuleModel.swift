@@ -1,9 +1,9 @@
-/// The rule model shared by every provider: a parameter's documented type, whether it is
-/// required, and its constraints, each constraint carrying the error code the provider's
-/// server answers with and the document it comes from.
-///
-/// Rules are data: a provider's rules file lists `ParameterSpec` values; the `Validator`
-/// engine interprets them. Nothing provider-specific lives in the engine.
+// The rule model shared by every provider: a parameter's documented type, whether it is
+// required, and its constraints, each constraint carrying the error code the provider's
+// server answers with and the document it comes from.
+//
+// Rules are data: a provider's rules file lists `ParameterSpec` values; the `Validator`
+// engine interprets them. Nothing provider-specific lives in the engine.
 
 // MARK: - Sources
 
