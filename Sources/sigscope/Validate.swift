@@ -5,11 +5,11 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a request against the API's parameter rules, offline.",
         discussion: """
-        Every problem is reported at once, each with the error code the provider's server would
-        answer (Tencent MissingParameter, UnknownParameter, InvalidParameterValue.TooLong, …;
-        Alibaba MissingParameter, UnsupportedParameter, …) and the parameter's path
-        (PrivateIpAddresses[3].PrivateIpAddress, Tag.2.Key). Warnings flag what the server accepts
-        but is probably a mistake. Rules are known for CreateNetworkInterface of both providers;
+        Every problem is reported at once, each with the error code the provider's server would \
+        answer (Tencent MissingParameter, UnknownParameter, InvalidParameterValue.TooLong, …; \
+        Alibaba MissingParameter, UnsupportedParameter, …) and the parameter's path \
+        (PrivateIpAddresses[3].PrivateIpAddress, Tag.2.Key). Warnings flag what the server accepts \
+        but is probably a mistake. Rules are known for CreateNetworkInterface of both providers; \
         other actions are valid with a warning. See docs/validation.md for every rule and its source.
 
         Exit codes: 0 valid (warnings allowed) · 1 violations · 2 unreadable input · 64 wrong usage.
