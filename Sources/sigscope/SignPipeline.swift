@@ -23,10 +23,11 @@ struct SignPipeline {
             reportRefusal(report, source: source)
             return 1
         }
+        let signed = try sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce)
+        // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
             reportFindings(report)
         }
-        let signed = try sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce)
         switch (mode, format) {
         case (.sign, .text):
             Frontend.writeOut(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
@@ -65,7 +66,7 @@ struct SignPipeline {
     }
 
     /// In text mode, what validation found but did not stop (warnings, or violations under
-    /// --no-validate) goes to standard error before the output.
+    /// --no-validate) goes to standard error, after signing succeeded and before the output.
     private func reportFindings(_ report: ValidationReport) {
         guard !report.violations.isEmpty || !report.warnings.isEmpty else { return }
         let what = report.violations.isEmpty ? "warnings (signed anyway)" : "violations ignored because of --no-validate"
