@@ -48,6 +48,13 @@ public struct JSONWriter: Sendable {
         writeString(text, into: &out)
     }
 
+    /// Appends `text` escaped as the inside of a JSON string literal, without quotes, so one
+    /// literal can be written from several pieces (escaping is per character, so the pieces
+    /// escaped in turn are the whole escaped).
+    public func appendStringContent(_ text: String, to out: inout [UInt8]) {
+        writeStringContent(text, into: &out)
+    }
+
     /// The text of `value`.
     public func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
@@ -101,6 +108,11 @@ public struct JSONWriter: Sendable {
 
     private func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
+        writeStringContent(s, into: &out)
+        out.append(0x22)
+    }
+
+    private func writeStringContent(_ s: String, into out: inout [UInt8]) {
         if escapeNonASCII && !s.utf8.allSatisfy({ $0 < 0x80 }) {
             for unit in s.utf16 {
                 if unit < 0x80 {
@@ -125,7 +137,6 @@ public struct JSONWriter: Sendable {
                 if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
             }
         }
-        out.append(0x22)
     }
 
     private func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {

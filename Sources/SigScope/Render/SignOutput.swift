@@ -22,6 +22,54 @@ public enum SignOutput {
         return .object(object)
     }
 
+    /// Appends exactly the bytes of `JSONWriter.compact.bytes(json(signed, showSecrets:command:))`
+    /// to `out`, written straight from `signed` without building the JSON tree (batch output).
+    public static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: inout [UInt8]) {
+        let writer = JSONWriter.compact
+        out.append(contentsOf: #"{"provider":"#.utf8)
+        writer.appendString(signed.provider.rawValue, to: &out)
+        out.append(contentsOf: #","algorithm":"#.utf8)
+        writer.appendString(signed.algorithm.specName, to: &out)
+        out.append(contentsOf: #","steps":{"#.utf8)
+        for (i, step) in signed.steps.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            writer.appendString(step.name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            writer.appendString(step.isDerivedKey && !showSecrets ? shorten(step.value) : step.value, to: &out)
+        }
+        out.append(contentsOf: #"},"signature":"#.utf8)
+        writer.appendString(signed.signature, to: &out)
+        let request = signed.request
+        out.append(contentsOf: #","request":{"method":"#.utf8)
+        writer.appendString(request.method, to: &out)
+        // The URL is written in its pieces, with no concatenated string in between.
+        out.append(contentsOf: #","url":""#.utf8)
+        writer.appendStringContent(request.scheme, to: &out)
+        out.append(contentsOf: "://".utf8)
+        writer.appendStringContent(request.host, to: &out)
+        writer.appendStringContent(request.path, to: &out)
+        if !request.query.isEmpty {
+            out.append(UInt8(ascii: "?"))
+            writer.appendStringContent(request.query, to: &out)
+        }
+        out.append(contentsOf: #"","headers":["#.utf8)
+        for (i, header) in request.headers.enumerated() {
+            out.append(contentsOf: i > 0 ? #",{"name":"#.utf8 : #"{"name":"#.utf8)
+            writer.appendString(header.name, to: &out)
+            out.append(contentsOf: #","value":"#.utf8)
+            writer.appendString(header.value, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: #"],"body":"#.utf8)
+        writer.appendString(request.bodyText, to: &out)
+        out.append(UInt8(ascii: "}"))
+        if let command {
+            out.append(contentsOf: #","command":"#.utf8)
+            writer.appendString(command, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
     /// `{"method", "url", "headers": [{"name", "value"}], "body"}`.
     public static func requestJSON(_ request: HTTPRequest) -> JSONValue {
         .object([
