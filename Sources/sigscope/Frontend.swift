@@ -65,18 +65,67 @@ enum Frontend {
     /// A fresh nonce: a random positive integer for Tencent v1, 32 random hex digits otherwise
     /// (as the Alibaba SDKs send).
     static func randomNonce(for algorithm: SignatureAlgorithm) -> String {
-        var generator = SystemRandomNumberGenerator()
         switch algorithm {
         case .hmacSHA1, .hmacSHA256:
-            return String(UInt32.random(in: 1...UInt32.max, using: &generator))
-        default:
-            // Two 64-bit draws rather than sixteen byte draws: each draw can be a getrandom(2) call.
-            var bytes: [UInt8] = []
-            for _ in 0..<2 {
-                let word = generator.next()
-                for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            while true {
+                let value = random.next(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                if value != 0 { return String(value) }
             }
-            return Hex.encode(bytes)
+        default:
+            return Hex.encode(random.next(16))
+        }
+    }
+
+    /// Random bytes from the kernel (/dev/urandom), read 4 KiB at a time: a batch needs a nonce
+    /// per request, and drawing each on its own costs a system call. (The executable is single-threaded.)
+    nonisolated(unsafe) static var random = RandomPool()
+
+    struct RandomPool {
+        private var pool = [UInt8](repeating: 0, count: 4096)
+        private var used = 4096
+
+        /// The next `count` (at most 4096) unused random bytes.
+        mutating func next(_ count: Int) -> ArraySlice<UInt8> {
+            if used + count > pool.count { refill() }
+            defer { used += count }
+            return pool[used..<(used + count)]
+        }
+
+        private mutating func refill() {
+            pool.withUnsafeMutableBytes { buffer in
+                var filled = 0
+                if let urandom = fopen("/dev/urandom", "rb") {
+                    filled = fread(buffer.baseAddress, 1, buffer.count, urandom)
+                    fclose(urandom)
+                }
+                // Should the kernel refuse, the standard generator fills the rest.
+                var generator = SystemRandomNumberGenerator()
+                while filled < buffer.count {
+                    buffer[filled] = UInt8.random(in: .min ... .max, using: &generator)
+                    filled += 1
+                }
+            }
+            used = 0
+        }
+    }
+
+    /// Output written to standard output in large blocks with fwrite, no String in between.
+    struct OutputBuffer {
+        var bytes: [UInt8] = []
+
+        init() {
+            bytes.reserveCapacity((1 << 20) + (1 << 16))
+        }
+
+        /// Ends the current line, writing the buffer out once it holds a mebibyte.
+        mutating func endLine() {
+            bytes.append(0x0A)
+            if bytes.count >= 1 << 20 { flush() }
+        }
+
+        mutating func flush() {
+            bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+            bytes.removeAll(keepingCapacity: true)
         }
     }
 

@@ -23,7 +23,8 @@ struct SignPipeline {
             reportRefusal(report, source: source)
             return 1
         }
-        let signed = try sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce)
+        var shared = Shared(requestOptions: requestOptions, signing: signing)
+        let signed = try sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
             reportFindings(report)
@@ -51,9 +52,19 @@ struct SignPipeline {
     /// The request whose parameters are actually sent: with `--body-file` a JSON object body
     /// replaces the params (that is what the server reads); any other body leaves them as they are.
     static func asSent(_ request: APIRequest, body: [UInt8]?) -> APIRequest {
-        guard let body, let object = (try? JSONParser.parse(body, limits: .request))?.objectValue else { return request }
+        asSent(request, bodyParams: bodyParams(body))
+    }
+
+    /// The params a `--body-file` body carries, when it is a JSON object.
+    static func bodyParams(_ body: [UInt8]?) -> JSONObject? {
+        body.flatMap { (try? JSONParser.parse($0, limits: .request))?.objectValue }
+    }
+
+    /// `request` with the params of the body that is actually sent, when there is one.
+    static func asSent(_ request: APIRequest, bodyParams: JSONObject?) -> APIRequest {
+        guard let bodyParams else { return request }
         var sent = request
-        sent.params = object
+        sent.params = bodyParams
         return sent
     }
 
@@ -76,11 +87,38 @@ struct SignPipeline {
 
     // MARK: - Signing
 
+    /// What every request of a run shares, worked out once: a batch signs many lines with the
+    /// same options, so the overrides, extra signed headers and credentials are not redone per line.
+    /// Errors are kept and thrown where each line would have met them.
+    struct Shared {
+        let overrides: Result<RequestOverrides, SigScopeError>
+        let extraSignedHeaders: [String]
+        private let signing: SigningOptionGroup
+        private var credentials: [Provider: Result<Credentials, SigScopeError>] = [:]
+
+        init(requestOptions: RequestOptions, signing: SigningOptionGroup) {
+            overrides = Result { () throws(SigScopeError) in try requestOptions.overrides() }
+            extraSignedHeaders = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
+            self.signing = signing
+        }
+
+        /// The credentials for `provider`, read from options and environment the first time.
+        mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
+            if let known = credentials[provider] { return try known.get() }
+            let signing = self.signing
+            let result = Result { () throws(SigScopeError) in
+                try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+            }
+            credentials[provider] = result
+            return try result.get()
+        }
+    }
+
     /// Signs `request` with the signing options (and the draft's own settings) applied.
-    private func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?) throws(SigScopeError) -> SignedRequest {
+    private func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
         let algorithm = signing.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
-        let credentials = try Frontend.credentials(for: request.provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
-        let extra = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
+        let credentials = try shared.credentials(for: request.provider)
+        let extra = shared.extraSignedHeaders
         let options = SigningOptions(
             timestamp: timestamp,
             algorithm: algorithm,
@@ -92,7 +130,8 @@ struct SignPipeline {
             contentType: signing.contentType,
             extraSignedHeaders: extra,
             language: signing.language,
-            nonce: nonce ?? Frontend.randomNonce(for: algorithm)
+            // TC3 has no nonce: none is drawn for it.
+            nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm))
         )
         return try Signer.sign(request, options: options, credentials: credentials)
     }
@@ -105,44 +144,44 @@ struct SignPipeline {
         let source = path == "-" ? "<stdin>" : path
         let bytes = try Frontend.read(path)
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
+        let bodyParams = Self.bodyParams(body)
         let now = try timestamp()
+        var shared = Shared(requestOptions: requestOptions, signing: signing)
         var failures = 0
         var lineNumber = 0
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 4)
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        var output = Frontend.OutputBuffer()
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var text = Array(line)
-            if text.last == 0x0D { text.removeLast() }
-            if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let value: JSONValue
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            if bytes[lineStart..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             do {
                 let lineSource = "\(source) line \(lineNumber)"
-                let draft = try RequestDraft.parse(text, source: lineSource)
-                let request = try requestOptions.build(draft, source: lineSource)
-                let report = Validator.validate(Self.asSent(request, body: body))
+                let draft = try RequestDraft.parse(Array(bytes[lineStart..<end]), source: lineSource)
+                let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
+                let report = Validator.validate(Self.asSent(request, bodyParams: bodyParams))
                 if !report.valid && !signing.noValidate {
                     failures += 1
-                    value = Self.validationFailure(report, line: lineNumber)
+                    JSONWriter.compact.write(Self.validationFailure(report, line: lineNumber), into: &output.bytes)
                 } else {
-                    let signed = try sign(request, draft: draft, body: body, timestamp: now, nonce: signing.nonce)
-                    value = SignOutput.json(signed, showSecrets: signing.showSecrets, command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil)
+                    let signed = try sign(request, draft: draft, body: body, timestamp: now, nonce: signing.nonce, shared: &shared)
+                    // Rendered straight into the output buffer, without a JSON tree per line.
+                    SignOutput.writeCompact(signed, showSecrets: signing.showSecrets,
+                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &output.bytes)
                 }
             } catch {
                 failures += 1
-                value = .object([
+                JSONWriter.compact.write(.object([
                     "line": .number(String(lineNumber)),
                     "error": .object(["code": .string(error.code.rawValue), "message": .string(error.reason)]),
-                ])
+                ]), into: &output.bytes)
             }
-            output.append(contentsOf: JSONWriter.compact.bytes(value))
-            output.append(0x0A)
-            if output.count > 1 << 20 {
-                Frontend.writeOut(String(decoding: output, as: UTF8.self))
-                output.removeAll(keepingCapacity: true)
-            }
+            output.endLine()
         }
-        Frontend.writeOut(String(decoding: output, as: UTF8.self))
+        output.flush()
         return failures > 0 ? 1 : 0
     }
 
