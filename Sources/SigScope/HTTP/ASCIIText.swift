@@ -44,3 +44,27 @@ extension String {
         return result ?? (lowercased() == lowercaseName)
     }
 }
+
+/// Builds a string from pieces in one byte buffer: each `+` or `+=` on `String` costs a few
+/// hundred instructions of bookkeeping, an append of UTF-8 bytes is a copy.
+struct TextBuilder {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ pieces: String...) {
+        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+    }
+
+    /// The text built so far (the pieces were strings, so the bytes are valid UTF-8).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The pieces joined with nothing in between.
+    static func join(_ pieces: String...) -> String {
+        var builder = TextBuilder(capacity: pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { builder.bytes.append(contentsOf: piece.utf8) }
+        return builder.string
+    }
+}

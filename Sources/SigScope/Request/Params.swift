@@ -40,7 +40,8 @@ public enum Params {
     /// - Throws: `SigScopeError.invalidRequest` when an index is below the base, skips a
     ///   position, or a name is used both as a value and as a container.
     public static func unflatten(_ params: JSONObject, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
-        guard params.members.contains(where: { $0.key.contains(".") }) else { return params }
+        // A `.` is one UTF-8 byte: look for it on the bytes, not through Character search.
+        guard params.members.contains(where: { $0.key.utf8.contains(UInt8(ascii: ".")) }) else { return params }
         return try merge(params.members.map { ($0.key, $0.value) }, into: JSONObject(), replace: false, indexBase: indexBase, source: source)
     }
 

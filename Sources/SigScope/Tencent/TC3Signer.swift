@@ -214,53 +214,28 @@ public enum TC3Signer {
 
     /// `CanonicalHeaders`: for each signed name in order, `name:lowercase(trim(value))\n`.
     public static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(128)
+        var out = TextBuilder(capacity: 128)
         for name in signed {
             let value = headers.first(where: { $0.name.lowercasedEquals(name) })?.value ?? ""
             let trimmed = value.trimmingASCIIWhitespace()
-            out += name
-            out += ":"
-            out += lowercaseValues ? trimmed.fastLowercased() : trimmed
-            out += "\n"
+            out.append(name, ":", lowercaseValues ? trimmed.fastLowercased() : trimmed, "\n")
         }
-        return out
+        return out.string
     }
 
     /// `CanonicalRequest` = method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
     public static func canonicalRequest(method: String, canonicalQuery: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
-        // Appended into one reserved string: a chain of `+` builds a new string per operator.
-        var out = ""
-        out.reserveCapacity(method.utf8.count + canonicalQuery.utf8.count + canonicalHeaders.utf8.count + signedHeaders.utf8.count + hashedPayload.utf8.count + 8)
-        out += method
-        out += "\n/\n"
-        out += canonicalQuery
-        out += "\n"
-        out += canonicalHeaders
-        out += "\n"
-        out += signedHeaders
-        out += "\n"
-        out += hashedPayload
-        return out
+        TextBuilder.join(method, "\n/\n", canonicalQuery, "\n", canonicalHeaders, "\n", signedHeaders, "\n", hashedPayload)
     }
 
     /// `CredentialScope` = `Date/service/tc3_request`.
     public static func credentialScope(date: String, service: String) -> String {
-        date + "/" + service + "/tc3_request"
+        TextBuilder.join(date, "/", service, "/tc3_request")
     }
 
     /// `StringToSign` = algorithm, timestamp, scope and hashed canonical request, joined by `\n` (no trailing newline).
     public static func stringToSign(timestamp: String, credentialScope: String, hashedCanonicalRequest: String) -> String {
-        var out = ""
-        out.reserveCapacity(algorithmName.utf8.count + timestamp.utf8.count + credentialScope.utf8.count + hashedCanonicalRequest.utf8.count + 3)
-        out += algorithmName
-        out += "\n"
-        out += timestamp
-        out += "\n"
-        out += credentialScope
-        out += "\n"
-        out += hashedCanonicalRequest
-        return out
+        TextBuilder.join(algorithmName, "\n", timestamp, "\n", credentialScope, "\n", hashedCanonicalRequest)
     }
 
     /// The derived keys: SecretDate, SecretService and SecretSigning (raw bytes, not hex).
@@ -296,17 +271,6 @@ public enum TC3Signer {
 
     /// The `Authorization` value, with `, ` between its three parts.
     public static func authorization(secretId: String, credentialScope: String, signedHeaders: String, signature: String) -> String {
-        var out = ""
-        out.reserveCapacity(algorithmName.utf8.count + secretId.utf8.count + credentialScope.utf8.count + signedHeaders.utf8.count + signature.utf8.count + 43)
-        out += algorithmName
-        out += " Credential="
-        out += secretId
-        out += "/"
-        out += credentialScope
-        out += ", SignedHeaders="
-        out += signedHeaders
-        out += ", Signature="
-        out += signature
-        return out
+        TextBuilder.join(algorithmName, " Credential=", secretId, "/", credentialScope, ", SignedHeaders=", signedHeaders, ", Signature=", signature)
     }
 }

@@ -5,15 +5,29 @@ public enum IPAddressText {
     /// Exactly four decimal numbers 0-255 separated by dots; a leading zero (`010`) is
     /// refused because parsers disagree on whether it is octal.
     public static func ipv4(_ text: String) -> [UInt8]? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
+        // Read on the UTF-8 bytes in one pass: an address is ASCII digits and dots only.
         var bytes: [UInt8] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            if part.count > 1, part.first == "0" { return nil }
-            guard let value = Int(part), value <= 255 else { return nil }
-            bytes.append(UInt8(value))
+        bytes.reserveCapacity(4)
+        var value = 0
+        var digits = 0
+        var leadingZero = false
+        for c in text.utf8 {
+            if c == UInt8(ascii: ".") {
+                guard digits > 0, bytes.count < 3 else { return nil }
+                bytes.append(UInt8(value))
+                value = 0
+                digits = 0
+            } else if c >= 0x30 && c <= 0x39 {
+                if digits == 0 { leadingZero = c == 0x30 } else if leadingZero { return nil }
+                digits += 1
+                value = value * 10 + Int(c - 0x30)
+                guard digits <= 3, value <= 255 else { return nil }
+            } else {
+                return nil
+            }
         }
+        guard digits > 0, bytes.count == 3 else { return nil }
+        bytes.append(UInt8(value))
         return bytes
     }
 

@@ -47,6 +47,8 @@ public enum CharacterClass: Sendable, Hashable {
     public func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch self {
         case .letter:
+            // ASCII letters are exactly A-Z and a-z: no Unicode property lookup for them.
+            if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
             default: return false

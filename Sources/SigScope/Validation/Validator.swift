@@ -117,8 +117,11 @@ struct Walker {
     // MARK: - Structures
 
     mutating func checkStructure(_ object: JSONObject, members: [ParameterSpec], path: String, topLevel: Bool) {
+        // Names are counted (hashed) only when some name is repeated, which a pairwise look finds cheaply.
         var counts: [String: Int] = [:]
-        for key in object.keys { counts[key, default: 0] += 1 }
+        if Self.hasRepeatedKey(object) {
+            for key in object.keys { counts[key, default: 0] += 1 }
+        }
         var reported: Set<String> = []
         for member in object.members {
             let name = member.key
@@ -126,16 +129,20 @@ struct Walker {
             if let times = counts[name], times > 1, reported.insert(name).inserted {
                 emit(.warning, rules.codes.type, memberPath, "\(memberPath) is given \(times) times; give it once (only one of the values is used).")
             }
-            if let spec = members.first(where: { $0.name == name }) {
+            // The spec is used in place (by index): copying a ParameterSpec retains a dozen fields.
+            if let specIndex = members.firstIndex(where: { $0.name == name }) {
                 if case .null = member.value { continue }
-                checkValue(member.value, spec: spec, path: memberPath)
+                checkValue(member.value, spec: members[specIndex], path: memberPath)
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
                 emit(.warning, rules.codes.unknown, memberPath, "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)")
             } else if reported.insert("\u{0}" + name).inserted {
                 unknown(name, path: memberPath, parent: path, members: members)
             }
         }
-        for spec in members {
+        for specIndex in members.indices {
+            // Optional parameters have nothing to check here: skip them before any lookup or path.
+            if case .optional = members[specIndex].requirement { continue }
+            let spec = members[specIndex]
             let value = object[spec.name]
             let memberPath = self.member(path, spec.name)
             let absent: Bool
@@ -157,6 +164,17 @@ struct Walker {
                 }
             }
         }
+    }
+
+    /// True when two members of `object` share a name.
+    static func hasRepeatedKey(_ object: JSONObject) -> Bool {
+        let members = object.members
+        guard members.count > 1 else { return false }
+        if members.count > 16 { return Set(members.map(\.key)).count != members.count }
+        for i in 1..<members.count {
+            for j in 0..<i where members[i].key == members[j].key { return true }
+        }
+        return false
     }
 
     mutating func unknown(_ name: String, path: String, parent: String, members: [ParameterSpec]) {
@@ -495,7 +513,9 @@ struct Walker {
         var value: JSONValue = .object(params)
         var specs: [ParameterSpec]? = rules.parameters
         var spec: ParameterSpec?
-        for segment in name.split(separator: ".").map(String.init) {
+        // Most names are one segment: no split for them.
+        let segments = name.utf8.contains(UInt8(ascii: ".")) ? name.split(separator: ".").map(String.init) : [name]
+        for segment in segments {
             guard let next = value[segment], next != .null else { return nil }
             value = next
             spec = specs?.first { $0.name == segment }
