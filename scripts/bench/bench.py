@@ -13,10 +13,14 @@ and measures:
     signing the same requests in-process with their transport stubbed out, and against a bare
     Python loop of the same hash/HMAC math;
   - the libcrypto bound: only the SHA-256/HMAC calls one signature needs;
-  - one-shot latency: median wall time of `sigscope sign` on one request vs a one-shot Python signer;
+  - one-shot latency: median wall time of `sigscope sign` on one request vs two one-shot Python
+    signers: a minimal one that imports only the SDK's signing module, and one that signs through
+    the SDK's VpcClient with its transport stubbed (and the bare interpreter start, for scale);
   - decode throughput and peak memory of `sigscope decode` on a 10,000-ENI response (JSON and
     XML) vs Python's json.loads on the same JSON.
-Wall-clock figures vary with the machine's load; ratios measured in the same run are what matter.
+Batch runs count only when they exit 0 with one non-error output line per request. Wall-clock
+figures vary with the machine's load; ratios measured in the same run are what matter (CPU-time
+ratios are reported too, as they vary less on a shared machine).
 """
 import argparse
 import json
@@ -91,7 +95,7 @@ def write_jsonl(path, items):
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak RSS (KiB) of one child process."""
+    """Wall seconds, CPU seconds (user + system), peak RSS (KiB), exit status and stderr of one child process."""
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -99,15 +103,43 @@ def timed(cmd, stdout=subprocess.DEVNULL):
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, code, stderr
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code, stderr
 
 
 def best_of(cmd, runs=3):
-    results = [timed(cmd) for _ in range(runs)]
-    for _, _, code, stderr in results:
-        if code not in (0, 1):
-            return None, None, stderr.strip()
-    return min(r[0] for r in results), max(r[1] for r in results), None
+    """The fastest of `runs` runs; every run must exit 0 (a failed run never counts as a figure)."""
+    results = []
+    for _ in range(runs):
+        elapsed, cpu, rss, code, stderr = timed(cmd)
+        if code != 0:
+            return {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
+        results.append((elapsed, cpu, rss))
+    elapsed, cpu, _ = min(results)
+    return {"seconds": elapsed, "cpu_seconds": cpu, "max_rss_kib": max(r[2] for r in results)}
+
+
+def batch(binary, path, count, work):
+    """sigscope sign --batch on `count` requests: one checked run (exit 0, one output line per
+    request, none of them an error), then the best of three timed runs."""
+    cmd = [binary, "sign", "--batch", path, "--timestamp", "1551113065"] + CREDS
+    checked = os.path.join(work, "batch-output.jsonl")
+    with open(checked, "wb") as out:
+        _, _, _, code, stderr = timed(cmd, stdout=out)
+    if code != 0:
+        return {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
+    lines = errors = 0
+    with open(checked, "rb") as f:
+        for line in f:
+            lines += 1
+            errors += line.startswith(b'{"line":')
+    os.remove(checked)
+    if lines != count or errors:
+        return {"error": "%d output lines for %d requests, %d of them errors" % (lines, count, errors)}
+    result = best_of(cmd)
+    if "error" not in result:
+        result["per_second"] = count / result["seconds"]
+        result["cpu_per_second"] = count / result["cpu_seconds"]
+    return result
 
 
 def baseline(python, mode, path):
@@ -115,19 +147,37 @@ def baseline(python, mode, path):
     return json.loads(out.stdout)
 
 
-def crypto_bound(bound, iterations, body_bytes, canonical_bytes, rpc=False):
-    cmd = [bound] + (["--rpc"] if rpc else []) + [str(iterations), str(body_bytes)] + ([] if rpc else [str(canonical_bytes)])
+def crypto_bound(bound, mode, iterations, *sizes):
+    cmd = [bound, mode, str(iterations)] + [str(n) for n in sizes]
     return float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
-def median_latency(cmd, runs):
-    samples = []
+def stage_sizes(binary, request, work):
+    """The byte sizes of the messages sigscope hashes for `request` (its body, canonical request
+    and string to sign), read from its own JSON output, so the bound hashes the same amounts."""
+    path = os.path.join(work, "one.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(request, f, ensure_ascii=False)
+    out = subprocess.run([binary, "sign", path, "--format", "json", "--timestamp", "1551113065", "--nonce", "0" * 32] + CREDS,
+                         check=True, capture_output=True)
+    signed = json.loads(out.stdout)
+    steps = signed["steps"]
+    size = lambda text: len(text.encode("utf-8"))
+    return {"body": size(signed["request"]["body"]), "canonical": size(steps.get("canonicalRequest", "")),
+            "string_to_sign": size(steps["stringToSign"])}
+
+
+def one_shot(commands, runs):
+    """Median wall time of each command, run in turn (round robin, so load changes hit all alike);
+    every run must exit 0."""
+    samples = {name: [] for name in commands}
     for _ in range(runs):
-        elapsed, _, code, stderr = timed(cmd)
-        if code != 0:
-            raise SystemExit("one-shot command failed: %s\n%s" % (" ".join(cmd), stderr))
-        samples.append(elapsed)
-    return statistics.median(samples)
+        for name, cmd in commands.items():
+            elapsed, _, _, code, stderr = timed(cmd)
+            if code != 0:
+                raise SystemExit("one-shot command failed: %s\n%s" % (" ".join(cmd), stderr))
+            samples[name].append(elapsed)
+    return {name: {"median_seconds": statistics.median(values), "min_seconds": min(values), "runs": runs} for name, values in samples.items()}
 
 
 def big_tencent_response(n):
@@ -168,7 +218,8 @@ def main():
     binary, bound = build()
     work = tempfile.mkdtemp(prefix="sigscope-bench-")
     results = {"machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
-                           "swift": subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]},
+                           "swift": subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
+                           "load_average_at_start": os.getloadavg()},
                "sizes": {"batch": n_batch, "sdk": n_sdk, "oneshot_runs": n_oneshot, "enis": n_enis}}
     try:
         tc3_path, rpc_path = os.path.join(work, "tc3.jsonl"), os.path.join(work, "rpc.jsonl")
@@ -180,9 +231,8 @@ def main():
         write_jsonl(rpc_small, aliyun[:n_sdk])
 
         log("batch signing")
-        for name, path, extra, count in [("tc3", tc3_path, [], n_batch), ("rpc", rpc_path, ["--nonce", "0"] and [], n_batch)]:
-            seconds, rss, error = best_of([binary, "sign", "--batch", path, "--timestamp", "1551113065"] + CREDS + extra)
-            results["sigscope-batch-" + name] = {"per_second": count / seconds, "seconds": seconds, "max_rss_kib": rss} if seconds else {"error": error}
+        results["sigscope-batch-tc3"] = batch(binary, tc3_path, n_batch, work)
+        results["sigscope-batch-rpc"] = batch(binary, rpc_path, n_batch, work)
 
         log("python baselines")
         results["python-sdk-tc3"] = baseline(python, "sdk-tc3", tc3_small)
@@ -190,14 +240,24 @@ def main():
         results["python-bare-tc3"] = baseline(python, "bare-tc3", tc3_path)
         results["python-bare-rpc"] = baseline(python, "bare-rpc", rpc_path)
 
-        body = len(json.dumps(tencent[0]["params"], separators=(",", ":"), ensure_ascii=False).encode())
-        results["libcrypto-bound-tc3"] = {"per_second": crypto_bound(bound, 400000, body, 260), "body_bytes": body}
-        results["libcrypto-bound-rpc"] = {"per_second": crypto_bound(bound, 400000, 700, 0, rpc=True)}
+        log("libcrypto bound")
+        tc3_sizes, rpc_sizes = stage_sizes(binary, tencent[0], work), stage_sizes(binary, aliyun[0], work)
+        tc3_args = (tc3_sizes["body"], tc3_sizes["canonical"], tc3_sizes["string_to_sign"])
+        results["libcrypto-bound-tc3"] = {"per_second": crypto_bound(bound, "tc3", 400000, *tc3_args), "bytes": tc3_sizes,
+                                          "calls": "SHA-256 x2, HMAC-SHA256 x4 (keys derived per signature)"}
+        results["libcrypto-bound-tc3-cached-key"] = {"per_second": crypto_bound(bound, "tc3-cached", 400000, *tc3_args), "bytes": tc3_sizes,
+                                                     "calls": "SHA-256 x2, HMAC-SHA256 x1 (derived key kept, as sigscope does in a batch)"}
+        results["libcrypto-bound-rpc"] = {"per_second": crypto_bound(bound, "rpc", 400000, rpc_sizes["string_to_sign"]), "bytes": rpc_sizes,
+                                          "calls": "HMAC-SHA1 x1 (key kept)"}
 
         log("one-shot latency")
         one = os.path.join(ROOT, "examples", "tencent-create-eni.json")
-        results["oneshot-sigscope"] = {"median_seconds": median_latency([binary, "sign", one, "--format", "json", "--timestamp", "1551113065"] + CREDS, n_oneshot)}
-        results["oneshot-python"] = {"median_seconds": median_latency([python, os.path.join(BENCH, "oneshot_sign.py"), one], n_oneshot)}
+        results["oneshot"] = one_shot({
+            "sigscope": [binary, "sign", one, "--format", "json", "--timestamp", "1551113065"] + CREDS,
+            "python-minimal-signer": [python, os.path.join(BENCH, "oneshot_sign.py"), one],
+            "python-sdk-client": [python, os.path.join(BENCH, "oneshot_sdk_client.py"), one],
+            "python-startup-only": [python, "-c", "pass"],
+        }, n_oneshot)
 
         log("decoding")
         big_json, big_xml = os.path.join(work, "enis.json"), os.path.join(work, "enis.xml")
@@ -207,32 +267,49 @@ def main():
             f.write(big_aliyun_xml(n_enis))
         for name, path in [("json", big_json), ("xml", big_xml)]:
             size = os.path.getsize(path)
-            seconds, rss, error = best_of([binary, "decode", path, "--format", "json"])
-            results["sigscope-decode-" + name] = {"megabytes": size / 1e6, "mb_per_second": size / 1e6 / seconds, "seconds": seconds,
-                                                  "max_rss_kib": rss, "rss_over_input": rss * 1024 / size} if seconds else {"error": error}
+            result = best_of([binary, "decode", path, "--format", "json"])
+            if "error" not in result:
+                result.update(megabytes=size / 1e6, mb_per_second=size / 1e6 / result["seconds"], rss_over_input=result["max_rss_kib"] * 1024 / size)
+            results["sigscope-decode-" + name] = result
         results["python-json-loads"] = baseline(python, "json", big_json)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results["machine"]["load_average_at_end"] = os.getloadavg()
 
-    def ratio(a, b):
+    def ratio(a, b, key="per_second"):
         try:
-            return round(results[a]["per_second"] / results[b]["per_second"], 2)
+            return round(results[a][key] / results[b][key], 2)
         except (KeyError, ZeroDivisionError, TypeError):
             return None
 
+    def oneshot_ratio(slow):
+        try:
+            return round(results["oneshot"][slow]["median_seconds"] / results["oneshot"]["sigscope"]["median_seconds"], 2)
+        except (KeyError, ZeroDivisionError):
+            return None
+
     results["ratios"] = {
-        "tc3 batch vs python sdk": ratio("sigscope-batch-tc3", "python-sdk-tc3"),
-        "tc3 batch vs bare python": ratio("sigscope-batch-tc3", "python-bare-tc3"),
-        "libcrypto bound vs tc3 batch": ratio("libcrypto-bound-tc3", "sigscope-batch-tc3"),
-        "rpc batch vs python sdk": ratio("sigscope-batch-rpc", "python-sdk-rpc"),
-        "rpc batch vs bare python": ratio("sigscope-batch-rpc", "python-bare-rpc"),
-        "libcrypto bound vs rpc batch": ratio("libcrypto-bound-rpc", "sigscope-batch-rpc"),
-        "one-shot python / sigscope": round(results["oneshot-python"]["median_seconds"] / results["oneshot-sigscope"]["median_seconds"], 2),
+        "tc3 batch / python sdk (target >= 10)": ratio("sigscope-batch-tc3", "python-sdk-tc3"),
+        "tc3 batch / bare python (target >= 3)": ratio("sigscope-batch-tc3", "python-bare-tc3"),
+        "libcrypto bound / tc3 batch (target <= 3)": ratio("libcrypto-bound-tc3", "sigscope-batch-tc3"),
+        "libcrypto bound with the derived key kept / tc3 batch": ratio("libcrypto-bound-tc3-cached-key", "sigscope-batch-tc3"),
+        "rpc batch / python sdk": ratio("sigscope-batch-rpc", "python-sdk-rpc"),
+        "rpc batch / bare python": ratio("sigscope-batch-rpc", "python-bare-rpc"),
+        "libcrypto bound / rpc batch": ratio("libcrypto-bound-rpc", "sigscope-batch-rpc"),
+        "cpu time: tc3 batch / python sdk": ratio("sigscope-batch-tc3", "python-sdk-tc3", "cpu_per_second"),
+        "cpu time: tc3 batch / bare python": ratio("sigscope-batch-tc3", "python-bare-tc3", "cpu_per_second"),
+        "cpu time: rpc batch / python sdk": ratio("sigscope-batch-rpc", "python-sdk-rpc", "cpu_per_second"),
+        "cpu time: rpc batch / bare python": ratio("sigscope-batch-rpc", "python-bare-rpc", "cpu_per_second"),
+        "one-shot: minimal python signer / sigscope (target >= 10)": oneshot_ratio("python-minimal-signer"),
+        "one-shot: python sdk client signer / sigscope (target >= 10)": oneshot_ratio("python-sdk-client"),
+        "one-shot: python interpreter start alone / sigscope": oneshot_ratio("python-startup-only"),
     }
     try:
-        results["ratios"]["decode json vs python json.loads (MB/s)"] = round(results["sigscope-decode-json"]["mb_per_second"] / results["python-json-loads"]["mb_per_second"], 2)
+        results["ratios"]["decode json MB/s / python json.loads MB/s (target >= 1)"] = round(
+            results["sigscope-decode-json"]["mb_per_second"] / results["python-json-loads"]["mb_per_second"], 2)
+        results["ratios"]["decode json peak RSS / input size (target < 3)"] = round(results["sigscope-decode-json"]["rss_over_input"], 2)
     except KeyError:
-        results["ratios"]["decode json vs python json.loads (MB/s)"] = None
+        results["ratios"]["decode json MB/s / python json.loads MB/s (target >= 1)"] = None
 
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)

@@ -1,5 +1,6 @@
-"""A one-shot Python signer: import the official SDK's signing code and sign one TC3 request,
-as a script called once per request from a shell loop would. Used by bench.py."""
+"""A minimal one-shot Python signer: import only the official SDK's signing module
+(tencentcloud.common.sign) and sign one TC3 request, as a script called once per request from
+a shell loop would. The fastest one-shot Python signer built on the SDK. Used by bench.py."""
 import hashlib
 import json
 import sys
