@@ -93,12 +93,33 @@ struct SignPipeline {
     struct Shared {
         let overrides: Result<RequestOverrides, SigScopeError>
         let extraSignedHeaders: [String]
+        // The options as plain values: reading an argument-parser property wrapper per line costs a lookup each time.
+        let algorithm: SignatureAlgorithm?
+        let method: HTTPMethod?
+        let endpoint: String?
+        let service: String?
+        let apiVersion: String?
+        let contentType: String?
+        let language: String?
+        let nonce: String?
+        let noValidate: Bool
+        let showSecrets: Bool
         private let signing: SigningOptionGroup
         private var credentials: [Provider: Result<Credentials, SigScopeError>] = [:]
 
         init(requestOptions: RequestOptions, signing: SigningOptionGroup) {
             overrides = Result { () throws(SigScopeError) in try requestOptions.overrides() }
             extraSignedHeaders = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
+            algorithm = signing.algorithm
+            method = signing.method
+            endpoint = signing.endpoint
+            service = signing.service
+            apiVersion = signing.apiVersion
+            contentType = signing.contentType
+            language = signing.language
+            nonce = signing.nonce
+            noValidate = signing.noValidate
+            showSecrets = signing.showSecrets
             self.signing = signing
         }
 
@@ -116,20 +137,20 @@ struct SignPipeline {
 
     /// Signs `request` with the signing options (and the draft's own settings) applied.
     private func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
-        let algorithm = signing.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
+        let algorithm = shared.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
         let credentials = try shared.credentials(for: request.provider)
         let extra = shared.extraSignedHeaders
         let options = SigningOptions(
             timestamp: timestamp,
             algorithm: algorithm,
-            method: signing.method ?? draft.method,
-            endpoint: signing.endpoint ?? draft.endpoint,
-            service: signing.service,
-            apiVersion: signing.apiVersion ?? draft.apiVersion,
+            method: shared.method ?? draft.method,
+            endpoint: shared.endpoint ?? draft.endpoint,
+            service: shared.service,
+            apiVersion: shared.apiVersion ?? draft.apiVersion,
             body: body,
-            contentType: signing.contentType,
+            contentType: shared.contentType,
             extraSignedHeaders: extra,
-            language: signing.language,
+            language: shared.language,
             // TC3 has no nonce: none is drawn for it.
             nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm))
         )
@@ -163,13 +184,13 @@ struct SignPipeline {
                 let draft = try RequestDraft.parse(Array(bytes[lineStart..<end]), source: lineSource)
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
                 let report = Validator.validate(Self.asSent(request, bodyParams: bodyParams))
-                if !report.valid && !signing.noValidate {
+                if !report.valid && !shared.noValidate {
                     failures += 1
                     JSONWriter.compact.write(Self.validationFailure(report, line: lineNumber), into: &output.bytes)
                 } else {
-                    let signed = try sign(request, draft: draft, body: body, timestamp: now, nonce: signing.nonce, shared: &shared)
+                    let signed = try sign(request, draft: draft, body: body, timestamp: now, nonce: shared.nonce, shared: &shared)
                     // Rendered straight into the output buffer, without a JSON tree per line.
-                    SignOutput.writeCompact(signed, showSecrets: signing.showSecrets,
+                    SignOutput.writeCompact(signed, showSecrets: shared.showSecrets,
                                             command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &output.bytes)
                 }
             } catch {

@@ -126,17 +126,35 @@ public struct JSONWriter: Sendable {
             var text = s
             text.withUTF8 { bytes in
                 var runStart = 0
-                for index in 0..<bytes.count {
+                var index = 0
+                while index < bytes.count {
+                    // Eight bytes at a time while none of them needs an escape (a word-wide test).
+                    if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
+                        index += 8
+                        continue
+                    }
                     let byte = bytes[index]
                     if byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash) {
                         if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
                         appendEscaped(byte, into: &out)
                         runStart = index + 1
                     }
+                    index += 1
                 }
                 if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
             }
         }
+    }
+
+    /// True when one of the eight bytes of `word` may be a control character, `"`, `\\` (or `/`
+    /// when slashes are escaped); false guarantees none is (the classic "has zero byte" tests).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64, slash: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (slash && hasZeroByte(word ^ (ones &* 0x2F)))
     }
 
     private func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {

@@ -69,9 +69,9 @@ public struct RequestDraft: Sendable, Equatable {
             throw SigScopeError(.invalidRequest, "a request must be a JSON object with \"provider\", \"action\", \"region\" and \"params\"; found \(value.typeName)", source: source)
         }
         var draft = RequestDraft()
-        var seen: Set<String> = []
-        for member in object {
-            guard seen.insert(member.key).inserted else {
+        // A repeated key is found by comparing with the keys before it: a request has a handful, no Set needed.
+        for (index, member) in object.members.enumerated() {
+            guard !object.members[..<index].contains(where: { $0.key == member.key }) else {
                 throw SigScopeError(.invalidRequest, "the key \"\(member.key)\" appears twice", source: source)
             }
             func string() throws(SigScopeError) -> String {
