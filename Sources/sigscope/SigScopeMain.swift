@@ -21,7 +21,7 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
         """,
         version: SigScopeVersion.string,
-        subcommands: [Sign.self, Curl.self],
+        subcommands: [Sign.self, Curl.self, Decode.self],
         defaultSubcommand: nil
     )
 }
