@@ -51,7 +51,7 @@ public enum DecodeReport {
                 out += "\n" + style.bold("Server string-to-sign") + "\n"
                 out += "  " + sts + "\n"
                 if let query = error.serverCanonicalizedQuery {
-                    out += style.dim("  signed as \(query.method), with these parameters (decoded once):") + "\n"
+                    out += style.dim("  signed as \(query.method), with these parameters (values decoded):") + "\n"
                     out += table(query.parameters.map { ($0.name, $0.value) }, indent: 4, style: style, dimLabels: false)
                 }
             }
