@@ -43,12 +43,12 @@ public struct AliyunCreateNetworkInterfaceResult: Sendable, Equatable {
     public var securityGroupIds: [String]
     /// `PrivateIpSets.PrivateIpSet[]`.
     public var privateIpSets: [PrivateIpSet]
-    /// `Ipv6Sets.Ipv6Set[]`.
-    public var ipv6Sets: [String]
-    /// `Ipv4PrefixSets.Ipv4PrefixSet[]`.
-    public var ipv4PrefixSets: [String]
-    /// `Ipv6PrefixSets.Ipv6PrefixSet[]`.
-    public var ipv6PrefixSets: [String]
+    /// The `Ipv6Address` of each `Ipv6Sets.Ipv6Set[]`.
+    public var ipv6Addresses: [String]
+    /// The `Ipv4Prefix` of each `Ipv4PrefixSets.Ipv4PrefixSet[]`.
+    public var ipv4Prefixes: [String]
+    /// The `Ipv6Prefix` of each `Ipv6PrefixSets.Ipv6PrefixSet[]`.
+    public var ipv6Prefixes: [String]
     /// `Tags.Tag[]`.
     public var tags: [Tag]
     /// Every member other than `RequestId`, with the model's types and lists unwrapped, in the body's order.
@@ -62,6 +62,12 @@ public struct AliyunCreateNetworkInterfaceResult: Sendable, Equatable {
         public var privateIpAddress: String?
         /// `Primary`.
         public var primary: Bool?
+
+        /// Creates a private IP.
+        public init(privateIpAddress: String?, primary: Bool?) {
+            self.privateIpAddress = privateIpAddress
+            self.primary = primary
+        }
     }
 
     /// A tag (`Tag`).
@@ -70,6 +76,12 @@ public struct AliyunCreateNetworkInterfaceResult: Sendable, Equatable {
         public var tagKey: String?
         /// `TagValue`.
         public var tagValue: String?
+
+        /// Creates a tag.
+        public init(tagKey: String?, tagValue: String?) {
+            self.tagKey = tagKey
+            self.tagValue = tagValue
+        }
     }
 
     // MARK: - Model
@@ -125,9 +137,9 @@ public struct AliyunCreateNetworkInterfaceResult: Sendable, Equatable {
             sourceDestCheck: fields.typedBool("SourceDestCheck"),
             securityGroupIds: fields.typedStrings("SecurityGroupIds"),
             privateIpSets: fields.typedObjects("PrivateIpSets").map { PrivateIpSet(privateIpAddress: $0.typedString("PrivateIpAddress"), primary: $0.typedBool("Primary")) },
-            ipv6Sets: fields.typedObjects("Ipv6Sets").compactMap { $0.typedString("Ipv6Address") },
-            ipv4PrefixSets: fields.typedObjects("Ipv4PrefixSets").compactMap { $0.typedString("Ipv4Prefix") },
-            ipv6PrefixSets: fields.typedObjects("Ipv6PrefixSets").compactMap { $0.typedString("Ipv6Prefix") },
+            ipv6Addresses: fields.typedObjects("Ipv6Sets").compactMap { $0.typedString("Ipv6Address") },
+            ipv4Prefixes: fields.typedObjects("Ipv4PrefixSets").compactMap { $0.typedString("Ipv4Prefix") },
+            ipv6Prefixes: fields.typedObjects("Ipv6PrefixSets").compactMap { $0.typedString("Ipv6Prefix") },
             tags: fields.typedObjects("Tags").map { Tag(tagKey: $0.typedString("TagKey"), tagValue: $0.typedString("TagValue")) },
             fields: fields,
             additionalFields: fields.unknownMembers(model)

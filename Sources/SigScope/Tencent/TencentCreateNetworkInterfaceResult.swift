@@ -128,6 +128,12 @@ public struct TencentCreateNetworkInterfaceResult: Sendable, Equatable {
         public var key: String?
         /// `Value`.
         public var value: String?
+
+        /// Creates a tag.
+        public init(key: String?, value: String?) {
+            self.key = key
+            self.value = value
+        }
     }
 
     // MARK: - Model
