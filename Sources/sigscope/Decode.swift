@@ -55,7 +55,12 @@ struct Decode: ParsableCommand {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
             let source = responseFile == "-" ? "<stdin>" : responseFile
             let limits = ResponseLimits.standard
-            let bytes = try Frontend.read(responseFile, limit: limits.maxBytes)
+            let bytes: [UInt8]
+            do throws(SigScopeError) {
+                bytes = try Frontend.read(responseFile, limit: limits.maxBytes)
+            } catch where error.code == .limitExceeded {
+                throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a response; refused without reading the rest", source: source)
+            }
             let decoded = try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source)
             switch output.format {
             case .text:

@@ -96,12 +96,14 @@ enum ResponseBodyParser {
 
     /// A JSON parse failure as a `SigScopeError`, located in the input when possible.
     static func jsonFailure(_ error: JSONSyntaxError, what: String, source: String?, lineOffset: Int?) -> SigScopeError {
+        // JSONParser reports its bounds as syntax errors; tell them apart by their wording.
         let limit = error.reason.hasPrefix("nesting is deeper than") || error.reason.hasPrefix("input is ")
         let code: SigScopeError.Code = limit ? .limitExceeded : .undecodable
+        let what = limit ? "\(what) was refused: " : "\(what) is not valid JSON: "
         if let lineOffset {
-            return SigScopeError(code, "\(what) is not valid JSON: \(error.reason)", source: source, line: error.line + lineOffset, column: error.column)
+            return SigScopeError(code, what + error.reason, source: source, line: error.line + lineOffset, column: error.column)
         }
-        return SigScopeError(code, "\(what) is not valid JSON: line \(error.line), column \(error.column) of the body: \(error.reason)", source: source)
+        return SigScopeError(code, what + "line \(error.line), column \(error.column) of the body: \(error.reason)", source: source)
     }
 
     private static func xmlFailure(_ error: XMLSyntaxError, place: Place) -> SigScopeError {
