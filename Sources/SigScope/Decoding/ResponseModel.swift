@@ -211,21 +211,23 @@ extension XMLTreeElement {
         for attribute in attributes {
             members.append(JSONMember("@" + attribute.name, .string(attribute.value)))
         }
+        // Group children by name in order of first appearance (linear: a list of 10,000
+        // elements must not be copied 10,000 times).
+        var groups: [[JSONValue]] = []
+        var names: [String] = []
         var positions: [String: Int] = [:]
         for child in children {
             let value = child.rawFieldTree
             if let position = positions[child.name] {
-                // Child values are never arrays themselves, so an array here means repetition.
-                if case .array(var items) = members[position].value {
-                    items.append(value)
-                    members[position].value = .array(items)
-                } else {
-                    members[position].value = .array([members[position].value, value])
-                }
+                groups[position].append(value)
             } else {
-                positions[child.name] = members.count
-                members.append(JSONMember(child.name, value))
+                positions[child.name] = groups.count
+                names.append(child.name)
+                groups.append([value])
             }
+        }
+        for (name, values) in zip(names, groups) {
+            members.append(JSONMember(name, values.count == 1 ? values[0] : .array(values)))
         }
         if !text.isEmpty, !text.allSatisfy({ $0.isWhitespace }) {
             members.append(JSONMember("#text", .string(text)))

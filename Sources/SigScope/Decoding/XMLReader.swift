@@ -152,12 +152,23 @@ public enum XMLReader {
         if ignoreDeclaredEncoding { options |= XML_PARSE_IGNORE_ENC.rawValue }
         _ = xmlCtxtUseOptions(context, Int32(bitPattern: options))
 
+        // Fed in chunks, as a push parser expects: libxml2 then discards what it has consumed
+        // (one huge chunk trips its "Huge input lookup" guard, which XML_PARSE_HUGE would lift
+        // together with its other safety limits).
         let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    xmlParseChunk(context, chars, Int32(buffer.count), 1)
-                }
-            } ?? xmlParseChunk(context, nil, 0, 1)
+            guard let base = buffer.baseAddress else { return xmlParseChunk(context, nil, 0, 1) }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                var offset = 0
+                var result: Int32 = 0
+                repeat {
+                    let size = min(Self.chunkSize, buffer.count - offset)
+                    let last = offset + size == buffer.count
+                    result = xmlParseChunk(context, chars + offset, Int32(size), last ? 1 : 0)
+                    offset += size
+                    if result != 0 || builder.refusal != nil || builder.firstError != nil { break }
+                } while offset < buffer.count
+                return result
+            }
         }
 
         if let refusal = builder.refusal { throw refusal }
@@ -170,6 +181,9 @@ public enum XMLReader {
         }
         return root
     }
+
+    /// How many bytes are pushed to libxml2 at a time.
+    private static let chunkSize = 256 << 10
 
     // MARK: - SAX handler
 
@@ -303,7 +317,7 @@ private final class TreeBuilder {
             for i in 0..<attributeCount {
                 // Five pointers per attribute: localname, prefix, URI, value start, value end.
                 let base = i * 5
-                let name = Self.qualified(attributes[base], attributes[base + 1])
+                let name = qualified(attributes[base], attributes[base + 1])
                 var value = ""
                 if let start = attributes[base + 3], let end = attributes[base + 4] {
                     let count = end - start
@@ -315,8 +329,8 @@ private final class TreeBuilder {
                 attrs.append(XMLTreeAttribute(name: name, value: value))
             }
         }
-        let namespace = uri.map { String(cString: $0) }
-        stack.append(Open(name: Self.qualified(localname, prefix), namespaceURI: namespace, attributes: attrs))
+        let namespace = uri.map { name($0) }
+        stack.append(Open(name: qualified(localname, prefix), namespaceURI: namespace, attributes: attrs))
     }
 
     func end() {
@@ -360,9 +374,26 @@ private final class TreeBuilder {
         firstError = XMLSyntaxError(kind: .malformed, reason: message, line: error.line > 0 ? Int(error.line) : nil, column: error.int2 > 0 ? Int(error.int2) : nil)
     }
 
-    private static func qualified(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?) -> String {
-        let name = local.map { String(cString: $0) } ?? ""
-        guard let prefix else { return name }
-        return String(cString: prefix) + ":" + name
+    /// Names already turned into Swift strings, by their libxml2 pointer: libxml2 interns
+    /// names in its dictionary, so a repeated element name is converted once. (The bytes are
+    /// compared too, so a pointer that is not interned can never yield a wrong name.)
+    private var nameCache: [UnsafeRawPointer: String] = [:]
+
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        let length = Int(xmlStrlen(pointer))
+        if let cached = nameCache[key], cached.utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: length)) {
+            return cached
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        if nameCache.count < 4096 { nameCache[key] = text }
+        return text
+    }
+
+    private func qualified(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?) -> String {
+        let localName = name(local)
+        guard let prefix else { return localName }
+        return name(prefix) + ":" + localName
     }
 }
