@@ -201,3 +201,22 @@ struct ResponseDecoderTests {
         #expect(text.contains("\"\""), "an empty string is shown quoted")
     }
 }
+
+/// Large but legitimate responses.
+@Suite("Large responses")
+struct LargeResponseTests {
+    @Test("decodes an XML body over 10 MB (libxml2's single-lookup limit) with thousands of list elements")
+    func largeXML() throws {
+        let item = "<NetworkInterfaceSet><NetworkInterfaceId>eni-0</NetworkInterfaceId><Status>Available</Status><Description>"
+            + String(repeating: "d", count: 1500) + "</Description></NetworkInterfaceSet>"
+        let count = 7000
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeNetworkInterfacesResponse><RequestId>r</RequestId><NetworkInterfaceSets>"
+        text.reserveCapacity(count * item.utf8.count + 200)
+        for _ in 0..<count { text += item }
+        text += "</NetworkInterfaceSets></DescribeNetworkInterfacesResponse>"
+        #expect(text.utf8.count > 10_000_000)
+        let decoded = try ResponseDecoder.decode(Array(text.utf8), provider: nil, action: nil, entry: nil)
+        #expect(decoded.action == "DescribeNetworkInterfaces")
+        #expect(decoded.json["result"]?["NetworkInterfaceSets"]?.arrayValue?.count == count)
+    }
+}
