@@ -340,10 +340,8 @@ public struct HARDocument: Sendable, Equatable {
         } catch {
             throw ResponseBodyParser.jsonFailure(error, what: "the input", source: source, lineOffset: 0)
         }
-        guard let root = value.objectValue, let log = root["log"] else { return nil }
-        guard let logObject = log.objectValue, let entries = logObject["entries"]?.arrayValue else {
-            throw SigScopeError(.invalidCapture, "not a HAR file: log.entries is missing or not an array", source: source)
-        }
+        // Only `{"log": {"entries": [...]}}` is a HAR file; any other JSON is a body.
+        guard let root = value.objectValue, let logObject = root["log"]?.objectValue, let entries = logObject["entries"]?.arrayValue else { return nil }
         var parsed: [Entry] = []
         parsed.reserveCapacity(entries.count)
         for (index, entryValue) in entries.enumerated() {

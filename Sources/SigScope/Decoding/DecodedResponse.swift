@@ -30,12 +30,19 @@ public struct DecodedAPIError: Sendable, Equatable {
     /// The text after the first `:` that follows `server string to sign is` in `message`
     /// (the rule Alibaba's SDKs use), trimmed; nil when the message quotes none.
     public static func serverStringToSign(in message: String) -> String? {
-        let lower = message.lowercased()
-        guard let phrase = lower.firstRange(of: "server string to sign is") else { return nil }
-        let offset = lower.distance(from: lower.startIndex, to: phrase.upperBound)
-        let tail = message.dropFirst(offset)
-        guard let colon = tail.firstIndex(of: ":") else { return nil }
-        let value = String(tail[tail.index(after: colon)...]).trimmingASCIIWhitespace()
+        // ASCII case-insensitive search on the bytes, so offsets stay exact whatever else the message holds.
+        let bytes = Array(message.utf8)
+        let phrase = Array("server string to sign is".utf8)
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        guard bytes.count >= phrase.count else { return nil }
+        var found: Int?
+        for start in 0...(bytes.count - phrase.count) {
+            var k = 0
+            while k < phrase.count, lower(bytes[start + k]) == phrase[k] { k += 1 }
+            if k == phrase.count { found = start + k; break }
+        }
+        guard let end = found, let colon = bytes[end...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let value = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingASCIIWhitespace()
         return value.isEmpty ? nil : value
     }
 

@@ -133,6 +133,8 @@ struct ResponseCaptureTests {
     func notHAR() throws {
         let c = try capture("{\"RequestId\": \"x\", \"Message\": \"\\\"log\\\" and \\\"entries\\\"\"}")
         #expect(c.form == .body)
+        let logged = try capture("{\"RequestId\": \"x\", \"log\": \"text\", \"entries\": []}")
+        #expect(logged.form == .body, "a top-level log member that is not {entries: [...]} is part of a body")
     }
 
     @Test("refuses input over the size limit at once")

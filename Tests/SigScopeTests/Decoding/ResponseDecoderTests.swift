@@ -175,6 +175,7 @@ struct ResponseDecoderTests {
         #expect(DecodedAPIError.serverStringToSign(in: "Specified signature is not matched with our calculation. server string to sign is:GET&%2F&A%3Db") == "GET&%2F&A%3Db")
         #expect(DecodedAPIError.serverStringToSign(in: "… Server String To Sign Is: POST&%2F&x ") == "POST&%2F&x")
         #expect(DecodedAPIError.serverStringToSign(in: "Specified signature is not matched with our calculation.") == nil)
+        #expect(DecodedAPIError.serverStringToSign(in: "İİİ ß server string to sign is:GET&%2F&x") == "GET&%2F&x", "non-ASCII text before the phrase")
         let error = DecodedAPIError(code: "SignatureDoesNotMatch", message: nil, serverStringToSign: "GET&%2F&Action%3DDescribeRegions%26Timestamp%3D2016-02-23T12%253A46%253A24Z")
         #expect(error.serverCanonicalizedQuery?.method == "GET")
         #expect(error.serverCanonicalizedQuery?.parameters.map { "\($0.name)=\($0.value)" } == ["Action=DescribeRegions", "Timestamp=2016-02-23T12:46:24Z"])
