@@ -3,20 +3,23 @@ import Foundation
 import Glibc
 #endif
 
-/// A run of the built binary (absolute paths only: it runs in the test's directory) with its own resource usage: exit status, output, peak
-/// memory (from `wait4`) and wall time, killed after a timeout.
+/// A run of the built binary (absolute paths only: it runs in the test's directory) under
+/// an address-space limit, timed, and killed after a timeout.
+///
+/// Memory is bounded by enforcement rather than measured: `posix_spawn` shares the test
+/// process's memory until `exec`, so the child's `ru_maxrss` would report the test
+/// process's own peak. Under `ulimit -v` an allocation past the limit fails and the run
+/// aborts (exit 134), which a test expecting exit 2 catches.
 struct MeasuredResult {
     let status: Int32
     let stdout: String
     let stderr: String
-    /// Peak resident set size of the child, in KiB.
-    let maxRSSKiB: Int
     let elapsed: Duration
     let timedOut: Bool
 }
 
 enum MeasuredRun {
-    static func run(_ arguments: [String], timeout: Duration = .seconds(10)) throws -> MeasuredResult {
+    static func run(_ arguments: [String], addressSpaceKiB: Int, timeout: Duration = .seconds(10)) throws -> MeasuredResult {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -31,7 +34,8 @@ enum MeasuredRun {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         let binary = CLI.binary.path
-        let argumentStrings: [String] = [binary] + arguments
+        let shell = "/bin/sh"
+        let argumentStrings: [String] = ["sh", "-c", "ulimit -v \(addressSpaceKiB) && exec \"$0\" \"$@\"", binary] + arguments
         let environmentStrings: [String] = ["PATH=/usr/bin:/bin", "NO_COLOR=1"]
         let argv: [UnsafeMutablePointer<CChar>?] = argumentStrings.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
@@ -41,7 +45,7 @@ enum MeasuredRun {
         }
         var pid: pid_t = 0
         let start = ContinuousClock.now
-        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, shell, &actions, nil, argv, envp)
         guard spawned == 0 else { throw CocoaError(.executableNotLoadable) }
 
         var status: Int32 = 0
@@ -62,6 +66,6 @@ enum MeasuredRun {
         let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
         let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return MeasuredResult(status: exitStatus, stdout: out, stderr: err, maxRSSKiB: Int(usage.ru_maxrss), elapsed: elapsed, timedOut: timedOut)
+        return MeasuredResult(status: exitStatus, stdout: out, stderr: err, elapsed: elapsed, timedOut: timedOut)
     }
 }
