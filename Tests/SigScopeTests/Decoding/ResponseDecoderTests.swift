@@ -152,10 +152,11 @@ struct ResponseDecoderTests {
 
     @Test("refuses 100,000-deep JSON and XML, and a 50 MB body, quickly with limit-exceeded")
     func limits() {
+        let deepJSON = Hostile.deepJSON(100_000), deepXML = Hostile.deepXML(100_000), bigJSON = Hostile.bigJSON(50_000_000)
         let start = ContinuousClock.now
-        #expect(failure(Hostile.deepJSON(100_000))?.code == .limitExceeded)
-        #expect(failure(Hostile.deepXML(100_000))?.code == .limitExceeded)
-        let big = failure(Hostile.bigJSON(50_000_000))
+        #expect(failure(deepJSON)?.code == .limitExceeded)
+        #expect(failure(deepXML)?.code == .limitExceeded)
+        let big = failure(bigJSON)
         #expect(big?.code == .limitExceeded && big?.reason.contains("limit") == true)
         #expect(ContinuousClock.now - start < .seconds(3))
     }
