@@ -174,6 +174,19 @@ public enum ResponseDecoder {
 
     // MARK: - Alibaba Cloud
 
+    /// An error object nested in `body` with a `Code`: `Error`, `Errors.Error` (first of
+    /// several), or `Response.Error` (a Tencent-shaped body decoded as Alibaba's).
+    private static func nestedErrorObject(_ body: JSONObject) -> JSONObject? {
+        func withCode(_ value: JSONValue?) -> JSONObject? {
+            guard let value else { return nil }
+            if case .array(let items) = value { return items.lazy.compactMap { withCode($0) }.first }
+            guard let object = value.objectValue, object["Code"] != nil else { return nil }
+            return object
+        }
+        if body["Code"] != nil { return nil }
+        return withCode(body["Error"]) ?? withCode(body["Errors"]?["Error"]) ?? withCode(body["Errors"]) ?? withCode(body["Response"]?["Error"])
+    }
+
     /// Codes some Alibaba products put in success bodies.
     private static let successCodes: Set<String> = ["ok", "success", "200", "0"]
 
@@ -197,14 +210,20 @@ public enum ResponseDecoder {
                 }
             }
         }
-        let requestId = raw["RequestId"]?.scalarText
-        let code = raw["Code"]?.scalarText
+        // Where the error fields are: the body itself (Alibaba's usual shape), or a nested
+        // `Error` / `Errors.Error` / Tencent-shaped `Response.Error` object, so that no error
+        // body can pass for a success whatever its shape.
+        let nested = nestedErrorObject(raw)
+        let fields = nested ?? raw
+        let requestId = raw["RequestId"]?.scalarText ?? raw["RequestID"]?.scalarText ?? raw["Response"]?["RequestId"]?.scalarText
+        let code = fields["Code"]?.scalarText
         let successFlag = raw["Success"].flatMap { value -> Bool? in
             if case .bool(let flag) = value { return flag }
             if case .string(let text) = value { return text.lowercased() == "true" ? true : text.lowercased() == "false" ? false : nil }
             return nil
         }
         let isError = rootName == "Error"
+            || nested != nil
             || (code.map { !successCodes.contains($0.lowercased()) } ?? false)
             || successFlag == false
             || context.failedStatus != nil
@@ -213,9 +232,12 @@ public enum ResponseDecoder {
             if code == nil {
                 context.notes.append(context.failedStatus.map { "HTTP \($0) but the body has no Code" } ?? "the body is an error but has no Code")
             }
-            let message = raw["Message"]?.scalarText
+            if nested != nil {
+                context.notes.append("the error fields are nested in the body, not at its top level as Alibaba Cloud's RPC APIs put them")
+            }
+            let message = fields["Message"]?.scalarText
             let sts = message.flatMap(DecodedAPIError.serverStringToSign(in:))
-            let error = DecodedAPIError(code: code, message: message, hostId: raw["HostId"]?.scalarText, recommend: raw["Recommend"]?.scalarText,
+            let error = DecodedAPIError(code: code, message: message, hostId: (fields["HostId"] ?? raw["HostId"])?.scalarText, recommend: (fields["Recommend"] ?? raw["Recommend"])?.scalarText,
                                         serverStringToSign: sts, catalog: code.flatMap { ErrorCatalog.lookup(provider: .aliyun, code: $0) })
             if context.action == nil, let action = error.serverCanonicalizedQuery?.parameters.first(where: { $0.name == "Action" })?.value, !action.isEmpty {
                 context.action = (action, .serverStringToSign)

@@ -46,6 +46,16 @@ struct ResponseDecoderTests {
         #expect(d.json["error"]?["code"] == .null)
     }
 
+    @Test("nested error shapes are errors too, even with --provider aliyun on a Tencent error body")
+    func nestedErrors() throws {
+        let tencentShaped = try decode("{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\",\"Message\":\"m\"},\"RequestId\":\"r\"}}", provider: .aliyun)
+        #expect(tencentShaped.outcome == .error && tencentShaped.error?.code == "AuthFailure.SignatureFailure" && tencentShaped.requestId == "r")
+        let errors = try decode("<Response><Errors><Error><Code>InvalidParameter</Code><Message>bad</Message></Error></Errors><RequestID>rid</RequestID></Response>")
+        #expect(errors.outcome == .error && errors.error?.code == "InvalidParameter" && errors.error?.message == "bad" && errors.requestId == "rid")
+        let object = try decode("{\"Error\":{\"Code\":\"Throttling\",\"Message\":\"slow down\"},\"RequestId\":\"x\"}")
+        #expect(object.outcome == .error && object.error?.catalog?.entry.category == .throttling)
+    }
+
     @Test("Alibaba success markers (Code OK) are no error; Success false is")
     func successMarkers() throws {
         #expect(try decode("{\"RequestId\":\"r\",\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"1\"}").outcome == .success)
