@@ -88,6 +88,18 @@ struct ResponseDecoderTests {
         #expect(d.notes.contains { $0.contains("ServiceManaged") })
     }
 
+    @Test("accepts Alibaba lists already given as plain arrays, and a wrapper holding one bare element")
+    func plainAndSingleLists() throws {
+        let d = try decode("{\"RequestId\":\"r\",\"NetworkInterfaceId\":\"e\",\"SecurityGroupIds\":[\"sg-1\",\"sg-2\"],\"Tags\":{\"Tag\":{\"TagKey\":\"k\",\"TagValue\":\"v\"}}}")
+        guard case .aliyunCreateNetworkInterface(let result)? = d.result else {
+            Issue.record("not typed")
+            return
+        }
+        #expect(result.securityGroupIds == ["sg-1", "sg-2"])
+        #expect(result.tags == [AliyunCreateNetworkInterfaceResult.Tag(tagKey: "k", tagValue: "v")])
+        #expect(d.notes.isEmpty)
+    }
+
     @Test("types Alibaba JSON numbers given for string fields as strings")
     func jsonNumberAsString() throws {
         let d = try decode("{\"RequestId\":\"r\",\"NetworkInterfaceId\":\"eni-1\",\"OwnerId\":1234567890123}", action: "CreateNetworkInterface")
