@@ -22,7 +22,7 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
         """,
         version: SigScopeVersion.string,
-        subcommands: [Validate.self, Sign.self, Curl.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Decode.self],
         defaultSubcommand: nil
     )
 }
