@@ -35,6 +35,16 @@ let package = Package(
             dependencies: [
                 "SigScope",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release builds on Linux are one static executable (Swift runtime, libcrypto, libxml2
+            // and its ICU, zlib and lzma linked in): no dynamic loader work at start, which was most
+            // of a one-shot `sigscope sign`. Debug builds and `swift test` stay dynamic.
+            linkerSettings: [
+                .unsafeFlags(["-static-executable",
+                              "-Xlinker", "-lxml2", "-Xlinker", "-licui18n", "-Xlinker", "-licuuc", "-Xlinker", "-licudata",
+                              "-Xlinker", "-lz", "-Xlinker", "-llzma", "-Xlinker", "-lcrypto", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
+                              "-Xlinker", "-lstdc++", "-Xlinker", "-lm"],
+                             .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .testTarget(
