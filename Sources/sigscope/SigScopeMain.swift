@@ -25,6 +25,15 @@ struct SigScopeCLI: ParsableCommand {
         subcommands: [Validate.self, Sign.self, Curl.self, Decode.self],
         defaultSubcommand: nil
     )
+
+    /// A plain `sign` or `curl` command line is read without argument-parser (see `FastPath`);
+    /// everything else goes through it.
+    static func main() {
+        if let pipeline = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+            FastPath.runAndExit(pipeline)
+        }
+        main(nil)
+    }
 }
 
 enum SigScopeVersion {

@@ -1,0 +1,56 @@
+import Testing
+@testable import sigscope
+
+/// The plain `sign`/`curl` command lines read without argument-parser must give exactly the
+/// options argument-parser gives, and everything else must be left to argument-parser.
+@Suite("fast command line")
+struct FastPathTests {
+    /// Every option value the pipeline reads, in one comparable list.
+    static func summary(_ p: SignPipeline) -> [String] {
+        let r = p.requestOptions, s = p.signing
+        func show<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "nil" }
+        return ["\(p.mode)", "\(p.format)", show(r.requestFile), show(r.provider), show(r.action), show(r.region), r.params.joined(separator: "|"),
+                show(s.algorithm), show(s.method), show(s.endpoint), show(s.timestamp), show(s.nonce), show(s.secretId), show(s.secretKey),
+                show(s.token), "\(s.showSecrets)", "\(s.noValidate)", show(s.apiVersion), show(s.service), show(s.bodyFile),
+                show(s.contentType), show(s.signedHeaders), show(s.language), "\(s.batch)"]
+    }
+
+    static func viaArgumentParser(_ arguments: [String]) throws -> SignPipeline {
+        let command = try SigScopeCLI.parseAsRoot(arguments)
+        if let sign = command as? Sign {
+            return SignPipeline(requestOptions: sign.request, signing: sign.signing, format: sign.signing.batch ? .json : sign.output.format, mode: .sign)
+        }
+        let curl = try #require(command as? Curl)
+        return SignPipeline(requestOptions: curl.request, signing: curl.signing, format: curl.signing.batch ? .json : curl.output.format, mode: .curl)
+    }
+
+    static let plain: [[String]] = [
+        ["sign", "examples/tencent-create-eni.json"],
+        ["sign", "req.json", "--format", "json", "--timestamp", "1551113065", "--secret-id", "AKID", "--secret-key", "k"],
+        ["curl", "-", "--batch", "--access-key-id", "id", "--access-key-secret", "s", "--provider", "aliyun", "--algorithm", "acs3"],
+        ["sign", "--provider", "aliyun", "--action", "DescribeRegions", "--param", "Format=XML", "--param", "RegionId=cn-hangzhou", "--no-validate"],
+        ["sign", "--method", "get", "--endpoint", "http://127.0.0.1:8080", "--service", "cvm", "--api-version", "2017-03-12", "--token", "t",
+         "--body-file", "-", "--content-type", "application/json; charset=utf-8", "--signed-headers", "content-type;host;x-tc-action",
+         "--language", "en-US", "--nonce", "n", "--show-secrets", "--region", "ap-guangzhou", "x.json"],
+        ["curl", "--format", "text", "--provider", "tencent", "--algorithm", "hmac-sha256"],
+    ]
+
+    @Test("plain sign and curl command lines give argument-parser's option values", arguments: plain)
+    func sameValues(_ arguments: [String]) throws {
+        let fast = try #require(FastPath.parse(arguments))
+        #expect(Self.summary(fast) == Self.summary(try Self.viaArgumentParser(arguments)))
+    }
+
+    static let leftToArgumentParser: [[String]] = [
+        [], ["--version"], ["--help"], ["validate", "x.json"], ["decode", "x.json"], ["sign", "--help"], ["sign", "-h"],
+        ["sign", "--format=json"], ["sign", "--format", "xml"], ["sign", "--provider", "aws"], ["sign", "--method", "PUT"],
+        ["sign", "--algorithm", "v4"], ["sign", "a.json", "b.json"], ["sign", "--batch", "--batch"], ["sign", "--nonce", "1", "--nonce", "2"],
+        ["sign", "--secret-id", "a", "--access-key-id", "b"], ["sign", "--timestamp"], ["sign", "--timestamp", "-5"], ["sign", "--unknown", "v"],
+        ["sign", "--", "x.json"], ["curl", "-x"],
+    ]
+
+    @Test("anything else is left to argument-parser", arguments: leftToArgumentParser)
+    func fallsBack(_ arguments: [String]) {
+        #expect(FastPath.parse(arguments) == nil)
+    }
+}
