@@ -55,7 +55,7 @@ struct TextBuilder {
     }
 
     mutating func append(_ pieces: String...) {
-        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+        for piece in pieces { bytes.appendUTF8(piece) }
     }
 
     /// The text built so far (the pieces were strings, so the bytes are valid UTF-8).
@@ -64,7 +64,30 @@ struct TextBuilder {
     /// The pieces joined with nothing in between.
     static func join(_ pieces: String...) -> String {
         var builder = TextBuilder(capacity: pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { builder.bytes.append(contentsOf: piece.utf8) }
+        for piece in pieces { builder.bytes.appendUTF8(piece) }
         return builder.string
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 bytes of `text` as one copy of its contiguous storage (appending
+    /// `text.utf8` as a sequence goes element by element through the generic path).
+    @inline(__always)
+    mutating func appendUTF8(_ text: String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) { return done }
+        append(contentsOf: text.utf8)
+    }
+
+    /// Appends the bytes of a literal.
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+}
+
+extension String {
+    /// `utf8.contains(byte)`, on the contiguous bytes when there are.
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }

@@ -39,7 +39,7 @@ public struct Endpoint: Sendable, Equatable {
     public var hostname: String {
         if host.hasPrefix("["), let close = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<close]) }
         // Most hosts have no port: no split, no new string.
-        guard host.utf8.contains(UInt8(ascii: ":")) else { return host }
+        guard host.containsByte(UInt8(ascii: ":")) else { return host }
         return host.split(separator: ":").first.map(String.init) ?? host
     }
 

@@ -63,9 +63,9 @@ public struct JSONWriter: Sendable {
     private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
         switch value {
         // Literals and numbers are appended from their UTF-8 views: no temporary array per value.
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: n.utf8)
+        case .null: out.append("null" as StaticString)
+        case .bool(let b): out.append(b ? "true" as StaticString : "false")
+        case .number(let n): out.appendUTF8(n)
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))

@@ -26,45 +26,57 @@ public enum SignOutput {
     /// to `out`, written straight from `signed` without building the JSON tree (batch output).
     public static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: inout [UInt8]) {
         let writer = JSONWriter.compact
-        out.append(contentsOf: #"{"provider":"#.utf8)
+        out.append(#"{"provider":"# as StaticString)
         writer.appendString(signed.provider.rawValue, to: &out)
-        out.append(contentsOf: #","algorithm":"#.utf8)
+        out.append(#","algorithm":"# as StaticString)
         writer.appendString(signed.algorithm.specName, to: &out)
-        out.append(contentsOf: #","steps":{"#.utf8)
+        out.append(#","steps":{"# as StaticString)
         for (i, step) in signed.steps.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             writer.appendString(step.name, to: &out)
             out.append(UInt8(ascii: ":"))
-            writer.appendString(step.isDerivedKey && !showSecrets ? shorten(step.value) : step.value, to: &out)
+            if step.isDerivedKey && !showSecrets {
+                // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
+                let utf8 = step.value.utf8
+                if utf8.count > 8, utf8.allSatisfy({ $0 < 0x80 }), let head = String(utf8.prefix(8)) {
+                    out.append(UInt8(ascii: "\""))
+                    writer.appendStringContent(head, to: &out)
+                    out.append("…\"" as StaticString)
+                } else {
+                    writer.appendString(shorten(step.value), to: &out)
+                }
+            } else {
+                writer.appendString(step.value, to: &out)
+            }
         }
-        out.append(contentsOf: #"},"signature":"#.utf8)
+        out.append(#"},"signature":"# as StaticString)
         writer.appendString(signed.signature, to: &out)
         let request = signed.request
-        out.append(contentsOf: #","request":{"method":"#.utf8)
+        out.append(#","request":{"method":"# as StaticString)
         writer.appendString(request.method, to: &out)
         // The URL is written in its pieces, with no concatenated string in between.
-        out.append(contentsOf: #","url":""#.utf8)
+        out.append(#","url":""# as StaticString)
         writer.appendStringContent(request.scheme, to: &out)
-        out.append(contentsOf: "://".utf8)
+        out.append("://" as StaticString)
         writer.appendStringContent(request.host, to: &out)
         writer.appendStringContent(request.path, to: &out)
         if !request.query.isEmpty {
             out.append(UInt8(ascii: "?"))
             writer.appendStringContent(request.query, to: &out)
         }
-        out.append(contentsOf: #"","headers":["#.utf8)
+        out.append(#"","headers":["# as StaticString)
         for (i, header) in request.headers.enumerated() {
-            out.append(contentsOf: i > 0 ? #",{"name":"#.utf8 : #"{"name":"#.utf8)
+            out.append(i > 0 ? #",{"name":"# as StaticString : #"{"name":"#)
             writer.appendString(header.name, to: &out)
-            out.append(contentsOf: #","value":"#.utf8)
+            out.append(#","value":"# as StaticString)
             writer.appendString(header.value, to: &out)
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: #"],"body":"#.utf8)
+        out.append(#"],"body":"# as StaticString)
         writer.appendString(request.bodyText, to: &out)
         out.append(UInt8(ascii: "}"))
         if let command {
-            out.append(contentsOf: #","command":"#.utf8)
+            out.append(#","command":"# as StaticString)
             writer.appendString(command, to: &out)
         }
         out.append(UInt8(ascii: "}"))

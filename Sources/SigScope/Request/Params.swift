@@ -41,7 +41,7 @@ public enum Params {
     ///   position, or a name is used both as a value and as a container.
     public static func unflatten(_ params: JSONObject, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
         // A `.` is one UTF-8 byte: look for it on the bytes, not through Character search.
-        guard params.members.contains(where: { $0.key.utf8.contains(UInt8(ascii: ".")) }) else { return params }
+        guard params.members.contains(where: { $0.key.containsByte(UInt8(ascii: ".")) }) else { return params }
         return try merge(params.members.map { ($0.key, $0.value) }, into: JSONObject(), replace: false, indexBase: indexBase, source: source)
     }
 

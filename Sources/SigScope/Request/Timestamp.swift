@@ -113,7 +113,9 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
 
     private func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        // Digits are ASCII: the byte count is the character count, without grapheme counting.
+        let count = s.utf8.count
+        return count >= width ? s : String(repeating: "0", count: width - count) + s
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

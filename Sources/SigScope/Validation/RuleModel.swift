@@ -210,24 +210,68 @@ public enum Check: Sendable, Hashable {
 /// A constraint as documented: the check, how serious breaking it is, the provider's error
 /// code for it, and the document that states it.
 public struct Rule: Sendable, Hashable {
+    /// The fields, in one shared immutable box: the validator copies rules as it walks them, and
+    /// copying one reference costs one retain where the fields themselves cost several.
+    private final class Storage: Sendable {
+        let check: Check
+        let severity: Severity
+        let code: String
+        let source: RuleSource
+        let note: String?
+
+        init(check: Check, severity: Severity, code: String, source: RuleSource, note: String?) {
+            self.check = check
+            self.severity = severity
+            self.code = code
+            self.source = source
+            self.note = note
+        }
+    }
+
+    private var storage: Storage
+
     /// What is checked.
-    public var check: Check
+    public var check: Check {
+        get { storage.check }
+        set { storage = Storage(check: newValue, severity: severity, code: code, source: source, note: note) }
+    }
     /// Violation or warning.
-    public var severity: Severity
+    public var severity: Severity {
+        get { storage.severity }
+        set { storage = Storage(check: check, severity: newValue, code: code, source: source, note: note) }
+    }
     /// The error code the provider's server answers with (from its error table, the most specific that fits).
-    public var code: String
+    public var code: String {
+        get { storage.code }
+        set { storage = Storage(check: check, severity: severity, code: newValue, source: source, note: note) }
+    }
     /// The document the rule comes from.
-    public var source: RuleSource
+    public var source: RuleSource {
+        get { storage.source }
+        set { storage = Storage(check: check, severity: severity, code: code, source: newValue, note: note) }
+    }
     /// A sentence appended to the finding's message (why, or what the documents disagree on).
-    public var note: String?
+    public var note: String? {
+        get { storage.note }
+        set { storage = Storage(check: check, severity: severity, code: code, source: source, note: newValue) }
+    }
 
     /// Creates a rule.
     public init(_ check: Check, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
-        self.check = check
-        self.severity = severity
-        self.code = code
-        self.source = source
-        self.note = note
+        storage = Storage(check: check, severity: severity, code: code, source: source, note: note)
+    }
+
+    public static func == (lhs: Rule, rhs: Rule) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.check == rhs.check && lhs.severity == rhs.severity && lhs.code == rhs.code && lhs.source == rhs.source && lhs.note == rhs.note)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(check)
+        hasher.combine(severity)
+        hasher.combine(code)
+        hasher.combine(source)
+        hasher.combine(note)
     }
 }
 
@@ -243,27 +287,62 @@ public enum Requirement: Sendable, Hashable {
 
 /// A documented parameter (or a list element, or a structure member) with its rules.
 public struct ParameterSpec: Sendable {
+    /// The fields, in one shared immutable box: the validator copies specs at every value it
+    /// checks, and copying one reference costs one retain where the fields cost a dozen.
+    private final class Storage: Sendable {
+        let name: String
+        let type: ValueType
+        let requirement: Requirement
+        let rules: [Rule]
+        let source: RuleSource
+        let summary: String
+
+        init(name: String, type: ValueType, requirement: Requirement, rules: [Rule], source: RuleSource, summary: String) {
+            self.name = name
+            self.type = type
+            self.requirement = requirement
+            self.rules = rules
+            self.source = source
+            self.summary = summary
+        }
+    }
+
+    private var storage: Storage
+
     /// The parameter's name as documented (`SubnetId`, `Tag`); empty for a list element.
-    public var name: String
+    public var name: String {
+        get { storage.name }
+        set { storage = Storage(name: newValue, type: type, requirement: requirement, rules: rules, source: source, summary: summary) }
+    }
     /// Its type.
-    public var type: ValueType
+    public var type: ValueType {
+        get { storage.type }
+        set { storage = Storage(name: name, type: newValue, requirement: requirement, rules: rules, source: source, summary: summary) }
+    }
     /// Whether it must be given.
-    public var requirement: Requirement
+    public var requirement: Requirement {
+        get { storage.requirement }
+        set { storage = Storage(name: name, type: type, requirement: newValue, rules: rules, source: source, summary: summary) }
+    }
     /// Its constraints, in the order they are checked.
-    public var rules: [Rule]
+    public var rules: [Rule] {
+        get { storage.rules }
+        set { storage = Storage(name: name, type: type, requirement: requirement, rules: newValue, source: source, summary: summary) }
+    }
     /// The document the parameter itself comes from.
-    public var source: RuleSource
+    public var source: RuleSource {
+        get { storage.source }
+        set { storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: newValue, summary: summary) }
+    }
     /// One line on what it is, for documentation.
-    public var summary: String
+    public var summary: String {
+        get { storage.summary }
+        set { storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: newValue) }
+    }
 
     /// Creates a parameter.
     public init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {
-        self.name = name
-        self.type = type
-        self.requirement = requirement
-        self.rules = rules
-        self.source = source
-        self.summary = summary
+        storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: summary)
     }
 
     /// A list element: no name, never "missing".

@@ -98,13 +98,13 @@ struct Walker {
     // MARK: - Paths
 
     func member(_ path: String, _ name: String) -> String {
-        path.isEmpty ? name : path + "." + name
+        path.isEmpty ? name : TextBuilder.join(path, ".", name)
     }
 
     func index(_ path: String, _ position: Int) -> String {
         switch style {
-        case .brackets: return path + "[\(position)]"
-        case .flat: return path + "." + String(position + 1)
+        case .brackets: return TextBuilder.join(path, "[", String(position), "]")
+        case .flat: return TextBuilder.join(path, ".", String(position + 1))
         }
     }
 
@@ -476,6 +476,8 @@ struct Walker {
                     emit(rule, path, "\(name) has \(n) entries; at least \(min) are required.")
                 }
             case .unique(let field, let key) where phase == .entries:
+                // Fewer than two entries cannot repeat one another.
+                guard elements.count > 1 else { break }
                 var firstSeen: [String: String] = [:]
                 for (i, item) in elements.enumerated() {
                     let itemPath = field.map { member(index(path, i), $0) } ?? index(path, i)
@@ -514,7 +516,7 @@ struct Walker {
         var specs: [ParameterSpec]? = rules.parameters
         var spec: ParameterSpec?
         // Most names are one segment: no split for them.
-        let segments = name.utf8.contains(UInt8(ascii: ".")) ? name.split(separator: ".").map(String.init) : [name]
+        let segments = name.containsByte(UInt8(ascii: ".")) ? name.split(separator: ".").map(String.init) : [name]
         for segment in segments {
             guard let next = value[segment], next != .null else { return nil }
             value = next
