@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "sigscope",
-    // Synchronization's Mutex (guarding libcrypto's reused contexts) needs macOS 15 on Darwin.
+    // Synchronization's Mutex (guarding the TC3 signing-key cache) needs macOS 15 on Darwin.
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SigScope", targets: ["SigScope"]),

@@ -1,5 +1,4 @@
 import COpenSSL
-import Synchronization
 
 /// The hash functions sigscope signs with, computed by OpenSSL's libcrypto.
 public enum HashAlgorithm: String, Sendable, CaseIterable {
@@ -9,78 +8,36 @@ public enum HashAlgorithm: String, Sendable, CaseIterable {
     /// Output size in bytes.
     public var digestLength: Int { self == .sha1 ? 20 : 32 }
 
-    /// Index into per-algorithm tables.
-    var slot: Int { self == .sha1 ? 0 : 1 }
+    /// Input block size in bytes (HMAC pads its key to it): 64 for both.
+    var blockLength: Int { 64 }
 }
 
-/// Algorithm objects fetched from libcrypto once per process.
+/// A running SHA-1 or SHA-256 computation over libcrypto's SHA1_* / SHA256_* functions.
 ///
-/// OpenSSL 3 resolves an algorithm by name on every implicit use (`EVP_sha256()` inside
-/// one-shot helpers); fetching once and reusing the handle removes that lookup from every call.
-final class FetchedAlgorithms: @unchecked Sendable {
-    let sha1: OpaquePointer
-    let sha256: OpaquePointer
-    let hmac: OpaquePointer
+/// The context is a plain value: no allocation, no provider fetch, no lock, and copying it
+/// forks the computation (HMAC keeps its keyed inner and outer states this way).
+struct HashState {
+    let algorithm: HashAlgorithm
+    private var sha1 = SHA_CTX()
+    private var sha256 = SHA256_CTX()
 
-    /// Fetches SHA1, SHA256 and HMAC; nil if libcrypto cannot provide them (a broken install).
-    init?() {
-        guard let sha1 = EVP_MD_fetch(nil, "SHA1", nil),
-              let sha256 = EVP_MD_fetch(nil, "SHA256", nil),
-              let hmac = EVP_MAC_fetch(nil, "HMAC", nil) else { return nil }
-        self.sha1 = sha1
-        self.sha256 = sha256
-        self.hmac = hmac
+    init(_ algorithm: HashAlgorithm) throws {
+        self.algorithm = algorithm
+        let ok = algorithm == .sha1 ? SHA1_Init(&sha1) : SHA256_Init(&sha256)
+        guard ok == 1 else { throw CryptoError(function: algorithm == .sha1 ? "SHA1_Init" : "SHA256_Init") }
     }
 
-    func md(_ algorithm: HashAlgorithm) -> OpaquePointer {
-        algorithm == .sha1 ? sha1 : sha256
+    mutating func update(_ data: UnsafeRawBufferPointer) throws {
+        guard !data.isEmpty else { return }
+        let ok = algorithm == .sha1 ? SHA1_Update(&sha1, data.baseAddress, data.count) : SHA256_Update(&sha256, data.baseAddress, data.count)
+        guard ok == 1 else { throw CryptoError(function: algorithm == .sha1 ? "SHA1_Update" : "SHA256_Update") }
     }
 
-    static let shared: FetchedAlgorithms? = FetchedAlgorithms()
-
-    static func get() throws -> FetchedAlgorithms {
-        guard let shared else { throw CryptoError(function: "EVP_MD_fetch/EVP_MAC_fetch") }
-        return shared
-    }
-}
-
-/// libcrypto contexts kept for the life of the process and reused by every call, one digest
-/// context and one HMAC context per hash (with its digest set once), guarded by `CryptoContexts.shared`.
-///
-/// Creating and freeing a context per call, and naming the digest on every `EVP_MAC_init`
-/// (which looks it up by name again), cost more than hashing a short message itself.
-struct CryptoContexts: ~Copyable, @unchecked Sendable {  // Its pointers are only used under the mutex.
-    var digest: OpaquePointer?
-    var macs: [OpaquePointer?] = [nil, nil]
-    /// The key each HMAC context was last initialised with; nil when unknown (never keyed, or a call failed).
-    var macKeys: [[UInt8]?] = [nil, nil]
-
-    static let shared = Mutex(CryptoContexts())
-
-    mutating func digestContext() throws -> OpaquePointer {
-        if let digest { return digest }
-        guard let created = EVP_MD_CTX_new() else { throw CryptoError(function: "EVP_MD_CTX_new") }
-        digest = created
-        return created
-    }
-
-    mutating func macContext(_ algorithm: HashAlgorithm) throws -> OpaquePointer {
-        if let ctx = macs[algorithm.slot] { return ctx }
-        let algorithms = try FetchedAlgorithms.get()
-        guard let ctx = EVP_MAC_CTX_new(algorithms.hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
-        let ok: Int32 = algorithm.rawValue.withCString { namePointer in
-            var params: [OSSL_PARAM] = [
-                OSSL_PARAM_construct_utf8_string("digest", UnsafeMutablePointer(mutating: namePointer), 0),
-                OSSL_PARAM_construct_end(),
-            ]
-            return EVP_MAC_CTX_set_params(ctx, &params)
-        }
-        guard ok == 1 else {
-            EVP_MAC_CTX_free(ctx)
-            throw CryptoError(function: "EVP_MAC_CTX_set_params")
-        }
-        macs[algorithm.slot] = ctx
-        return ctx
+    /// Writes the digest to `out` (at least `digestLength` bytes).
+    mutating func finish(into out: UnsafeMutableRawBufferPointer) throws {
+        let target = out.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let ok = algorithm == .sha1 ? SHA1_Final(target, &sha1) : SHA256_Final(target, &sha256)
+        guard ok == 1 else { throw CryptoError(function: algorithm == .sha1 ? "SHA1_Final" : "SHA256_Final") }
     }
 }
 
@@ -103,17 +60,11 @@ public enum Digest {
         }
     }
 
-    /// Hashes raw bytes into `out` (at least the digest's length) with the shared, reused context.
+    /// Hashes raw bytes into `out` (at least the digest's length).
     static func hash(_ algorithm: HashAlgorithm, _ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        let md = try FetchedAlgorithms.get().md(algorithm)
-        try CryptoContexts.shared.withLock { contexts throws in
-            let ctx = try contexts.digestContext()
-            guard EVP_DigestInit_ex2(ctx, md, nil) == 1 else { throw CryptoError(function: "EVP_DigestInit_ex2") }
-            guard EVP_DigestUpdate(ctx, data.baseAddress, data.count) == 1 else { throw CryptoError(function: "EVP_DigestUpdate") }
-            var length: UInt32 = 0
-            guard EVP_DigestFinal_ex(ctx, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1,
-                  Int(length) == algorithm.digestLength else { throw CryptoError(function: "EVP_DigestFinal_ex") }
-        }
+        var state = try HashState(algorithm)
+        try state.update(data)
+        try state.finish(into: out)
     }
 
     /// Lowercase hex of the digest of raw bytes, with no intermediate array.

@@ -1,6 +1,10 @@
 import COpenSSL
 
-/// HMAC over libcrypto's EVP_MAC interface.
+/// HMAC (RFC 2104) over libcrypto's SHA-1 and SHA-256.
+///
+/// The construction is the RFC's, on libcrypto's hash functions: the key (hashed first when
+/// longer than a block) padded to the 64-byte block, then H((key ^ opad) || H((key ^ ipad) || message)).
+/// Checked against the RFC 2202 and RFC 4231 vectors.
 public enum HMAC {
     /// Computes HMAC(`key`, `message`) with `algorithm`. Key first, message second.
     /// - Throws: `CryptoError` when libcrypto reports a failure.
@@ -16,34 +20,10 @@ public enum HMAC {
         }
     }
 
-    /// HMAC of raw message bytes into `out` (at least the digest's length), with the shared HMAC context.
+    /// HMAC of raw message bytes into `out` (at least the digest's length).
     static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        try CryptoContexts.shared.withLock { contexts throws in
-            let ctx = try contexts.macContext(algorithm)
-            // Re-keying costs as much as a short MAC; a batch signs with the same key again and
-            // again, so when the key is the one the context already holds it is reinitialised
-            // with a NULL key, which libcrypto defines as "reuse the previous key".
-            let sameKey = contexts.macKeys[algorithm.slot].map { ConstantTime.equals($0, key) } ?? false
-            contexts.macKeys[algorithm.slot] = nil
-            let initOK: Int32
-            if sameKey {
-                initOK = EVP_MAC_init(ctx, nil, 0, nil)
-            } else if key.isEmpty {
-                // An empty key is legal for HMAC; OpenSSL needs a non-null pointer for it.
-                var zero: UInt8 = 0
-                initOK = EVP_MAC_init(ctx, &zero, 0, nil)
-            } else {
-                initOK = key.withUnsafeBufferPointer { EVP_MAC_init(ctx, $0.baseAddress, $0.count, nil) }
-            }
-            guard initOK == 1 else { throw CryptoError(function: "EVP_MAC_init") }
-            guard EVP_MAC_update(ctx, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count) == 1 else {
-                throw CryptoError(function: "EVP_MAC_update")
-            }
-            var length = 0
-            guard EVP_MAC_final(ctx, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, out.count) == 1,
-                  length == algorithm.digestLength else { throw CryptoError(function: "EVP_MAC_final") }
-            contexts.macKeys[algorithm.slot] = key
-        }
+        let keyed = try key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0) }
+        try keyed.mac(message, into: out)
     }
 
     /// Lowercase hex of the HMAC of raw message bytes, with no intermediate array.
@@ -64,6 +44,44 @@ public enum HMAC {
     public static func sha1(key: [UInt8], message: String) throws -> [UInt8] {
         var message = message
         return try message.withUTF8 { try mac(.sha1, key: key, message: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// An HMAC key made ready: the hash states after absorbing the key block XOR ipad (inner)
+/// and XOR opad (outer). Each MAC copies them, so the key is processed once per key.
+struct KeyedHMAC {
+    let inner: HashState
+    let outer: HashState
+
+    init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
+        var block = [UInt8](repeating: 0, count: algorithm.blockLength)
+        defer { block.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
+        if key.count > algorithm.blockLength {
+            try block.withUnsafeMutableBytes { try Digest.hash(algorithm, key, into: $0) }
+        } else if !key.isEmpty {
+            block.withUnsafeMutableBytes { $0.copyMemory(from: key) }
+        }
+        var inner = try HashState(algorithm)
+        var outer = try HashState(algorithm)
+        for i in block.indices { block[i] ^= 0x36 }
+        try block.withUnsafeBytes { try inner.update($0) }
+        for i in block.indices { block[i] ^= 0x36 ^ 0x5C }
+        try block.withUnsafeBytes { try outer.update($0) }
+        self.inner = inner
+        self.outer = outer
+    }
+
+    /// HMAC of `message` into `out` (at least the digest's length).
+    func mac(_ message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
+        let length = inner.algorithm.digestLength
+        try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { innerDigest in
+            var state = inner
+            try state.update(message)
+            try state.finish(into: innerDigest)
+            var final = outer
+            try final.update(UnsafeRawBufferPointer(rebasing: innerDigest[0..<length]))
+            try final.finish(into: out)
+        }
     }
 }
 
