@@ -64,7 +64,7 @@ enum Frontend {
 
     /// A fresh nonce: a random positive integer for Tencent v1, 32 random hex digits otherwise
     /// (as the Alibaba SDKs send).
-    static func randomNonce(for algorithm: SignatureAlgorithm) -> String {
+    static func randomNonce(for algorithm: SignatureAlgorithm, from random: inout RandomPool) -> String {
         switch algorithm {
         case .hmacSHA1, .hmacSHA256:
             while true {
@@ -77,9 +77,7 @@ enum Frontend {
     }
 
     /// Random bytes from the kernel (/dev/urandom), read 4 KiB at a time: a batch needs a nonce
-    /// per request, and drawing each on its own costs a system call. (The executable is single-threaded.)
-    nonisolated(unsafe) static var random = RandomPool()
-
+    /// per request, and drawing each on its own costs a system call. Each batch worker has its own.
     struct RandomPool {
         private var pool = [UInt8](repeating: 0, count: 4096)
         private var used = 4096
@@ -117,9 +115,8 @@ enum Frontend {
             bytes.reserveCapacity((1 << 20) + (1 << 16))
         }
 
-        /// Ends the current line, writing the buffer out once it holds a mebibyte.
-        mutating func endLine() {
-            bytes.append(0x0A)
+        /// Writes the buffer out once it holds a mebibyte.
+        mutating func flushIfFull() {
             if bytes.count >= 1 << 20 { flush() }
         }
 

@@ -1,5 +1,11 @@
 import ArgumentParser
+import Dispatch
 import SigScope
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What `sign` and `curl` share: read the request, build it, sign it, render it.
 struct SignPipeline {
@@ -104,6 +110,8 @@ struct SignPipeline {
         let nonce: String?
         let noValidate: Bool
         let showSecrets: Bool
+        /// This worker's own random bytes for nonces.
+        var random = Frontend.RandomPool()
         private let signing: SigningOptionGroup
         private var credentials: [Provider: Result<Credentials, SigScopeError>] = [:]
 
@@ -136,7 +144,7 @@ struct SignPipeline {
     }
 
     /// Signs `request` with the signing options (and the draft's own settings) applied.
-    private func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
+    func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
         let algorithm = shared.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
         let credentials = try shared.credentials(for: request.provider)
         let extra = shared.extraSignedHeaders
@@ -152,12 +160,17 @@ struct SignPipeline {
             extraSignedHeaders: extra,
             language: shared.language,
             // TC3 has no nonce: none is drawn for it.
-            nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm))
+            nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm, from: &shared.random))
         )
         return try Signer.sign(request, options: options, credentials: credentials)
     }
 
     /// `--batch`: one request object per input line, one JSON object per output line, in order.
+    ///
+    /// Lines are independent, so a large batch is spread over the machine's cores: blocks of
+    /// lines are cut into one contiguous run per core, each run is signed into its own buffer
+    /// by its own worker (own options copy, credentials and nonce pool), and the buffers are
+    /// written out in input order before the next block starts.
     private func runBatch() throws(SigScopeError) -> Int32 {
         guard let path = requestOptions.requestFile else {
             throw SigScopeError(.missingInput, "--batch needs a JSON Lines file (or - for standard input)")
@@ -165,12 +178,49 @@ struct SignPipeline {
         let source = path == "-" ? "<stdin>" : path
         let bytes = try Frontend.read(path)
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let bodyParams = Self.bodyParams(body)
-        let now = try timestamp()
-        var shared = Shared(requestOptions: requestOptions, signing: signing)
-        var failures = 0
-        var lineNumber = 0
+        let context = BatchContext(pipeline: self, source: source, body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
+        let lines = Self.lines(of: bytes)
         var output = Frontend.OutputBuffer()
+        var failures = 0
+        let workerCount = lines.count >= 512 ? Self.workerCount : 1
+        var workers = (0..<workerCount).map { _ in BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing)) }
+        let blockSize = 4096
+        var blockStart = 0
+        bytes.withUnsafeBufferPointer { input in
+            while blockStart < lines.count {
+                let block = lines[blockStart..<min(blockStart + blockSize, lines.count)]
+                blockStart = block.endIndex
+                if workerCount == 1 {
+                    for line in block { workers[0].process(line, input: input, context: context) }
+                } else {
+                    let per = (block.count + workerCount - 1) / workerCount
+                    workers.withUnsafeMutableBufferPointer { pool in
+                        let shared = WorkerSlots(workers: pool, input: input)
+                        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                            let start = block.startIndex + w * per
+                            for line in block[min(start, block.endIndex)..<min(start + per, block.endIndex)] {
+                                shared.workers[w].process(line, input: shared.input, context: context)
+                            }
+                        }
+                    }
+                }
+                for w in workers.indices {
+                    output.bytes.append(contentsOf: workers[w].output)
+                    workers[w].output.removeAll(keepingCapacity: true)
+                    failures += workers[w].failures
+                    workers[w].failures = 0
+                    output.flushIfFull()
+                }
+            }
+        }
+        output.flush()
+        return failures > 0 ? 1 : 0
+    }
+
+    /// The line number and byte range of every line that is not blank (CR before LF dropped).
+    static func lines(of bytes: [UInt8]) -> [(number: Int, range: Range<Int>)] {
+        var lines: [(number: Int, range: Range<Int>)] = []
+        var lineNumber = 0
         var lineStart = 0
         while lineStart <= bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
@@ -179,31 +229,69 @@ struct SignPipeline {
             var end = lineEnd
             if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
             if bytes[lineStart..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            lines.append((lineNumber, lineStart..<end))
+        }
+        return lines
+    }
+
+    /// How many workers sign a large batch: one per online core, at most 8.
+    static var workerCount: Int {
+        min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 8)
+    }
+
+    /// The workers and the input as the concurrent workers see them: worker `w` touches only
+    /// `workers[w]`, and the input is only read.
+    struct WorkerSlots: @unchecked Sendable {
+        let workers: UnsafeMutableBufferPointer<BatchWorker>
+        let input: UnsafeBufferPointer<UInt8>
+    }
+
+    /// What every worker reads and none changes.
+    struct BatchContext: @unchecked Sendable {  // Read-only while the workers run.
+        let pipeline: SignPipeline
+        let source: String
+        let body: [UInt8]?
+        let bodyParams: JSONObject?
+        let now: Timestamp
+    }
+
+    /// One worker's state: its options copy, its output for the current block, its failure count.
+    struct BatchWorker {
+        var shared: Shared
+        var output: [UInt8] = []
+        var failures = 0
+
+        init(shared: Shared) {
+            self.shared = shared
+            output.reserveCapacity(1 << 20)
+        }
+
+        /// Signs one line (or reports its error) into `output`, ending it with a newline.
+        mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext) {
+            let pipeline = context.pipeline
             do {
-                let lineSource = "\(source) line \(lineNumber)"
-                let draft = try RequestDraft.parse(Array(bytes[lineStart..<end]), source: lineSource)
+                let lineSource = "\(context.source) line \(line.number)"
+                let draft = try RequestDraft.parse(Array(input[line.range]), source: lineSource)
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
-                let report = Validator.validate(Self.asSent(request, bodyParams: bodyParams))
+                let report = Validator.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
                 if !report.valid && !shared.noValidate {
                     failures += 1
-                    JSONWriter.compact.write(Self.validationFailure(report, line: lineNumber), into: &output.bytes)
+                    JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: &output)
                 } else {
-                    let signed = try sign(request, draft: draft, body: body, timestamp: now, nonce: shared.nonce, shared: &shared)
+                    let signed = try pipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.nonce, shared: &shared)
                     // Rendered straight into the output buffer, without a JSON tree per line.
                     SignOutput.writeCompact(signed, showSecrets: shared.showSecrets,
-                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &output.bytes)
+                                            command: pipeline.mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &output)
                 }
             } catch {
                 failures += 1
                 JSONWriter.compact.write(.object([
-                    "line": .number(String(lineNumber)),
+                    "line": .number(String(line.number)),
                     "error": .object(["code": .string(error.code.rawValue), "message": .string(error.reason)]),
-                ]), into: &output.bytes)
+                ]), into: &output)
             }
-            output.endLine()
+            output.append(0x0A)
         }
-        output.flush()
-        return failures > 0 ? 1 : 0
     }
 
     /// A batch line refused by validation: `{"line": N, "error": {"code": "validation-failed",

@@ -41,6 +41,49 @@ struct BatchTests {
         }
     }
 
+    @Test("a batch large enough to be spread over several workers keeps input order, line numbers and per-line errors")
+    func largeBatchInOrder() throws {
+        var input = ""
+        for i in 1...1500 {
+            if i % 250 == 0 {
+                input += "{\"provider\": \"tencent\", broken\n"
+            } else if i % 300 == 0 {
+                input += "\n"
+            } else {
+                input += "{\"provider\": \"tencent\", \"region\": \"ap-guangzhou\", \"params\": {\"VpcId\": \"vpc-\(i)\", \"SubnetId\": \"subnet-1\", \"NetworkInterfaceName\": \"eni-\(i)\"}}\n"
+            }
+        }
+        let result = try CLI.run(["sign", "--batch", "-", "--secret-id", "AKID1", "--secret-key", "k", "--timestamp", "1700000000"], stdin: input)
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        // 1500 lines: 4 blank (300, 600, 900, 1200) and 6 broken (every 250th, 1500 included).
+        let expected = (1...1500).filter { !($0 % 300 == 0 && $0 % 250 != 0) }
+        #expect(lines.count == expected.count)
+        for (line, number) in zip(lines, expected) {
+            let value = try JSONParser.parse(line)
+            if number % 250 == 0 {
+                #expect(value["line"] == .number(String(number)))
+                #expect(value["error"]?["code"]?.stringValue == "invalid-json")
+            } else {
+                #expect(value["request"]?["body"]?.stringValue?.contains("\"NetworkInterfaceName\":\"eni-\(number)\"") == true, "line \(number)")
+            }
+        }
+    }
+
+    @Test("every Alibaba request of a large batch gets its own nonce")
+    func distinctNonces() throws {
+        let line = "{\"provider\": \"aliyun\", \"action\": \"DescribeRegions\", \"params\": {\"RegionId\": \"cn-hangzhou\"}}\n"
+        let result = try CLI.run(["sign", "--batch", "-", "--access-key-id", "id", "--access-key-secret", "s"], stdin: String(repeating: line, count: 1200))
+        #expect(result.status == 0, "\(result.stderr)")
+        let nonces = try result.stdout.split(separator: "\n").map { line -> String in
+            let url = try #require(try JSONParser.parse(String(line))["request"]?["url"]?.stringValue)
+            let item = try #require(url.split(separator: "&").first { $0.hasPrefix("SignatureNonce=") })
+            return String(item)
+        }
+        #expect(nonces.count == 1200)
+        #expect(Set(nonces).count == 1200)
+    }
+
     @Test("--batch without a file is a usage error")
     func needsFile() throws {
         let result = try CLI.run(["sign", "--batch", "--secret-id", "a", "--secret-key", "k"])
