@@ -66,9 +66,12 @@ struct Decode: ParsableCommand {
             case .text:
                 Frontend.writeOut(decoded.report(style: Frontend.style))
             case .json:
-                Frontend.writeOut(JSONWriter.pretty.string(decoded.json) + "\n")
+                // Written out a mebibyte at a time as it is rendered: no String copies, no whole document in memory.
+                JSONWriter.pretty.write(decoded.json, chunkSize: 1 << 20) { Frontend.writeBytes($0) }
+                Frontend.writeOut("\n")
             }
-            return decoded.exitStatus
+            // A large response leaves a large tree; the process ends here, so exit without taking it apart.
+            Frontend.exitNow(decoded.exitStatus)
         }
     }
 }

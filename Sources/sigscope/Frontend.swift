@@ -31,6 +31,26 @@ enum Frontend {
         }
         defer { if path != "-" { fclose(file) } }
         var data: [UInt8] = []
+        // A regular file's size is known: read it straight into one buffer of that size.
+        var info = stat()
+        if fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
+            let size = Int(info.st_size)
+            if size > limit {
+                throw SigScopeError(.limitExceeded, "larger than the limit of \(limit) bytes", source: display)
+            }
+            data = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = fread(buffer.baseAddress, 1, size, file)
+            }
+            if ferror(file) != 0 {
+                throw SigScopeError(.invalidRequest, "read error: \(String(cString: strerror(errno)))", source: display)
+            }
+            if data.count == size {
+                let next = fgetc(file)
+                if next == EOF, ferror(file) == 0 { return data }
+                // The file grew while being read: keep that byte and read the rest below.
+                if next != EOF { data.append(UInt8(truncatingIfNeeded: next)) }
+            }
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = fread(&buffer, 1, buffer.count, file)
@@ -155,6 +175,17 @@ enum Frontend {
 
     static func writeOut(_ text: String) {
         fputs(text, stdout)
+    }
+
+    /// Flushes standard output and ends the process with `status` at once.
+    static func exitNow(_ status: Int32) -> Never {
+        fflush(stdout)
+        exit(status)
+    }
+
+    /// Writes bytes to standard output as they are.
+    static func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, stdout)
     }
 
     static func writeError(_ text: String) {

@@ -247,4 +247,39 @@ struct EncodingTests {
         #expect(String(reflecting: key) == "<redacted>")
         #expect(!"\(Credentials(secretId: "id", secretKey: key))".contains("hunter2"))
     }
+
+    @Test("written in chunks, the pieces joined are exactly the whole document, pretty and compact")
+    func chunkedWriter() throws {
+        var text = "["
+        for i in 0..<300 {
+            text += (i > 0 ? "," : "") + #"{"NetworkInterfaceId": "eni-\#(i)", "Description": "a \"quoted\" description of some length", "n": \#(i), "ok": true, "x": null}"#
+        }
+        text += "]"
+        let value = try JSONParser.parse(text)
+        for writer in [JSONWriter.pretty, JSONWriter.compact, JSONWriter(spacing: .python, escapeNonASCII: true)] {
+            var pieces: [[UInt8]] = []
+            writer.write(value, chunkSize: 512) { pieces.append(Array($0)) }
+            #expect(pieces.count > 1)
+            #expect(pieces.dropLast().allSatisfy { $0.count >= 512 })
+            #expect(Array(pieces.joined()) == writer.bytes(value))
+        }
+    }
+
+    @Test("repeated long names and values parse to equal strings, also around escapes and non-ASCII")
+    func repeatedLongStrings() throws {
+        let member = #"{"NetworkInterfaceDescription": "2026-11-22 10:00:00 UTC", "PrivateIpAddressSet": "中文中文中文中文", "EscapedLongValueHere": "a\nb and more text"}"#
+        let value = try JSONParser.parse("[" + Array(repeating: member, count: 50).joined(separator: ",") + "]")
+        let elements = try #require(value.arrayValue)
+        #expect(elements.count == 50)
+        for element in elements {
+            #expect(element["NetworkInterfaceDescription"] == .string("2026-11-22 10:00:00 UTC"))
+            #expect(element["PrivateIpAddressSet"] == .string("中文中文中文中文"))
+            #expect(element["EscapedLongValueHere"] == .string("a\nb and more text"))
+        }
+        // Invalid UTF-8 in a long string is still refused.
+        var bad = Array(#""0123456789abcdef"#.utf8)
+        bad.append(0xFF)
+        bad.append(0x22)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bad) }
+    }
 }

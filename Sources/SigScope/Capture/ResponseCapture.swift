@@ -584,18 +584,20 @@ extension CapturedResponse {
             let count = needle.utf8CodeUnitCount
             guard count > 0, bytes.count >= count else { return false }
             let p = needle.utf8Start
-            let first = p[0]
-            var i = 0
-            let last = bytes.count - count
-            while i <= last {
-                if bytes[i] == first {
-                    var k = 1
-                    while k < count, bytes[i + k] == p[k] { k += 1 }
-                    if k == count { return true }
+            // Scan for the needle's last byte (rarer than its opening quote) on the raw buffer, then compare back.
+            let lastByte = p[count - 1]
+            return bytes.withUnsafeBufferPointer { b in
+                var i = count - 1
+                while i < b.count {
+                    if b[i] == lastByte {
+                        var k = 0
+                        while k < count - 1, b[i - (count - 1) + k] == p[k] { k += 1 }
+                        if k == count - 1 { return true }
+                    }
+                    i += 1
                 }
-                i += 1
+                return false
             }
-            return false
         }
 
         static func string(_ slice: ArraySlice<UInt8>) -> String {

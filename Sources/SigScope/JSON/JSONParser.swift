@@ -60,6 +60,10 @@ public struct JSONParser {
     /// exactly sized, when it closes, instead of growing its own array step by step.
     private var elementStack: [JSONValue] = []
     private var memberStack: [JSONMember] = []
+    /// Recently made strings of 16 to 64 bytes (too long to be stored inline), by a hash of their
+    /// bytes: a large response repeats its member names and many values thousands of times, and
+    /// sharing one string each saves an allocation and its memory every time.
+    private var recent: [String?] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
@@ -237,6 +241,7 @@ public struct JSONParser {
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if slice.count >= 16 && slice.count <= 64 { return try shared(slice, ascii: highBits & 0x80 == 0, open: open) }
                 if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                 if let s = String(validating: slice, as: UTF8.self) { return s }
                 throw error("the string is not valid UTF-8", at: open)
@@ -298,6 +303,25 @@ public struct JSONParser {
             }
         }
         throw error("unterminated string (opened here)", at: open)
+    }
+
+    /// The string of `slice` (unescaped, 16 to 64 bytes), reusing the recent one with the same bytes.
+    private mutating func shared(_ slice: UnsafeBufferPointer<UInt8>, ascii: Bool, open: Int) throws(JSONSyntaxError) -> String {
+        if recent.isEmpty { recent = Array(repeating: nil, count: 1024) }
+        var hash: UInt32 = 2_166_136_261
+        for byte in slice { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let slot = Int(hash & 1023)
+        if let known = recent[slot], known.utf8.elementsEqual(slice) { return known }
+        let made: String
+        if ascii {
+            made = String(decoding: slice, as: UTF8.self)
+        } else if let valid = String(validating: slice, as: UTF8.self) {
+            made = valid
+        } else {
+            throw error("the string is not valid UTF-8", at: open)
+        }
+        recent[slot] = made
+        return made
     }
 
     private mutating func readHex4(_ escapeStart: Int) throws(JSONSyntaxError) -> UInt16 {

@@ -43,6 +43,35 @@ public struct JSONWriter: Sendable {
         write(value, into: &out, level: 0)
     }
 
+    /// Writes `value` in pieces of about `chunkSize` bytes, handing each to `sink` as soon as it
+    /// is full, so a large document never sits whole in memory. The pieces joined are `bytes(value)`.
+    public func write(_ value: JSONValue, chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunkSize + 4096)
+        withoutActuallyEscaping(sink) { sink in
+            var stream: Stream? = Stream(limit: chunkSize, sink: sink)
+            write(value, into: &out, level: 0, stream: &stream)
+            stream?.drain(&out, force: true)
+        }
+    }
+
+    /// Where full chunks go while writing a large value.
+    private struct Stream {
+        let limit: Int
+        let sink: (UnsafeBufferPointer<UInt8>) -> Void
+
+        func drain(_ out: inout [UInt8], force: Bool = false) {
+            guard force ? !out.isEmpty : out.count >= limit else { return }
+            out.withUnsafeBufferPointer { sink($0) }
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
+        var none: Stream? = nil
+        write(value, into: &out, level: level, stream: &none)
+    }
+
     /// Appends `text` as a JSON string literal, quotes included, to `out`.
     public func appendString(_ text: String, to out: inout [UInt8]) {
         writeString(text, into: &out)
@@ -60,7 +89,7 @@ public struct JSONWriter: Sendable {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
-    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
+    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int, stream: inout Stream?) {
         switch value {
         // Literals and numbers are appended from their UTF-8 views: no temporary array per value.
         case .null: out.append("null" as StaticString)
@@ -72,7 +101,8 @@ public struct JSONWriter: Sendable {
             for (i, element) in elements.enumerated() {
                 if i > 0 { separator(into: &out) }
                 newline(into: &out, level: level + 1)
-                write(element, into: &out, level: level + 1)
+                write(element, into: &out, level: level + 1, stream: &stream)
+                stream?.drain(&out)
             }
             if !elements.isEmpty { newline(into: &out, level: level) }
             out.append(UInt8(ascii: "]"))
@@ -86,7 +116,8 @@ public struct JSONWriter: Sendable {
                 writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if spacing != .compact { out.append(0x20) }
-                write(member.value, into: &out, level: level + 1)
+                write(member.value, into: &out, level: level + 1, stream: &stream)
+                stream?.drain(&out)
             }
             if !members.isEmpty { newline(into: &out, level: level) }
             out.append(UInt8(ascii: "}"))
@@ -101,8 +132,16 @@ public struct JSONWriter: Sendable {
     private func newline(into out: inout [UInt8], level: Int) {
         guard case .pretty(let indent) = spacing else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: indent * level))
+        // Indentation is copied from a run of spaces (a repeated element would be appended one by one).
+        var width = indent * level
+        while width > 0 {
+            let step = min(width, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<step])) }
+            width -= step
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
