@@ -64,6 +64,9 @@ def build():
     binary = os.path.join(ROOT, ".build", "release", "sigscope")
     bound = os.path.join(ROOT, ".build", "crypto_bound")
     run(["cc", "-O2", "-o", bound, os.path.join(BENCH, "crypto_bound.c"), "-lcrypto"])
+    global MAXRSS
+    MAXRSS = os.path.join(ROOT, ".build", "maxrss")
+    run(["cc", "-O2", "-o", MAXRSS, os.path.join(BENCH, "maxrss.c")])
     return binary, bound
 
 
@@ -94,8 +97,17 @@ def write_jsonl(path, items):
             f.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
-def timed(cmd, stdout=subprocess.DEVNULL):
-    """Wall seconds, CPU seconds (user + system), peak RSS (KiB), exit status and stderr of one child process."""
+MAXRSS = None
+
+
+def timed(cmd, stdout=subprocess.DEVNULL, rss=False):
+    """Wall seconds, CPU seconds (user + system), peak RSS (KiB, with rss=True: measured through
+    maxrss.c, else None), exit status and stderr of one child process."""
+    rss_file = None
+    if rss:
+        fd, rss_file = tempfile.mkstemp(prefix="sigscope-rss-")
+        os.close(fd)
+        cmd = [MAXRSS, rss_file] + cmd
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -103,19 +115,25 @@ def timed(cmd, stdout=subprocess.DEVNULL):
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code, stderr
+    peak = None
+    if rss_file:
+        with open(rss_file) as f:
+            text = f.read().strip()
+        os.remove(rss_file)
+        peak = int(text) if text else None
+    return elapsed, usage.ru_utime + usage.ru_stime, peak, code, stderr
 
 
 def best_of(cmd, runs=3):
     """The fastest of `runs` runs; every run must exit 0 (a failed run never counts as a figure)."""
     results = []
     for _ in range(runs):
-        elapsed, cpu, rss, code, stderr = timed(cmd)
+        elapsed, cpu, rss, code, stderr = timed(cmd, rss=True)
         if code != 0:
             return {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
         results.append((elapsed, cpu, rss))
     elapsed, cpu, _ = min(results)
-    return {"seconds": elapsed, "cpu_seconds": cpu, "max_rss_kib": max(r[2] for r in results)}
+    return {"seconds": elapsed, "cpu_seconds": cpu, "max_rss_kib": max((r[2] or 0) for r in results)}
 
 
 def batch(binary, path, count, work):
