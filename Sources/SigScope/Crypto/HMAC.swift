@@ -49,26 +49,36 @@ public enum HMAC {
 
 /// An HMAC key made ready: the hash states after absorbing the key block XOR ipad (inner)
 /// and XOR opad (outer). Each MAC copies them, so the key is processed once per key.
-struct KeyedHMAC {
+struct KeyedHMAC: @unchecked Sendable {  // Plain hash-state values, never shared mutably.
     let inner: HashState
     let outer: HashState
 
     init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
-        var block = [UInt8](repeating: 0, count: algorithm.blockLength)
-        defer { block.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) } }
-        if key.count > algorithm.blockLength {
-            try block.withUnsafeMutableBytes { try Digest.hash(algorithm, key, into: $0) }
-        } else if !key.isEmpty {
-            block.withUnsafeMutableBytes { $0.copyMemory(from: key) }
+        // The padded key block lives on the stack and is wiped after use.
+        (inner, outer) = try withUnsafeTemporaryAllocation(byteCount: algorithm.blockLength, alignment: 8) { block in
+            defer { OPENSSL_cleanse(block.baseAddress, block.count) }
+            block.initializeMemory(as: UInt8.self, repeating: 0)
+            if key.count > algorithm.blockLength {
+                try Digest.hash(algorithm, key, into: block)
+            } else if !key.isEmpty {
+                block.copyMemory(from: key)
+            }
+            var inner = try HashState(algorithm)
+            var outer = try HashState(algorithm)
+            for i in 0..<block.count { block[i] ^= 0x36 }
+            try inner.update(UnsafeRawBufferPointer(block))
+            for i in 0..<block.count { block[i] ^= 0x36 ^ 0x5C }
+            try outer.update(UnsafeRawBufferPointer(block))
+            return (inner, outer)
         }
-        var inner = try HashState(algorithm)
-        var outer = try HashState(algorithm)
-        for i in block.indices { block[i] ^= 0x36 }
-        try block.withUnsafeBytes { try inner.update($0) }
-        for i in block.indices { block[i] ^= 0x36 ^ 0x5C }
-        try block.withUnsafeBytes { try outer.update($0) }
-        self.inner = inner
-        self.outer = outer
+    }
+
+    /// Lowercase hex of the HMAC of `message`.
+    func hex(_ message: UnsafeRawBufferPointer) throws -> String {
+        try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
+            try mac(message, into: out)
+            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<inner.algorithm.digestLength]))
+        }
     }
 
     /// HMAC of `message` into `out` (at least the digest's length).

@@ -62,7 +62,8 @@ public struct JSONParser {
     private var memberStack: [JSONMember] = []
     /// Recently made strings of 16 to 64 bytes (too long to be stored inline), by a hash of their
     /// bytes: a large response repeats its member names and many values thousands of times, and
-    /// sharing one string each saves an allocation and its memory every time.
+    /// sharing one string each saves an allocation and its memory every time. Used for inputs
+    /// of 64 KiB or more (a small document would pay for the table without gaining from it).
     private var recent: [String?] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
@@ -241,7 +242,7 @@ public struct JSONParser {
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                if slice.count >= 16 && slice.count <= 64 { return try shared(slice, ascii: highBits & 0x80 == 0, open: open) }
+                if slice.count >= 16 && slice.count <= 64 && bytes.count >= 1 << 16 { return try shared(slice, ascii: highBits & 0x80 == 0, open: open) }
                 if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                 if let s = String(validating: slice, as: UTF8.self) { return s }
                 throw error("the string is not valid UTF-8", at: open)

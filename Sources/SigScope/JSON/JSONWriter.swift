@@ -163,25 +163,40 @@ public struct JSONWriter: Sendable {
         } else {
             // Copy runs of bytes that need no escape in one append each; most strings are a single run.
             var text = s
-            text.withUTF8 { bytes in
-                var runStart = 0
-                var index = 0
-                while index < bytes.count {
-                    // Eight bytes at a time while none of them needs an escape (a word-wide test).
-                    if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
-                        index += 8
-                        continue
-                    }
-                    let byte = bytes[index]
-                    if byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash) {
-                        if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                        appendEscaped(byte, into: &out)
-                        runStart = index + 1
-                    }
-                    index += 1
-                }
-                if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+            text.withUTF8 { writeContent(utf8: $0, into: &out) }
+        }
+    }
+
+    /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept).
+    func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none of them needs an escape (a word-wide test).
+            if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
+                index += 8
+                continue
             }
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash) {
+                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                appendEscaped(byte, into: &out)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+    }
+
+    /// Appends ASCII `bytes` as a JSON string literal, quotes included; false (and nothing
+    /// appended) when they are not all ASCII, so the caller can go through a String.
+    func appendASCIIString(_ bytes: [UInt8], to out: inout [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
+            out.append(0x22)
+            writeContent(utf8: buffer, into: &out)
+            out.append(0x22)
+            return true
         }
     }
 

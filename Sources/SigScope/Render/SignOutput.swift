@@ -73,7 +73,10 @@ public enum SignOutput {
             out.append(UInt8(ascii: "}"))
         }
         out.append(#"],"body":"# as StaticString)
-        writer.appendString(request.bodyText, to: &out)
+        // An ASCII body is written from its bytes; any other goes through bodyText (which repairs invalid UTF-8).
+        if !writer.appendASCIIString(request.body, to: &out) {
+            writer.appendString(request.bodyText, to: &out)
+        }
         out.append(UInt8(ascii: "}"))
         if let command {
             out.append(#","command":"# as StaticString)

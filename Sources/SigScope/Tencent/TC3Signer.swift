@@ -188,8 +188,9 @@ public enum TC3Signer {
             let hashedRequest = try Digest.sha256Hex(request)
             let scope = credentialScope(date: input.date, service: input.service)
             let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
-            let keys = try signingKeys(secretKey: secretKey, date: input.date, service: input.service)
-            let sig = try signature(signingKey: keys.signing, stringToSign: toSign)
+            let (keys, signer) = try derivation(secretKey: secretKey, date: input.date, service: input.service)
+            var message = toSign
+            let sig = try message.withUTF8 { try signer.hex(UnsafeRawBufferPointer($0)) }
             let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedHeaders, signature: sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
                                credentialScope: scope, stringToSign: toSign, secretDate: keys.date, secretService: keys.service,
@@ -218,7 +219,10 @@ public enum TC3Signer {
         for name in signed {
             let value = headers.first(where: { $0.name.lowercasedEquals(name) })?.value ?? ""
             let trimmed = value.trimmingASCIIWhitespace()
-            out.append(name, ":", lowercaseValues ? trimmed.fastLowercased() : trimmed, "\n")
+            out.bytes.appendUTF8(name)
+            out.bytes.append(UInt8(ascii: ":"))
+            out.bytes.appendUTF8(lowercaseValues ? trimmed.fastLowercased() : trimmed)
+            out.bytes.append(0x0A)
         }
         return out.string
     }
@@ -240,21 +244,29 @@ public enum TC3Signer {
 
     /// The derived keys: SecretDate, SecretService and SecretSigning (raw bytes, not hex).
     public static func signingKeys(secretKey: SecretKey, date: String, service: String) throws -> (date: [UInt8], service: [UInt8], signing: [UInt8]) {
-        // A batch signs with one secret, date and service: derive the keys once and reuse them.
-        let cached = lastDerivation.withLock { last -> DerivedKeys? in
-            guard let last, last.date == date, last.service == service, ConstantTime.equals(last.secret, secretKey.bytes) else { return nil }
-            return last.keys
-        }
-        if let cached { return cached }
-        let keys = try deriveKeys(secretKey: secretKey, date: date, service: service)
-        lastDerivation.withLock { $0 = (secretKey.bytes, date, service, keys) }
-        return keys
+        try derivation(secretKey: secretKey, date: date, service: service).keys
     }
 
     typealias DerivedKeys = (date: [UInt8], service: [UInt8], signing: [UInt8])
 
-    /// The inputs and result of the last key derivation.
-    private static let lastDerivation = Mutex<(secret: [UInt8], date: String, service: String, keys: DerivedKeys)?>(nil)
+    /// The derived keys and the signing key made ready for HMAC.
+    ///
+    /// A batch signs with one secret, date and service: the keys are derived once, and the
+    /// signing key's HMAC states once, and both are reused while the three stay the same.
+    static func derivation(secretKey: SecretKey, date: String, service: String) throws -> (keys: DerivedKeys, signer: KeyedHMAC) {
+        let cached = lastDerivation.withLock { last -> (DerivedKeys, KeyedHMAC)? in
+            guard let last, last.date == date, last.service == service, ConstantTime.equals(last.secret, secretKey.bytes) else { return nil }
+            return (last.keys, last.signer)
+        }
+        if let cached { return cached }
+        let keys = try deriveKeys(secretKey: secretKey, date: date, service: service)
+        let signer = try keys.signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0) }
+        lastDerivation.withLock { $0 = (secretKey.bytes, date, service, keys, signer) }
+        return (keys, signer)
+    }
+
+    /// The inputs and results of the last key derivation.
+    private static let lastDerivation = Mutex<(secret: [UInt8], date: String, service: String, keys: DerivedKeys, signer: KeyedHMAC)?>(nil)
 
     private static func deriveKeys(secretKey: SecretKey, date: String, service: String) throws -> DerivedKeys {
         let secretDate = try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8))

@@ -56,6 +56,8 @@ public enum CharacterClass: Sendable, Hashable {
         case .digit:
             return scalar.value >= 0x30 && scalar.value <= 0x39
         case .characters(let set):
+            // An ASCII scalar is in the set exactly when its byte is among the set's UTF-8 bytes.
+            if scalar.isASCII { return set.containsByte(UInt8(scalar.value)) }
             return set.unicodeScalars.contains(scalar)
         }
     }
@@ -296,11 +298,13 @@ public struct ParameterSpec: Sendable {
         let rules: [Rule]
         let source: RuleSource
         let summary: String
+        let isOptional: Bool
 
         init(name: String, type: ValueType, requirement: Requirement, rules: [Rule], source: RuleSource, summary: String) {
             self.name = name
             self.type = type
             self.requirement = requirement
+            if case .optional = requirement { isOptional = true } else { isOptional = false }
             self.rules = rules
             self.source = source
             self.summary = summary
@@ -339,6 +343,9 @@ public struct ParameterSpec: Sendable {
         get { storage.summary }
         set { storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: newValue) }
     }
+
+    /// True when the requirement is `.optional` (read without copying the requirement out).
+    var isOptional: Bool { storage.isOptional }
 
     /// Creates a parameter.
     public init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {

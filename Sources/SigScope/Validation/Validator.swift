@@ -141,7 +141,7 @@ struct Walker {
         }
         for specIndex in members.indices {
             // Optional parameters have nothing to check here: skip them before any lookup or path.
-            if case .optional = members[specIndex].requirement { continue }
+            if members[specIndex].isOptional { continue }
             let spec = members[specIndex]
             let value = object[spec.name]
             let memberPath = self.member(path, spec.name)
@@ -385,8 +385,10 @@ struct Walker {
                 if !first.contains(where: { $0.contains(head) }) {
                     emit(rule, path, "\(path) must start with \(first.map(\.startPhrase).joined(separator: " or ")); it starts with '\(head)'.")
                 } else {
-                    let allowed = first + rest
-                    if let (offset, scalar) = text.unicodeScalars.enumerated().dropFirst().first(where: { item in !allowed.contains { $0.contains(item.element) } }) {
+                    // The classes are tested in place; the joined list is built only for a message.
+                    let isAllowed = { (scalar: Unicode.Scalar) in first.contains { $0.contains(scalar) } || rest.contains { $0.contains(scalar) } }
+                    if let (offset, scalar) = text.unicodeScalars.enumerated().dropFirst().first(where: { !isAllowed($0.element) }) {
+                        let allowed = first + rest
                         emit(rule, path, "\(path) may contain only \(allowed.map(\.phrase).joined(separator: ", ")); found '\(scalar)' at character \(offset + 1).")
                     }
                 }
@@ -402,8 +404,17 @@ struct Walker {
                     emit(rule, path, "\(path) is \"\(text)\", which is not \(format.phrase).")
                 }
             case .idShape(let prefix, let example):
-                let body = text.hasPrefix(prefix) ? text.dropFirst(prefix.count) : ""
-                let shaped = !body.isEmpty && body.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                let shaped: Bool
+                if prefix.utf8.allSatisfy({ $0 < 0x80 }) {
+                    // An ASCII prefix and an ASCII body are compared on the bytes (no Character counting);
+                    // anything else after the prefix is not a lowercase letter or digit either way.
+                    let bytes = text.utf8
+                    shaped = bytes.count > prefix.utf8.count && bytes.starts(with: prefix.utf8)
+                        && bytes.dropFirst(prefix.utf8.count).allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                } else {
+                    let body = text.hasPrefix(prefix) ? text.dropFirst(prefix.count) : ""
+                    shaped = !body.isEmpty && body.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                }
                 if !shaped {
                     emit(rule, path, "\(path) is \"\(text)\", which does not look like an ID of this kind: \"\(prefix)\" then lowercase letters and digits, e.g. \(example).")
                 }
