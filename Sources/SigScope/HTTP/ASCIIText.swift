@@ -63,9 +63,42 @@ struct TextBuilder {
 
     /// The pieces joined with nothing in between.
     static func join(_ pieces: String...) -> String {
-        var builder = TextBuilder(capacity: pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { builder.bytes.appendUTF8(piece) }
-        return builder.string
+        join(pieces)
+    }
+
+    /// The pieces joined with nothing in between, copied once into the new string's storage.
+    static func join(_ pieces: [String]) -> String {
+        var total = 0
+        for piece in pieces { total += piece.utf8.count }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var at = 0
+            for piece in pieces {
+                var piece = piece
+                let end = piece.withUTF8 { copy($0, to: out, at: at) }
+                at = end
+            }
+            return at
+        }
+    }
+
+    /// `a + b + c` in one copy (paths such as `Tags[0].Key` are built per checked value).
+    static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
+        var a = a, b = b, c = c, d = d
+        let total = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count
+        return String(unsafeUninitializedCapacity: total) { out in
+            // Offsets are passed along, not captured: a captured mutable variable costs an exclusivity check per use.
+            let afterA = a.withUTF8 { copy($0, to: out, at: 0) }
+            let afterB = b.withUTF8 { copy($0, to: out, at: afterA) }
+            let afterC = c.withUTF8 { copy($0, to: out, at: afterB) }
+            return d.withUTF8 { copy($0, to: out, at: afterC) }
+        }
+    }
+
+    /// Copies `bytes` into `out` at `offset`; the offset after them.
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        guard let base = bytes.baseAddress, let target = out.baseAddress, bytes.count > 0 else { return offset }
+        (target + offset).update(from: base, count: bytes.count)
+        return offset + bytes.count
     }
 }
 
@@ -89,5 +122,27 @@ extension String {
     /// `utf8.contains(byte)`, on the contiguous bytes when there are.
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+}
+
+/// True when every byte is below 0x80, tested eight bytes at a time.
+func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var i = 0
+    while i + 8 <= bytes.count {
+        if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+        i += 8
+    }
+    while i < bytes.count {
+        if bytes[i] >= 0x80 { return false }
+        i += 1
+    }
+    return true
+}
+
+extension String {
+    /// True when the string is ASCII (on its contiguous bytes when it has them).
+    var isASCIIText: Bool {
+        utf8.withContiguousStorageIfAvailable { allASCII($0) } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 }

@@ -173,7 +173,7 @@ public struct JSONWriter: Sendable {
         var index = 0
         while index < bytes.count {
             // Eight bytes at a time while none of them needs an escape (a word-wide test).
-            if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
+            if index + 8 <= bytes.count, let base = bytes.baseAddress, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
                 index += 8
                 continue
             }
@@ -192,7 +192,7 @@ public struct JSONWriter: Sendable {
     /// appended) when they are not all ASCII, so the caller can go through a String.
     func appendASCIIString(_ bytes: [UInt8], to out: inout [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
+            guard allASCII(buffer) else { return false }
             out.append(0x22)
             writeContent(utf8: buffer, into: &out)
             out.append(0x22)

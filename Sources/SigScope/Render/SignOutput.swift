@@ -38,7 +38,7 @@ public enum SignOutput {
             if step.isDerivedKey && !showSecrets {
                 // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
                 let utf8 = step.value.utf8
-                if utf8.count > 8, utf8.allSatisfy({ $0 < 0x80 }), let head = String(utf8.prefix(8)) {
+                if utf8.count > 8, step.value.isASCIIText, let head = String(utf8.prefix(8)) {
                     out.append(UInt8(ascii: "\""))
                     writer.appendStringContent(head, to: &out)
                     out.append("…\"" as StaticString)

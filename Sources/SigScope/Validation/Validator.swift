@@ -130,7 +130,9 @@ struct Walker {
                 emit(.warning, rules.codes.type, memberPath, "\(memberPath) is given \(times) times; give it once (only one of the values is used).")
             }
             // The spec is used in place (by index): copying a ParameterSpec retains a dozen fields.
-            if let specIndex = members.firstIndex(where: { $0.name == name }) {
+            // Lengths first: comparing two long strings costs far more than their byte counts.
+            let length = name.utf8.count
+            if let specIndex = members.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
                 if case .null = member.value { continue }
                 checkValue(member.value, spec: members[specIndex], path: memberPath)
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
