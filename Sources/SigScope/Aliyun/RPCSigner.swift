@@ -222,7 +222,9 @@ public enum RPCSigner {
 
         /// The stages as trace steps, in order, with the names of the JSON contract.
         public var steps: [SigningStep] {
-            let key = keySuffix.isEmpty ? "AccessKeySecret" : "AccessKeySecret + \"\(keySuffix)\""
+            // The specification's texts are constants; only a variant's are put together (interpolation is costly per request).
+            let specified = keySuffix == RPCSigner.specificationKeySuffix
+            let key = specified ? "AccessKeySecret + \"&\"" : keySuffix.isEmpty ? "AccessKeySecret" : "AccessKeySecret + \"\(keySuffix)\""
             return [
                 SigningStep(name: "canonicalizedQueryString", title: "Canonicalized query string",
                             formula: "join(\"&\", sorted(percentEncode(name) + \"=\" + percentEncode(value))) over every parameter except Signature",
@@ -233,12 +235,14 @@ public enum RPCSigner {
                             value: stringToSign,
                             note: "The canonicalized query string is percent-encoded a second time, so every % of step 1 shows up as %25 and = & become %3D %26: the Timestamp's \":\" is %3A in the URL but %253A here. That double encoding belongs only in the string to sign; the URL carries each value encoded once."),
                 SigningStep(name: "signature", title: "Signature",
-                            formula: "Base64(HMAC-SHA1(key: \(key), msg: StringToSign))",
+                            formula: specified ? "Base64(HMAC-SHA1(key: AccessKeySecret + \"&\", msg: StringToSign))" : "Base64(HMAC-SHA1(key: \(key), msg: StringToSign))",
                             value: signature,
-                            note: (keySuffix == RPCSigner.specificationKeySuffix
-                                ? "The key is the secret followed by \"&\" (never printed). "
-                                : "This variant keys the HMAC with \(key), not the specified AccessKeySecret + \"&\" (never printed). ")
-                                + "In the URL the signature is sent percent-encoded, Signature=\(PercentEncoder.rfc3986.encode(signature)), so a \"+\" is not read as a space."),
+                            note: TextBuilder.join([
+                                specified ? "The key is the secret followed by \"&\" (never printed). "
+                                    : "This variant keys the HMAC with \(key), not the specified AccessKeySecret + \"&\" (never printed). ",
+                                "In the URL the signature is sent percent-encoded, Signature=", PercentEncoder.rfc3986.encode(signature),
+                                ", so a \"+\" is not read as a space.",
+                            ])),
             ]
         }
     }

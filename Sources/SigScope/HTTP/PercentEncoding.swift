@@ -45,6 +45,32 @@ public struct PercentEncoder: Sendable, Equatable, Hashable {
     /// Appends the encoding of raw `bytes` (already UTF-8) to `out`; used for a second
     /// encoding pass over an already-encoded buffer without building a String in between.
     public func append<Bytes: Sequence>(bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+        // Contiguous bytes (a native string, an array) go through the run-copying loop below.
+        if bytes.withContiguousStorageIfAvailable({ appendContiguous($0, to: &out) }) != nil { return }
+        appendEach(bytes, to: &out)
+    }
+
+    /// Copies each run of bytes that are kept in one append, escaping the bytes between runs.
+    private func appendContiguous(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let digits = uppercaseHex ? Self.upper : Self.lower
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if keeps(byte) { continue }
+            if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            runStart = index + 1
+            if byte == 0x20 && spaceAsPlus {
+                out.append(UInt8(ascii: "+"))
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
+            }
+        }
+        if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+    }
+
+    private func appendEach<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         let digits = uppercaseHex ? Self.upper : Self.lower
         for byte in bytes {
             if keeps(byte) {
