@@ -523,20 +523,20 @@ struct Walker {
 
     // MARK: - Rules across parameters
 
-    /// The value at a dotted name inside `params` (null counts as absent) and its spec.
-    func lookup(_ name: String, in params: JSONObject) -> (value: JSONValue, spec: ParameterSpec?)? {
+    /// The value at a dotted name inside `params` (null counts as absent).
+    func lookup(_ name: String, in params: JSONObject) -> JSONValue? {
+        // Most names are one segment: a direct member lookup, no split and no walk.
+        if !name.containsByte(UInt8(ascii: ".")) {
+            guard let value = params[name] else { return nil }
+            if case .null = value { return nil }
+            return value
+        }
         var value: JSONValue = .object(params)
-        var specs: [ParameterSpec]? = rules.parameters
-        var spec: ParameterSpec?
-        // Most names are one segment: no split for them.
-        let segments = name.containsByte(UInt8(ascii: ".")) ? name.split(separator: ".").map(String.init) : [name]
-        for segment in segments {
+        for segment in name.split(separator: ".").map(String.init) {
             guard let next = value[segment], next != .null else { return nil }
             value = next
-            spec = specs?.first { $0.name == segment }
-            if let spec, case .structure(let members) = spec.type { specs = members } else { specs = nil }
         }
-        return (value, spec)
+        return value
     }
 
     func specNamed(_ name: String) -> ParameterSpec? {
@@ -575,16 +575,16 @@ struct Walker {
                 emitCross(name, "\(named(name)) is used together with \(named(partner)), which is not given.")
             }
         case .combinedMax(let list, let count, let max):
-            guard let items = lookup(list, in: params)?.value.arrayValue,
-                  let requested = lookup(count, in: params).flatMap({ integer($0.value) }) else { break }
+            guard let items = lookup(list, in: params)?.arrayValue,
+                  let requested = lookup(count, in: params).flatMap({ integer($0) }) else { break }
             let (total, overflow) = Int64(items.count).addingReportingOverflow(requested)
             if overflow || total > Int64(max) {
                 let sum = overflow ? "more than \(Int64.max)" : String(total)
                 emitCross(count, "\(named(list)) lists \(items.count) and \(count) asks for \(requested) more: \(sum) in all; at most \(max) are allowed together.")
             }
         case .equal(let a, let b):
-            guard let x = lookup(a, in: params).flatMap({ integer($0.value) }),
-                  let y = lookup(b, in: params).flatMap({ integer($0.value) }), x != y else { break }
+            guard let x = lookup(a, in: params).flatMap({ integer($0) }),
+                  let y = lookup(b, in: params).flatMap({ integer($0) }), x != y else { break }
             emitCross(b, "\(a) is \(x) and \(b) is \(y); they must be equal.")
         }
     }
