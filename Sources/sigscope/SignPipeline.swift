@@ -178,7 +178,7 @@ struct SignPipeline {
         let source = path == "-" ? "<stdin>" : path
         let bytes = try Frontend.read(path)
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let context = BatchContext(pipeline: self, source: source, body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
+        let context = BatchContext(pipeline: self, source: source, linePrefix: source + " line ", body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
         let lines = Self.lines(of: bytes)
         var output = Frontend.OutputBuffer()
         var failures = 0
@@ -250,6 +250,8 @@ struct SignPipeline {
     struct BatchContext: @unchecked Sendable {  // Read-only while the workers run.
         let pipeline: SignPipeline
         let source: String
+        /// `"<source> line "`, put together once: each line's error source is this plus its number.
+        let linePrefix: String
         let body: [UInt8]?
         let bodyParams: JSONObject?
         let now: Timestamp
@@ -270,7 +272,7 @@ struct SignPipeline {
         mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext) {
             let pipeline = context.pipeline
             do {
-                let lineSource = "\(context.source) line \(line.number)"
+                let lineSource = context.linePrefix + String(line.number)
                 let draft = try RequestDraft.parse(Array(input[line.range]), source: lineSource)
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
                 let report = Validator.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
