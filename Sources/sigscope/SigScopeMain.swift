@@ -19,9 +19,10 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign examples/tencent-create-eni.json
           sigscope curl examples/aliyun-create-eni.json --format json
           sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
+          sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
         """,
         version: SigScopeVersion.string,
-        subcommands: [Sign.self, Curl.self],
+        subcommands: [Sign.self, Curl.self, Verify.self],
         defaultSubcommand: nil
     )
 }
