@@ -112,7 +112,7 @@ enum TC3Verifier {
                     let explained = !found.isEmpty
                     let otherErrors = findings.findings.contains { $0.severity == .error && $0.code != .signatureMismatch }
                     if !explained && !otherErrors {
-                        findings.add(.wrongSecretLikely, .error, "The request is self-consistent (scope date, service and signed headers agree with it), and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current key of SecretId \(auth.secretId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole.")
+                        findings.add(.wrongSecretLikely, .error, "The request is self-consistent (scope date, service and signed headers agree with it), and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current key of SecretId \(auth.secretId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole. If the key is right, the request was altered after signing (by a proxy, or an edited capture).")
                     }
                 }
             } else {
