@@ -70,8 +70,12 @@ enum Frontend {
         case .hmacSHA1, .hmacSHA256:
             return String(UInt32.random(in: 1...UInt32.max, using: &generator))
         default:
+            // Two 64-bit draws rather than sixteen byte draws: each draw can be a getrandom(2) call.
             var bytes: [UInt8] = []
-            for _ in 0..<16 { bytes.append(UInt8.random(in: 0...255, using: &generator)) }
+            for _ in 0..<2 {
+                let word = generator.next()
+                for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            }
             return Hex.encode(bytes)
         }
     }

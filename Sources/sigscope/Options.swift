@@ -45,7 +45,7 @@ struct SigningOptionGroup: ParsableArguments {
     @Option(help: "Tencent: tc3 (default), hmac-sha256, hmac-sha1. Alibaba: rpc (default), acs3.")
     var algorithm: SignatureAlgorithm?
 
-    @Option(help: "GET or POST (default: POST for tc3 and acs3, GET for rpc and Tencent v1).")
+    @Option(help: "GET or POST (default: POST for Tencent tc3 and v1 and for Alibaba acs3, GET for Alibaba rpc).")
     var method: HTTPMethod?
 
     @Option(help: "The API host (default vpc.tencentcloudapi.com / ecs.aliyuncs.com); http://host:port for a local mock.")
@@ -87,7 +87,7 @@ struct SigningOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("TC3/ACS3: extra headers to sign, separated by ; (e.g. x-tc-action). The mandatory ones are always signed.", valueName: "h1;h2"))
     var signedHeaders: String?
 
-    @Option(help: "Tencent: send X-TC-Language (zh-CN or en-US).")
+    @Option(help: "Tencent: send X-TC-Language (tc3) or the Language parameter (v1): zh-CN or en-US.")
     var language: String?
 
     @Flag(help: "REQUEST is JSON Lines, one request per line; output is one JSON object per line.")

@@ -7,10 +7,16 @@ struct Sign: ParsableCommand {
         discussion: """
         Each stage is numbered with its formula and exact value: for TC3 the hashed payload,
         canonical request, credential scope, string to sign, derived keys (shortened unless
-        --show-secrets), signature and Authorization header. The secret key is never printed.
+        --show-secrets), signature and Authorization header; for Alibaba rpc the canonicalized
+        query string, string to sign and signature; for acs3 the payload hash, canonical request,
+        its hash, string to sign, signature and Authorization; for Tencent v1 (hmac-sha1,
+        hmac-sha256) the string to sign and signature. The secret key is never printed.
 
         Examples:
           sigscope sign examples/tencent-create-eni.json --secret-id AKID... --secret-key ...
+          sigscope sign --provider aliyun --action DescribeRegions --param Format=XML \
+              --timestamp 2016-02-23T12:46:24Z --nonce 3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf \
+              --access-key-id testid --access-key-secret testsecret --no-validate
           sigscope sign --provider tencent --action DescribeInstances --endpoint cvm.tencentcloudapi.com \\
               --body-file body.json --content-type 'application/json; charset=utf-8' \\
               --signed-headers 'content-type;host;x-tc-action' --timestamp 1551113065 --no-validate

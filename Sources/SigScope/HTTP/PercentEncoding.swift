@@ -39,8 +39,14 @@ public struct PercentEncoder: Sendable, Equatable, Hashable {
 
     /// Appends the encoding of `text` to `out` (no intermediate String).
     public func append(_ text: String, to out: inout [UInt8]) {
+        append(bytes: text.utf8, to: &out)
+    }
+
+    /// Appends the encoding of raw `bytes` (already UTF-8) to `out`; used for a second
+    /// encoding pass over an already-encoded buffer without building a String in between.
+    public func append<Bytes: Sequence>(bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         let digits = uppercaseHex ? Self.upper : Self.lower
-        for byte in text.utf8 {
+        for byte in bytes {
             if keeps(byte) {
                 out.append(byte)
             } else if byte == 0x20 && spaceAsPlus {
@@ -120,11 +126,66 @@ public enum FormCodec {
         }
     }
 
+    /// Splits `a=1&b=2` into decoded pairs like `decode`, but returns nil instead of keeping raw
+    /// text when an escape is malformed or a decoded name or value is not UTF-8.
+    public static func strictDecode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)]? {
+        guard !text.isEmpty else { return [] }
+        var pairs: [(name: String, value: String)] = []
+        for part in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let piece = String(part)
+            let rawName: String
+            let rawValue: String
+            if let eq = piece.firstIndex(of: "=") {
+                rawName = String(piece[..<eq])
+                rawValue = String(piece[piece.index(after: eq)...])
+            } else {
+                rawName = piece
+                rawValue = ""
+            }
+            guard let name = percentDecode(rawName, plusAsSpace: plusAsSpace),
+                  let value = percentDecode(rawValue, plusAsSpace: plusAsSpace) else { return nil }
+            pairs.append((name, value))
+        }
+        return pairs
+    }
+
+    /// The canonical query form shared by Alibaba RPC and ACS3: each name and value encoded with
+    /// `encoder`, the pairs sorted by encoded name (then encoded value) in byte order, joined as
+    /// `name=value` with `&`. Works on bytes throughout: every pair is encoded once into one
+    /// scratch buffer, the pairs are sorted as ranges of it, and the result is one more buffer.
+    public static func canonicalQuery(_ pairs: [(name: String, value: String)], encoder: PercentEncoder) -> [UInt8] {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } * 2)
+        var ranges: [(name: Range<Int>, value: Range<Int>)] = []
+        ranges.reserveCapacity(pairs.count)
+        for pair in pairs {
+            let nameStart = scratch.count
+            encoder.append(pair.name, to: &scratch)
+            let valueStart = scratch.count
+            encoder.append(pair.value, to: &scratch)
+            ranges.append((nameStart..<valueStart, valueStart..<scratch.count))
+        }
+        ranges.sort { a, b in
+            let nameA = scratch[a.name], nameB = scratch[b.name]
+            if !nameA.elementsEqual(nameB) { return nameA.lexicographicallyPrecedes(nameB) }
+            return scratch[a.value].lexicographicallyPrecedes(scratch[b.value])
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(scratch.count + ranges.count * 2)
+        for (i, range) in ranges.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: "&")) }
+            out.append(contentsOf: scratch[range.name])
+            out.append(UInt8(ascii: "="))
+            out.append(contentsOf: scratch[range.value])
+        }
+        return out
+    }
+
     /// Sorts pairs by name in byte order (then by value), as the canonical forms require.
     public static func sorted(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
         pairs.sorted { a, b in
-            if a.name != b.name { return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
-            return Array(a.value.utf8).lexicographicallyPrecedes(Array(b.value.utf8))
+            if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+            return a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
         }
     }
 }

@@ -90,7 +90,7 @@ public struct JSONWriter: Sendable {
 
     private func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        if escapeNonASCII {
+        if escapeNonASCII && !s.utf8.allSatisfy({ $0 < 0x80 }) {
             for unit in s.utf16 {
                 if unit < 0x80 {
                     appendEscaped(UInt8(unit), into: &out)
@@ -99,7 +99,20 @@ public struct JSONWriter: Sendable {
                 }
             }
         } else {
-            for byte in s.utf8 { appendEscaped(byte, into: &out) }
+            // Copy runs of bytes that need no escape in one append each; most strings are a single run.
+            var text = s
+            text.withUTF8 { bytes in
+                var runStart = 0
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash) {
+                        if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                        appendEscaped(byte, into: &out)
+                        runStart = index + 1
+                    }
+                }
+                if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+            }
         }
         out.append(0x22)
     }

@@ -4,7 +4,8 @@ public enum CurlCommand {
     ///
     /// - The URL is passed with `--globoff` so curl does not expand `[]{}`.
     /// - Every header that was signed or is needed is set explicitly, so curl adds no
-    ///   `Content-Type` of its own; `Expect:` is cleared so large bodies are not delayed.
+    ///   `Content-Type` of its own; `Expect:` is cleared so large bodies are not delayed, and a
+    ///   POST without a body says `Content-Length: 0` (curl would send no length at all).
     /// - The body goes through `--data-binary` (never `-d`, which strips newlines from files), or
     ///   `--data-raw` when it starts with `@`; a body a shell argument cannot hold (NUL bytes,
     ///   invalid UTF-8) is piped in with `printf` and `--data-binary @-`.
@@ -17,6 +18,10 @@ public enum CurlCommand {
         }
         if !request.body.isEmpty && request.header("Expect") == nil {
             lines.append(["--header", ShellQuote.quote("Expect:")])
+        }
+        if request.body.isEmpty && request.method == "POST" && request.header("Content-Length") == nil {
+            // Without data curl sends a POST with no Content-Length, which some front ends answer with 411.
+            lines.append(["--header", ShellQuote.quote("Content-Length: 0")])
         }
         var prefix = ""
         if !request.body.isEmpty {

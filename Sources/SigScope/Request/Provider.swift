@@ -67,11 +67,11 @@ public enum SignatureAlgorithm: String, Sendable, CaseIterable, Equatable {
         }
     }
 
-    /// The HTTP method used when none is given.
+    /// The HTTP method used when none is given (interface.md: Tencent POST, Alibaba rpc GET, acs3 POST).
     public var defaultMethod: HTTPMethod {
         switch self {
-        case .tc3, .acs3: return .post
-        case .hmacSHA1, .hmacSHA256, .rpc: return .get
+        case .tc3, .hmacSHA1, .hmacSHA256, .acs3: return .post
+        case .rpc: return .get
         }
     }
 

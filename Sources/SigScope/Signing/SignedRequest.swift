@@ -107,8 +107,12 @@ public enum Signer {
         switch algorithm {
         case .tc3:
             return try TC3Signer.sign(request, options: options, credentials: credentials)
-        case .hmacSHA1, .hmacSHA256, .rpc, .acs3:
-            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is not implemented yet")
+        case .hmacSHA1, .hmacSHA256:
+            return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
+        case .rpc:
+            return try RPCSigner.sign(request, options: options, credentials: credentials)
+        case .acs3:
+            return try ACS3Signer.sign(request, options: options, credentials: credentials)
         }
     }
 }

@@ -1,0 +1,250 @@
+import Testing
+import SigScope
+
+@Suite("JSON")
+struct JSONTests {
+    @Test("keeps member order and number literals")
+    func orderAndLiterals() throws {
+        let value = try JSONParser.parse(#"{"b": 1.0, "a": [1e0, -0, 10], "c": {"z": null, "y": true}}"#)
+        #expect(value.objectValue?.keys == ["b", "a", "c"])
+        #expect(value["b"] == .number("1.0"))
+        #expect(value["a"] == .array([.number("1e0"), .number("-0"), .number("10")]))
+        #expect(value["c"]?.objectValue?.keys == ["z", "y"])
+    }
+
+    @Test("decodes escapes, surrogate pairs and raw UTF-8")
+    func strings() throws {
+        #expect(try JSONParser.parse(#""\u672a\u547d\u540d""#) == .string("未命名"))
+        #expect(try JSONParser.parse(#""\ud83d\ude80 \" \\ \/ \n""#) == .string("🚀 \" \\ / \n"))
+        #expect(try JSONParser.parse("\"中文🚀\"") == .string("中文🚀"))
+    }
+
+    struct Bad: Sendable, CustomStringConvertible {
+        let text: String
+        let line: Int
+        let column: Int
+        let reason: String
+        var description: String { text }
+    }
+
+    static let bad: [Bad] = [
+        Bad(text: "{\"a\": 1,}", line: 1, column: 9, reason: "member name"),
+        Bad(text: "{\n  \"a\": tru\n}", line: 2, column: 8, reason: "invalid literal"),
+        Bad(text: "[1, 2", line: 1, column: 1, reason: "unterminated array"),
+        Bad(text: "\"abc", line: 1, column: 1, reason: "unterminated string"),
+        Bad(text: "01", line: 1, column: 1, reason: "leading zeros"),
+        Bad(text: "{} {}", line: 1, column: 4, reason: "after the JSON value"),
+        Bad(text: "\"a\tb\"", line: 1, column: 3, reason: "control character"),
+        Bad(text: "\"\\ud800\"", line: 1, column: 2, reason: "surrogate"),
+        Bad(text: "", line: 1, column: 1, reason: "empty"),
+        Bad(text: "{\"中文\": x}", line: 1, column: 8, reason: "expected a value"),
+    ]
+
+    @Test("rejects malformed input with line, column and a reason", arguments: bad)
+    func malformed(_ bad: Bad) {
+        do {
+            _ = try JSONParser.parse(bad.text)
+            Issue.record("accepted \(bad.text)")
+        } catch {
+            #expect(error.line == bad.line)
+            #expect(error.column == bad.column)
+            #expect(error.reason.contains(bad.reason), "\(error.reason)")
+        }
+    }
+
+    @Test("rejects invalid UTF-8 inside strings")
+    func invalidUTF8() {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0x22]) }
+    }
+
+    @Test("bounds depth and size")
+    func limits() {
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(deep, limits: JSONLimits(maxDepth: 99, maxBytes: 1000)) }
+        #expect((try? JSONParser.parse(deep, limits: JSONLimits(maxDepth: 100, maxBytes: 1000))) != nil)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[1,2,3]", limits: JSONLimits(maxDepth: 10, maxBytes: 6)) }
+    }
+
+    @Test("writes compact, Python-spaced, ASCII-escaped and sorted forms")
+    func writer() throws {
+        let value = try JSONParser.parse(#"{"b": "中/\n", "a": [1, true, null]}"#)
+        #expect(JSONWriter.compact.string(value) == #"{"b":"中/\n","a":[1,true,null]}"#)
+        #expect(JSONWriter(spacing: .python, escapeNonASCII: true).string(value) == #"{"b": "\u4e2d/\n", "a": [1, true, null]}"#)
+        #expect(JSONWriter(sortKeys: true, escapeSlash: true).string(value) == #"{"a":[1,true,null],"b":"中\/\n"}"#)
+        #expect(JSONWriter.pretty.string(.object(["a": .array([])])) == "{\n  \"a\": []\n}")
+        #expect(JSONWriter.compact.string(.string("\u{1}")) == #""\u0001""#)
+    }
+
+    @Test("Python's json.dumps form of the official TC3 payload round-trips byte for byte")
+    func pythonRoundTrip() throws {
+        let text = #"{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}"#
+        let value = try JSONParser.parse(text)
+        #expect(JSONWriter(spacing: .python, escapeNonASCII: true).string(value) == text)
+    }
+}
+
+@Suite("Request model")
+struct RequestModelTests {
+    @Test("reads the interface's Tencent example file")
+    func tencentFile() throws {
+        let text = """
+        {"provider": "tencent", "action": "CreateNetworkInterface", "region": "ap-guangzhou",
+         "params": {"VpcId": "vpc-0akbol5v", "SecurityGroupIds": ["sg-05bb4upy"],
+                    "PrivateIpAddresses": [{"PrivateIpAddress": "172.16.64.13", "Primary": true}]}}
+        """
+        let draft = try RequestDraft.parse(Array(text.utf8), source: "f.json")
+        let request = try RequestBuilder.build(draft, overrides: RequestOverrides(), source: "f.json")
+        #expect(request.provider == .tencent && request.region == "ap-guangzhou")
+        #expect(request.params["SecurityGroupIds"] == .array([.string("sg-05bb4upy")]))
+    }
+
+    @Test("Alibaba: flat names nest 1-based, and region fills RegionId")
+    func aliyunFlat() throws {
+        let draft = RequestDraft(provider: .aliyun, region: "cn-hangzhou",
+                                 params: ["Tag.2.Key": .string("b"), "Tag.1.Key": .string("a"), "Tag.1.Value": .string("x"),
+                                          "SecurityGroupIds.1": .string("sg-1"), "ConnectionTrackingConfiguration.UdpTimeout": .string("30")])
+        let request = try RequestBuilder.build(draft, overrides: RequestOverrides(), source: "f")
+        #expect(request.params["Tag"] == .array([.object(["Key": .string("a"), "Value": .string("x")]), .object(["Key": .string("b")])]))
+        #expect(request.params["RegionId"] == .string("cn-hangzhou"))
+        let flat = Params.flatten(request.params, indexBase: 1).map { "\($0.name)=\($0.value)" }
+        #expect(Set(flat) == ["Tag.1.Key=a", "Tag.1.Value=x", "Tag.2.Key=b", "SecurityGroupIds.1=sg-1", "ConnectionTrackingConfiguration.UdpTimeout=30", "RegionId=cn-hangzhou"])
+    }
+
+    @Test("Tencent: flat names nest 0-based and flatten back the same way")
+    func tencentFlat() throws {
+        let draft = RequestDraft(provider: .tencent, params: ["SecurityGroupIds.0": .string("sg-a"), "SecurityGroupIds.1": .string("sg-b")])
+        let request = try RequestBuilder.build(draft, overrides: RequestOverrides(), source: "f")
+        #expect(request.params["SecurityGroupIds"] == .array([.string("sg-a"), .string("sg-b")]))
+        #expect(Params.flatten(request.params, indexBase: 0).map(\.name) == ["SecurityGroupIds.0", "SecurityGroupIds.1"])
+    }
+
+    @Test("--param overrides replace file values, also inside lists")
+    func overrides() throws {
+        let draft = RequestDraft(provider: .aliyun, params: ["Tag": .array([.object(["Key": .string("a"), "Value": .string("1")])]), "VSwitchId": .string("vsw-old")])
+        let overrides = RequestOverrides(params: [try RequestOverrides.parseParam("Tag.1.Value=2"), try RequestOverrides.parseParam("VSwitchId=vsw-new"),
+                                                  try RequestOverrides.parseParam("Tag.2.Key=b")])
+        let request = try RequestBuilder.build(draft, overrides: overrides, source: "f")
+        #expect(request.params["Tag"] == .array([.object(["Key": .string("a"), "Value": .number("2")]), .object(["Key": .string("b")])]))
+        #expect(request.params["VSwitchId"] == .string("vsw-new"))
+    }
+
+    @Test("command-line values are JSON when they look like JSON, text otherwise")
+    func commandLineValues() {
+        #expect(Params.commandLineValue("1") == .number("1"))
+        #expect(Params.commandLineValue("true") == .bool(true))
+        #expect(Params.commandLineValue("[\"sg-1\"]") == .array([.string("sg-1")]))
+        #expect(Params.commandLineValue("\"123\"") == .string("123"))
+        #expect(Params.commandLineValue("demo") == .string("demo"))
+        #expect(Params.commandLineValue("0123") == .string("0123"))
+        #expect(Params.commandLineValue("trueish") == .string("trueish"))
+        #expect(Params.commandLineValue("") == .string(""))
+    }
+
+    @Test("rejects gaps, positions below the base and the same name twice")
+    func rejections() {
+        #expect(throws: SigScopeError(.invalidRequest, "")) {
+            try RequestBuilder.build(RequestDraft(provider: .aliyun, params: ["Tag.1.Key": .string("a"), "Tag.3.Key": .string("c")]), overrides: RequestOverrides(), source: "f")
+        }
+        #expect(throws: SigScopeError(.invalidRequest, "")) {
+            try RequestBuilder.build(RequestDraft(provider: .aliyun, params: ["Tag.0.Key": .string("a")]), overrides: RequestOverrides(), source: "f")
+        }
+        #expect(throws: SigScopeError(.invalidRequest, "")) {
+            try RequestBuilder.build(RequestDraft(provider: .tencent, params: ["A": .string("x"), "A.B": .string("y")]), overrides: RequestOverrides(), source: "f")
+        }
+        #expect(throws: SigScopeError(.missingInput, "")) {
+            try RequestBuilder.build(RequestDraft(), overrides: RequestOverrides(), source: "f")
+        }
+    }
+
+    @Test("did-you-mean finds near misses only")
+    func suggestions() {
+        #expect(Suggest.closest(to: "SubnetID", in: ["SubnetId", "VpcId"]) == "SubnetId")
+        #expect(Suggest.closest(to: "parms", in: RequestDraft.knownKeys) == "params")
+        #expect(Suggest.closest(to: "Completely", in: ["SubnetId", "VpcId"]) == nil)
+    }
+}
+
+@Suite("Timestamp")
+struct TimestampTests {
+    @Test("parses Unix seconds and ISO-8601 (Z, offsets, fractions) to the same instant")
+    func parse() throws {
+        #expect(try Timestamp.parse("1551113065").unixSeconds == 1_551_113_065)
+        #expect(try Timestamp.parse("2019-02-25T16:44:25Z").unixSeconds == 1_551_113_065)
+        #expect(try Timestamp.parse("2019-02-26T00:44:25+08:00").unixSeconds == 1_551_113_065)
+        #expect(try Timestamp.parse("2019-02-26T00:44:25.123+0800").unixSeconds == 1_551_113_065)
+        #expect(try Timestamp.parse("2016-02-23T12:46:24Z").iso8601 == "2016-02-23T12:46:24Z")
+    }
+
+    @Test("renders UTC dates, including leap days and the epoch")
+    func render() {
+        #expect(Timestamp(unixSeconds: 0).iso8601 == "1970-01-01T00:00:00Z")
+        #expect(Timestamp(unixSeconds: 951_782_400).utcDate == "2000-02-29")
+        #expect(Timestamp(unixSeconds: 1_551_113_065).utcDate == "2019-02-25")
+        #expect(Timestamp(unixSeconds: 1_551_113_065).date(offsetSeconds: 8 * 3600) == "2019-02-26")
+        #expect(Timestamp(unixSeconds: 4_102_444_799).iso8601 == "2099-12-31T23:59:59Z")
+    }
+
+    @Test("refuses impossible dates and unknown forms")
+    func refuse() {
+        for text in ["2019-02-30T00:00:00Z", "2019-13-01T00:00:00Z", "2019-02-25 16:44", "yesterday", "2019-02-25T16:44:25", "-5"] {
+            #expect(throws: SigScopeError(.invalidOption, "")) { try Timestamp.parse(text) }
+        }
+        #expect(Timestamp.isCanonicalUTC("2016-02-23T12:46:24Z"))
+        #expect(!Timestamp.isCanonicalUTC("2016-02-23T20:46:24+08:00"))
+    }
+}
+
+@Suite("Encoding and quoting")
+struct EncodingTests {
+    @Test("RFC 3986 percent-encoding as signing.md §2.2's table")
+    func rfc3986() {
+        let table = ["a b": "a%20b", "a*b": "a%2Ab", "a~b": "a~b", "a/b": "a%2Fb", "a+b": "a%2Bb", "中文": "%E4%B8%AD%E6%96%87",
+                     "x=y&z": "x%3Dy%26z", "!'()": "%21%27%28%29", "2016-02-23T12:46:24Z": "2016-02-23T12%3A46%3A24Z"]
+        for (input, expected) in table {
+            #expect(PercentEncoder.rfc3986.encode(input) == expected, "\(input)")
+        }
+    }
+
+    @Test("each knob reproduces one client's encoding")
+    func knobs() {
+        #expect(PercentEncoder(spaceAsPlus: true).encode("a b") == "a+b")
+        #expect(PercentEncoder(encodeStar: false).encode("a*b") == "a*b")
+        #expect(PercentEncoder(encodeTilde: true).encode("a~b") == "a%7Eb")
+        #expect(PercentEncoder(encodeSubDelims: false).encode("!'()") == "!'()")
+        #expect(PercentEncoder(uppercaseHex: false).encode("/") == "%2f")
+    }
+
+    @Test("percent-decoding and form codecs")
+    func decoding() {
+        #expect(FormCodec.percentDecode("a%20b+c") == "a b+c")
+        #expect(FormCodec.percentDecode("a%20b+c", plusAsSpace: true) == "a b c")
+        #expect(FormCodec.percentDecode("%zz") == nil)
+        #expect(FormCodec.decode("a=1&b=&c").map { "\($0.name)|\($0.value)" } == ["a|1", "b|", "c|"])
+    }
+
+    @Test("shell quoting survives quotes, dollars, backticks, backslashes and newlines")
+    func quoting() {
+        #expect(ShellQuote.quote("plain-word") == "plain-word")
+        #expect(ShellQuote.quote("it's") == "'it'\\''s'")
+        #expect(ShellQuote.quote("$HOME `id` \\ \n") == "'$HOME `id` \\ \n'")
+        #expect(ShellQuote.quote("") == "''")
+        #expect(ShellQuote.printfOctal([0, 0x41, 0x25, 0xFF]) == "'\\000A\\045\\377'")
+    }
+
+    @Test("endpoints accept a host, a port and http:// for local mocks, and refuse paths")
+    func endpoints() throws {
+        #expect(try Endpoint.parse("vpc.tencentcloudapi.com") == Endpoint(host: "vpc.tencentcloudapi.com"))
+        #expect(try Endpoint.parse("http://127.0.0.1:8080/") == Endpoint(scheme: "http", host: "127.0.0.1:8080"))
+        #expect(try Endpoint.parse("127.0.0.1:8080").hostname == "127.0.0.1")
+        #expect(throws: SigScopeError(.invalidOption, "")) { try Endpoint.parse("https://vpc.tencentcloudapi.com/path") }
+        #expect(throws: SigScopeError(.invalidOption, "")) { try Endpoint.parse("ftp://x") }
+    }
+
+    @Test("a SecretKey never prints itself")
+    func redaction() {
+        let key = SecretKey("hunter2")
+        #expect("\(key)" == "<redacted>")
+        #expect(String(reflecting: key) == "<redacted>")
+        #expect(!"\(Credentials(secretId: "id", secretKey: key))".contains("hunter2"))
+    }
+}

@@ -1,0 +1,118 @@
+import Testing
+import SigScope
+
+/// TC3-HMAC-SHA256 against the official examples (T1-T6), the derived D3 pair and the
+/// SDK-generated vectors, stage by stage.
+@Suite("TC3 signer")
+struct TC3SignerTests {
+    static let vectors = VectorCase.all("tencent/tc3")
+
+    @Test("the vector set holds every official TC3 example")
+    func officialCasesPresent() {
+        let ids = Set(Self.vectors.compactMap { $0.string("id") })
+        for id in ["T1", "T2", "T3", "T4", "T5", "T6"] {
+            #expect(ids.contains(id), "missing \(id)")
+        }
+        #expect(Self.vectors.count >= 26)
+    }
+
+    @Test("every stage of every vector is reproduced", arguments: vectors)
+    func reproducesEveryStage(_ vector: VectorCase) throws {
+        let inputs = try vector.inputs()
+        let signed = try Signer.sign(inputs.request, options: inputs.options, credentials: inputs.credentials)
+        let stages = vector.stages
+        #expect(stages.count >= 8, "vector has too few stage files")
+        for stage in stages {
+            #expect(signed.step(stage.step) == stage.value, "\(stage.file)")
+        }
+        #expect(signed.signature == vector.stage("signature.txt"))
+        #expect(signed.request.header("Authorization") == vector.stage("authorization.txt"))
+    }
+
+    @Test("each stage function matches T1's published intermediate values on its own")
+    func stagesInIsolation() throws {
+        let scope = TC3Signer.credentialScope(date: "2019-02-25", service: "cvm")
+        #expect(scope == "2019-02-25/cvm/tc3_request")
+        let headers = [HTTPHeader("Content-Type", "application/json; charset=utf-8"), HTTPHeader("Host", "cvm.tencentcloudapi.com"), HTTPHeader("X-TC-Action", "DescribeInstances")]
+        let block = TC3Signer.canonicalHeaders(headers, signed: ["content-type", "host", "x-tc-action"])
+        #expect(block == "content-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\nx-tc-action:describeinstances\n")
+        let canonical = TC3Signer.canonicalRequest(method: "POST", canonicalQuery: "", canonicalHeaders: block, signedHeaders: "content-type;host;x-tc-action",
+                                                   hashedPayload: "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064")
+        #expect(try Digest.sha256Hex(canonical) == "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
+        let secret = SecretKey(String(repeating: "*", count: 32))
+        let keys = try TC3Signer.signingKeys(secretKey: secret, date: "2019-02-25", service: "cvm")
+        #expect(Hex.encode(keys.date) == "da98fb70dcf6b112dc21038d1eeeb3a95c74b4dcb12c1131f864f6066bd02be0")
+        #expect(Hex.encode(keys.service) == "8d70cbefb03939f929db64d32dc2ba89b1095620119fe3e050e2b18c5bd2752f")
+        #expect(Hex.encode(keys.signing) == "b596b923aad85185e2d1f6659d2a062e0a86731226e021e61bfe06f7ed05f5af")
+        let toSign = TC3Signer.stringToSign(timestamp: "1551113065", credentialScope: scope, hashedCanonicalRequest: "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
+        #expect(try TC3Signer.signature(signingKey: keys.signing, stringToSign: toSign) == "10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f")
+    }
+
+    @Test("the credential-scope date is the UTC date, not Beijing's (doc example: 1551113065 is 2019-02-26 08:44 at UTC+8)")
+    func utcDate() throws {
+        let request = APIRequest(provider: .tencent, action: "DescribeInstances", region: "ap-guangzhou")
+        let options = SigningOptions(timestamp: Timestamp(unixSeconds: 1_551_113_065), endpoint: "cvm.tencentcloudapi.com", body: [])
+        let signed = try Signer.sign(request, options: options, credentials: Credentials(secretId: "id", secretKey: SecretKey("k")))
+        #expect(signed.step("credentialScope") == "2019-02-25/cvm/tc3_request")
+    }
+
+    @Test("UNSIGNED-PAYLOAD: the payload hash is SHA-256 of the literal string")
+    func unsignedPayload() throws {
+        let input = TC3Signer.Input(method: "POST", canonicalQuery: "", headers: [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Host", "vpc.tencentcloudapi.com"), HTTPHeader("X-TC-Content-SHA256", "UNSIGNED-PAYLOAD")],
+                                    signedHeaders: ["content-type", "host"], payload: Array("{}".utf8), timestamp: "1551113065", date: "2019-02-25", service: "vpc", secretId: "id")
+        let computation = try TC3Signer.compute(input, secretKey: SecretKey("k"))
+        #expect(computation.hashedRequestPayload == TC3Signer.unsignedPayloadHash)
+    }
+
+    @Test("a default POST body is the params as compact JSON with UTF-8 kept")
+    func defaultBody() throws {
+        let params: JSONObject = ["VpcId": .string("vpc-1"), "Name": .string("中文"), "Count": .number("2"), "Ids": .array([.string("sg-1")])]
+        let signed = try Signer.sign(APIRequest(provider: .tencent, params: params), options: SigningOptions(timestamp: Timestamp(unixSeconds: 0)),
+                                     credentials: Credentials(secretId: "id", secretKey: SecretKey("k")))
+        #expect(signed.request.bodyText == "{\"VpcId\":\"vpc-1\",\"Name\":\"中文\",\"Count\":2,\"Ids\":[\"sg-1\"]}")
+        #expect(signed.request.header("Content-Type") == "application/json")
+    }
+
+    @Test("GET flattens lists 0-based, sorts by name and encodes with RFC 3986")
+    func getQuery() throws {
+        let params: JSONObject = ["Name": .string("a b*~"), "SecurityGroupIds": .array([.string("sg-1"), .string("sg-2")])]
+        let signed = try Signer.sign(APIRequest(provider: .tencent, params: params), options: SigningOptions(timestamp: Timestamp(unixSeconds: 0), method: .get),
+                                     credentials: Credentials(secretId: "id", secretKey: SecretKey("k")))
+        #expect(signed.request.query == "Name=a%20b%2A~&SecurityGroupIds.0=sg-1&SecurityGroupIds.1=sg-2")
+        #expect(signed.request.body.isEmpty)
+        #expect(signed.request.header("Content-Type") == "application/x-www-form-urlencoded")
+    }
+
+    @Test("a token is sent as X-TC-Token and a language as X-TC-Language; neither is signed by default")
+    func tokenAndLanguage() throws {
+        var options = SigningOptions(timestamp: Timestamp(unixSeconds: 0))
+        options.language = "en-US"
+        let signed = try Signer.sign(APIRequest(provider: .tencent, region: "ap-guangzhou"), options: options,
+                                     credentials: Credentials(secretId: "id", secretKey: SecretKey("k"), token: "tok"))
+        #expect(signed.request.header("X-TC-Token") == "tok")
+        #expect(signed.request.header("X-TC-Language") == "en-US")
+        #expect(signed.request.header("X-TC-Region") == "ap-guangzhou")
+        #expect(signed.request.header("Authorization")?.contains("SignedHeaders=content-type;host,") == true)
+    }
+
+    @Test("refuses to sign a header that is not sent, and a GET with a body")
+    func refusals() {
+        let credentials = Credentials(secretId: "id", secretKey: SecretKey("k"))
+        #expect(throws: SigScopeError(.invalidOption, "")) {
+            try Signer.sign(APIRequest(provider: .tencent), options: SigningOptions(timestamp: Timestamp(unixSeconds: 0), extraSignedHeaders: ["x-tc-token"]), credentials: credentials)
+        }
+        #expect(throws: SigScopeError(.invalidOption, "")) {
+            try Signer.sign(APIRequest(provider: .tencent), options: SigningOptions(timestamp: Timestamp(unixSeconds: 0), method: .get, body: [1]), credentials: credentials)
+        }
+        #expect(throws: SigScopeError(.invalidOption, "")) {
+            try Signer.sign(APIRequest(provider: .tencent), options: SigningOptions(timestamp: Timestamp(unixSeconds: 0), algorithm: .rpc), credentials: credentials)
+        }
+    }
+
+    @Test("the service defaults to the endpoint's first label, also for regional and intl hosts")
+    func defaultService() {
+        #expect(TC3Signer.defaultService(forHost: "vpc.ap-guangzhou.tencentcloudapi.com") == "vpc")
+        #expect(TC3Signer.defaultService(forHost: "vpc.intl.tencentcloudapi.com") == "vpc")
+        #expect(TC3Signer.defaultService(forHost: "vpc.tencentcloudapi.com:443") == "vpc")
+    }
+}

@@ -1,0 +1,1 @@
+../../SigScopeTests/Support/TestVectors.swift
