@@ -75,6 +75,14 @@ public struct Finding: Sendable, Equatable {
         public static let secretIdEmpty = Code(rawValue: "secret-id-empty")
         /// A session token is used but the request does not carry it where the algorithm needs it.
         public static let tokenHeaderMissing = Code(rawValue: "token-header-missing")
+        /// The Signature in the URL or body is percent-encoded twice (`%252B`).
+        public static let signatureDoubleEncoded = Code(rawValue: "signature-double-encoded")
+        /// Tencent v1: the string to sign was built from URL-encoded values instead of raw ones.
+        public static let valuesEncodedInStringToSign = Code(rawValue: "values-encoded-in-string-to-sign")
+        /// Tencent v1: the HMAC's hash is not the one `SignatureMethod` names.
+        public static let signatureMethodMismatch = Code(rawValue: "signature-method-mismatch")
+        /// ACS3: the signature matches only with signed header values lowercased (TC3's rule, not ACS3's).
+        public static let headerValueLowercased = Code(rawValue: "header-value-lowercased")
     }
 
     /// How serious a finding is.

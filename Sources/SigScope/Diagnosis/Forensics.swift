@@ -12,8 +12,23 @@ struct Mistake<Trial> {
     var summary: String
     /// Turns the correct computation's inputs into the mistaken ones.
     var apply: (inout Trial) -> Void
-    /// The finding to report when this mistake reproduces the signature.
-    var finding: Finding
+    /// The findings to report when this mistake reproduces the signature (one, or one per fault
+    /// of a faulty encoder that has several).
+    var findings: [Finding]
+
+    init(dimension: String, summary: String, apply: @escaping (inout Trial) -> Void, finding: Finding) {
+        self.dimension = dimension
+        self.summary = summary
+        self.apply = apply
+        self.findings = [finding]
+    }
+
+    init(dimension: String, summary: String, apply: @escaping (inout Trial) -> Void, findings: [Finding]) {
+        self.dimension = dimension
+        self.summary = summary
+        self.apply = apply
+        self.findings = findings
+    }
 }
 
 enum Forensics {
@@ -47,13 +62,15 @@ enum Forensics {
     static func report<Trial>(_ combinations: [[Mistake<Trial>]], into list: inout FindingList) {
         for combination in combinations {
             for mistake in combination {
-                var finding = mistake.finding
-                finding.reproducesSignature = true
-                let others = combination.filter { $0.summary != mistake.summary }.map(\.summary)
-                if !others.isEmpty {
-                    finding.message += " (This reproduces the signature only together with: " + others.joined(separator: "; ") + ".)"
+                for original in mistake.findings {
+                    var finding = original
+                    finding.reproducesSignature = true
+                    let others = combination.filter { $0.summary != mistake.summary }.map(\.summary)
+                    if !others.isEmpty {
+                        finding.message += " (This reproduces the signature only together with: " + others.joined(separator: "; ") + ".)"
+                    }
+                    list.add(finding)
                 }
-                list.add(finding)
             }
         }
     }

@@ -110,8 +110,7 @@ enum TC3Verifier {
                     }
                     Forensics.report(found, into: &findings)
                     let explained = !found.isEmpty
-                    let otherErrors = findings.findings.contains { $0.severity == .error && $0.code != .signatureMismatch }
-                    if !explained && !otherErrors {
+                    if !explained && !VerifierSupport.hasOtherErrors(findings) {
                         findings.add(.wrongSecretLikely, .error, "The request is self-consistent (scope date, service and signed headers agree with it), and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current key of SecretId \(auth.secretId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole. If the key is right, the request was altered after signing (by a proxy, or an edited capture).")
                     }
                 }
@@ -279,25 +278,10 @@ enum TC3Verifier {
         }
 
         // Whitespace around the secret key.
-        list.append(contentsOf: secretWhitespaceMistakes(secret).map { variant in
+        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
             Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
         })
         return list
-    }
-
-    /// The secret with a newline or space the client's copy may carry, or trimmed when the given one has whitespace.
-    static func secretWhitespaceMistakes(_ secret: SecretKey) -> [(summary: String, key: SecretKey, finding: Finding)] {
-        var out: [(String, SecretKey, Finding)] = []
-        if secret.hasSurroundingWhitespace {
-            out.append(("the secret key trimmed", secret.trimmed, Finding(.secretHasWhitespace, .error, "The provided signature is reproduced with the secret key trimmed of whitespace: the key you gave sigscope carries whitespace that the client's does not. Fix: trim the key you pass to sigscope.")))
-        }
-        let base = secret.trimmed
-        for (suffix, prefix, what) in [("\n", "", "followed by a newline"), ("\r\n", "", "followed by CR LF"), (" ", "", "followed by a space"), ("", " ", "preceded by a space")] {
-            let key = SecretKey(bytes: Array(prefix.utf8) + base.bytes + Array(suffix.utf8))
-            if key == secret { continue }
-            out.append(("the secret key \(what)", key, Finding(.secretHasWhitespace, .error, "The provided signature is reproduced exactly with the secret key \(what): the client's copy of the key carries it (read from a file or an environment variable with its line ending, or pasted with a space). Fix: trim the key where the client reads it.")))
-        }
-        return out
     }
 
     static func contentTypeAlternatives(_ sent: String) -> [String] {

@@ -14,8 +14,12 @@ public enum Verifier {
         switch detected.algorithm {
         case .tc3:
             return try TC3Verifier.verify(request, options: options)
-        case .hmacSHA1, .hmacSHA256, .rpc, .acs3:
-            throw SigScopeError(.invalidCapture, "the request is signed with \(detected.provider.displayName) \(detected.algorithm.specName) (\(detected.evidence)); verifying that algorithm is not implemented yet — only TC3-HMAC-SHA256 is")
+        case .hmacSHA1, .hmacSHA256:
+            return try V1Verifier.verify(request, algorithm: detected.algorithm, options: options)
+        case .rpc:
+            return try RPCVerifier.verify(request, options: options)
+        case .acs3:
+            return try ACS3Verifier.verify(request, options: options)
         }
     }
 

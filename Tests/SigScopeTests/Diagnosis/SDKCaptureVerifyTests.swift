@@ -40,17 +40,22 @@ struct SDKCaptureVerifyTests {
         return out
     }
 
-    static let verified: Set<String> = ["tc3"]
-    static let all = captures(algorithms: verified)
+    static let all = captures(algorithms: ["tc3", "hmac-sha256", "hmac-sha1", "rpc", "acs3"])
 
     func verify(_ capture: Capture, text: String) throws -> VerifyReport {
         try Verifier.verify(capture: Array(text.utf8), source: capture.path,
                             options: VerifyOptions(secretKey: SecretKey(capture.secretKey), expectedSecretId: capture.secretId)).report
     }
 
-    @Test("there are TC3 captures of every form to check")
+    /// A parameter value every capture of the provider carries (in the JSON body, the query or the form).
+    func parameterValue(_ capture: Capture) -> (String, String) {
+        capture.name.hasPrefix("tencent") ? ("subnet-76r802pg", "subnet-76r802ph") : ("vsw-bp1s5fnvk4gn2tws03xx", "vsw-bp1s5fnvk4gn2tws03xy")
+    }
+
+    @Test("there are captures of every algorithm in every form")
     func present() {
-        #expect(Self.all.count >= 9)
+        #expect(Set(Self.all.map(\.algorithm)) == ["tc3", "hmac-sha256", "rpc", "acs3"])
+        #expect(Self.all.count == 24)
     }
 
     @Test("verifies as a match", arguments: all)
@@ -58,39 +63,60 @@ struct SDKCaptureVerifyTests {
         let report = try verify(capture, text: try capture.text())
         #expect(report.match, "findings: \(report.findings.map { $0.code.rawValue + ": " + $0.message })")
         #expect(report.findings.isEmpty)
+        #expect(report.algorithm.rawValue == capture.algorithm)
         #expect(report.providedSignature == report.computedSignature)
     }
 
-    @Test("one byte of the body (or, for GET, of one parameter) changed: mismatch", arguments: all)
+    @Test("one parameter changed: mismatch", arguments: all)
+    func changedParameter(_ capture: Capture) throws {
+        let text = try capture.text()
+        let (from, to) = parameterValue(capture)
+        #expect(text.contains(from))
+        let report = try verify(capture, text: text.replacingOccurrences(of: from, with: to))
+        #expect(!report.match)
+        #expect(report.finding(.signatureMismatch) != nil)
+    }
+
+    @Test("one byte of the body changed: mismatch", arguments: all.filter { $0.method == "POST" && $0.name.hasPrefix("tencent") })
     func changedByte(_ capture: Capture) throws {
         let text = try capture.text()
-        // "shanghai" is a parameter value in every Tencent capture, in the body for POST and the query for GET.
         #expect(text.contains("shanghai"))
         let report = try verify(capture, text: text.replacingOccurrences(of: "shanghai", with: "shanghaj"))
         #expect(!report.match)
         #expect(report.finding(.signatureMismatch) != nil)
     }
 
-    @Test("one parameter changed: mismatch", arguments: all)
-    func changedParameter(_ capture: Capture) throws {
+    @Test("one signed header changed (X-TC-Timestamp, x-acs-date, the v1 Host): mismatch",
+          arguments: all.filter { $0.algorithm != "rpc" })
+    func changedHeader(_ capture: Capture) throws {
         let text = try capture.text()
-        #expect(text.contains("subnet-76r802pg"))
-        let report = try verify(capture, text: text.replacingOccurrences(of: "subnet-76r802pg", with: "subnet-76r802ph"))
-        #expect(!report.match)
-        #expect(report.finding(.signatureMismatch) != nil)
-    }
-
-    @Test("one signed header changed: X-TC-Timestamp one second later is a mismatch", arguments: all)
-    func changedTimestamp(_ capture: Capture) throws {
-        let text = try capture.text()
-        let changed = text.replacingOccurrences(of: "1700000000", with: "1700000001")
+        let (from, to): (String, String)
+        switch capture.algorithm {
+        case "tc3": (from, to) = ("1700000000", "1700000001")
+        case "acs3": (from, to) = ("2023-11-14T22:13:20Z", "2023-11-14T22:13:21Z")
+        default: (from, to) = ("vpc.tencentcloudapi.com", "vpc.ap-guangzhou.tencentcloudapi.com")
+        }
+        let changed = text.replacingOccurrences(of: from, with: to)
         #expect(changed != text)
         let report = try verify(capture, text: changed)
         #expect(!report.match)
         #expect(report.finding(.signatureMismatch) != nil)
+        if capture.algorithm == "hmac-sha256" {
+            #expect(report.finding(.hostChanged)?.reproducesSignature == true)
+        }
     }
 
-    @Test("Content-Type changed after signing: mismatch, and content-type-changed names the signed value", arguments: all)
+    @Test("RPC: the Timestamp parameter one second later is a mismatch", arguments: all.filter { $0.algorithm == "rpc" })
+    func changedTimestamp(_ capture: Capture) throws {
+        let text = try capture.text()
+        let changed = text.replacingOccurrences(of: "22%3A13%3A20Z", with: "22%3A13%3A21Z")
+        #expect(changed != text)
+        let report = try verify(capture, text: changed)
+        #expect(!report.match)
+    }
+
+    @Test("TC3 Content-Type changed after signing: mismatch, and content-type-changed names the signed value",
+          arguments: all.filter { $0.algorithm == "tc3" })
     func changedContentType(_ capture: Capture) throws {
         let text = try capture.text()
         let sent = capture.method == "GET" ? "application/x-www-form-urlencoded" : "application/json"
