@@ -25,6 +25,8 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
         public static let limitExceeded = Code(rawValue: "limit-exceeded")
         /// libcrypto failed.
         public static let crypto = Code(rawValue: "crypto")
+        /// The request breaks the API's parameter rules (a `--batch` line's error; see `Validator`).
+        public static let validationFailed = Code(rawValue: "validation-failed")
     }
 
     public var code: Code

@@ -115,6 +115,9 @@ enum Frontend {
 
     static var style: Style { Style(enabled: colorEnabled) }
 
+    /// Colour for standard error: only on a terminal, and never when NO_COLOR is set.
+    static var errorStyle: Style { Style(enabled: isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil) }
+
     static func writeOut(_ text: String) {
         fputs(text, stdout)
     }

@@ -16,13 +16,14 @@ struct SigScopeCLI: ParsableCommand {
         · 2 unreadable input · 64 wrong usage.
 
         Examples:
+          sigscope validate examples/tencent-invalid.json
           sigscope sign examples/tencent-create-eni.json
           sigscope curl examples/aliyun-create-eni.json --format json
           sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
           sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
         """,
         version: SigScopeVersion.string,
-        subcommands: [Sign.self, Curl.self, Verify.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self],
         defaultSubcommand: nil
     )
 }

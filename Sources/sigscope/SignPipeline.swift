@@ -14,13 +14,20 @@ struct SignPipeline {
         if signing.batch {
             return try runBatch()
         }
-        let source = requestOptions.requestFile.map { $0 == "-" ? "<stdin>" : $0 } ?? "options"
-        var draft = RequestDraft()
-        if let path = requestOptions.requestFile {
-            draft = try RequestDraft.parse(try Frontend.read(path), source: source)
-        }
+        let source = requestOptions.source
+        let draft = try requestOptions.readDraft()
+        let request = try requestOptions.build(draft, source: source)
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let signed = try sign(draft, source: source, body: body, timestamp: try timestamp(), nonce: signing.nonce)
+        let report = Validator.validate(Self.asSent(request, body: body))
+        if !report.valid && !signing.noValidate {
+            reportRefusal(report, source: source)
+            return 1
+        }
+        let signed = try sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce)
+        // Reported only once signing succeeded, so a usage error is never buried under validation notes.
+        if format == .text {
+            reportFindings(report)
+        }
         switch (mode, format) {
         case (.sign, .text):
             Frontend.writeOut(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
@@ -39,13 +46,38 @@ struct SignPipeline {
         try signing.timestamp.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? Frontend.now()
     }
 
-    /// Signs one draft with the command-line options applied over it.
-    private func sign(_ draft: RequestDraft, source: String, body: [UInt8]?, timestamp: Timestamp, nonce: String?) throws(SigScopeError) -> SignedRequest {
-        var overrides = RequestOverrides(provider: requestOptions.provider, action: requestOptions.action, region: requestOptions.region)
-        for text in requestOptions.params {
-            overrides.params.append(try RequestOverrides.parseParam(text))
-        }
-        let request = try RequestBuilder.build(draft, overrides: overrides, source: source)
+    // MARK: - Validation
+
+    /// The request whose parameters are actually sent: with `--body-file` a JSON object body
+    /// replaces the params (that is what the server reads); any other body leaves them as they are.
+    static func asSent(_ request: APIRequest, body: [UInt8]?) -> APIRequest {
+        guard let body, let object = (try? JSONParser.parse(body, limits: .request))?.objectValue else { return request }
+        var sent = request
+        sent.params = object
+        return sent
+    }
+
+    /// Violations stop signing: they go to standard error, with the warnings, and the exit code is 1.
+    private func reportRefusal(_ report: ValidationReport, source: String) {
+        let style = Frontend.errorStyle
+        let count = report.violations.count
+        Frontend.writeError("sigscope: error: \(source): the request breaks \(count) parameter rule\(count == 1 ? "" : "s") of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
+        Frontend.writeError(ValidationText.findings(report, style: style))
+    }
+
+    /// In text mode, what validation found but did not stop (warnings, or violations under
+    /// --no-validate) goes to standard error, after signing succeeded and before the output.
+    private func reportFindings(_ report: ValidationReport) {
+        guard !report.violations.isEmpty || !report.warnings.isEmpty else { return }
+        let what = report.violations.isEmpty ? "warnings (signed anyway)" : "violations ignored because of --no-validate"
+        Frontend.writeError("sigscope: validation \(what):\n")
+        Frontend.writeError(ValidationText.findings(report, style: Frontend.errorStyle))
+    }
+
+    // MARK: - Signing
+
+    /// Signs `request` with the signing options (and the draft's own settings) applied.
+    private func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?) throws(SigScopeError) -> SignedRequest {
         let algorithm = signing.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
         let credentials = try Frontend.credentials(for: request.provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
         let extra = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
@@ -85,9 +117,17 @@ struct SignPipeline {
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let value: JSONValue
             do {
-                let draft = try RequestDraft.parse(text, source: "\(source) line \(lineNumber)")
-                let signed = try sign(draft, source: "\(source) line \(lineNumber)", body: body, timestamp: now, nonce: signing.nonce)
-                value = SignOutput.json(signed, showSecrets: signing.showSecrets, command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil)
+                let lineSource = "\(source) line \(lineNumber)"
+                let draft = try RequestDraft.parse(text, source: lineSource)
+                let request = try requestOptions.build(draft, source: lineSource)
+                let report = Validator.validate(Self.asSent(request, body: body))
+                if !report.valid && !signing.noValidate {
+                    failures += 1
+                    value = Self.validationFailure(report, line: lineNumber)
+                } else {
+                    let signed = try sign(request, draft: draft, body: body, timestamp: now, nonce: signing.nonce)
+                    value = SignOutput.json(signed, showSecrets: signing.showSecrets, command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil)
+                }
             } catch {
                 failures += 1
                 value = .object([
@@ -104,5 +144,20 @@ struct SignPipeline {
         }
         Frontend.writeOut(String(decoding: output, as: UTF8.self))
         return failures > 0 ? 1 : 0
+    }
+
+    /// A batch line refused by validation: `{"line": N, "error": {"code": "validation-failed",
+    /// "message", "violations": [...], "warnings": [...]}}`.
+    static func validationFailure(_ report: ValidationReport, line: Int) -> JSONValue {
+        let count = report.violations.count
+        return .object([
+            "line": .number(String(line)),
+            "error": .object([
+                "code": .string(SigScopeError.Code.validationFailed.rawValue),
+                "message": .string("the request breaks \(count) parameter rule\(count == 1 ? "" : "s") of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate"),
+                "violations": .array(report.violations.map(\.json)),
+                "warnings": .array(report.warnings.map(\.json)),
+            ]),
+        ])
     }
 }

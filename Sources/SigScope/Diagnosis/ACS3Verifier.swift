@@ -187,19 +187,19 @@ enum ACS3Verifier {
                                 findings: EncoderFaults.findings(for: faults, pairs: query, algorithm: "the canonical query string")))
         }
         list.append(Mistake(dimension: "key", summary: "the key with a trailing &", apply: { $0.variant.keySuffix = "&" },
-                            finding: Finding(.secretWithAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret followed by \"&\" — the RPC signature's key; ACS3 keys HMAC-SHA256 with the secret alone. Fix: drop the \"&\".")))
+                            finding: VerifyFinding(.secretWithAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret followed by \"&\" — the RPC signature's key; ACS3 keys HMAC-SHA256 with the secret alone. Fix: drop the \"&\".")))
         let cased = signedNames.compactMap { name -> String? in
             guard let value = input.headers.first(where: { $0.name.lowercased() == name })?.value.trimmingASCIIWhitespace(), value != value.lowercased() else { return nil }
             return name + ":" + value
         }
         if !cased.isEmpty {
             list.append(Mistake(dimension: "case", summary: "signed header values lowercased", apply: { $0.variant.lowercaseHeaderValues = true },
-                                finding: Finding(.headerValueLowercased, .error, "The provided signature is reproduced exactly when the signed header values are lowercased (\(cased.map { $0.lowercased() }.joined(separator: ", "))); ACS3 keeps their case (\(cased.joined(separator: ", "))), unlike Tencent's TC3. Fix: use trim(value) without lowercasing.")))
+                                finding: VerifyFinding(.headerValueLowercased, .error, "The provided signature is reproduced exactly when the signed header values are lowercased (\(cased.map { $0.lowercased() }.joined(separator: ", "))); ACS3 keeps their case (\(cased.joined(separator: ", "))), unlike Tencent's TC3. Fix: use trim(value) without lowercasing.")))
         }
         if let sent = HTTPMethod(rawValue: input.method) {
             let other = sent.other.rawValue
             list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
-                                finding: Finding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
+                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
         }
         if signedNames.contains("content-type") {
             let sentType = input.headers.first(where: { $0.name.lowercased() == "content-type" })?.value.trimmingASCIIWhitespace() ?? ""
@@ -207,12 +207,12 @@ enum ACS3Verifier {
                 list.append(Mistake(dimension: "content-type", summary: "content-type \"\(alternative)\"", apply: { trial in
                     trial.input.headers.removeAll { $0.name.lowercased() == "content-type" }
                     trial.input.headers.append(HTTPHeader("content-type", alternative))
-                }, finding: Finding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with content-type \"\(alternative)\", but the request sent \"\(sentType)\": the HTTP library changed the header after signing. Fix: sign the content-type exactly as sent.")))
+                }, finding: VerifyFinding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with content-type \"\(alternative)\", but the request sent \"\(sentType)\": the HTTP library changed the header after signing. Fix: sign the content-type exactly as sent.")))
             }
         }
         for alternative in BodyVariants.alternatives(for: request.body) {
             list.append(Mistake(dimension: "body", summary: "body serialized as \(alternative.description)", apply: { $0.input.body = alternative.bytes },
-                                finding: Finding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized after signing. Fix: serialize the body once and hash, sign and send those same bytes.")))
+                                finding: VerifyFinding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized after signing. Fix: serialize the body once and hash, sign and send those same bytes.")))
         }
         if signedNames.contains("host") {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
@@ -226,7 +226,7 @@ enum ACS3Verifier {
                 list.append(Mistake(dimension: "host", summary: "host \(host)", apply: { trial in
                     trial.input.headers.removeAll { $0.name.lowercased() == "host" }
                     trial.input.headers.append(HTTPHeader("host", host))
-                }, finding: Finding(.hostChanged, .error, "The provided signature is reproduced exactly with host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to.")))
+                }, finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to.")))
             }
         }
         list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in

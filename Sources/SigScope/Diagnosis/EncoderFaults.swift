@@ -5,7 +5,7 @@
 /// the algorithm percent-encodes.
 enum EncoderFaults {
     struct Fault: Sendable {
-        var code: Finding.Code
+        var code: VerifyFinding.Code
         var summary: String
         /// What the faulty encoder does and what it should do, e.g. "writes a space as + instead of %20".
         var behaviour: String
@@ -67,11 +67,11 @@ enum EncoderFaults {
     }
 
     /// The findings for a faulty encoder that reproduces the signature.
-    static func findings(for faults: [Fault], pairs: [(name: String, value: String)], algorithm: String) -> [Finding] {
+    static func findings(for faults: [Fault], pairs: [(name: String, value: String)], algorithm: String) -> [VerifyFinding] {
         let together = faults.count > 1 ? " The client's encoder has all of these faults at once: " + faults.map(\.summary).joined(separator: ", ") + "." : ""
         return faults.map { fault in
             let example = self.example(fault, pairs: pairs).map { " For example \($0)." } ?? ""
-            return Finding(fault.code, .error, "The provided signature is reproduced exactly by a percent-encoder that \(fault.behaviour) (as \(fault.origin) do), used wherever \(algorithm) percent-encodes.\(example)\(together) Fix: percent-encode with RFC 3986 — A-Z a-z 0-9 - _ . ~ kept, every other byte %XY in uppercase hex (Java: URLEncoder.encode(v, \"UTF-8\").replace(\"+\", \"%20\").replace(\"*\", \"%2A\").replace(\"%7E\", \"~\")).")
+            return VerifyFinding(fault.code, .error, "The provided signature is reproduced exactly by a percent-encoder that \(fault.behaviour) (as \(fault.origin) do), used wherever \(algorithm) percent-encodes.\(example)\(together) Fix: percent-encode with RFC 3986 — A-Z a-z 0-9 - _ . ~ kept, every other byte %XY in uppercase hex (Java: URLEncoder.encode(v, \"UTF-8\").replace(\"+\", \"%20\").replace(\"*\", \"%2A\").replace(\"%7E\", \"~\")).")
         }
     }
 }

@@ -1,6 +1,6 @@
 /// One conclusion of `verify`: a stable code, how serious it is, and a sentence with the
 /// evidence and the fix.
-public struct Finding: Sendable, Equatable {
+public struct VerifyFinding: Sendable, Equatable {
     /// A stable finding code (the `code` of the JSON output; see interface.md).
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         /// The code as printed.
@@ -121,9 +121,9 @@ public struct Finding: Sendable, Equatable {
 /// Findings keyed by code, in the order first reported; reporting a code again merges the
 /// messages and keeps the more serious severity.
 struct FindingList {
-    private(set) var findings: [Finding] = []
+    private(set) var findings: [VerifyFinding] = []
 
-    mutating func add(_ finding: Finding) {
+    mutating func add(_ finding: VerifyFinding) {
         if let index = findings.firstIndex(where: { $0.code == finding.code }) {
             var merged = findings[index]
             if !merged.message.contains(finding.message) {
@@ -137,11 +137,11 @@ struct FindingList {
         }
     }
 
-    mutating func add(_ code: Finding.Code, _ severity: Finding.Severity, _ message: String, reproduces: Bool = false) {
-        add(Finding(code, severity, message, reproducesSignature: reproduces))
+    mutating func add(_ code: VerifyFinding.Code, _ severity: VerifyFinding.Severity, _ message: String, reproduces: Bool = false) {
+        add(VerifyFinding(code, severity, message, reproducesSignature: reproduces))
     }
 
-    func contains(_ code: Finding.Code) -> Bool {
+    func contains(_ code: VerifyFinding.Code) -> Bool {
         findings.contains { $0.code == code }
     }
 
@@ -150,10 +150,10 @@ struct FindingList {
     }
 
     /// signature-mismatch first, then reproduced causes, then the rest by severity, stable.
-    var ordered: [Finding] {
+    var ordered: [VerifyFinding] {
         let indexed = findings.enumerated().map { ($0.offset, $0.element) }
         return indexed.sorted { a, b in
-            func rank(_ f: Finding) -> Int {
+            func rank(_ f: VerifyFinding) -> Int {
                 if f.code == .signatureMismatch { return 0 }
                 if f.reproducesSignature { return 1 }
                 return f.severity == .error ? 2 : f.severity == .warning ? 3 : 4

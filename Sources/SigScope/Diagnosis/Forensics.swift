@@ -14,16 +14,16 @@ struct Mistake<Trial> {
     var apply: (inout Trial) -> Void
     /// The findings to report when this mistake reproduces the signature (one, or one per fault
     /// of a faulty encoder that has several).
-    var findings: [Finding]
+    var findings: [VerifyFinding]
 
-    init(dimension: String, summary: String, apply: @escaping (inout Trial) -> Void, finding: Finding) {
+    init(dimension: String, summary: String, apply: @escaping (inout Trial) -> Void, finding: VerifyFinding) {
         self.dimension = dimension
         self.summary = summary
         self.apply = apply
         self.findings = [finding]
     }
 
-    init(dimension: String, summary: String, apply: @escaping (inout Trial) -> Void, findings: [Finding]) {
+    init(dimension: String, summary: String, apply: @escaping (inout Trial) -> Void, findings: [VerifyFinding]) {
         self.dimension = dimension
         self.summary = summary
         self.apply = apply

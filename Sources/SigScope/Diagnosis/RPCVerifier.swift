@@ -119,11 +119,11 @@ enum RPCVerifier {
                                 findings: EncoderFaults.findings(for: faults, pairs: params, algorithm: "the RPC signature (both encoding passes and the encoded \"/\")")))
         }
         list.append(Mistake(dimension: "key", summary: "the key without its trailing &", apply: { $0.variant.keySuffix = "" },
-                            finding: Finding(.secretMissingAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret alone; the RPC signature keys HMAC-SHA1 with the secret followed by \"&\". Fix: use AccessKeySecret + \"&\" as the key.")))
+                            finding: VerifyFinding(.secretMissingAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret alone; the RPC signature keys HMAC-SHA1 with the secret followed by \"&\". Fix: use AccessKeySecret + \"&\" as the key.")))
         if let sent = HTTPMethod(rawValue: method) {
             let other = sent.other.rawValue
             list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.variant.method = other },
-                                finding: Finding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(method). Fix: sign the method you send (the same parameters give different signatures for GET and POST).")))
+                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(method). Fix: sign the method you send (the same parameters give different signatures for GET and POST).")))
         }
         list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
             Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)

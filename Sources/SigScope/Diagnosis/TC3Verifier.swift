@@ -200,11 +200,11 @@ enum TC3Verifier {
             if let stated = auth.date, stated != input.date, !dates.contains(stated) { dates.append(stated) }
             for date in dates {
                 list.append(Mistake(dimension: "date", summary: "scope date \(date)", apply: { $0.input.date = date },
-                                    finding: Finding(.credentialDateNotUTC, .error, "The provided signature is reproduced exactly with the scope date \(date), \(localDateDescription(date, timestamp: timestamp)), instead of \(input.date), the UTC date of X-TC-Timestamp \(input.timestamp). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()); local dates fail every day between local midnight and the UTC offset.")))
+                                    finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced exactly with the scope date \(date), \(localDateDescription(date, timestamp: timestamp)), instead of \(input.date), the UTC date of X-TC-Timestamp \(input.timestamp). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()); local dates fail every day between local midnight and the UTC offset.")))
             }
         } else if let stated = auth.date, stated != input.date {
             list.append(Mistake(dimension: "date", summary: "scope date \(stated)", apply: { $0.input.date = stated },
-                                finding: Finding(.credentialDateNotUTC, .error, "The provided signature is reproduced with the stated scope date \(stated).")))
+                                finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced with the stated scope date \(stated).")))
         }
 
         // Scope service other than the endpoint's.
@@ -213,7 +213,7 @@ enum TC3Verifier {
         if hostname != input.service && !services.contains(hostname) { services.append(hostname) }
         for service in services {
             list.append(Mistake(dimension: "service", summary: "scope service \(service)", apply: { $0.input.service = service },
-                                finding: Finding(.credentialServiceMismatch, .error, "The provided signature is reproduced exactly with the scope service \"\(service)\" instead of \"\(input.service)\", the first label of the endpoint \(hostname). Fix: sign with service \"\(input.service)\" (the product's short name, never the full host or an IP).")))
+                                finding: VerifyFinding(.credentialServiceMismatch, .error, "The provided signature is reproduced exactly with the scope service \"\(service)\" instead of \"\(input.service)\", the first label of the endpoint \(hostname). Fix: sign with service \"\(input.service)\" (the product's short name, never the full host or an IP).")))
         }
 
         // Header values kept in their case.
@@ -223,7 +223,7 @@ enum TC3Verifier {
         }
         if !cased.isEmpty {
             list.append(Mistake(dimension: "case", summary: "signed header values not lowercased", apply: { $0.variant.lowercaseHeaderValues = false },
-                                finding: Finding(.headerValueNotLowercased, .error, "The provided signature is reproduced exactly when the signed header values keep their case (\(cased.joined(separator: ", "))); TC3's CanonicalHeaders lowercases every value (\(cased.map { $0.lowercased() }.joined(separator: ", "))). Fix: use lowercase(trim(value)) for each signed header.")))
+                                finding: VerifyFinding(.headerValueNotLowercased, .error, "The provided signature is reproduced exactly when the signed header values keep their case (\(cased.joined(separator: ", "))); TC3's CanonicalHeaders lowercases every value (\(cased.map { $0.lowercased() }.joined(separator: ", "))). Fix: use lowercase(trim(value)) for each signed header.")))
         }
 
         // Content-Type changed after signing.
@@ -233,21 +233,21 @@ enum TC3Verifier {
                 list.append(Mistake(dimension: "content-type", summary: "Content-Type \"\(alternative)\"", apply: { trial in
                     trial.input.headers.removeAll { $0.name.lowercased() == "content-type" }
                     trial.input.headers.append(HTTPHeader("Content-Type", alternative))
-                }, finding: Finding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with Content-Type \"\(alternative)\", but the request sent \"\(sent)\": the HTTP library changed the header after signing (typically adding or dropping \"; charset=utf-8\"). Fix: sign the Content-Type exactly as sent, or set it explicitly so the library leaves it alone.")))
+                }, finding: VerifyFinding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with Content-Type \"\(alternative)\", but the request sent \"\(sent)\": the HTTP library changed the header after signing (typically adding or dropping \"; charset=utf-8\"). Fix: sign the Content-Type exactly as sent, or set it explicitly so the library leaves it alone.")))
             }
         }
 
         // The body re-serialized after signing.
         for alternative in BodyVariants.alternatives(for: request.body) {
             list.append(Mistake(dimension: "body", summary: "body serialized as \(alternative.description)", apply: { $0.input.payload = alternative.bytes },
-                                finding: Finding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized between signing and sending, which changes its hash. Fix: serialize the body once and sign and send those same bytes.")))
+                                finding: VerifyFinding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized between signing and sending, which changes its hash. Fix: serialize the body once and sign and send those same bytes.")))
         }
 
         // The other method.
         if let method = HTTPMethod(rawValue: input.method) {
             let other = method.other.rawValue
             list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
-                                finding: Finding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
+                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
         }
 
         // Another host.
@@ -265,7 +265,7 @@ enum TC3Verifier {
                 list.append(Mistake(dimension: "host", summary: "Host \(host)", apply: { trial in
                     trial.input.headers.removeAll { $0.name.lowercased() == "host" }
                     trial.input.headers.append(HTTPHeader("Host", host))
-                }, finding: Finding(.hostChanged, .error, "The provided signature is reproduced exactly with Host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to (the endpoint the client is configured with).")))
+                }, finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with Host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to (the endpoint the client is configured with).")))
             }
         }
 
@@ -273,7 +273,7 @@ enum TC3Verifier {
         if !input.canonicalQuery.isEmpty {
             for alternative in queryAlternatives(input.canonicalQuery) {
                 list.append(Mistake(dimension: "query", summary: "query \(alternative)", apply: { $0.input.canonicalQuery = alternative },
-                                    finding: Finding(.queryReencoded, .error, "The provided signature is reproduced exactly with the query string \"\(alternative)\", but the request sent \"\(input.canonicalQuery)\": the query was re-encoded or reordered after signing. TC3 signs the query exactly as sent. Fix: sign the same string you put in the URL.")))
+                                    finding: VerifyFinding(.queryReencoded, .error, "The provided signature is reproduced exactly with the query string \"\(alternative)\", but the request sent \"\(input.canonicalQuery)\": the query was re-encoded or reordered after signing. TC3 signs the query exactly as sent. Fix: sign the same string you put in the URL.")))
             }
         }
 

@@ -106,7 +106,7 @@ enum V1Verifier {
         if let sent = HTTPMethod(rawValue: input.method) {
             let other = sent.other.rawValue
             list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
-                                finding: Finding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(input.method). Fix: sign the method you send.")))
+                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(input.method). Fix: sign the method you send.")))
         }
         let encoders: [(PercentEncoder, String)] = [
             (.rfc3986, "RFC 3986"),
@@ -114,16 +114,16 @@ enum V1Verifier {
             (PercentEncoder(uppercaseHex: false), "RFC 3986 with lowercase hex"),
         ]
         for (encoder, name) in encoders {
-            var findings = [Finding(.valuesEncodedInStringToSign, .error, "The provided signature is reproduced exactly when the string to sign is built from URL-encoded values (\(name)); v1 signs the raw values (a space stays a space) and URL-encodes them only on the wire. Fix: build the string to sign from the raw parameter values.")]
+            var findings = [VerifyFinding(.valuesEncodedInStringToSign, .error, "The provided signature is reproduced exactly when the string to sign is built from URL-encoded values (\(name)); v1 signs the raw values (a space stays a space) and URL-encodes them only on the wire. Fix: build the string to sign from the raw parameter values.")]
             if !encoder.uppercaseHex {
-                findings.append(Finding(.lowercasePercentHex, .error, "The values in the string to sign were percent-encoded with lowercase hex digits (such as %2f). Fix: sign raw values; on the wire use uppercase hex."))
+                findings.append(VerifyFinding(.lowercasePercentHex, .error, "The values in the string to sign were percent-encoded with lowercase hex digits (such as %2f). Fix: sign raw values; on the wire use uppercase hex."))
             }
             list.append(Mistake(dimension: "values", summary: "values encoded (\(name)) in the string to sign", apply: { $0.variant = V1Signer.Variant(encoder: encoder, encodeValuesInStringToSign: true) }, findings: findings))
         }
         let otherHash: HashAlgorithm = input.algorithm == .sha1 ? .sha256 : .sha1
         let named = input.algorithm == .sha1 ? "HmacSHA1 (SignatureMethod absent or not exactly HmacSHA256)" : "HmacSHA256"
         list.append(Mistake(dimension: "hash", summary: "HMAC-\(otherHash.rawValue)", apply: { $0.input.algorithm = otherHash },
-                            finding: Finding(.signatureMethodMismatch, .error, "The provided signature is reproduced exactly with HMAC-\(otherHash.rawValue), but the request's SignatureMethod makes the server use \(named). Fix: send SignatureMethod=HmacSHA256 exactly when signing with HMAC-SHA256 (it is case-sensitive).")))
+                            finding: VerifyFinding(.signatureMethodMismatch, .error, "The provided signature is reproduced exactly with HMAC-\(otherHash.rawValue), but the request's SignatureMethod makes the server use \(named). Fix: send SignatureMethod=HmacSHA256 exactly when signing with HMAC-SHA256 (it is case-sensitive).")))
         let service = input.host.split(separator: ".").first.map(String.init) ?? "vpc"
         var hosts = [service + ".tencentcloudapi.com", service + ".intl.tencentcloudapi.com"]
         if let region, !region.isEmpty { hosts.append(service + "." + region + ".tencentcloudapi.com") }
@@ -131,7 +131,7 @@ enum V1Verifier {
         if hostname != input.host { hosts.append(hostname) }
         for host in hosts where host.lowercased() != input.host.lowercased() {
             list.append(Mistake(dimension: "host", summary: "host \(host)", apply: { $0.input.host = host },
-                                finding: Finding(.hostChanged, .error, "The provided signature is reproduced exactly with host \(host) in the string to sign, but the request was sent to \(input.host). Fix: sign the host you send to.")))
+                                finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with host \(host) in the string to sign, but the request was sent to \(input.host). Fix: sign the host you send to.")))
         }
         list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
             Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)

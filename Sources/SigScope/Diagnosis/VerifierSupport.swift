@@ -1,16 +1,16 @@
 /// Checks and mistake lists shared by the verifiers of every algorithm.
 enum VerifierSupport {
     /// The secret with a newline or space the client's copy may carry, or trimmed when the given one has whitespace.
-    static func secretWhitespaceMistakes(_ secret: SecretKey) -> [(summary: String, key: SecretKey, finding: Finding)] {
-        var out: [(String, SecretKey, Finding)] = []
+    static func secretWhitespaceMistakes(_ secret: SecretKey) -> [(summary: String, key: SecretKey, finding: VerifyFinding)] {
+        var out: [(String, SecretKey, VerifyFinding)] = []
         if secret.hasSurroundingWhitespace {
-            out.append(("the secret key trimmed", secret.trimmed, Finding(.secretHasWhitespace, .error, "The provided signature is reproduced with the secret key trimmed of whitespace: the key you gave sigscope carries whitespace that the client's does not. Fix: trim the key you pass to sigscope.")))
+            out.append(("the secret key trimmed", secret.trimmed, VerifyFinding(.secretHasWhitespace, .error, "The provided signature is reproduced with the secret key trimmed of whitespace: the key you gave sigscope carries whitespace that the client's does not. Fix: trim the key you pass to sigscope.")))
         }
         let base = secret.trimmed
         for (suffix, prefix, what) in [("\n", "", "followed by a newline"), ("\r\n", "", "followed by CR LF"), (" ", "", "followed by a space"), ("", " ", "preceded by a space")] {
             let key = SecretKey(bytes: Array(prefix.utf8) + base.bytes + Array(suffix.utf8))
             if key == secret { continue }
-            out.append(("the secret key \(what)", key, Finding(.secretHasWhitespace, .error, "The provided signature is reproduced exactly with the secret key \(what): the client's copy of the key carries it (read from a file or an environment variable with its line ending, or pasted with a space). Fix: trim the key where the client reads it.")))
+            out.append(("the secret key \(what)", key, VerifyFinding(.secretHasWhitespace, .error, "The provided signature is reproduced exactly with the secret key \(what): the client's copy of the key carries it (read from a file or an environment variable with its line ending, or pasted with a space). Fix: trim the key where the client reads it.")))
         }
         return out
     }

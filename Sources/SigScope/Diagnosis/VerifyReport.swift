@@ -61,7 +61,7 @@ public struct VerifyReport: Sendable, Equatable {
     /// Every stage of the recomputation, with provided values where the capture states them.
     public var steps: [VerifyStep]
     /// Conclusions, most important first.
-    public var findings: [Finding]
+    public var findings: [VerifyFinding]
     /// The request as read from the capture.
     public var request: HTTPRequest
     /// Remarks about assumptions made while recomputing.
@@ -69,7 +69,7 @@ public struct VerifyReport: Sendable, Equatable {
 
     /// Creates a report.
     public init(match: Bool, provider: Provider, algorithm: SignatureAlgorithm, providedSignature: String?, computedSignature: String,
-                steps: [VerifyStep], findings: [Finding], request: HTTPRequest, notes: [String] = []) {
+                steps: [VerifyStep], findings: [VerifyFinding], request: HTTPRequest, notes: [String] = []) {
         self.match = match
         self.provider = provider
         self.algorithm = algorithm
@@ -82,7 +82,7 @@ public struct VerifyReport: Sendable, Equatable {
     }
 
     /// The finding with `code`, if reported.
-    public func finding(_ code: Finding.Code) -> Finding? {
+    public func finding(_ code: VerifyFinding.Code) -> VerifyFinding? {
         findings.first { $0.code == code }
     }
 }

@@ -68,7 +68,7 @@ struct AlibabaV1FindingTests {
     func rpcJava() throws {
         let params = Self.rpcParams(extra: [("Description", "a b*c~d")])
         let report = try verify(try rpcCapture(params, variant: RPCSigner.Variant(encoder: PercentEncoder(spaceAsPlus: true, encodeStar: false, encodeTilde: true))).text)
-        for code in [Finding.Code.spaceEncodedAsPlus, .starNotEncoded, .tildeEncoded] {
+        for code in [VerifyFinding.Code.spaceEncodedAsPlus, .starNotEncoded, .tildeEncoded] {
             #expect(report.finding(code)?.reproducesSignature == true, "\(code)")
         }
         #expect(report.finding(.reservedNotEncoded) == nil)

@@ -1,0 +1,426 @@
+// The rule model shared by every provider: a parameter's documented type, whether it is
+// required, and its constraints, each constraint carrying the error code the provider's
+// server answers with and the document it comes from.
+//
+// Rules are data: a provider's rules file lists `ParameterSpec` values; the `Validator`
+// engine interprets them. Nothing provider-specific lives in the engine.
+
+// MARK: - Sources
+
+/// The document a parameter or a rule comes from, cited in findings' documentation.
+public struct RuleSource: Sendable, Hashable, CustomStringConvertible {
+    /// A short stable identifier, e.g. `seed-000`.
+    public let id: String
+    /// What the document is, for people.
+    public let title: String
+
+    /// Creates a source.
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+
+    /// The identifier.
+    public var description: String { id }
+}
+
+// MARK: - Types
+
+/// How a length is counted.
+public enum LengthUnit: String, Sendable, Hashable {
+    /// Unicode scalars (code points): `é` and `网` are one each.
+    case characters
+    /// Bytes of the UTF-8 encoding: `é` is 2, `网` is 3.
+    case utf8Bytes = "bytes"
+}
+
+/// A class of characters in a `Check.pattern`.
+public enum CharacterClass: Sendable, Hashable {
+    /// Any Unicode letter, Chinese characters included (general category L).
+    case letter
+    /// The ASCII digits 0-9.
+    case digit
+    /// Exactly these characters.
+    case characters(String)
+
+    /// True when `scalar` belongs to the class.
+    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+        switch self {
+        case .letter:
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        case .digit:
+            return scalar.value >= 0x30 && scalar.value <= 0x39
+        case .characters(let set):
+            return set.unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// How the class is named in messages about the first character.
+    public var startPhrase: String {
+        switch self {
+        case .letter: return "a letter (Chinese characters included)"
+        case .digit: return "a digit"
+        case .characters(let set): return "one of " + set.unicodeScalars.map { "'\($0)'" }.joined(separator: ", ")
+        }
+    }
+
+    /// How the class is named in messages.
+    public var phrase: String {
+        switch self {
+        case .letter: return "letters (Chinese characters included)"
+        case .digit: return "digits"
+        case .characters(let set): return set.unicodeScalars.map { "'\($0)'" }.joined(separator: ", ")
+        }
+    }
+}
+
+/// A textual format with a fixed syntax.
+public enum TextFormat: String, Sendable, Hashable {
+    /// Dotted-quad IPv4, four decimal numbers 0-255 without leading zeros.
+    case ipv4
+    /// IPv6 text form (RFC 4291 section 2.2), `::` and an embedded IPv4 tail allowed, no zone.
+    case ipv6
+    /// An IPv4 prefix, `a.b.c.d/n` with n in 0-32.
+    case ipv4CIDR
+    /// An IPv6 prefix, `x::/n` with n in 0-128.
+    case ipv6CIDR
+
+    /// The format's description in messages.
+    public var phrase: String {
+        switch self {
+        case .ipv4: return "an IPv4 address (four decimal numbers 0-255 separated by dots, e.g. 172.16.64.13)"
+        case .ipv6: return "an IPv6 address (e.g. 2001:db8::1)"
+        case .ipv4CIDR: return "an IPv4 prefix in CIDR notation (e.g. 10.0.0.16/28)"
+        case .ipv6CIDR: return "an IPv6 prefix in CIDR notation (e.g. 2001:db8::/80)"
+        }
+    }
+}
+
+/// What a value compared for uniqueness is reduced to.
+public enum UniquenessKey: Sendable, Hashable {
+    /// The text as it is.
+    case text
+    /// An IP address in canonical form (so `2001:DB8::1` equals `2001:db8:0::1`); text when it does not parse.
+    case ipAddress
+}
+
+/// A parameter's documented type.
+public indirect enum ValueType: Sendable {
+    /// `String`.
+    case string
+    /// `Integer` (any width; ranges are separate rules).
+    case integer
+    /// `Boolean`.
+    case boolean
+    /// A scalar whose type the documents do not give: any string, number or boolean.
+    case scalar
+    /// `Array of …` / `Name.N`: a list whose elements follow `element`.
+    case list(ParameterSpec)
+    /// A structure with these members.
+    case structure([ParameterSpec])
+
+    /// The type's name in messages, as the API documents write it.
+    public var phrase: String {
+        switch self {
+        case .string: return "a String"
+        case .integer: return "an Integer"
+        case .boolean: return "a Boolean"
+        case .scalar: return "a single value"
+        case .list(let element): return "a list (of \(element.type.bareName))"
+        case .structure: return "a structure (object)"
+        }
+    }
+
+    /// The type's name without an article.
+    public var bareName: String {
+        switch self {
+        case .string: return "String"
+        case .integer: return "Integer"
+        case .boolean: return "Boolean"
+        case .scalar: return "scalar"
+        case .list(let element): return "list of \(element.type.bareName)"
+        case .structure: return "structure"
+        }
+    }
+}
+
+// MARK: - Rules
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, Hashable {
+    /// The server rejects the request: `validate` exits 1 and `sign` refuses.
+    case violation
+    /// The server accepts it, or the documents disagree, but it is probably a mistake.
+    case warning
+}
+
+/// One constraint on a single parameter's value.
+public enum Check: Sendable, Hashable {
+    /// Text length between `min` and `max` (inclusive), counted in `unit`.
+    case length(min: Int?, max: Int?, unit: LengthUnit)
+    /// Only ASCII characters (U+0000 to U+007F).
+    case ascii
+    /// The first character from `first`, every other one from `rest`.
+    case pattern(first: [CharacterClass], rest: [CharacterClass])
+    /// A fixed syntax such as an IP address.
+    case format(TextFormat)
+    /// A resource ID: `prefix` then lowercase ASCII letters and digits (`vpc-0akbol5v`).
+    case idShape(prefix: String, example: String)
+    /// Must not start with any of `prefixes` (compared ignoring ASCII case when `ignoringCase`).
+    case forbiddenPrefixes([String], ignoringCase: Bool)
+    /// One of these values (compared ignoring ASCII case when `ignoringCase`).
+    case oneOf([String], ignoringCase: Bool)
+    /// An integer between `min` and `max` (inclusive).
+    case integerRange(min: Int64?, max: Int64?)
+    /// One of these integers.
+    case integerOneOf([Int64])
+    /// An integer that is a power of two.
+    case powerOfTwo
+    /// A list with between `min` and `max` entries.
+    case count(min: Int?, max: Int?)
+    /// No two entries equal (or, for lists of structures, no two equal `field` members).
+    case unique(field: String?, key: UniquenessKey)
+    /// At most one entry whose Boolean `field` is true (the string "true" counts as true).
+    case atMostOneTrue(field: String)
+    /// Fires whenever the parameter is given, with this reason (deprecated, not available).
+    case discouraged(String)
+
+    /// True when the check can be applied to a value of `type`.
+    public func applies(to type: ValueType) -> Bool {
+        switch (self, type) {
+        case (.discouraged, _): return true
+        case (.length, .string), (.length, .scalar), (.ascii, .string), (.ascii, .scalar),
+             (.pattern, .string), (.format, .string), (.idShape, .string),
+             (.forbiddenPrefixes, .string), (.oneOf, .string): return true
+        case (.integerRange, .integer), (.integerOneOf, .integer), (.powerOfTwo, .integer): return true
+        case (.count, .list), (.unique, .list): return true
+        case (.atMostOneTrue(let field), .list(let element)):
+            if case .structure(let members) = element.type { return members.contains { $0.name == field } }
+            return false
+        default: return false
+        }
+    }
+}
+
+/// A constraint as documented: the check, how serious breaking it is, the provider's error
+/// code for it, and the document that states it.
+public struct Rule: Sendable, Hashable {
+    /// What is checked.
+    public var check: Check
+    /// Violation or warning.
+    public var severity: Severity
+    /// The error code the provider's server answers with (from its error table, the most specific that fits).
+    public var code: String
+    /// The document the rule comes from.
+    public var source: RuleSource
+    /// A sentence appended to the finding's message (why, or what the documents disagree on).
+    public var note: String?
+
+    /// Creates a rule.
+    public init(_ check: Check, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
+        self.check = check
+        self.severity = severity
+        self.code = code
+        self.source = source
+        self.note = note
+    }
+}
+
+/// Whether a parameter must be given.
+public enum Requirement: Sendable, Hashable {
+    /// It may be left out.
+    case optional
+    /// The server answers the missing-parameter code without it; `source` says so.
+    case required(RuleSource)
+    /// The documents disagree: missing it is a warning; `note` explains.
+    case disputed(RuleSource, note: String)
+}
+
+/// A documented parameter (or a list element, or a structure member) with its rules.
+public struct ParameterSpec: Sendable {
+    /// The parameter's name as documented (`SubnetId`, `Tag`); empty for a list element.
+    public var name: String
+    /// Its type.
+    public var type: ValueType
+    /// Whether it must be given.
+    public var requirement: Requirement
+    /// Its constraints, in the order they are checked.
+    public var rules: [Rule]
+    /// The document the parameter itself comes from.
+    public var source: RuleSource
+    /// One line on what it is, for documentation.
+    public var summary: String
+
+    /// Creates a parameter.
+    public init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {
+        self.name = name
+        self.type = type
+        self.requirement = requirement
+        self.rules = rules
+        self.source = source
+        self.summary = summary
+    }
+
+    /// A list element: no name, never "missing".
+    public static func element(_ type: ValueType, source: RuleSource, rules: [Rule] = []) -> ParameterSpec {
+        ParameterSpec("", type, .optional, source: source, rules: rules)
+    }
+}
+
+// MARK: - Rules across parameters
+
+/// A constraint between parameters of the same structure (named by their documented names;
+/// a dotted name such as `NetworkInterfaceTrafficConfig.RxQueueSize` reaches into a structure).
+public enum CrossCheck: Sendable, Hashable {
+    /// At least one of these must be given.
+    case oneRequired([String])
+    /// At most one of these may be given.
+    case exclusive([String])
+    /// When the first is given, the second should be too.
+    case usedWith(String, partner: String)
+    /// The entries of `list` plus the integer `count` must not exceed `max`.
+    case combinedMax(list: String, count: String, max: Int)
+    /// When both are given they must be equal.
+    case equal(String, String)
+}
+
+/// A rule across parameters, with its code and source.
+public struct CrossRule: Sendable, Hashable {
+    /// What is checked.
+    public var check: CrossCheck
+    /// Violation or warning.
+    public var severity: Severity
+    /// The provider's error code.
+    public var code: String
+    /// The document the rule comes from.
+    public var source: RuleSource
+    /// A sentence appended to the message.
+    public var note: String?
+
+    /// Creates a rule across parameters.
+    public init(_ check: CrossCheck, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
+        self.check = check
+        self.severity = severity
+        self.code = code
+        self.source = source
+        self.note = note
+    }
+}
+
+// MARK: - An action's rules
+
+/// How a provider's request carries values, which decides what a type check means.
+public enum ValueDialect: Sendable, Hashable {
+    /// A JSON body (Tencent TC3): the JSON type is what the server sees.
+    case json
+    /// A query string or form (Alibaba RPC): every value is text, so types are checked on the text.
+    case text
+}
+
+/// How findings name a parameter inside lists.
+public enum PathStyle: Sendable, Hashable {
+    /// `PrivateIpAddresses[3].PrivateIpAddress`: JSON positions, 0-based.
+    case brackets
+    /// `Tag.2.Key`: the wire's flat names, 1-based.
+    case flat
+
+    /// How a list parameter is named in prose (`Tags`, `Tag.N`).
+    public func listName(_ name: String) -> String {
+        self == .flat ? name + ".N" : name
+    }
+}
+
+/// The error codes an action's server answers for problems common to every parameter.
+public struct BasicCodes: Sendable, Hashable {
+    /// A required parameter is missing.
+    public var missing: String
+    /// A parameter the API does not have.
+    public var unknown: String
+    /// A value of the wrong type.
+    public var type: String
+    /// Where these codes come from.
+    public var source: RuleSource
+
+    /// Creates the set.
+    public init(missing: String, unknown: String, type: String, source: RuleSource) {
+        self.missing = missing
+        self.unknown = unknown
+        self.type = type
+        self.source = source
+    }
+}
+
+/// A name the provider reserves for its common parameters: given among the API's
+/// parameters it is most likely a mistake.
+public struct CommonParameter: Sendable, Hashable {
+    /// The name, e.g. `Region`.
+    public var name: String
+    /// What to do instead.
+    public var advice: String
+
+    /// Creates an entry.
+    public init(_ name: String, advice: String) {
+        self.name = name
+        self.advice = advice
+    }
+}
+
+/// Everything known about one action of one provider.
+public struct ActionRules: Sendable {
+    /// The provider.
+    public var provider: Provider
+    /// The action, e.g. `CreateNetworkInterface`.
+    public var action: String
+    /// The API version the rules describe.
+    public var version: String
+    /// How values travel.
+    public var dialect: ValueDialect
+    /// How paths are written.
+    public var pathStyle: PathStyle
+    /// Codes for missing, unknown and mistyped parameters.
+    public var codes: BasicCodes
+    /// The API's parameters.
+    public var parameters: [ParameterSpec]
+    /// Rules across parameters.
+    public var crossRules: [CrossRule]
+    /// Common-parameter names that do not belong among the API's parameters.
+    public var commonParameters: [CommonParameter]
+    /// Whether the request's own `region` is required (Tencent's `Region` common parameter).
+    public var regionRequirement: Requirement
+    /// The documents these rules cite.
+    public var sources: [RuleSource]
+
+    /// Creates an action's rules.
+    public init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes,
+                parameters: [ParameterSpec], crossRules: [CrossRule], commonParameters: [CommonParameter] = [],
+                regionRequirement: Requirement = .optional, sources: [RuleSource]) {
+        self.provider = provider
+        self.action = action
+        self.version = version
+        self.dialect = dialect
+        self.pathStyle = pathStyle
+        self.codes = codes
+        self.parameters = parameters
+        self.crossRules = crossRules
+        self.commonParameters = commonParameters
+        self.regionRequirement = regionRequirement
+        self.sources = sources
+    }
+}
+
+/// The actions sigscope has parameter rules for.
+public enum RuleBook {
+    /// Every action's rules.
+    public static let all: [ActionRules] = [
+        TencentCreateNetworkInterface.rules,
+        AliyunCreateNetworkInterface.rules,
+    ]
+
+    /// The rules for `action` of `provider` (exact, case-sensitive name), or nil.
+    public static func rules(for provider: Provider, action: String) -> ActionRules? {
+        all.first { $0.provider == provider && $0.action == action }
+    }
+}

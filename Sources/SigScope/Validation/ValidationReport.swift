@@ -1,0 +1,59 @@
+/// One thing validation found: the provider's error code, where, and what is wrong.
+public struct Finding: Sendable, Hashable, CustomStringConvertible {
+    /// The error code the provider's server would answer with (`InvalidParameterValue.TooLong`).
+    public var code: String
+    /// The parameter, starting with its documented name (`PrivateIpAddresses[3].PrivateIpAddress`, `Tag.2.Key`).
+    public var path: String
+    /// A sentence that says what is wrong and what is allowed.
+    public var message: String
+
+    /// Creates a finding.
+    public init(code: String, path: String, message: String) {
+        self.code = code
+        self.path = path
+        self.message = message
+    }
+
+    /// `code path: message`.
+    public var description: String { "\(code) \(path): \(message)" }
+
+    /// `{"code", "path", "message"}`.
+    public var json: JSONValue {
+        .object(["code": .string(code), "path": .string(path), "message": .string(message)])
+    }
+}
+
+/// The result of validating one request.
+public struct ValidationReport: Sendable, Equatable {
+    /// The request's provider.
+    public var provider: Provider
+    /// The request's action.
+    public var action: String
+    /// What the server rejects; any one makes the request invalid.
+    public var violations: [Finding]
+    /// What the server accepts (or the documents disagree on) but is probably a mistake.
+    public var warnings: [Finding]
+
+    /// Creates a report.
+    public init(provider: Provider, action: String, violations: [Finding] = [], warnings: [Finding] = []) {
+        self.provider = provider
+        self.action = action
+        self.violations = violations
+        self.warnings = warnings
+    }
+
+    /// True when there are no violations (warnings allowed).
+    public var valid: Bool { violations.isEmpty }
+
+    /// The `validate` JSON document of the interface contract:
+    /// `{"valid", "provider", "action", "violations": [{code, path, message}], "warnings": [...]}`.
+    public var json: JSONValue {
+        .object([
+            "valid": .bool(valid),
+            "provider": .string(provider.rawValue),
+            "action": .string(action),
+            "violations": .array(violations.map(\.json)),
+            "warnings": .array(warnings.map(\.json)),
+        ])
+    }
+}

@@ -1,0 +1,587 @@
+/// Checks a request against its action's documented parameter rules, offline, and reports
+/// every problem at once with the error code the provider's server would answer.
+public enum Validator {
+    /// The code of the warning given for an action sigscope has no rules for. It is
+    /// sigscope's own code, not a server's: such requests are still signed as given.
+    public static let noRulesCode = "NoParameterRules"
+
+    /// Validates `request`.
+    ///
+    /// For an action in `RuleBook` every parameter is checked against its rules (type,
+    /// requiredness, length, format, range, list size, uniqueness, rules across parameters);
+    /// any other action is valid with one warning that no parameter rules are known for it.
+    public static func validate(_ request: APIRequest) -> ValidationReport {
+        guard let rules = RuleBook.rules(for: request.provider, action: request.action) else {
+            return noRules(request)
+        }
+        var walker = Walker(rules: rules)
+        walker.run(request)
+        return walker.report(for: request)
+    }
+
+    private static func noRules(_ request: APIRequest) -> ValidationReport {
+        let known = RuleBook.all.filter { $0.provider == request.provider }.map(\.action)
+        var message = "sigscope has no parameter rules for the \(request.provider.displayName) action \"\(request.action)\", so its parameters are not checked; it is still signed as given."
+        if let close = known.first(where: { $0.lowercased() == request.action.lowercased() }) {
+            message += " Did you mean \(close)? Action names are case-sensitive."
+        } else if !known.isEmpty {
+            message += " Rules are known for: \(known.joined(separator: ", "))."
+        }
+        return ValidationReport(provider: request.provider, action: request.action,
+                                warnings: [Finding(code: noRulesCode, path: "Action", message: message)])
+    }
+}
+
+// MARK: - The engine
+
+/// Walks a request's parameters along an action's `ParameterSpec`s, collecting findings.
+struct Walker {
+    let rules: ActionRules
+    /// A finding and what kind of check made it, so a warning that merely repeats a violation
+    /// of the same kind (60 bytes after 60 characters, `Acs:` after `acs:`) can be left out.
+    struct Emitted {
+        let finding: Finding
+        let topic: String
+    }
+    private(set) var violations: [Emitted] = []
+    private(set) var warnings: [Emitted] = []
+
+    init(rules: ActionRules) {
+        self.rules = rules
+    }
+
+    var style: PathStyle { rules.pathStyle }
+
+    mutating func run(_ request: APIRequest) {
+        if (request.region ?? "").isEmpty {
+            switch rules.regionRequirement {
+            case .optional: break
+            case .required:
+                emit(.violation, rules.codes.missing, "Region", "Region is required: give \"region\" in the request file or --region (it is sent as the X-TC-Region header).")
+            case .disputed(_, let note):
+                emit(.warning, rules.codes.missing, "Region", "Region is not given. " + note)
+            }
+        }
+        checkStructure(request.params, members: rules.parameters, path: "", topLevel: true)
+        for rule in rules.crossRules {
+            checkCross(rule, in: request.params)
+        }
+    }
+
+    /// The report, with repeated findings and warnings that repeat a violation of the same
+    /// kind on the same path with the same code left out.
+    func report(for request: APIRequest) -> ValidationReport {
+        func key(_ e: Emitted) -> String { [e.finding.path, e.finding.code, e.topic].joined(separator: "\u{0}") }
+        var seen: Set<Finding> = []
+        let violations = self.violations.filter { seen.insert($0.finding).inserted }
+        let violated = Set(violations.map(key))
+        let warnings = self.warnings.filter { !violated.contains(key($0)) && seen.insert($0.finding).inserted }
+        return ValidationReport(provider: request.provider, action: request.action,
+                                violations: violations.map(\.finding), warnings: warnings.map(\.finding))
+    }
+
+    // MARK: - Findings
+
+    mutating func emit(_ severity: Severity, _ code: String, _ path: String, _ message: String, note: String? = nil, topic: String = "") {
+        let text = note.map { message + " " + $0 } ?? message
+        let emitted = Emitted(finding: Finding(code: code, path: path, message: text), topic: topic)
+        switch severity {
+        case .violation: violations.append(emitted)
+        case .warning: warnings.append(emitted)
+        }
+    }
+
+    mutating func emit(_ rule: Rule, _ path: String, _ message: String) {
+        emit(rule.severity, rule.code, path, message, note: rule.note, topic: rule.check.topic)
+    }
+
+    // MARK: - Paths
+
+    func member(_ path: String, _ name: String) -> String {
+        path.isEmpty ? name : path + "." + name
+    }
+
+    func index(_ path: String, _ position: Int) -> String {
+        switch style {
+        case .brackets: return path + "[\(position)]"
+        case .flat: return path + "." + String(position + 1)
+        }
+    }
+
+    /// How a parameter is named in prose: lists as `Tag.N` for Alibaba.
+    func prose(_ name: String, spec: ParameterSpec?) -> String {
+        if let spec, case .list = spec.type { return style.listName(name) }
+        return name
+    }
+
+    // MARK: - Structures
+
+    mutating func checkStructure(_ object: JSONObject, members: [ParameterSpec], path: String, topLevel: Bool) {
+        var counts: [String: Int] = [:]
+        for key in object.keys { counts[key, default: 0] += 1 }
+        var reported: Set<String> = []
+        for member in object.members {
+            let name = member.key
+            let memberPath = self.member(path, name)
+            if let times = counts[name], times > 1, reported.insert(name).inserted {
+                emit(.warning, rules.codes.type, memberPath, "\(memberPath) is given \(times) times; give it once (only one of the values is used).")
+            }
+            if let spec = members.first(where: { $0.name == name }) {
+                if case .null = member.value { continue }
+                checkValue(member.value, spec: spec, path: memberPath)
+            } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
+                emit(.warning, rules.codes.unknown, memberPath, "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)")
+            } else if reported.insert("\u{0}" + name).inserted {
+                unknown(name, path: memberPath, parent: path, members: members)
+            }
+        }
+        for spec in members {
+            let value = object[spec.name]
+            let memberPath = self.member(path, spec.name)
+            let absent: Bool
+            if let value, value != .null { absent = false } else { absent = true }
+            switch spec.requirement {
+            case .optional:
+                continue
+            case .required(let source):
+                if absent {
+                    let what = value == .null ? "given as null" : "not given"
+                    let about = spec.summary.isEmpty ? "" : " (\(spec.summary))"
+                    emit(.violation, rules.codes.missing, memberPath, "\(prose(memberPath, spec: spec)) is required but \(what)\(about).")
+                } else if case .string = spec.type, let text = value?.scalarText, text.isEmpty, !spec.rules.contains(where: \.setsMinimumLength) {
+                    emit(.warning, rules.codes.missing, memberPath, "\(memberPath) is required and given as an empty string; servers usually treat an empty required parameter as missing (\(source.id) does not say).")
+                }
+            case .disputed(_, let note):
+                if absent {
+                    emit(.warning, rules.codes.missing, memberPath, "\(memberPath) is not given. " + note)
+                }
+            }
+        }
+    }
+
+    mutating func unknown(_ name: String, path: String, parent: String, members: [ParameterSpec]) {
+        let names = members.map(\.name)
+        var message = parent.isEmpty
+            ? "\(name) is not a parameter of \(rules.provider.displayName) \(rules.action)"
+            : "\(path) is not a field of \(parent)"
+        if let suggestion = Suggest.closest(to: name, in: names) {
+            let caseOnly = suggestion.lowercased() == name.lowercased()
+            message += "; did you mean \(suggestion)?" + (caseOnly ? " Parameter names are case-sensitive." : "")
+        } else if !parent.isEmpty || names.count <= 12 {
+            message += "; the \(parent.isEmpty ? "parameters" : "fields") are \(names.joined(separator: ", "))."
+        } else {
+            message += "; it is none of the \(names.count) documented parameters."
+        }
+        emit(.violation, rules.codes.unknown, path, message)
+    }
+
+    // MARK: - Values
+
+    mutating func checkValue(_ value: JSONValue, spec: ParameterSpec, path: String) {
+        for rule in spec.rules {
+            if case .discouraged(let reason) = rule.check {
+                emit(rule, path, "\(path) \(reason)")
+            }
+        }
+        switch spec.type {
+        case .string:
+            guard let text = stringValue(value, spec: spec, path: path) else { return }
+            checkText(text, spec: spec, path: path)
+        case .scalar:
+            guard let text = value.scalarText, value.arrayValue == nil, value.objectValue == nil else {
+                typeMismatch(value, spec: spec, path: path)
+                return
+            }
+            checkText(text, spec: spec, path: path)
+        case .integer:
+            guard let integer = integerValue(value, spec: spec, path: path) else { return }
+            checkInteger(integer, spec: spec, path: path)
+        case .boolean:
+            _ = booleanValue(value, spec: spec, path: path, report: true)
+        case .list(let element):
+            guard let elements = value.arrayValue else {
+                typeMismatch(value, spec: spec, path: path)
+                return
+            }
+            checkList(elements, spec: spec, path: path, phase: .size)
+            for (i, item) in elements.enumerated() {
+                if case .null = item {
+                    emit(.violation, rules.codes.type, index(path, i), "\(index(path, i)) is null; a list entry must be \(element.type.phrase).")
+                    continue
+                }
+                checkValue(item, spec: element, path: index(path, i))
+            }
+            checkList(elements, spec: spec, path: path, phase: .entries)
+        case .structure(let members):
+            guard let object = value.objectValue else {
+                typeMismatch(value, spec: spec, path: path)
+                return
+            }
+            checkStructure(object, members: members, path: path, topLevel: false)
+        }
+    }
+
+    /// `U+00F6`.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s):
+            let shown = s.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(40))) + "…" : s
+            return "the string \"\(shown)\""
+        case .number(let n): return "the number \(n)"
+        case .bool(let b): return "the boolean \(b)"
+        case .array: return "a list"
+        case .object: return "an object"
+        case .null: return "null"
+        }
+    }
+
+    mutating func typeMismatch(_ value: JSONValue, spec: ParameterSpec, path: String) {
+        var message = "\(path) must be \(spec.type.phrase); found \(Self.describe(value))."
+        switch (spec.type, value) {
+        case (.list, .string), (.list, .number), (.list, .bool):
+            message += rules.dialect == .json
+                ? " Write it as a list: [\(JSONWriter.compact.string(value))]."
+                : " Give it as a list ([…] or \(path).1=…)."
+        case (.string, .array), (.scalar, .array), (.integer, .array), (.boolean, .array):
+            message += rules.dialect == .text
+                ? " On the wire it would be sent as \(path).1, \(path).2, …, which the API does not have."
+                : " Give a single value."
+        default:
+            break
+        }
+        emit(.violation, rules.codes.type, path, message)
+    }
+
+    /// The text of a String parameter, or nil after reporting a type mismatch.
+    mutating func stringValue(_ value: JSONValue, spec: ParameterSpec, path: String) -> String? {
+        switch (rules.dialect, value) {
+        case (_, .string(let s)):
+            return s
+        case (.text, .number), (.text, .bool):
+            return value.scalarText
+        default:
+            typeMismatch(value, spec: spec, path: path)
+            return nil
+        }
+    }
+
+    /// An integer's text and value (clamped to the Int64 range), or nil after reporting.
+    struct IntegerValue {
+        let text: String
+        let value: Int64
+    }
+
+    static func integerText(_ text: String) -> IntegerValue? {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let value = Int64(text) ?? (negative ? Int64.min : Int64.max)
+        return IntegerValue(text: text, value: value)
+    }
+
+    mutating func integerValue(_ value: JSONValue, spec: ParameterSpec, path: String) -> IntegerValue? {
+        switch (rules.dialect, value) {
+        case (.json, .number(let literal)):
+            if let integer = Self.integerText(literal) { return integer }
+            emit(.violation, rules.codes.type, path, "\(path) must be an Integer; found the number \(literal), which is not a whole number written without a fraction or exponent.")
+            return nil
+        case (.json, .string(let s)):
+            if let integer = Self.integerText(s) {
+                emit(.warning, rules.codes.type, path, "\(path) is the string \"\(s)\" but its type is Integer; the server accepts it (the official example sends a count this way), but send the number \(s).")
+                return integer
+            }
+            typeMismatch(value, spec: spec, path: path)
+            return nil
+        case (.text, .string), (.text, .number), (.text, .bool):
+            let text = value.scalarText ?? ""
+            if let integer = Self.integerText(text) { return integer }
+            emit(.violation, rules.codes.type, path, "\(path) must be an Integer (decimal digits on the wire); found \(Self.describe(value)).")
+            return nil
+        default:
+            typeMismatch(value, spec: spec, path: path)
+            return nil
+        }
+    }
+
+    /// A Boolean's value; reports mismatches when `report` is true.
+    mutating func booleanValue(_ value: JSONValue, spec: ParameterSpec?, path: String, report: Bool) -> Bool? {
+        switch (rules.dialect, value) {
+        case (_, .bool(let b)):
+            return b
+        case (.json, .string(let s)) where s == "true" || s == "false":
+            if report {
+                emit(.warning, rules.codes.type, path, "\(path) is the string \"\(s)\" but its type is Boolean; the server accepts it (the official example sends \"Primary\": \"true\"), but send \(s) without quotes.")
+            }
+            return s == "true"
+        case (.text, .string(let s)) where s == "true" || s == "false":
+            return s == "true"
+        case (.text, .string(let s)) where s.lowercased() == "true" || s.lowercased() == "false":
+            if report {
+                emit(.warning, rules.codes.type, path, "\(path) is \"\(s)\"; the documented Boolean values are true and false, and whether the server accepts other capitalizations (the Python SDK sends True/False) is not confirmed. Send \(s.lowercased()).")
+            }
+            return s.lowercased() == "true"
+        default:
+            if report, let spec {
+                if rules.dialect == .text, value.arrayValue == nil, value.objectValue == nil {
+                    emit(.violation, rules.codes.type, path, "\(path) must be a Boolean (true or false); found \(Self.describe(value)).")
+                } else {
+                    typeMismatch(value, spec: spec, path: path)
+                }
+            }
+            return nil
+        }
+    }
+
+    // MARK: - Constraints
+
+    mutating func checkText(_ text: String, spec: ParameterSpec, path: String) {
+        // A text refused for a forbidden prefix (`http://`) is not also reported for the
+        // characters of that prefix.
+        var prefixRefused = false
+        for rule in spec.rules {
+            switch rule.check {
+            case .length(let min, let max, let unit):
+                let scalars = text.unicodeScalars.count
+                let count = unit == .characters ? scalars : text.utf8.count
+                let unitName = unit == .characters ? (count == 1 ? "character" : "characters") : (count == 1 ? "byte" : "bytes")
+                let detail = unit == .utf8Bytes && scalars != count ? " in UTF-8 (\(scalars) characters)" : ""
+                if let min, let max, count < min || count > max {
+                    emit(rule, path, "\(path) is \(count) \(unitName) long\(detail); it must be \(min) to \(max) \(unit.rawValue) long.")
+                } else if let max, count > max {
+                    emit(rule, path, "\(path) is \(count) \(unitName) long\(detail); at most \(max) \(unit.rawValue) are allowed.")
+                } else if let min, count < min {
+                    emit(rule, path, "\(path) is \(count) \(unitName) long\(detail); at least \(min) \(min == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue) \(min == 1 ? "is" : "are") required.")
+                }
+            case .ascii:
+                if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { !$0.element.isASCII }) {
+                    emit(rule, path, "\(path) may contain only ASCII characters; found '\(scalar)' (\(Self.codePoint(scalar))) at character \(offset + 1).")
+                }
+            case .pattern(let first, let rest):
+                guard !prefixRefused, let head = text.unicodeScalars.first else { break }
+                if !first.contains(where: { $0.contains(head) }) {
+                    emit(rule, path, "\(path) must start with \(first.map(\.startPhrase).joined(separator: " or ")); it starts with '\(head)'.")
+                } else {
+                    let allowed = first + rest
+                    if let (offset, scalar) = text.unicodeScalars.enumerated().dropFirst().first(where: { item in !allowed.contains { $0.contains(item.element) } }) {
+                        emit(rule, path, "\(path) may contain only \(allowed.map(\.phrase).joined(separator: ", ")); found '\(scalar)' at character \(offset + 1).")
+                    }
+                }
+            case .format(let format):
+                let ok: Bool
+                switch format {
+                case .ipv4: ok = IPAddressText.ipv4(text) != nil
+                case .ipv6: ok = IPAddressText.ipv6(text) != nil
+                case .ipv4CIDR: ok = IPAddressText.cidr(text, v6: false) != nil
+                case .ipv6CIDR: ok = IPAddressText.cidr(text, v6: true) != nil
+                }
+                if !ok {
+                    emit(rule, path, "\(path) is \"\(text)\", which is not \(format.phrase).")
+                }
+            case .idShape(let prefix, let example):
+                let body = text.hasPrefix(prefix) ? text.dropFirst(prefix.count) : ""
+                let shaped = !body.isEmpty && body.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                if !shaped {
+                    emit(rule, path, "\(path) is \"\(text)\", which does not look like an ID of this kind: \"\(prefix)\" then lowercase letters and digits, e.g. \(example).")
+                }
+            case .forbiddenPrefixes(let prefixes, let ignoringCase):
+                let subject = ignoringCase ? text.lowercased() : text
+                if let prefix = prefixes.first(where: { subject.hasPrefix(ignoringCase ? $0.lowercased() : $0) }) {
+                    if ignoringCase {
+                        let actual = String(text.prefix(prefix.count))
+                        emit(rule, path, "\(path) starts with \"\(actual)\", which differs from the reserved prefix \"\(prefix)\" only in letter case.")
+                    } else {
+                        prefixRefused = prefixRefused || rule.severity == .violation
+                        emit(rule, path, "\(path) must not start with \"\(prefix)\"; it is \"\(text)\".")
+                    }
+                }
+            case .oneOf(let values, let ignoringCase):
+                let matches = ignoringCase ? values.contains { $0.lowercased() == text.lowercased() } : values.contains(text)
+                if !matches {
+                    var message = "\(path) is \"\(text)\"; allowed values: \(values.joined(separator: ", "))."
+                    if !ignoringCase, let close = values.first(where: { $0.lowercased() == text.lowercased() }) {
+                        message += " Did you mean \(close)? Values are case-sensitive."
+                    }
+                    emit(rule, path, message)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    mutating func checkInteger(_ integer: IntegerValue, spec: ParameterSpec, path: String) {
+        for rule in spec.rules {
+            switch rule.check {
+            case .integerRange(let min, let max):
+                let low = min.map { integer.value < $0 } ?? false
+                let high = max.map { integer.value > $0 } ?? false
+                guard low || high else { break }
+                switch (min, max) {
+                case (let min?, let max?): emit(rule, path, "\(path) is \(integer.text); allowed: \(min) to \(max).")
+                case (let min?, nil): emit(rule, path, "\(path) is \(integer.text); it must be at least \(min).")
+                case (nil, let max?): emit(rule, path, "\(path) is \(integer.text); it must be at most \(max).")
+                default: break
+                }
+            case .integerOneOf(let values):
+                if !values.contains(integer.value) {
+                    emit(rule, path, "\(path) is \(integer.text); allowed values: \(values.map(String.init).joined(separator: ", ")).")
+                }
+            case .powerOfTwo:
+                if integer.value <= 0 || integer.value & (integer.value - 1) != 0 {
+                    emit(rule, path, "\(path) is \(integer.text), which is not a power of 2.")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// List rules run in two phases so findings come in reading order: the list's size before
+    /// its entries' own findings, rules across entries (uniqueness, one primary) after them.
+    enum ListPhase { case size, entries }
+
+    mutating func checkList(_ elements: [JSONValue], spec: ParameterSpec, path: String, phase: ListPhase) {
+        let name = prose(path, spec: spec)
+        for rule in spec.rules {
+            switch rule.check {
+            case .count(let min, let max) where phase == .size:
+                let n = elements.count
+                if let max, n > max {
+                    emit(rule, path, "\(name) has \(n) entries; at most \(max) are allowed.")
+                } else if let min, n < min {
+                    emit(rule, path, "\(name) has \(n) entries; at least \(min) are required.")
+                }
+            case .unique(let field, let key) where phase == .entries:
+                var firstSeen: [String: String] = [:]
+                for (i, item) in elements.enumerated() {
+                    let itemPath = field.map { member(index(path, i), $0) } ?? index(path, i)
+                    let value = field.map { item[$0] } ?? item
+                    guard let value, value.arrayValue == nil, value.objectValue == nil, value != .null,
+                          let text = value.scalarText else { continue }
+                    let normalized = key == .ipAddress ? IPAddressText.canonical(text) : text
+                    if let earlier = firstSeen[normalized] {
+                        emit(rule, itemPath, "\(itemPath) repeats \"\(text)\", already given at \(earlier); each entry must be different.")
+                    } else {
+                        firstSeen[normalized] = itemPath
+                    }
+                }
+            case .atMostOneTrue(let field) where phase == .entries:
+                var first: String?
+                for (i, item) in elements.enumerated() {
+                    guard let flag = item[field], booleanValue(flag, spec: nil, path: "", report: false) == true else { continue }
+                    let itemPath = member(index(path, i), field)
+                    if let first {
+                        emit(rule, itemPath, "\(itemPath) is true, but \(first) is true already; at most one entry of \(name) may have \(field) true.")
+                    } else {
+                        first = itemPath
+                    }
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: - Rules across parameters
+
+    /// The value at a dotted name inside `params` (null counts as absent) and its spec.
+    func lookup(_ name: String, in params: JSONObject) -> (value: JSONValue, spec: ParameterSpec?)? {
+        var value: JSONValue = .object(params)
+        var specs: [ParameterSpec]? = rules.parameters
+        var spec: ParameterSpec?
+        for segment in name.split(separator: ".").map(String.init) {
+            guard let next = value[segment], next != .null else { return nil }
+            value = next
+            spec = specs?.first { $0.name == segment }
+            if let spec, case .structure(let members) = spec.type { specs = members } else { specs = nil }
+        }
+        return (value, spec)
+    }
+
+    func specNamed(_ name: String) -> ParameterSpec? {
+        var specs = rules.parameters
+        var found: ParameterSpec?
+        for segment in name.split(separator: ".").map(String.init) {
+            found = specs.first { $0.name == segment }
+            if let found, case .structure(let members) = found.type { specs = members } else { specs = [] }
+        }
+        return found
+    }
+
+    func integer(_ value: JSONValue) -> Int64? {
+        value.scalarText.flatMap { Self.integerText($0)?.value }
+    }
+
+    mutating func checkCross(_ rule: CrossRule, in params: JSONObject) {
+        func emitCross(_ path: String, _ message: String) {
+            emit(rule.severity, rule.code, path, message, note: rule.note)
+        }
+        func named(_ name: String) -> String { prose(name, spec: specNamed(name)) }
+        switch rule.check {
+        case .oneRequired(let names):
+            if names.allSatisfy({ lookup($0, in: params) == nil }) {
+                let list = names.map(named)
+                emitCross(names[0], "One of \(list.joined(separator: " or ")) is required; none is given.")
+            }
+        case .exclusive(let names):
+            let given = names.filter { lookup($0, in: params) != nil }
+            if given.count > 1 {
+                let list = given.map(named)
+                emitCross(given[1], "\(list.joined(separator: " and ")) cannot be used together; give only one of them.")
+            }
+        case .usedWith(let name, let partner):
+            if lookup(name, in: params) != nil, lookup(partner, in: params) == nil {
+                emitCross(name, "\(named(name)) is used together with \(named(partner)), which is not given.")
+            }
+        case .combinedMax(let list, let count, let max):
+            guard let items = lookup(list, in: params)?.value.arrayValue,
+                  let requested = lookup(count, in: params).flatMap({ integer($0.value) }) else { break }
+            let (total, overflow) = Int64(items.count).addingReportingOverflow(requested)
+            if overflow || total > Int64(max) {
+                let sum = overflow ? "more than \(Int64.max)" : String(total)
+                emitCross(count, "\(named(list)) lists \(items.count) and \(count) asks for \(requested) more: \(sum) in all; at most \(max) are allowed together.")
+            }
+        case .equal(let a, let b):
+            guard let x = lookup(a, in: params).flatMap({ integer($0.value) }),
+                  let y = lookup(b, in: params).flatMap({ integer($0.value) }), x != y else { break }
+            emitCross(b, "\(a) is \(x) and \(b) is \(y); they must be equal.")
+        }
+    }
+}
+
+extension Rule {
+    /// True for a length rule with a minimum, which already reports an empty text.
+    var setsMinimumLength: Bool {
+        if case .length(let min?, _, _) = check, min > 0 { return true }
+        return false
+    }
+}
+
+extension Check {
+    /// The kind of check, without its values: findings of the same kind on the same path
+    /// with the same code say the same thing.
+    var topic: String {
+        switch self {
+        case .length: return "length"
+        case .ascii: return "ascii"
+        case .pattern: return "pattern"
+        case .format: return "format"
+        case .idShape: return "idShape"
+        case .forbiddenPrefixes: return "forbiddenPrefixes"
+        case .oneOf: return "oneOf"
+        case .integerRange: return "integerRange"
+        case .integerOneOf: return "integerOneOf"
+        case .powerOfTwo: return "powerOfTwo"
+        case .count: return "count"
+        case .unique: return "unique"
+        case .atMostOneTrue: return "atMostOneTrue"
+        case .discouraged: return "discouraged"
+        }
+    }
+}

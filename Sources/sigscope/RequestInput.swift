@@ -1,0 +1,30 @@
+import SigScope
+
+/// Reading the request of `validate`, `sign` and `curl`: a file (or none) plus the options
+/// that build or override it.
+extension RequestOptions {
+    /// The name errors and findings give the input: the file, `<stdin>`, or `options`.
+    var source: String {
+        requestFile.map { $0 == "-" ? "<stdin>" : $0 } ?? "options"
+    }
+
+    /// The request file's draft, or an empty one when the request comes from options alone.
+    func readDraft() throws(SigScopeError) -> RequestDraft {
+        guard let path = requestFile else { return RequestDraft() }
+        return try RequestDraft.parse(try Frontend.read(path), source: source)
+    }
+
+    /// `--provider`, `--action`, `--region` and every `--param`.
+    func overrides() throws(SigScopeError) -> RequestOverrides {
+        var overrides = RequestOverrides(provider: provider, action: action, region: region)
+        for text in params {
+            overrides.params.append(try RequestOverrides.parseParam(text))
+        }
+        return overrides
+    }
+
+    /// The final request: `draft` with the options applied.
+    func build(_ draft: RequestDraft, source: String) throws(SigScopeError) -> APIRequest {
+        try RequestBuilder.build(draft, overrides: try overrides(), source: source)
+    }
+}

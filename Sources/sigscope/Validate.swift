@@ -1,0 +1,41 @@
+import ArgumentParser
+import SigScope
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a request against the API's parameter rules, offline.",
+        discussion: """
+        Every problem is reported at once, each with the error code the provider's server would \
+        answer (Tencent MissingParameter, UnknownParameter, InvalidParameterValue.TooLong, …; \
+        Alibaba MissingParameter, UnsupportedParameter, …) and the parameter's path \
+        (PrivateIpAddresses[3].PrivateIpAddress, Tag.2.Key). Warnings flag what the server accepts \
+        but is probably a mistake. Rules are known for CreateNetworkInterface of both providers; \
+        other actions are valid with a warning. See docs/validation.md for every rule and its source.
+
+        Exit codes: 0 valid (warnings allowed) · 1 violations · 2 unreadable input · 64 wrong usage.
+
+        Examples:
+          sigscope validate examples/tencent-create-eni.json
+          sigscope validate examples/tencent-invalid.json --format json
+          sigscope validate --provider aliyun --param RegionId=cn-hangzhou --param VSwitchId=vsw-1 --param SecurityGroupId=sg-1
+        """
+    )
+
+    @OptionGroup var request: RequestOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try Frontend.guarded { () throws(SigScopeError) -> Int32 in
+            let draft = try request.readDraft()
+            let apiRequest = try request.build(draft, source: request.source)
+            let report = Validator.validate(apiRequest)
+            switch output.format {
+            case .text:
+                Frontend.writeOut(ValidationText.render(report, style: Frontend.style))
+            case .json:
+                Frontend.writeOut(JSONWriter.pretty.string(report.json) + "\n")
+            }
+            return report.valid ? 0 : 1
+        }
+    }
+}
