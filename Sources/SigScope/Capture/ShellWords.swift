@@ -16,7 +16,9 @@ public enum ShellWords {
 
     /// A 1-based line and column (in characters) in the command text.
     public struct Location: Sendable, Equatable, CustomStringConvertible {
+        /// 1-based line.
         public var line: Int
+        /// 1-based column, counted in Unicode scalars.
         public var column: Int
 
         /// Creates a location.
@@ -25,6 +27,7 @@ public enum ShellWords {
             self.column = column
         }
 
+        /// `line L, column C`.
         public var description: String { "line \(line), column \(column)" }
     }
 
@@ -73,14 +76,34 @@ public enum ShellWords {
         var current: [UInt8] = []
         var inWord = false
         var wordStart = 0
+        /// The last location computed, so locations of increasing offsets cost linear time overall.
+        var cache = (offset: 0, location: Location(line: 1, column: 1))
 
         init(bytes: [UInt8], source: String) {
             self.bytes = bytes
             self.source = source
         }
 
-        func error(_ reason: String, at offset: Int) -> SigScopeError {
-            let loc = ShellWords.location(of: offset, in: bytes)
+        mutating func location(of offset: Int) -> Location {
+            if offset < cache.offset { cache = (0, Location(line: 1, column: 1)) }
+            var line = cache.location.line
+            var column = cache.location.column
+            var i = cache.offset
+            while i < offset && i < bytes.count {
+                if bytes[i] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if bytes[i] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+            }
+            cache = (offset, Location(line: line, column: column))
+            return cache.location
+        }
+
+        mutating func error(_ reason: String, at offset: Int) -> SigScopeError {
+            let loc = location(of: offset)
             return SigScopeError(.invalidCapture, reason, source: source, line: loc.line, column: loc.column)
         }
 
@@ -94,7 +117,7 @@ public enum ShellWords {
 
         mutating func endWord() {
             if inWord {
-                tokens.append(.word(current, ShellWords.location(of: wordStart, in: bytes)))
+                tokens.append(.word(current, location(of: wordStart)))
                 inWord = false
                 current = []
             }
@@ -102,7 +125,7 @@ public enum ShellWords {
 
         mutating func op(_ text: String, length: Int) {
             endWord()
-            tokens.append(.op(text, ShellWords.location(of: i, in: bytes)))
+            tokens.append(.op(text, location(of: i)))
             i += length
         }
 

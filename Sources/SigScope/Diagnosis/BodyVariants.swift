@@ -8,8 +8,11 @@ enum BodyVariants {
     }
 
     /// Every distinct re-serialization of `body` other than `body` itself; empty when the body is not JSON.
+    /// Bodies larger than this are not re-serialized (each variant is hashed many times in the search).
+    static let maxBodyBytes = 1 << 20
+
     static func alternatives(for body: [UInt8]) -> [Alternative] {
-        guard !body.isEmpty else { return [] }
+        guard !body.isEmpty, body.count <= maxBodyBytes else { return [] }
         var out: [Alternative] = []
         var seen: Set<[UInt8]> = [body]
         if let value = try? JSONParser.parse(body, limits: .request) {
@@ -35,7 +38,7 @@ enum BodyVariants {
 
     /// The writer that produces `body` exactly, described, else "as sent".
     static func describe(_ body: [UInt8]) -> String {
-        if let value = try? JSONParser.parse(body, limits: .request), let writer = writers.first(where: { $0.bytes(value) == body }) {
+        if body.count <= maxBodyBytes, let value = try? JSONParser.parse(body, limits: .request), let writer = writers.first(where: { $0.bytes(value) == body }) {
             return describe(writer, Traits(value))
         }
         return "formatted as sent"
