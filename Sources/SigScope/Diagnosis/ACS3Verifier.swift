@@ -146,6 +146,11 @@ enum ACS3Verifier {
 
         let provided = auth.signature
         let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
+        var clientStringToSign: String?
+        func serverDiffers(_ client: String?) -> Bool {
+            guard let server = options.serverStringToSign else { return false }
+            return server != computation.stringToSign
+        }
         if !signaturesEqual {
             if let provided {
                 findings.add(.signatureMismatch, .error, "The request carries signature \(provided); recomputing every step from the request as sent with the given secret gives \(computation.signature).")
@@ -158,7 +163,12 @@ enum ACS3Verifier {
                         try ACS3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
                     }
                     Forensics.report(found, into: &findings)
-                    if found.isEmpty {
+                    if let first = found.first {
+                        var trial = base
+                        for mistake in first { mistake.apply(&trial) }
+                        clientStringToSign = try? ACS3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).stringToSign
+                    }
+                    if found.isEmpty && !serverDiffers(clientStringToSign) {
                         VerifierSupport.concludeUnexplained(&findings, tried: mistakes.count, keyId: auth.accessKeyId, label: "AccessKeyId")
                     }
                 }
@@ -167,8 +177,16 @@ enum ACS3Verifier {
             }
         }
 
+        if let server = options.serverStringToSign {
+            for finding in ServerStringToSign.findings(server: server, computed: computation.stringToSign, client: clientStringToSign,
+                                                       signatureRight: signaturesEqual, keyId: auth.accessKeyId) {
+                findings.add(finding)
+            }
+        }
+
         let steps = computation.steps.map { step -> VerifyStep in
             switch step.name {
+            case "stringToSign": return VerifyStep(computed: step, provided: options.serverStringToSign)
             case "hashedRequestPayload": return VerifyStep(computed: step, provided: declaredHash)
             case "signature": return VerifyStep(computed: step, provided: provided)
             case "authorization": return VerifyStep(computed: step, provided: authorizationValue.isEmpty ? nil : authorizationValue.trimmingASCIIWhitespace())

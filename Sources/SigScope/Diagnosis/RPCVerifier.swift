@@ -52,6 +52,9 @@ enum RPCVerifier {
 
         // The comparison.
         let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
+        var clientStringToSign: String?
+        var explained = false
+        var tried = 0
         if !signaturesEqual {
             if let provided {
                 findings.add(.signatureMismatch, .error, "The request carries Signature \(provided); recomputing from the parameters as the server receives them with the given secret gives \(computation.signature).")
@@ -65,13 +68,29 @@ enum RPCVerifier {
                         try RPCSigner.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
                     }
                     Forensics.report(found, into: &findings)
-                    if found.isEmpty {
-                        VerifierSupport.concludeUnexplained(&findings, tried: mistakes.count, keyId: value("AccessKeyId"), label: "AccessKeyId")
+                    if let first = found.first {
+                        var trial = base
+                        for mistake in first { mistake.apply(&trial) }
+                        clientStringToSign = try? RPCSigner.compute(trial.input, secretKey: trial.secret, variant: trial.variant).stringToSign
                     }
+                    explained = !found.isEmpty
+                    tried = mistakes.count
+                } else {
+                    explained = true
                 }
             } else {
                 findings.add(.signatureMismatch, .error, "The request has no Signature parameter; recomputing from its parameters gives \(computation.signature).")
+                explained = true
             }
+        }
+        if let server = options.serverStringToSign {
+            for finding in ServerStringToSign.findings(server: server, computed: computation.stringToSign, client: clientStringToSign,
+                                                       signatureRight: signaturesEqual, keyId: value("AccessKeyId")) {
+                findings.add(finding)
+            }
+        }
+        if !signaturesEqual, !explained, !findings.contains(.serverStringToSignDiffers) {
+            VerifierSupport.concludeUnexplained(&findings, tried: tried, keyId: value("AccessKeyId"), label: "AccessKeyId")
         }
 
         let steps = computation.steps.map { step -> VerifyStep in

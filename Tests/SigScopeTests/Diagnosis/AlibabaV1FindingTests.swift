@@ -284,4 +284,45 @@ struct AlibabaV1FindingTests {
         let report = try verify(try v1Capture(Self.v1Params(), signedHost: "cvm.ap-guangzhou.tencentcloudapi.com"))
         #expect(report.finding(.hostChanged)?.reproducesSignature == true)
     }
+
+    // MARK: - The server's string-to-sign
+
+    /// The RPC string-to-sign of `params` for GET, built here with Foundation's encoder.
+    static func serverStringToSign(_ params: [(name: String, value: String)]) -> String {
+        let canonical = params.map { (encode($0.name), encode($0.value)) }.sorted { $0.0 < $1.0 }.map { $0.0 + "=" + $0.1 }.joined(separator: "&")
+        return "GET&%2F&" + encode(canonical)
+    }
+
+    @Test("server-string-to-sign-differs: the server's string-to-sign against a space-as-plus client, per parameter")
+    func serverAgainstClient() throws {
+        let params = Self.rpcParams(extra: [("Description", "prod stage")])
+        let text = try rpcCapture(params, variant: RPCSigner.Variant(encoder: PercentEncoder(spaceAsPlus: true))).text
+        let report = try verify(text, VerifyOptions(secretKey: SecretKey(Self.secret), serverStringToSign: Self.serverStringToSign(params)))
+        let finding = try #require(report.finding(.serverStringToSignDiffers))
+        #expect(finding.message.contains("`Description`: server saw `prod%20stage`, you signed `prod+stage`"))
+        #expect(report.finding(.spaceEncodedAsPlus)?.reproducesSignature == true)
+        #expect(report.steps.first { $0.name == "stringToSign" }?.agrees == true)
+    }
+
+    @Test("the server's string-to-sign equals ours and the signature does not verify: the secret is wrong (official T10)")
+    func serverEqualWrongSecret() throws {
+        let vector = try #require(VectorCase.all("aliyun/rpc").first { $0.folder.hasSuffix("/T10") })
+        let query = try #require(vector.stage("canonicalized-query-string.txt"))
+        let text = "GET /?\(query)&Signature=\(Self.encode(try #require(vector.stage("signature.txt")))) HTTP/1.1\r\nHost: ecs.aliyuncs.com\r\n\r\n"
+        let report = try verify(text, VerifyOptions(secretKey: SecretKey("not-the-secret"), serverStringToSign: try #require(vector.stage("string-to-sign.txt"))))
+        #expect(report.findings.map(\.code) == [.signatureMismatch, .wrongSecretLikely])
+        #expect(report.finding(.wrongSecretLikely)?.message.contains("server's string-to-sign is exactly") == true)
+    }
+
+    @Test("the server canonicalized another value than the capture shows: the difference is located")
+    func serverAgainstCapture() throws {
+        let params = Self.rpcParams(extra: [("Description", "a+b")])
+        let text = try rpcCapture(params).text
+        let proxied = Self.rpcParams(extra: [("Description", "a b")])
+        let report = try verify(text, VerifyOptions(secretKey: SecretKey(Self.secret), serverStringToSign: Self.serverStringToSign(proxied)))
+        #expect(!report.match)
+        let finding = try #require(report.finding(.serverStringToSignDiffers))
+        #expect(finding.message.contains("`Description`: server saw `a%20b`, the capture gives `a%2Bb`"))
+        #expect(finding.message.contains("first difference"))
+    }
 }
