@@ -38,7 +38,7 @@ struct Verify: ParsableCommand {
     @Option(help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
 
-    @Option(help: ArgumentHelp("HAR only: use entry N (1 = the file's first entry) instead of the first Tencent/Alibaba API entry.", valueName: "N"))
+    @Option(help: ArgumentHelp("HAR only: use entry N, 0-based (log.entries[N]), instead of the first Tencent/Alibaba API entry.", valueName: "N"))
     var entry: Int?
 
     @Flag(help: "Print derived keys in full (the secret key itself is never printed).")

@@ -11,7 +11,7 @@ headers and body bytes are recorded, and a canned success response is returned.
 Every captured request is written three ways under testvectors/captures/sdk/:
   <name>.http   the raw HTTP/1.1 request (CRLF), Host and Content-Length as sent
   <name>.curl   a curl command in the style of Chrome's "Copy as cURL (bash)"
-  <name>.har    a HAR 1.2 file whose second entry is the API request
+  <name>.har    a HAR 1.2 file whose entry 1 (0-based) is the API request
 plus <name>.json with what a verifier needs (secret, algorithm, fixed time).
 
 The SDKs are imported, never copied. Install them from requirements.txt beside this
@@ -324,7 +324,7 @@ def meta(name, provider, algorithm, note):
         "secretKey": secret,
         "time": FIXED_TIME,
         "timeISO": FIXED_ISO,
-        "harEntry": 2,
+        "harEntry": 1,
     }, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

@@ -126,7 +126,7 @@ def render():
     out.append("## Capturing the request\n")
     out.append("- **mitmproxy / Burp / Charles**: save the request as raw HTTP (CRLF or LF both work), or export a HAR.\n"
                "- **Browser devtools**: \"Copy as cURL (bash)\" or \"Save all as HAR\". In a HAR, the first\n"
-               "  `*.tencentcloudapi.com` / `*.aliyuncs.com` entry is used; `--entry N` picks another (1 = first).\n"
+               "  `*.tencentcloudapi.com` / `*.aliyuncs.com` entry is used; `--entry N` picks `log.entries[N]` (0-based).\n"
                "- **SDK debug logs** that print the request line with an absolute URL\n"
                "  (`POST https://vpc.tencentcloudapi.com/ HTTP/1.1`) and the headers; log lines before it are skipped.\n"
                "- **`sigscope curl`** output verifies as it is, including the `printf … | curl --data-binary @-` form.\n"

@@ -45,7 +45,7 @@ public enum CaptureParser {
     /// - Parameters:
     ///   - bytes: the capture file's bytes.
     ///   - source: the file name used in errors.
-    ///   - entry: HAR only: the 1-based entry to use instead of the first Tencent/Alibaba API entry.
+    ///   - entry: HAR only: the 0-based entry (`log.entries[N]`) to use instead of the first Tencent/Alibaba API entry.
     /// - Throws: `SigScopeError.invalidCapture` (with line and column where known) when the
     ///   capture cannot be read, or `--entry` is given for a form that has no entries.
     public static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {

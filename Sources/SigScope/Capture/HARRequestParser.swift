@@ -1,8 +1,8 @@
 /// Reads the request of one entry of a HAR 1.2 file (`log.entries[].request`).
 ///
 /// The entry is the first whose host is a Tencent Cloud (`*.tencentcloudapi.com`) or
-/// Alibaba Cloud (`*.aliyuncs.com`) API endpoint, or the one `--entry N` names (1-based,
-/// counting every entry of the file). The URL is taken as recorded, query included;
+/// Alibaba Cloud (`*.aliyuncs.com`) API endpoint, or the one `--entry N` names (0-based,
+/// `log.entries[N]`, as `sigscope decode --entry` counts). The URL is taken as recorded, query included;
 /// `postData.text` is the body (base64-decoded when `postData.encoding` says so); HTTP/2
 /// pseudo-headers are dropped, `:authority` standing in for a missing `Host`.
 public enum HARRequestParser {
@@ -28,10 +28,10 @@ public enum HARRequestParser {
         let chosen: Int
         var notes: [String] = []
         if let entry {
-            guard entry >= 1, entry <= entries.count else {
-                throw SigScopeError(.invalidOption, "--entry \(entry) is out of range: \(source) has \(entries.count) entr\(entries.count == 1 ? "y" : "ies") (1 to \(entries.count))")
+            guard entry >= 0, entry < entries.count else {
+                throw SigScopeError(.invalidOption, "--entry \(entry) is out of range: \(source) has \(entries.count) entr\(entries.count == 1 ? "y" : "ies"), numbered from 0 to \(entries.count - 1)")
             }
-            chosen = entry - 1
+            chosen = entry
         } else {
             let apiEntries = entries.indices.filter { index in
                 guard let url = entries[index]["request"]?["url"]?.stringValue, let parts = URLParts.parse(url) else { return false }
@@ -43,10 +43,10 @@ public enum HARRequestParser {
             }
             chosen = first
             if entries.count > 1 {
-                notes.append("used HAR entry \(first + 1) of \(entries.count) (the first API request\(apiEntries.count > 1 ? "; \(apiEntries.count) API requests in all, choose another with --entry N" : ""))")
+                notes.append("used HAR entry \(first) (0-based) of \(entries.count) (the first API request\(apiEntries.count > 1 ? "; \(apiEntries.count) API requests in all, choose another with --entry N" : ""))")
             }
         }
-        let request = try parseRequest(entries[chosen]["request"], source: source, entry: chosen + 1, notes: &notes)
+        let request = try parseRequest(entries[chosen]["request"], source: source, entry: chosen, notes: &notes)
         return CapturedRequest(request: request, format: .har, notes: notes)
     }
 

@@ -28,9 +28,9 @@ struct HARRequestParserTests {
         #expect(request.headers.map(\.name) == ["content-type"])
     }
 
-    @Test("--entry N picks the Nth entry (1-based); a base64 body is decoded; the method is upper-cased")
+    @Test("--entry N picks log.entries[N] (0-based); a base64 body is decoded; the method is upper-cased")
     func explicitEntry() throws {
-        let request = try parse(entry: 3).request
+        let request = try parse(entry: 2).request
         #expect(request.method == "POST")
         #expect(request.body == [0x00, 0x01, 0xFF])
         #expect(request.header("Content-Type") == "application/octet-stream")
@@ -38,7 +38,7 @@ struct HARRequestParserTests {
 
     @Test("an entry out of range is a usage error; broken JSON is reported with line and column")
     func errors() {
-        #expect(throws: SigScopeError(.invalidOption, "")) { try parse(entry: 4) }
+        #expect(throws: SigScopeError(.invalidOption, "")) { try parse(entry: 3) }
         do {
             _ = try HARRequestParser.parse(Array("{\"log\":\n {\"entries\": [}".utf8), source: "s.har")
             Issue.record("expected an error")
