@@ -66,7 +66,7 @@ public enum CaptureParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return .http }
-        if bytes[start] == UInt8(ascii: "{") { return .har }
+        if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") { return .har }
         var lineEnd = start
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
         var line = String(decoding: bytes[start..<lineEnd], as: UTF8.self)
