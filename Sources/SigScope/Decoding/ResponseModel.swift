@@ -1,0 +1,271 @@
+/// The type a field has in a provider's response model.
+indirect enum ResponseFieldType: Sendable {
+    /// A string (`String` in the provider's model).
+    case string
+    /// An integer (`Integer`, `Long`).
+    case integer
+    /// A boolean.
+    case boolean
+    /// A nested structure.
+    case object(ResponseObjectModel)
+    /// A list. `wrapper` is Alibaba's singular element name: the JSON
+    /// `"SecurityGroupIds": {"SecurityGroupId": [...]}` and the XML
+    /// `<SecurityGroupIds><SecurityGroupId>…` both become a plain array.
+    case list(ResponseFieldType, wrapper: String?)
+}
+
+/// The fields of one structure of a response model, in the model's order.
+struct ResponseObjectModel: Sendable {
+    let name: String
+    let fields: [(name: String, type: ResponseFieldType)]
+    private let types: [String: ResponseFieldType]
+
+    init(_ name: String, _ fields: [(String, ResponseFieldType)]) {
+        self.name = name
+        self.fields = fields.map { (name: $0.0, type: $0.1) }
+        var types: [String: ResponseFieldType] = [:]
+        for field in fields { types[field.0] = field.1 }
+        self.types = types
+    }
+
+    func type(of field: String) -> ResponseFieldType? { types[field] }
+
+    var fieldNames: [String] { fields.map(\.name) }
+}
+
+/// Applies a response model to a raw field tree: gives values the model's types (also when
+/// they came from XML, where everything is text), unwraps Alibaba's wrapped lists, and
+/// keeps fields the model does not know, unchanged.
+///
+/// A value that cannot take the model's type is kept as it came, with a note, rather than
+/// dropped or turned into something it is not.
+struct ResponseTyping {
+    /// Values that did not fit the model, for the report.
+    var notes: [String] = []
+    /// Alibaba: also unwrap `{"Xs": {"X": [...]}}` lists the model does not know, by the
+    /// providers' plural naming convention.
+    let unwrapConventionalLists: Bool
+
+    init(unwrapConventionalLists: Bool) {
+        self.unwrapConventionalLists = unwrapConventionalLists
+    }
+
+    /// Types `object`'s members; members the model lacks pass through `generic`.
+    mutating func object(_ object: JSONObject, model: ResponseObjectModel, path: String) -> JSONObject {
+        var members: [JSONMember] = []
+        members.reserveCapacity(object.count)
+        for member in object.members {
+            let childPath = path.isEmpty ? member.key : path + "." + member.key
+            if let type = model.type(of: member.key) {
+                members.append(JSONMember(member.key, value(member.value, type: type, path: childPath)))
+            } else {
+                members.append(JSONMember(member.key, generic(member.value, key: member.key)))
+            }
+        }
+        return JSONObject(members)
+    }
+
+    /// Types one value.
+    mutating func value(_ value: JSONValue, type: ResponseFieldType, path: String) -> JSONValue {
+        if case .null = value { return .null }
+        switch type {
+        case .string:
+            switch value {
+            case .string: return value
+            case .number(let literal): return .string(literal)
+            case .bool(let flag):
+                note(path, "a boolean where the model has a string; shown as text")
+                return .string(flag ? "true" : "false")
+            default:
+                note(path, "\(value.typeName) where the model has a string; kept as it is")
+                return generic(value, key: nil)
+            }
+        case .integer:
+            switch value {
+            case .number(let literal):
+                if Self.integerLiteral(literal) != nil { return value }
+                note(path, "the number \(literal) is not an integer as the model says; kept as it is")
+                return value
+            case .string(let text):
+                let trimmed = text.trimmingASCIIWhitespace()
+                if trimmed.isEmpty { return .null }
+                if let literal = Self.integerLiteral(trimmed) { return .number(literal) }
+                note(path, "\"\(text)\" is not an integer as the model says; kept as text")
+                return value
+            default:
+                note(path, "\(value.typeName) where the model has an integer; kept as it is")
+                return generic(value, key: nil)
+            }
+        case .boolean:
+            switch value {
+            case .bool: return value
+            case .string(let text):
+                let trimmed = text.trimmingASCIIWhitespace().lowercased()
+                if trimmed == "true" { return .bool(true) }
+                if trimmed == "false" { return .bool(false) }
+                if trimmed.isEmpty { return .null }
+                note(path, "\"\(text)\" is not a boolean as the model says; kept as text")
+                return value
+            default:
+                note(path, "\(value.typeName) where the model has a boolean; kept as it is")
+                return generic(value, key: nil)
+            }
+        case .object(let model):
+            switch value {
+            case .object(let object): return .object(self.object(object, model: model, path: path))
+            case .string(let text) where text.trimmingASCIIWhitespace().isEmpty:
+                // An empty XML element: no structure.
+                return .null
+            default:
+                note(path, "\(value.typeName) where the model has a \(model.name) structure; kept as it is")
+                return generic(value, key: nil)
+            }
+        case .list(let element, let wrapper):
+            let items: [JSONValue]
+            switch value {
+            case .array(let array):
+                items = array
+            case .object(let object) where object.isEmpty:
+                items = []
+            case .object(let object) where wrapper != nil && object.count == 1 && object.members[0].key == wrapper:
+                let inner = object.members[0].value
+                if case .array(let array) = inner {
+                    items = array
+                } else if case .null = inner {
+                    items = []
+                } else {
+                    items = [inner]
+                }
+            case .string(let text) where text.trimmingASCIIWhitespace().isEmpty:
+                // An empty XML element such as <Ipv6Sets/>: an empty list.
+                items = []
+            default:
+                note(path, "\(value.typeName) where the model has a list\(wrapper.map { " of <\($0)>" } ?? ""); kept as it is")
+                return generic(value, key: nil)
+            }
+            var typed: [JSONValue] = []
+            typed.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                typed.append(self.value(item, type: element, path: path + "[\(i)]"))
+            }
+            return .array(typed)
+        }
+    }
+
+    /// A value outside the model: unchanged, except that Alibaba's conventionally wrapped
+    /// lists (`Regions` holding only `Region` elements) become plain arrays.
+    func generic(_ value: JSONValue, key: String?) -> JSONValue {
+        guard unwrapConventionalLists else { return value }
+        switch value {
+        case .object(let object):
+            if let key, object.count == 1, Self.isPlural(key, of: object.members[0].key) {
+                let inner = object.members[0].value
+                let items: [JSONValue]
+                if case .array(let array) = inner { items = array } else { items = [inner] }
+                return .array(items.map { generic($0, key: nil) })
+            }
+            return .object(JSONObject(object.members.map { JSONMember($0.key, generic($0.value, key: $0.key)) }))
+        case .array(let array):
+            return .array(array.map { generic($0, key: nil) })
+        default:
+            return value
+        }
+    }
+
+    private mutating func note(_ path: String, _ text: String) {
+        notes.append("\(path): \(text)")
+    }
+
+    /// `Tags`/`Tag`, `Addresses`/`Address`, `Policies`/`Policy`.
+    static func isPlural(_ parent: String, of child: String) -> Bool {
+        guard !child.isEmpty else { return false }
+        if parent == child + "s" || parent == child + "es" { return true }
+        if child.hasSuffix("y"), parent == child.dropLast() + "ies" { return true }
+        return false
+    }
+
+    /// The canonical JSON literal of an integer written as `text` (sign, digits, leading
+    /// zeros dropped); nil when `text` is not an integer.
+    static func integerLiteral(_ text: String) -> String? {
+        var digits = Substring(text)
+        var negative = false
+        if digits.first == "-" { negative = true; digits = digits.dropFirst() } else if digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let stripped = digits.drop { $0 == "0" }
+        let body = stripped.isEmpty ? "0" : String(stripped)
+        return (negative && body != "0" ? "-" : "") + body
+    }
+}
+
+// MARK: - XML as a raw field tree
+
+extension XMLTreeElement {
+    /// The element as an untyped field tree, the shape a JSON body of the same response has:
+    /// an element with children becomes an object (children repeated under one name become
+    /// an array), an element with only text becomes that string, attributes become
+    /// `@name` members and text beside child elements `#text`.
+    var rawFieldTree: JSONValue {
+        if children.isEmpty && attributes.isEmpty { return .string(text) }
+        var members: [JSONMember] = []
+        members.reserveCapacity(attributes.count + children.count)
+        for attribute in attributes {
+            members.append(JSONMember("@" + attribute.name, .string(attribute.value)))
+        }
+        // Group children by name in order of first appearance (linear: a list of 10,000
+        // elements must not be copied 10,000 times).
+        var groups: [[JSONValue]] = []
+        var names: [String] = []
+        var positions: [String: Int] = [:]
+        for child in children {
+            let value = child.rawFieldTree
+            if let position = positions[child.name] {
+                groups[position].append(value)
+            } else {
+                positions[child.name] = groups.count
+                names.append(child.name)
+                groups.append([value])
+            }
+        }
+        for (name, values) in zip(names, groups) {
+            members.append(JSONMember(name, values.count == 1 ? values[0] : .array(values)))
+        }
+        if !text.isEmpty, !text.allSatisfy({ $0.isWhitespace }) {
+            members.append(JSONMember("#text", .string(text)))
+        }
+        return .object(JSONObject(members))
+    }
+}
+
+// MARK: - Reading typed values back
+
+extension JSONObject {
+    /// The string member `key`, nil when absent, null or not a string.
+    func typedString(_ key: String) -> String? { self[key]?.stringValue }
+
+    /// The integer member `key`, nil when absent, null or not an integer.
+    func typedInteger(_ key: String) -> Int64? {
+        if case .number(let literal)? = self[key] { return Int64(literal) }
+        return nil
+    }
+
+    /// The boolean member `key`, nil when absent, null or not a boolean.
+    func typedBool(_ key: String) -> Bool? {
+        if case .bool(let flag)? = self[key] { return flag }
+        return nil
+    }
+
+    /// The list member `key` of strings (other elements skipped); empty when absent.
+    func typedStrings(_ key: String) -> [String] {
+        (self[key]?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
+    /// The list member `key` of structures (other elements skipped); empty when absent.
+    func typedObjects(_ key: String) -> [JSONObject] {
+        (self[key]?.arrayValue ?? []).compactMap(\.objectValue)
+    }
+
+    /// The members whose names `model` does not know, in order.
+    func unknownMembers(_ model: ResponseObjectModel) -> JSONObject {
+        JSONObject(members.filter { model.type(of: $0.key) == nil })
+    }
+}
