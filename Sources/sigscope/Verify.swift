@@ -20,6 +20,7 @@ struct Verify: ParsableCommand {
           sigscope verify request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
           sigscope curl req.json > cmd.sh && sigscope verify cmd.sh --format json
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
+          sigscope verify request.http --server-error response.json   # Alibaba: diff the server's string-to-sign
         """
     )
 
@@ -38,6 +39,9 @@ struct Verify: ParsableCommand {
     @Option(help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
 
+    @Option(name: .customLong("server-error"), help: ArgumentHelp("The error the server answered (an Alibaba SignatureDoesNotMatch / IncompleteSignature body, bare, as curl -i prints it, or in a HAR file): its string-to-sign is compared with the recomputed one.", valueName: "FILE"))
+    var serverError: String?
+
     @Option(help: ArgumentHelp("HAR only: use entry N, 0-based (log.entries[N]), instead of the first Tencent/Alibaba API entry.", valueName: "N"))
     var entry: Int?
 
@@ -54,9 +58,29 @@ struct Verify: ParsableCommand {
             let detected = try SignatureDetector.detect(captured.request)
             let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
             let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
-            let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue)
+            var notes = captured.notes
+            var serverStringToSign: String?
+            if let serverError {
+                let limits = ResponseLimits.standard
+                let errorSource = serverError == "-" ? "<stdin>" : serverError
+                if serverError == "-" && capture == "-" {
+                    throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
+                }
+                let errorBytes = try Frontend.read(serverError, limit: limits.maxBytes)
+                // The same HAR file for both: decode the response of the entry the request came from.
+                let errorEntry = serverError == capture ? entry : nil
+                let decoded = try ResponseDecoder.decode(errorBytes, provider: detected.provider, action: nil, entry: errorEntry, limits: limits, source: errorSource)
+                if let sts = decoded.error?.serverStringToSign {
+                    serverStringToSign = sts
+                } else if let error = decoded.error {
+                    notes.append("\(errorSource): the \(error.code ?? "error") response quotes no server string-to-sign (only Alibaba's SignatureDoesNotMatch and IncompleteSignature messages do), so there is nothing to compare")
+                } else {
+                    notes.append("\(errorSource) is a success response, not an error: it quotes no server string-to-sign")
+                }
+            }
+            let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue, serverStringToSign: serverStringToSign)
             var report = try Verifier.verify(captured.request, options: options)
-            report.notes = captured.notes + report.notes
+            report.notes = notes + report.notes
             switch output.format {
             case .text:
                 Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))

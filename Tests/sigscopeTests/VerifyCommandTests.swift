@@ -107,4 +107,44 @@ struct VerifyCommandTests {
             #expect(!result.stderr.contains(key))
         }
     }
+
+    @Test("--server-error: the server's string-to-sign is the provided stringToSign step and the diff is a finding")
+    func serverError() throws {
+        let result = try CLI.run(["verify", "examples/captures/server-string-to-sign-differs.http", "--secret-key", "testsecret",
+                                  "--server-error", "examples/captures/server-string-to-sign-differs.error.json", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONParser.parse(result.stdout).objectValue)
+        #expect(object["providedSteps"]?["stringToSign"]?.stringValue?.hasPrefix("GET&%2F&AccessKeyId%3Dtestid") == true)
+        let codes = object["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes.contains("server-string-to-sign-differs"))
+    }
+
+    @Test("--server-error as a curl -i response quoting the official T10 string-to-sign, wrong secret: the secret is wrong")
+    func serverErrorHTTP() throws {
+        let sts = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/aliyun/rpc/T10/string-to-sign.txt")), as: UTF8.self)
+        let query = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/aliyun/rpc/T10/canonicalized-query-string.txt")), as: UTF8.self)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-server-error-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let request = dir.appendingPathComponent("request.http")
+        try Data("GET /?\(query)&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D HTTP/1.1\r\nHost: ecs.aliyuncs.com\r\n\r\n".utf8).write(to: request)
+        let body = #"{"Message":"Specified signature is not matched with our calculation. server string to sign is:"# + sts + #"","RequestId":"1DD9FD9A-8E57-43E5-B911-E4F5AD2027F7","HostId":"ecs.aliyuncs.com","Code":"SignatureDoesNotMatch"}"#
+        let response = dir.appendingPathComponent("response.txt")
+        try Data(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=utf-8\r\n\r\n" + body).utf8).write(to: response)
+        let right = try CLI.run(["verify", request.path, "--secret-key", "testsecret", "--server-error", response.path])
+        #expect(right.status == 1, "the server rejected it, so it is not a match even with the right signature")
+        #expect(right.stdout.contains("wrong-secret-likely"))
+        let wrong = try CLI.run(["verify", request.path, "--secret-key", "bad", "--server-error", response.path, "--format", "json"])
+        #expect(wrong.status == 1)
+        let codes = try JSONParser.parse(wrong.stdout)["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes == ["signature-mismatch", "wrong-secret-likely"])
+    }
+
+    @Test("--server-error with a response that quotes no string-to-sign: a note, the verdict unchanged")
+    func serverErrorWithout() throws {
+        let result = try CLI.run(["verify", Self.rpc, "--secret-key", Self.rpcKey, "--server-error", "-", "--format", "json"],
+                                 stdin: #"{"RequestId":"x","HostId":"ecs.aliyuncs.com","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}"#)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("quotes no server string-to-sign"))
+    }
 }

@@ -220,7 +220,34 @@ def acs3_payload_mismatch(form):
     return WRITERS[form]("POST", host, "RegionId=cn-hangzhou", [("Authorization", auth)] + headers, sent)
 
 
+def rpc_string_to_sign(method, params):
+    """What the server computes: the specification's string-to-sign for the parameters it received."""
+    pairs = sorted((rfc3986(k), rfc3986(v)) for k, v in params)
+    return method + "&" + rfc3986("/") + "&" + rfc3986("&".join("%s=%s" % p for p in pairs))
+
+
+def server_error_body(params):
+    """An Alibaba SignatureDoesNotMatch body in the shape of signing.md 4.2 (NewFuture/DDNS#57)."""
+    return (json.dumps({
+        "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch&product=Ecs",
+        "Message": "Specified signature is not matched with our calculation. server string to sign is:" + rpc_string_to_sign("GET", params),
+        "RequestId": "1DD9FD9A-8E57-43E5-B911-E4F5AD2027F7",
+        "HostId": "ecs.cn-hangzhou.aliyuncs.com",
+        "Code": "SignatureDoesNotMatch",
+    }) + "\n").encode()
+
+
+SERVER_PARAMS = rpc_params([("Tag.1.Key", "env"), ("Tag.1.Value", "prod stage")])
+
+EXTRA_FILES = {
+    "server-string-to-sign-differs.error.json": lambda: server_error_body(SERVER_PARAMS),
+}
+
 EXAMPLES = [
+    ("server-string-to-sign-differs.http", ["--server-error", "examples/captures/server-string-to-sign-differs.error.json"],
+     ["signature-mismatch", "space-encoded-as-plus", "server-string-to-sign-differs"],
+     "An RPC client encodes a space as + when signing; the server answered SignatureDoesNotMatch with its own string-to-sign (server-string-to-sign-differs.error.json).",
+     lambda: rpc("http", SERVER_PARAMS, space_plus=True)),
     # file, args (besides the file and --secret-key), expected codes, scenario
     ("wrong-secret-likely.http", [], ["signature-mismatch", "wrong-secret-likely"],
      "A TC3 request signed with another secret key than the one given to sigscope; nothing else is wrong.",
@@ -337,6 +364,8 @@ def main():
         provider = "aliyun" if "aliyuncs.com" in data else "tencent"
         manifest.append({"file": name, "provider": provider, "secretKey": ALI_KEY if provider == "aliyun" else TC_KEY,
                          "arguments": extra, "expect": codes, "scenario": scenario})
+    for name, build in EXTRA_FILES.items():
+        files[name] = build()
     files["manifest.json"] = (json.dumps({"captures": manifest}, indent=2, ensure_ascii=False) + "\n").encode()
     if args.check:
         stale = [n for n, d in files.items() if not os.path.exists(os.path.join(OUT, n)) or open(os.path.join(OUT, n), "rb").read() != d]

@@ -85,7 +85,13 @@ def run(capture):
     lines = result.stdout.rstrip("\n").split("\n")
     head = lines[:4]
     start = lines.index("Findings")
-    return "\n".join(head + ["", "[… every step, provided next to computed …]", ""] + lines[start:])
+    middle = ["", "[… every step, provided next to computed …]", ""]
+    if "--server-error" in capture["arguments"]:
+        # Show the step the server's answer provides: the string to sign, side by side.
+        first = next(i for i, line in enumerate(lines) if "[stringToSign]" in line)
+        last = next(i for i in range(first + 1, len(lines)) if lines[i][:1].isdigit())
+        middle = ["", "[…]"] + lines[first:last] + ["[…]", ""]
+    return "\n".join(head + middle + lines[start:])
 
 
 def command(capture):
@@ -113,7 +119,7 @@ def render():
                "clients are known to make (a local date, a charset added after signing, a faulty\n"
                "percent-encoder, the wrong HMAC key, …) and names the one that reproduces the signature\n"
                "exactly.\n")
-    out.append("```\nsigscope verify CAPTURE --secret-key KEY [--secret-id ID] [--token T] [--now TIME] [--entry N] [--format json]\n```\n")
+    out.append("```\nsigscope verify CAPTURE --secret-key KEY [--secret-id ID] [--token T] [--now TIME] [--server-error FILE] [--entry N] [--format json]\n```\n")
     out.append("- The first line says `match` or `mismatch`; then every step, the value the capture states\n"
                "  (the signature, the Authorization header, the credential scope, `x-acs-content-sha256`) next\n"
                "  to the recomputed one; then the findings, each with its evidence and the fix. A finding marked\n"
@@ -132,6 +138,16 @@ def render():
                "- **`sigscope curl`** output verifies as it is, including the `printf … | curl --data-binary @-` form.\n"
                "- A raw capture without `Content-Length` loses its final newline (it is taken as the file's);\n"
                "  keep `Content-Length` when the body's exact length matters.\n")
+    out.append("## Using the server's answer\n")
+    out.append("Alibaba's `SignatureDoesNotMatch` (and `IncompleteSignature`) message quotes the server's own\n"
+               "string-to-sign. Save the response — the bare body, `curl -i` output, or the HAR that holds the\n"
+               "request too — and pass it with `--server-error FILE`: sigscope extracts the string-to-sign\n"
+               "(the `decode` reader) and compares it. Equal to the one recomputed from the request means the\n"
+               "canonicalization is right and the secret is wrong; different means the finding\n"
+               "`server-string-to-sign-differs`, with the first differing character and, parameter by\n"
+               "parameter, what the server saw and what the client signed (known when a mistake reproduces\n"
+               "the signature) or what the capture gives. The server's string-to-sign is also shown as the\n"
+               "*provided* value of the `stringToSign` step.\n")
     out.append("Every example below is a file in `examples/captures/`, written by\n"
                "`scripts/captures/mistake_examples.py`, which signs each request with its own Python\n"
                "implementation of the algorithms and exactly one client mistake (`manifest.json` lists them;\n"
@@ -147,9 +163,7 @@ def render():
         out.append(meaning + "\n")
         capture = by_code.get(code)
         if capture is None:
-            out.append("*Not yet available:* `--server-error` needs the response decoder (`sigscope decode`), which is not\n"
-                       "merged into this branch yet; the finding code is reserved.\n")
-            continue
+            sys.exit("no example in examples/captures/manifest.json produces " + code)
         out.append("Example (`examples/captures/%s`): %s\n" % (capture["file"], capture["scenario"]))
         out.append("```\n$ " + command(capture) + "\n" + run(capture) + "\n```\n")
         if fix:
