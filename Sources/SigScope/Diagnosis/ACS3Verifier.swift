@@ -16,50 +16,25 @@ public struct ACS3Authorization: Sendable, Equatable {
 
     /// The stated SignedHeaders as a list.
     public var signedHeaderNames: [String]? {
-        signedHeaders.map { $0.split(separator: ";", omittingEmptySubsequences: true).map { String($0).trimmingASCIIWhitespace() } }
+        AuthorizationFields.names(signedHeaders)
     }
 
     /// Reads an `Authorization` value.
     public static func parse(_ value: String) -> ACS3Authorization {
         var result = ACS3Authorization(raw: value, problems: [])
         let trimmed = value.trimmingASCIIWhitespace()
-        let name = ACS3Signer.algorithmName
-        guard trimmed.hasPrefix(name) else {
-            result.problems.append("it does not start with \(name)")
+        guard let fields = AuthorizationFields.parse(trimmed, algorithm: ACS3Signer.algorithmName) else {
+            result.problems.append("it does not start with \(ACS3Signer.algorithmName)")
             return result
         }
-        let rest = String(trimmed.dropFirst(name.count))
-        if !rest.hasPrefix(" ") || rest.hasPrefix("  ") { result.problems.append("the algorithm must be followed by exactly one space") }
-        var seen: Set<String> = []
-        for part in rest.split(separator: ",", omittingEmptySubsequences: false) {
-            let piece = String(part).trimmingASCIIWhitespace()
-            guard let eq = piece.firstIndex(of: "=") else {
-                if !piece.isEmpty { result.problems.append("the part \"\(piece)\" is not Name=value") }
-                continue
-            }
-            let key = String(piece[..<eq])
-            let val = String(piece[piece.index(after: eq)...])
-            guard let canonical = ["Credential", "SignedHeaders", "Signature"].first(where: { $0.lowercased() == key.lowercased() }) else {
-                result.problems.append("it has an unknown part \"\(key)=\"")
-                continue
-            }
-            if canonical != key { result.problems.append("\"\(key)=\" must be written \"\(canonical)=\"") }
-            if !seen.insert(canonical).inserted { result.problems.append("\(canonical)= appears twice") }
-            switch canonical {
-            case "Credential": result.accessKeyId = val
-            case "SignedHeaders": result.signedHeaders = val
-            default: result.signature = val
-            }
+        result.problems = fields.problems
+        result.accessKeyId = fields.credential
+        result.signedHeaders = fields.signedHeaders
+        result.signature = fields.signature
+        if let problem = AuthorizationFields.signedHeadersProblem(result.signedHeaders, normalize: ACS3Signer.signedHeadersList) {
+            result.problems.append(problem)
         }
-        for part in ["Credential", "SignedHeaders", "Signature"] where !seen.contains(part) {
-            result.problems.append("it has no \(part)=")
-        }
-        if let names = result.signedHeaderNames, names != ACS3Signer.signedHeadersList(names) {
-            result.problems.append("SignedHeaders must be lower-case names sorted in ASCII order, each once (\(ACS3Signer.signedHeadersList(names).joined(separator: ";")))")
-        }
-        if let signature = result.signature, !(signature.count == 64 && signature.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) {
-            result.problems.append("the Signature must be 64 lower-case hex digits")
-        }
+        if let problem = AuthorizationFields.signatureProblem(result.signature) { result.problems.append(problem) }
         if result.problems.isEmpty, let id = result.accessKeyId, let signed = result.signedHeaders, let signature = result.signature,
            ACS3Signer.authorization(accessKeyId: id, signedHeaders: signed, signature: signature) != trimmed {
             result.problems.append("its separators differ from the documented layout (bare commas, no spaces: \"ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…\")")

@@ -42,58 +42,25 @@ public struct TC3Authorization: Sendable, Equatable {
 
     /// The stated SignedHeaders as a list.
     public var signedHeaderNames: [String]? {
-        signedHeaders.map { $0.split(separator: ";", omittingEmptySubsequences: true).map { String($0).trimmingASCIIWhitespace() } }
+        AuthorizationFields.names(signedHeaders)
     }
 
     /// Reads an `Authorization` value.
     public static func parse(_ value: String) -> TC3Authorization {
         var result = TC3Authorization(raw: value)
         let trimmed = value.trimmingASCIIWhitespace()
-        guard trimmed.hasPrefix(TC3Signer.algorithmName) else {
+        guard let fields = AuthorizationFields.parse(trimmed, algorithm: TC3Signer.algorithmName) else {
             result.problems.append("it does not start with TC3-HMAC-SHA256")
             return result
         }
-        let rest = String(trimmed.dropFirst(TC3Signer.algorithmName.count))
-        if !rest.hasPrefix(" ") || rest.hasPrefix("  ") {
-            result.problems.append("the algorithm must be followed by exactly one space")
+        result.problems = fields.problems
+        if let credential = fields.credential { result.readCredential(credential) }
+        result.signedHeaders = fields.signedHeaders
+        result.signature = fields.signature
+        if let problem = AuthorizationFields.signedHeadersProblem(result.signedHeaders, normalize: TC3Signer.signedHeadersList) {
+            result.problems.append(problem)
         }
-        var seen: Set<String> = []
-        for part in rest.split(separator: ",", omittingEmptySubsequences: false) {
-            let piece = String(part).trimmingASCIIWhitespace()
-            guard let eq = piece.firstIndex(of: "=") else {
-                if !piece.isEmpty { result.problems.append("the part \"\(piece)\" is not Name=value") }
-                continue
-            }
-            let key = String(piece[..<eq])
-            let val = String(piece[piece.index(after: eq)...])
-            let canonical = ["Credential", "SignedHeaders", "Signature"].first { $0.lowercased() == key.lowercased() }
-            guard let canonical else {
-                result.problems.append("it has an unknown part \"\(key)=\"")
-                continue
-            }
-            if canonical != key { result.problems.append("\"\(key)=\" must be written \"\(canonical)=\"") }
-            if !seen.insert(canonical).inserted { result.problems.append("\(canonical)= appears twice") }
-            switch canonical {
-            case "Credential": result.readCredential(val)
-            case "SignedHeaders": result.signedHeaders = val
-            default: result.signature = val
-            }
-        }
-        if !seen.contains("Credential") { result.problems.append("it has no Credential=") }
-        if !seen.contains("SignedHeaders") { result.problems.append("it has no SignedHeaders=") }
-        if !seen.contains("Signature") { result.problems.append("it has no Signature=") }
-        if let names = result.signedHeaderNames {
-            let normalized = TC3Signer.signedHeadersList(names)
-            if names != normalized {
-                result.problems.append("SignedHeaders \"\(result.signedHeaders ?? "")\" must be lower-case header names, sorted in ASCII order, each once (\(normalized.joined(separator: ";")))")
-            }
-        }
-        if let signature = result.signature {
-            let isLowerHex = signature.count == 64 && signature.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
-            if !isLowerHex {
-                result.problems.append("the Signature must be 64 lower-case hex digits; \"\(signature)\" is not")
-            }
-        }
+        if let problem = AuthorizationFields.signatureProblem(result.signature) { result.problems.append(problem) }
         if result.problems.isEmpty, let id = result.secretId, let scope = result.credentialScope, let signed = result.signedHeaders, let signature = result.signature {
             let documented = TC3Signer.authorization(secretId: id, credentialScope: scope, signedHeaders: signed, signature: signature)
             if documented != trimmed {
