@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// HMAC over libcrypto's EVP_MAC interface.
 public enum HMAC {
