@@ -163,6 +163,17 @@ enum Frontend {
         return Credentials(secretId: id, secretKey: SecretKey(key), token: token ?? env(names.token))
     }
 
+    /// The secret key from the option, else the provider's environment variable.
+    /// - Throws: `.missingInput` when neither gives one.
+    static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
+        let variable = provider == .tencent ? "TENCENTCLOUD_SECRET_KEY" : "ALIBABA_CLOUD_ACCESS_KEY_SECRET"
+        let option = provider == .tencent ? "--secret-key" : "--access-key-secret"
+        guard let key = given ?? env(variable) else {
+            throw SigScopeError(.missingInput, "no secret key to verify this \(provider.displayName) request with: pass \(option) or set \(variable)")
+        }
+        return SecretKey(key)
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var colorEnabled: Bool {
         isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil

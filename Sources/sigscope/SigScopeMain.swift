@@ -20,9 +20,10 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign examples/tencent-create-eni.json
           sigscope curl examples/aliyun-create-eni.json --format json
           sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
+          sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
         """,
         version: SigScopeVersion.string,
-        subcommands: [Validate.self, Sign.self, Curl.self, Decode.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self],
         defaultSubcommand: nil
     )
 

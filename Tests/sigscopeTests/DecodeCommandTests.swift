@@ -5,9 +5,9 @@ import SigScope
 /// `sigscope decode` as a user runs it: output, exit codes, and refusals of hostile input.
 @Suite("decode command")
 struct DecodeCommandTests {
-    @Test("decodes every corpus case to its expected JSON with its exit status", arguments: CorpusCase.all)
-    func corpusCase(_ testCase: CorpusCase) throws {
-        let result = try CLI.run(["decode", testCase.inputPath, "--format", "json"] + testCase.args)
+    @Test("decodes every corpus case to its expected JSON with its exit status", arguments: ResponseCase.all)
+    func corpusCase(_ testCase: ResponseCase) throws {
+        let result = try CLI.run(["decode", testCase.folder + "/" + testCase.inputFile, "--format", "json"] + testCase.args)
         #expect(result.status == testCase.exit, "\(testCase.name): \(result.stderr)")
         let output = try JSONParser.parse(result.stdout)
         guard var object = output.objectValue else {
@@ -20,13 +20,13 @@ struct DecodeCommandTests {
             for key in ["category", "retryable", "hint"] { error[key] = nil }
             object["error"] = .object(error)
         }
-        #expect(CorpusCase.canonical(.object(object)) == CorpusCase.canonical(testCase.expected), "\(testCase.name)")
+        #expect(JSONCompare.canonical(.object(object)) == JSONCompare.canonical(testCase.expected), "\(testCase.name)")
         #expect(result.stderr.isEmpty)
     }
 
     @Test("the corpus reached the binary")
     func corpusPresent() {
-        #expect(CorpusCase.all.count >= 90)
+        #expect(ResponseCase.all.count >= 90)
     }
 
     @Test("the text report of an error: code, meaning, category, retryability, hint; exit 1")

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// An error from OpenSSL's libcrypto, carrying the function that failed and the
 /// library's error queue at the time of failure.

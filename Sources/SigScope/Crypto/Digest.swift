@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// The hash functions sigscope signs with, computed by OpenSSL's libcrypto.
 public enum HashAlgorithm: String, Sendable, CaseIterable {

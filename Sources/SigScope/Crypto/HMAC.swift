@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// HMAC (RFC 2104) over libcrypto's SHA-1 and SHA-256.
 ///

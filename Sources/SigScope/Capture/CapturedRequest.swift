@@ -1,0 +1,117 @@
+/// The forms a captured request can come in.
+public enum CaptureFormat: String, Sendable, Equatable, CaseIterable {
+    /// A raw HTTP/1.1 request: request line, headers, blank line, body.
+    case http
+    /// A curl command line.
+    case curl
+    /// A HAR 1.2 file (browser devtools, mitmproxy, Charles, Fiddler exports).
+    case har
+
+    /// A name for people.
+    public var displayName: String {
+        switch self {
+        case .http: return "raw HTTP request"
+        case .curl: return "curl command"
+        case .har: return "HAR file"
+        }
+    }
+}
+
+/// A request read from a capture: the request as it went on the wire, and what was
+/// assumed while reading it.
+public struct CapturedRequest: Sendable, Equatable {
+    /// The request as sent.
+    public var request: HTTPRequest
+    /// The form the capture was in.
+    public var format: CaptureFormat
+    /// Remarks about how the capture was read (defaults curl applies, lines skipped, the HAR entry chosen).
+    public var notes: [String]
+
+    /// Creates a captured request.
+    public init(request: HTTPRequest, format: CaptureFormat, notes: [String] = []) {
+        self.request = request
+        self.format = format
+        self.notes = notes
+    }
+}
+
+/// Reads a capture in any supported form, telling the form from the content.
+public enum CaptureParser {
+    /// Parses a raw HTTP request, a curl command line or a HAR file.
+    ///
+    /// A document whose first non-blank character is `{` is read as HAR; one whose first
+    /// word is `curl` (optionally after a `$ ` prompt, or piped from `printf`/`echo`) as a curl
+    /// command; anything else as a raw HTTP request.
+    /// - Parameters:
+    ///   - bytes: the capture file's bytes.
+    ///   - source: the file name used in errors.
+    ///   - entry: HAR only: the 0-based entry (`log.entries[N]`) to use instead of the first Tencent/Alibaba API entry.
+    /// - Throws: `SigScopeError.invalidCapture` (with line and column where known) when the
+    ///   capture cannot be read, or `--entry` is given for a form that has no entries.
+    public static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
+        let format = detectFormat(bytes)
+        if entry != nil && format != .har {
+            throw SigScopeError(.invalidOption, "--entry selects an entry of a HAR file, but \(source) is a \(format.displayName)")
+        }
+        switch format {
+        case .har: return try HARRequestParser.parse(bytes, source: source, entry: entry)
+        case .curl: return try CurlCommandParser.parse(bytes, source: source)
+        case .http: return try RawHTTPRequestParser.parse(bytes, source: source)
+        }
+    }
+
+    /// Which form `bytes` is in (see `parse`).
+    public static func detectFormat(_ bytes: [UInt8]) -> CaptureFormat {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return .http }
+        if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") { return .har }
+        var lineEnd = start
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        var line = String(decoding: bytes[start..<lineEnd], as: UTF8.self)
+        if line.hasPrefix("$ ") { line = String(line.dropFirst(2)) }
+        let firstWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        let commandWords: Set<String> = ["curl", "curl.exe", "printf", "echo"]
+        if commandWords.contains(firstWord) || firstWord.hasSuffix("/curl") { return .curl }
+        return .http
+    }
+}
+
+/// The parts of an absolute URL, kept exactly as written (nothing is decoded or re-encoded).
+struct URLParts: Equatable {
+    var scheme: String
+    /// Host and optional port.
+    var authority: String
+    var path: String
+    /// Without the `?`; the fragment is dropped.
+    var query: String
+
+    /// Splits `scheme://authority/path?query#fragment`; a URL without a scheme gets `defaultScheme`.
+    /// Nil when there is no host.
+    static func parse(_ text: String, defaultScheme: String = "https") -> URLParts? {
+        var rest = Substring(text)
+        var scheme = defaultScheme
+        if let range = rest.range(of: "://") {
+            let candidate = rest[..<range.lowerBound]
+            guard !candidate.isEmpty, candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+            scheme = candidate.lowercased()
+            rest = rest[range.upperBound...]
+        }
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        var authority = String(rest[..<authorityEnd])
+        if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
+        guard !authority.isEmpty else { return nil }
+        rest = rest[authorityEnd...]
+        var path = "/"
+        var query = ""
+        if let q = rest.firstIndex(of: "?") {
+            if q > rest.startIndex { path = String(rest[..<q]) }
+            query = String(rest[rest.index(after: q)...])
+        } else if !rest.isEmpty {
+            path = String(rest)
+        }
+        return URLParts(scheme: scheme, authority: authority, path: path, query: query)
+    }
+}

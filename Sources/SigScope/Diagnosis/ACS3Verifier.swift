@@ -1,0 +1,230 @@
+/// The parts of an ACS3 `Authorization` header, read leniently.
+///
+/// Documented layout (signing.md §3.4):
+/// `ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<h1;h2>,Signature=<64 hex>`.
+public struct ACS3Authorization: Sendable, Equatable {
+    /// The header value as sent.
+    public var raw: String
+    /// The AccessKeyId.
+    public var accessKeyId: String?
+    /// SignedHeaders as written.
+    public var signedHeaders: String?
+    /// Signature as written.
+    public var signature: String?
+    /// Deviations from the documented layout, one clause each.
+    public var problems: [String]
+
+    /// The stated SignedHeaders as a list.
+    public var signedHeaderNames: [String]? {
+        AuthorizationFields.names(signedHeaders)
+    }
+
+    /// Reads an `Authorization` value.
+    public static func parse(_ value: String) -> ACS3Authorization {
+        var result = ACS3Authorization(raw: value, problems: [])
+        let trimmed = value.trimmingASCIIWhitespace()
+        guard let fields = AuthorizationFields.parse(trimmed, algorithm: ACS3Signer.algorithmName) else {
+            result.problems.append("it does not start with \(ACS3Signer.algorithmName)")
+            return result
+        }
+        result.problems = fields.problems
+        result.accessKeyId = fields.credential
+        result.signedHeaders = fields.signedHeaders
+        result.signature = fields.signature
+        if let problem = AuthorizationFields.signedHeadersProblem(result.signedHeaders, normalize: ACS3Signer.signedHeadersList) {
+            result.problems.append(problem)
+        }
+        if let problem = AuthorizationFields.signatureProblem(result.signature) { result.problems.append(problem) }
+        if result.problems.isEmpty, let id = result.accessKeyId, let signed = result.signedHeaders, let signature = result.signature,
+           ACS3Signer.authorization(accessKeyId: id, signedHeaders: signed, signature: signature) != trimmed {
+            result.problems.append("its separators differ from the documented layout (bare commas, no spaces: \"ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…\")")
+        }
+        return result
+    }
+}
+
+/// Verifies an Alibaba Cloud ACS3-HMAC-SHA256 request and explains a mismatch.
+///
+/// Recomputed from the request's own facts: the query as the server decodes it, the headers
+/// sent (the SignedHeaders the Authorization lists), the payload hash of the body bytes sent
+/// (so an `x-acs-content-sha256` that is not the body's hash is a mismatch even when the
+/// signature is consistent with it).
+enum ACS3Verifier {
+    static let window: Int64 = 900
+
+    struct Trial {
+        var input: ACS3Signer.Input
+        var variant: ACS3Signer.Variant
+        var secret: SecretKey
+    }
+
+    /// Headers that must be signed whenever they are sent (DOC: every common header but Authorization).
+    static let commonHeaders = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "x-acs-security-token", "content-type"]
+
+    static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+        var findings = FindingList()
+        var notes: [String] = []
+        let authorizationValue = request.header("Authorization") ?? ""
+        let auth = ACS3Authorization.parse(authorizationValue)
+        var headers = request.headers.filter { $0.name.lowercased() != "authorization" }
+        if request.header("Host") == nil { headers.append(HTTPHeader("host", request.host)) }
+        let query = request.queryItems(plusAsSpace: true)
+        let signedList = auth.signedHeaderNames ?? ["host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version"]
+        if auth.signedHeaderNames == nil { notes.append("the Authorization names no SignedHeaders; the documented set was assumed") }
+        let input = ACS3Signer.Input(method: request.method, query: query, headers: headers, signedHeaders: signedList, body: request.body, accessKeyId: auth.accessKeyId ?? "")
+        let computation = try ACS3Signer.compute(input, secretKey: options.secretKey)
+        func header(_ name: String) -> String? { request.header(name)?.trimmingASCIIWhitespace() }
+
+        if !auth.problems.isEmpty {
+            findings.add(.authorizationMalformed, .error, "The Authorization header is not in the documented ACS3 layout: " + auth.problems.joined(separator: "; ") + ".")
+        }
+        for name in ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-content-sha256"] where header(name) == nil {
+            findings.add(.requiredHeaderMissing, .error, "The request has no \(name) header, which every ACS3 request must carry.")
+        }
+        let declaredHash = header("x-acs-content-sha256")
+        if let declaredHash, declaredHash != computation.hashedRequestPayload {
+            findings.add(.payloadHashMismatch, .error, "x-acs-content-sha256 is \(declaredHash), but the SHA-256 of the \(request.body.count) body bytes sent is \(computation.hashedRequestPayload): the header was computed over other bytes (a body re-serialized or changed after hashing). The server hashes what it receives. Fix: hash the exact body bytes you send.")
+        }
+        let signedNames = ACS3Signer.signedHeadersList(signedList)
+        let sentNames = Set(headers.map { $0.name.lowercased() })
+        if auth.signedHeaderNames != nil {
+            let unsignedCommon = commonHeaders.filter { sentNames.contains($0) && !signedNames.contains($0) }
+            if !unsignedCommon.isEmpty {
+                findings.add(.signedHeaderMissing, .error, "The request sends \(unsignedCommon.joined(separator: ", ")) but SignedHeaders \"\(auth.signedHeaders ?? "")\" leaves \(unsignedCommon.count == 1 ? "it" : "them") out; ACS3 requires every common header (host, x-acs-*, content-type) that is sent to be signed. Fix: sign \(unsignedCommon.joined(separator: ";")) too.")
+            }
+            let otherACS = sentNames.filter { $0.hasPrefix("x-acs-") && !commonHeaders.contains($0) && !signedNames.contains($0) }.sorted()
+            if !otherACS.isEmpty {
+                findings.add(.signedHeaderMissing, .warning, "The request sends \(otherACS.joined(separator: ", ")) without signing \(otherACS.count == 1 ? "it" : "them"); the documentation asks for every x-acs-* header to be signed.")
+            }
+        }
+        let notSent = signedNames.filter { !sentNames.contains($0) }
+        if !notSent.isEmpty {
+            findings.add(.signedHeaderNotSent, .error, "SignedHeaders names \(notSent.joined(separator: ", ")), but the request does not send \(notSent.count == 1 ? "it" : "them"): the server signs what it receives. Fix: send every signed header, or drop it from SignedHeaders.")
+        }
+        var timestamp: Timestamp?
+        if let date = header("x-acs-date") {
+            timestamp = Timestamp.parseISO8601(date)
+            if !Timestamp.isCanonicalUTC(date) {
+                findings.add(.timestampNotUTC, .error, "x-acs-date \"\(date)\" is not ISO-8601 UTC in the form yyyy-MM-ddTHH:mm:ssZ\(RPCVerifier.describeTimestampProblem(date)). Fix: send the UTC time formatted as 2023-10-26T10:22:32Z, without milliseconds.")
+            }
+        }
+        VerifierSupport.checkExpiry(timestamp, shown: "x-acs-date \(header("x-acs-date") ?? "")", options: options, window: window,
+                                    rule: "ACS3 accepts 15 minutes", into: &findings)
+        VerifierSupport.checkKeyId(auth.accessKeyId, label: "AccessKeyId", options: options, into: &findings)
+        let token = header("x-acs-security-token")
+        if let expected = options.token, !expected.isEmpty, token == nil {
+            findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no x-acs-security-token header; temporary credentials are rejected without it. Fix: send and sign x-acs-security-token.")
+        } else if let id = auth.accessKeyId, id.hasPrefix("STS."), token == nil {
+            findings.add(.tokenHeaderMissing, .error, "AccessKeyId \(id) is a temporary (STS) key, but the request has no x-acs-security-token header. Fix: send (and sign) the session token in x-acs-security-token.")
+        }
+        VerifierSupport.checkSecretLint(options, into: &findings)
+
+        let provided = auth.signature
+        let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
+        var clientStringToSign: String?
+        func serverDiffers(_ client: String?) -> Bool {
+            guard let server = options.serverStringToSign else { return false }
+            return server != computation.stringToSign
+        }
+        if !signaturesEqual {
+            if let provided {
+                findings.add(.signatureMismatch, .error, "The request carries signature \(provided); recomputing every step from the request as sent with the given secret gives \(computation.signature).")
+                if provided.lowercased() == computation.signature {
+                    findings.add(.authorizationMalformed, .error, "The signature is right but written in upper-case hex; ACS3 signatures are lower-case hex.", reproduces: true)
+                } else {
+                    let base = Trial(input: input, variant: .specification, secret: options.secretKey)
+                    let mistakes = self.mistakes(request: request, input: input, query: query, signedNames: signedNames, secret: options.secretKey)
+                    let found = Forensics.search(base: base, mistakes: mistakes, provided: provided) { (trial: Trial) throws(SigScopeError) -> String in
+                        try ACS3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
+                    }
+                    Forensics.report(found, into: &findings)
+                    if let first = found.first {
+                        var trial = base
+                        for mistake in first { mistake.apply(&trial) }
+                        clientStringToSign = try? ACS3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).stringToSign
+                    }
+                    if found.isEmpty && !serverDiffers(clientStringToSign) {
+                        VerifierSupport.concludeUnexplained(&findings, tried: mistakes.count, keyId: auth.accessKeyId, label: "AccessKeyId")
+                    }
+                }
+            } else {
+                findings.add(.signatureMismatch, .error, "The Authorization carries no readable signature; recomputing from the request as sent gives \(computation.signature).")
+            }
+        }
+
+        if let server = options.serverStringToSign {
+            for finding in ServerStringToSign.findings(server: server, computed: computation.stringToSign, client: clientStringToSign,
+                                                       signatureRight: signaturesEqual, keyId: auth.accessKeyId) {
+                findings.add(finding)
+            }
+        }
+
+        let steps = computation.steps.map { step -> VerifyStep in
+            switch step.name {
+            case "stringToSign": return VerifyStep(computed: step, provided: options.serverStringToSign)
+            case "hashedRequestPayload": return VerifyStep(computed: step, provided: declaredHash)
+            case "signature": return VerifyStep(computed: step, provided: provided)
+            case "authorization": return VerifyStep(computed: step, provided: authorizationValue.isEmpty ? nil : authorizationValue.trimmingASCIIWhitespace())
+            default: return VerifyStep(computed: step)
+            }
+        }
+        return VerifyReport(match: signaturesEqual && !findings.hasErrors, provider: .aliyun, algorithm: .acs3, providedSignature: provided,
+                            computedSignature: computation.signature, steps: steps, findings: findings.ordered, request: request, notes: notes)
+    }
+
+    static func mistakes(request: HTTPRequest, input: ACS3Signer.Input, query: [(name: String, value: String)], signedNames: [String], secret: SecretKey) -> [Mistake<Trial>] {
+        var list: [Mistake<Trial>] = []
+        let texts = query.flatMap { [$0.name, $0.value] }
+        for (encoder, faults) in EncoderFaults.combinations(of: EncoderFaults.relevant(to: texts)) {
+            list.append(Mistake(dimension: "encoder", summary: faults.map(\.summary).joined(separator: " and "), apply: { $0.variant.encoder = encoder },
+                                findings: EncoderFaults.findings(for: faults, pairs: query, algorithm: "the canonical query string")))
+        }
+        list.append(Mistake(dimension: "key", summary: "the key with a trailing &", apply: { $0.variant.keySuffix = "&" },
+                            finding: VerifyFinding(.secretWithAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret followed by \"&\" — the RPC signature's key; ACS3 keys HMAC-SHA256 with the secret alone. Fix: drop the \"&\".")))
+        let cased = signedNames.compactMap { name -> String? in
+            guard let value = input.headers.first(where: { $0.name.lowercased() == name })?.value.trimmingASCIIWhitespace(), value != value.lowercased() else { return nil }
+            return name + ":" + value
+        }
+        if !cased.isEmpty {
+            list.append(Mistake(dimension: "case", summary: "signed header values lowercased", apply: { $0.variant.lowercaseHeaderValues = true },
+                                finding: VerifyFinding(.headerValueLowercased, .error, "The provided signature is reproduced exactly when the signed header values are lowercased (\(cased.map { $0.lowercased() }.joined(separator: ", "))); ACS3 keeps their case (\(cased.joined(separator: ", "))), unlike Tencent's TC3. Fix: use trim(value) without lowercasing.")))
+        }
+        if let sent = HTTPMethod(rawValue: input.method) {
+            let other = sent.other.rawValue
+            list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
+                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
+        }
+        if signedNames.contains("content-type") {
+            let sentType = input.headers.first(where: { $0.name.lowercased() == "content-type" })?.value.trimmingASCIIWhitespace() ?? ""
+            for alternative in TC3Verifier.contentTypeAlternatives(sentType) where !alternative.isEmpty {
+                list.append(Mistake(dimension: "content-type", summary: "content-type \"\(alternative)\"", apply: { trial in
+                    trial.input.headers.removeAll { $0.name.lowercased() == "content-type" }
+                    trial.input.headers.append(HTTPHeader("content-type", alternative))
+                }, finding: VerifyFinding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with content-type \"\(alternative)\", but the request sent \"\(sentType)\": the HTTP library changed the header after signing. Fix: sign the content-type exactly as sent.")))
+            }
+        }
+        for alternative in BodyVariants.alternatives(for: request.body) {
+            list.append(Mistake(dimension: "body", summary: "body serialized as \(alternative.description)", apply: { $0.input.body = alternative.bytes },
+                                finding: VerifyFinding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized after signing. Fix: serialize the body once and hash, sign and send those same bytes.")))
+        }
+        if signedNames.contains("host") {
+            let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
+            let firstLabel = sentHost.split(separator: ".").first.map(String.init) ?? "ecs"
+            let product = firstLabel.split(separator: "-").first.map(String.init) ?? firstLabel
+            var hosts = [product + ".aliyuncs.com"]
+            if let region = query.first(where: { $0.name == "RegionId" })?.value, !region.isEmpty {
+                hosts += [product + "." + region + ".aliyuncs.com", product + "-" + region + ".aliyuncs.com"]
+            }
+            for host in hosts where host.lowercased() != sentHost.lowercased() {
+                list.append(Mistake(dimension: "host", summary: "host \(host)", apply: { trial in
+                    trial.input.headers.removeAll { $0.name.lowercased() == "host" }
+                    trial.input.headers.append(HTTPHeader("host", host))
+                }, finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to.")))
+            }
+        }
+        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
+            Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
+        })
+        return list
+    }
+}

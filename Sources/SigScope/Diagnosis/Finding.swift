@@ -1,0 +1,165 @@
+/// One conclusion of `verify`: a stable code, how serious it is, and a sentence with the
+/// evidence and the fix.
+public struct VerifyFinding: Sendable, Equatable {
+    /// A stable finding code (the `code` of the JSON output; see interface.md).
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code as printed.
+        public let rawValue: String
+        /// Creates a code from its printed form.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code as printed.
+        public var description: String { rawValue }
+
+        /// The provided signature differs from the computed one (always present when they differ).
+        public static let signatureMismatch = Code(rawValue: "signature-mismatch")
+        /// TC3: the credential-scope date is not the UTC date of `X-TC-Timestamp`.
+        public static let credentialDateNotUTC = Code(rawValue: "credential-date-not-utc")
+        /// TC3: the credential-scope service does not match the endpoint's service.
+        public static let credentialServiceMismatch = Code(rawValue: "credential-service-mismatch")
+        /// A header that must be signed is not in SignedHeaders.
+        public static let signedHeaderMissing = Code(rawValue: "signed-header-missing")
+        /// A header named in SignedHeaders is absent from the request.
+        public static let signedHeaderNotSent = Code(rawValue: "signed-header-not-sent")
+        /// TC3: the signature matches only with signed header values in their original case.
+        public static let headerValueNotLowercased = Code(rawValue: "header-value-not-lowercased")
+        /// The signature matches a different Content-Type.
+        public static let contentTypeChanged = Code(rawValue: "content-type-changed")
+        /// ACS3: `x-acs-content-sha256` is not the SHA-256 of the body.
+        public static let payloadHashMismatch = Code(rawValue: "payload-hash-mismatch")
+        /// The signature matches the same JSON body serialized differently.
+        public static let bodyReserialized = Code(rawValue: "body-reserialized")
+        /// Alibaba: spaces were encoded as `+` when signing.
+        public static let spaceEncodedAsPlus = Code(rawValue: "space-encoded-as-plus")
+        /// Alibaba: `*` was left unencoded when signing.
+        public static let starNotEncoded = Code(rawValue: "star-not-encoded")
+        /// Alibaba: `~` was encoded as `%7E` when signing.
+        public static let tildeEncoded = Code(rawValue: "tilde-encoded")
+        /// Alibaba: `!'()` were left unencoded when signing.
+        public static let reservedNotEncoded = Code(rawValue: "reserved-not-encoded")
+        /// Percent-encoding used lowercase hex digits.
+        public static let lowercasePercentHex = Code(rawValue: "lowercase-percent-hex")
+        /// Alibaba rpc: signed with the secret without the trailing `&`.
+        public static let secretMissingAmpersand = Code(rawValue: "secret-missing-ampersand")
+        /// Alibaba acs3: signed with the secret plus `&`.
+        public static let secretWithAmpersand = Code(rawValue: "secret-with-ampersand")
+        /// The signature matches the other HTTP method.
+        public static let methodMismatch = Code(rawValue: "method-mismatch")
+        /// Alibaba rpc: the Signature in the URL is not percent-encoded.
+        public static let signatureNotURLEncoded = Code(rawValue: "signature-not-url-encoded")
+        /// With `--now`: the timestamp is outside the provider's window.
+        public static let timestampExpired = Code(rawValue: "timestamp-expired")
+        /// Alibaba `Timestamp` / `x-acs-date` is not UTC ISO-8601 with `Z`.
+        public static let timestampNotUTC = Code(rawValue: "timestamp-not-utc")
+        /// The request's SecretId / AccessKeyId is not the one given with `--secret-id`.
+        public static let secretIdMismatch = Code(rawValue: "secret-id-mismatch")
+        /// With `--server-error`: the server's string-to-sign differs from ours.
+        public static let serverStringToSignDiffers = Code(rawValue: "server-string-to-sign-differs")
+        /// Self-consistent request, no known mistake reproduces it: the secret key is likely wrong.
+        public static let wrongSecretLikely = Code(rawValue: "wrong-secret-likely")
+
+        // Codes added beyond the interface table (the table is open to additions).
+
+        /// The Authorization header is not in the documented layout, or lacks a part.
+        public static let authorizationMalformed = Code(rawValue: "authorization-malformed")
+        /// A header or parameter the algorithm requires is absent.
+        public static let requiredHeaderMissing = Code(rawValue: "required-header-missing")
+        /// The timestamp is not readable (not Unix seconds, or in milliseconds).
+        public static let timestampInvalid = Code(rawValue: "timestamp-invalid")
+        /// The signature matches another host than the one sent (global, regional, intl domain).
+        public static let hostChanged = Code(rawValue: "host-changed")
+        /// The signature matches the query string encoded or ordered differently from the one sent.
+        public static let queryReencoded = Code(rawValue: "query-reencoded")
+        /// The secret key (given, or the one the client used) has surrounding whitespace.
+        public static let secretHasWhitespace = Code(rawValue: "secret-has-whitespace")
+        /// The request's SecretId / AccessKeyId is empty.
+        public static let secretIdEmpty = Code(rawValue: "secret-id-empty")
+        /// A session token is used but the request does not carry it where the algorithm needs it.
+        public static let tokenHeaderMissing = Code(rawValue: "token-header-missing")
+        /// The Signature in the URL or body is percent-encoded twice (`%252B`).
+        public static let signatureDoubleEncoded = Code(rawValue: "signature-double-encoded")
+        /// Tencent v1: the string to sign was built from URL-encoded values instead of raw ones.
+        public static let valuesEncodedInStringToSign = Code(rawValue: "values-encoded-in-string-to-sign")
+        /// Tencent v1: the HMAC's hash is not the one `SignatureMethod` names.
+        public static let signatureMethodMismatch = Code(rawValue: "signature-method-mismatch")
+        /// ACS3: the signature matches only with signed header values lowercased (TC3's rule, not ACS3's).
+        public static let headerValueLowercased = Code(rawValue: "header-value-lowercased")
+    }
+
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Equatable, Comparable {
+        /// The server rejects the request because of this (or it explains the mismatch).
+        case error
+        /// Suspicious, and worth fixing, but not by itself a rejection.
+        case warning
+        /// Context.
+        case info
+
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+
+        /// Errors sort first.
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// The finding's code.
+    public var code: Code
+    /// How serious it is.
+    public var severity: Severity
+    /// One or a few sentences: the evidence, and the fix.
+    public var message: String
+    /// True when recomputing with this mistake reproduces the provided signature exactly.
+    public var reproducesSignature: Bool
+
+    /// Creates a finding.
+    public init(_ code: Code, _ severity: Severity, _ message: String, reproducesSignature: Bool = false) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.reproducesSignature = reproducesSignature
+    }
+}
+
+/// Findings keyed by code, in the order first reported; reporting a code again merges the
+/// messages and keeps the more serious severity.
+struct FindingList {
+    private(set) var findings: [VerifyFinding] = []
+
+    mutating func add(_ finding: VerifyFinding) {
+        if let index = findings.firstIndex(where: { $0.code == finding.code }) {
+            var merged = findings[index]
+            if !merged.message.contains(finding.message) {
+                merged.message += " " + finding.message
+            }
+            merged.severity = min(merged.severity, finding.severity)
+            merged.reproducesSignature = merged.reproducesSignature || finding.reproducesSignature
+            findings[index] = merged
+        } else {
+            findings.append(finding)
+        }
+    }
+
+    mutating func add(_ code: VerifyFinding.Code, _ severity: VerifyFinding.Severity, _ message: String, reproduces: Bool = false) {
+        add(VerifyFinding(code, severity, message, reproducesSignature: reproduces))
+    }
+
+    func contains(_ code: VerifyFinding.Code) -> Bool {
+        findings.contains { $0.code == code }
+    }
+
+    var hasErrors: Bool {
+        findings.contains { $0.severity == .error }
+    }
+
+    /// signature-mismatch first, then reproduced causes, then the rest by severity, stable.
+    var ordered: [VerifyFinding] {
+        let indexed = findings.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { a, b in
+            func rank(_ f: VerifyFinding) -> Int {
+                if f.code == .signatureMismatch { return 0 }
+                if f.reproducesSignature { return 1 }
+                return f.severity == .error ? 2 : f.severity == .warning ? 3 : 4
+            }
+            let ra = rank(a.1), rb = rank(b.1)
+            return ra != rb ? ra < rb : a.0 < b.0
+        }.map(\.1)
+    }
+}

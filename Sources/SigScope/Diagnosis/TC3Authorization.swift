@@ -1,0 +1,91 @@
+/// The parts of a TC3 `Authorization` header, read leniently so that a malformed header
+/// can still be verified and its deviations reported.
+///
+/// Documented layout (signing.md §1.3.6):
+/// `TC3-HMAC-SHA256 Credential=<SecretId>/<Date>/<service>/tc3_request, SignedHeaders=<h1;h2>, Signature=<64 hex>`.
+public struct TC3Authorization: Sendable, Equatable {
+    /// The header value as sent.
+    public var raw: String
+    /// The SecretId of the Credential.
+    public var secretId: String?
+    /// The credential-scope date.
+    public var date: String?
+    /// The credential-scope service.
+    public var service: String?
+    /// The scope terminator (`tc3_request`).
+    public var terminator: String?
+    /// SignedHeaders as written.
+    public var signedHeaders: String?
+    /// Signature as written.
+    public var signature: String?
+    /// Deviations from the documented layout, one sentence each.
+    public var problems: [String]
+
+    /// Creates a value from its parts (mainly for tests).
+    public init(raw: String, secretId: String? = nil, date: String? = nil, service: String? = nil, terminator: String? = nil,
+                signedHeaders: String? = nil, signature: String? = nil, problems: [String] = []) {
+        self.raw = raw
+        self.secretId = secretId
+        self.date = date
+        self.service = service
+        self.terminator = terminator
+        self.signedHeaders = signedHeaders
+        self.signature = signature
+        self.problems = problems
+    }
+
+    /// `Date/service/terminator` as stated, nil when the Credential cannot be read.
+    public var credentialScope: String? {
+        guard let date, let service, let terminator else { return nil }
+        return date + "/" + service + "/" + terminator
+    }
+
+    /// The stated SignedHeaders as a list.
+    public var signedHeaderNames: [String]? {
+        AuthorizationFields.names(signedHeaders)
+    }
+
+    /// Reads an `Authorization` value.
+    public static func parse(_ value: String) -> TC3Authorization {
+        var result = TC3Authorization(raw: value)
+        let trimmed = value.trimmingASCIIWhitespace()
+        guard let fields = AuthorizationFields.parse(trimmed, algorithm: TC3Signer.algorithmName) else {
+            result.problems.append("it does not start with TC3-HMAC-SHA256")
+            return result
+        }
+        result.problems = fields.problems
+        if let credential = fields.credential { result.readCredential(credential) }
+        result.signedHeaders = fields.signedHeaders
+        result.signature = fields.signature
+        if let problem = AuthorizationFields.signedHeadersProblem(result.signedHeaders, normalize: TC3Signer.signedHeadersList) {
+            result.problems.append(problem)
+        }
+        if let problem = AuthorizationFields.signatureProblem(result.signature) { result.problems.append(problem) }
+        if result.problems.isEmpty, let id = result.secretId, let scope = result.credentialScope, let signed = result.signedHeaders, let signature = result.signature {
+            let documented = TC3Signer.authorization(secretId: id, credentialScope: scope, signedHeaders: signed, signature: signature)
+            if documented != trimmed {
+                result.problems.append("its separators differ from the documented layout \"TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…\" (one space after the algorithm, a comma and a space between parts)")
+            }
+        }
+        return result
+    }
+
+    private mutating func readCredential(_ value: String) {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 4 else {
+            problems.append("the Credential \"\(value)\" must be SecretId/Date/service/tc3_request")
+            if let first = parts.first { secretId = first }
+            return
+        }
+        if parts.count > 4 {
+            problems.append("the Credential \"\(value)\" has \(parts.count) parts separated by /, not 4 (SecretId/Date/service/tc3_request)")
+        }
+        secretId = parts[0..<(parts.count - 3)].joined(separator: "/")
+        date = parts[parts.count - 3]
+        service = parts[parts.count - 2]
+        terminator = parts[parts.count - 1]
+        if terminator != "tc3_request" {
+            problems.append("the Credential must end with /tc3_request, not /\(terminator ?? "")")
+        }
+    }
+}

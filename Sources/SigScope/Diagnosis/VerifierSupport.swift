@@ -1,0 +1,90 @@
+/// Checks and mistake lists shared by the verifiers of every algorithm.
+enum VerifierSupport {
+    /// The secret with a newline or space the client's copy may carry, or trimmed when the given one has whitespace.
+    static func secretWhitespaceMistakes(_ secret: SecretKey) -> [(summary: String, key: SecretKey, finding: VerifyFinding)] {
+        var out: [(String, SecretKey, VerifyFinding)] = []
+        if secret.hasSurroundingWhitespace {
+            out.append(("the secret key trimmed", secret.trimmed, VerifyFinding(.secretHasWhitespace, .error, "The provided signature is reproduced with the secret key trimmed of whitespace: the key you gave sigscope carries whitespace that the client's does not. Fix: trim the key you pass to sigscope.")))
+        }
+        let base = secret.trimmed
+        for (suffix, prefix, what) in [("\n", "", "followed by a newline"), ("\r\n", "", "followed by CR LF"), (" ", "", "followed by a space"), ("", " ", "preceded by a space")] {
+            let key = SecretKey(bytes: Array(prefix.utf8) + base.bytes + Array(suffix.utf8))
+            if key == secret { continue }
+            out.append(("the secret key \(what)", key, VerifyFinding(.secretHasWhitespace, .error, "The provided signature is reproduced exactly with the secret key \(what): the client's copy of the key carries it (read from a file or an environment variable with its line ending, or pasted with a space). Fix: trim the key where the client reads it.")))
+        }
+        return out
+    }
+
+
+    /// True when a finding other than signature-mismatch is an error (the request is not self-consistent).
+    static func hasOtherErrors(_ findings: FindingList) -> Bool {
+        findings.findings.contains { $0.severity == .error && $0.code != .signatureMismatch }
+    }
+
+    /// secret-id-empty and secret-id-mismatch for the key id the request carries.
+    static func checkKeyId(_ stated: String?, label: String, options: VerifyOptions, into findings: inout FindingList) {
+        guard let stated else { return }
+        if stated.trimmingASCIIWhitespace().isEmpty {
+            findings.add(.secretIdEmpty, .error, "The request's \(label) is empty: the client had no key id (a misspelled configuration key?). Fix: configure the \(label).")
+        } else if let expected = options.expectedSecretId, expected != stated {
+            findings.add(.secretIdMismatch, .error, "The request is signed for \(label) \(stated), not \(expected) given with --secret-id: the server checks the signature with \(stated)'s secret. Fix: configure the client with the intended key pair.")
+        }
+    }
+
+    /// secret-has-whitespace as lint on the key given to sigscope.
+    static func checkSecretLint(_ options: VerifyOptions, into findings: inout FindingList) {
+        if options.secretKey.hasSurroundingWhitespace {
+            findings.add(.secretHasWhitespace, .warning, "The secret key given to sigscope has leading or trailing whitespace, which keys never have; it was used as given (and the trimmed key was tried too). Fix: trim the key.")
+        }
+    }
+
+    /// timestamp-expired when `--now` is given and the request's time is outside `window` seconds.
+    static func checkExpiry(_ timestamp: Timestamp?, shown: String, options: VerifyOptions, window: Int64, rule: String, into findings: inout FindingList) {
+        guard let now = options.now, let timestamp else { return }
+        let skew = now.unixSeconds - timestamp.unixSeconds
+        if abs(skew) > window {
+            findings.add(.timestampExpired, .error, "\(shown) (\(timestamp.iso8601)) is \(TC3Verifier.describeSkew(skew)) --now \(now.iso8601); \(rule). Fix: sign with the current time and keep the clock in sync (NTP).")
+        }
+    }
+
+    /// The raw (still percent-encoded) value of the first `name=` pair of a query or form.
+    static func rawValue(named name: String, in text: String) -> String? {
+        for part in text.split(separator: "&", omittingEmptySubsequences: true) {
+            if let eq = part.firstIndex(of: "="), part[..<eq] == name { return String(part[part.index(after: eq)...]) }
+        }
+        return nil
+    }
+
+    /// signature-not-url-encoded and signature-double-encoded for a Base64 signature sent in a
+    /// query or form. Returns true when one of them explains the mismatch exactly.
+    static func checkSignatureEncoding(raw: String?, received: String?, computed: String, rule: String, into findings: inout FindingList) -> Bool {
+        guard let raw, let received else { return false }
+        if raw.contains("+") {
+            let restored = received.replacingOccurrences(of: " ", with: "+")
+            let exact = ConstantTime.equals(restored, computed)
+            findings.add(.signatureNotURLEncoded, .error, "The Signature is sent with a literal \"+\" (Signature=\(raw)), which the server decodes as a space, so it compares \"\(received)\"\(exact ? "; with the + restored it is exactly the right signature" : ""). \(rule) Fix: percent-encode the Signature (+ as %2B, / as %2F, = as %3D).", reproduces: exact)
+            return exact
+        }
+        if raw.contains("/") || raw.contains("=") {
+            findings.add(.signatureNotURLEncoded, .warning, "The Signature is sent without percent-encoding (Signature=\(raw)); it survives only because it contains no \"+\", which the server would read as a space. Fix: percent-encode the Signature (+ as %2B, / as %2F, = as %3D).")
+        }
+        if received.contains("%"), let once = FormCodec.percentDecode(received), ConstantTime.equals(once, computed) {
+            findings.add(.signatureDoubleEncoded, .error, "The Signature is percent-encoded twice (Signature=\(raw)): the server decodes it once and compares \"\(received)\"; decoded once more it is exactly the right signature. An HTTP library encoded the already-encoded value again. Fix: put the raw Base64 signature in the parameters and let the library encode it once, or encode it yourself and stop the library from encoding.", reproduces: true)
+            return true
+        }
+        return false
+    }
+
+    /// wrong-secret-likely when nothing explains a mismatch and the request is self-consistent.
+    static func concludeUnexplained(_ findings: inout FindingList, tried: Int, keyId: String?, label: String) {
+        guard !hasOtherErrors(findings) else { return }
+        findings.add(.wrongSecretLikely, .error, "The request is self-consistent, and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current secret of \(label) \(keyId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole. If the key is right, the request was altered after signing (by a proxy, or an edited capture).")
+    }
+
+    /// The parameters of a query plus a form body, decoded with `+` as space (how the servers read them).
+    static func parameters(_ request: HTTPRequest) -> (all: [(name: String, value: String)], body: [(name: String, value: String)]) {
+        let query = request.queryItems(plusAsSpace: true)
+        let body = SignatureDetector.isFormBody(request) ? FormCodec.decode(request.bodyText, plusAsSpace: true) : []
+        return (query + body, body)
+    }
+}

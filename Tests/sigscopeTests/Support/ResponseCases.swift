@@ -1,0 +1,1 @@
+../../SigScopeTests/Support/ResponseCases.swift

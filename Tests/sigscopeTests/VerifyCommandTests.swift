@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import SigScope
+
+/// `sigscope verify` as a user runs it: output, JSON contract and exit codes.
+@Suite("sigscope verify", .serialized)
+struct VerifyCommandTests {
+    static let tc3 = "testvectors/captures/sdk/tencent-vpcclient-tc3-post.http"
+    static let tc3Key = "sigscopeCaptureExampleSecretKey1"
+    static let rpc = "testvectors/captures/sdk/aliyun-tea-rpc.curl"
+    static let rpcKey = "sigscopeCaptureExampleSecret0001"
+
+    @Test("a matching capture: exit 0, \"match\" first on the first line")
+    func match() throws {
+        let result = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("match"))
+    }
+
+    @Test("a mismatch: exit 1, \"mismatch\" first, the findings after the steps")
+    func mismatch() throws {
+        let result = try CLI.run(["verify", Self.tc3, "--secret-key", "wrong-key"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("mismatch"))
+        let steps = try #require(result.stdout.range(of: "Steps"))
+        let findings = try #require(result.stdout.range(of: "Findings"))
+        #expect(steps.lowerBound < findings.lowerBound)
+        #expect(result.stdout.contains("wrong-secret-likely"))
+    }
+
+    @Test("--format json has the contract's keys and types")
+    func json() throws {
+        let result = try CLI.run(["verify", Self.rpc, "--secret-key", "wrong", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONParser.parse(result.stdout).objectValue)
+        #expect(object["match"] == .bool(false))
+        #expect(object["provider"] == .string("aliyun"))
+        #expect(object["algorithm"] == .string("HMAC-SHA1"))
+        #expect(object["providedSignature"]?.stringValue != nil)
+        #expect(object["computedSignature"]?.stringValue != nil)
+        let steps = try #require(object["steps"]?.objectValue)
+        #expect(steps.keys == ["canonicalizedQueryString", "stringToSign", "signature"])
+        let findings = try #require(object["findings"]?.arrayValue)
+        #expect(findings.first?["code"] == .string("signature-mismatch"))
+        for finding in findings {
+            #expect(finding["severity"]?.stringValue != nil)
+            #expect(finding["message"]?.stringValue != nil)
+        }
+    }
+
+    @Test("the secret comes from the provider's environment variable when not given")
+    func environment() throws {
+        let result = try CLI.run(["verify", Self.rpc], env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.rpcKey])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("no secret at all is a usage error (64) naming the option and the variable")
+    func noSecret() throws {
+        let result = try CLI.run(["verify", Self.tc3])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--secret-key"))
+        #expect(result.stderr.contains("TENCENTCLOUD_SECRET_KEY"))
+    }
+
+    @Test("an unbalanced quote in a curl capture: exit 2 with file, line and column")
+    func unbalanced() throws {
+        let result = try CLI.run(["verify", "-", "--secret-key", "k"], stdin: "curl https://vpc.tencentcloudapi.com/ \\\n  -H 'Authorization: TC3-HMAC-SHA256 x\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("<stdin>:2:6"))
+        #expect(result.stderr.contains("quote"))
+    }
+
+    @Test("something that is no capture at all: exit 2")
+    func garbage() throws {
+        let result = try CLI.run(["verify", "-", "--secret-key", "k"], stdin: "hello, world\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("<stdin>:1:1"))
+    }
+
+    @Test("a request with no signature: exit 2")
+    func unsigned() throws {
+        let result = try CLI.run(["verify", "-", "--secret-key", "k"], stdin: "GET / HTTP/1.1\r\nHost: vpc.tencentcloudapi.com\r\n\r\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no signature"))
+    }
+
+    @Test("--entry on a capture that is not HAR is a usage error; --entry 1 of an SDK HAR matches")
+    func entry() throws {
+        #expect(try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--entry", "1"]).status == 64)
+        let har = try CLI.run(["verify", "testvectors/captures/sdk/aliyun-tea-acs3.har", "--secret-key", Self.rpcKey, "--entry", "1"])
+        #expect(har.status == 0, "\(har.stderr)")
+    }
+
+    @Test("--now judges expiry: exit 1 with timestamp-expired")
+    func now() throws {
+        let result = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--now", "2023-11-14T23:00:00Z", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"timestamp-expired\""))
+    }
+
+    @Test("the secret key appears in no output, even with --show-secrets")
+    func secretHidden() throws {
+        let key = "VerySecretKeyValue-0123456789"
+        for format in ["text", "json"] {
+            let result = try CLI.run(["verify", Self.tc3, "--secret-key", key + "\n", "--show-secrets", "--format", format])
+            #expect(!result.stdout.contains(key))
+            #expect(!result.stderr.contains(key))
+        }
+    }
+
+    @Test("--server-error: the server's string-to-sign is the provided stringToSign step and the diff is a finding")
+    func serverError() throws {
+        let result = try CLI.run(["verify", "examples/captures/server-string-to-sign-differs.http", "--secret-key", "testsecret",
+                                  "--server-error", "examples/captures/server-string-to-sign-differs.error.json", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONParser.parse(result.stdout).objectValue)
+        #expect(object["providedSteps"]?["stringToSign"]?.stringValue?.hasPrefix("GET&%2F&AccessKeyId%3Dtestid") == true)
+        let codes = object["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes.contains("server-string-to-sign-differs"))
+    }
+
+    @Test("--server-error as a curl -i response quoting the official T10 string-to-sign, wrong secret: the secret is wrong")
+    func serverErrorHTTP() throws {
+        let sts = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/aliyun/rpc/T10/string-to-sign.txt")), as: UTF8.self)
+        let query = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/aliyun/rpc/T10/canonicalized-query-string.txt")), as: UTF8.self)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-server-error-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let request = dir.appendingPathComponent("request.http")
+        try Data("GET /?\(query)&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D HTTP/1.1\r\nHost: ecs.aliyuncs.com\r\n\r\n".utf8).write(to: request)
+        let body = #"{"Message":"Specified signature is not matched with our calculation. server string to sign is:"# + sts + #"","RequestId":"1DD9FD9A-8E57-43E5-B911-E4F5AD2027F7","HostId":"ecs.aliyuncs.com","Code":"SignatureDoesNotMatch"}"#
+        let response = dir.appendingPathComponent("response.txt")
+        try Data(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=utf-8\r\n\r\n" + body).utf8).write(to: response)
+        let right = try CLI.run(["verify", request.path, "--secret-key", "testsecret", "--server-error", response.path])
+        #expect(right.status == 1, "the server rejected it, so it is not a match even with the right signature")
+        #expect(right.stdout.contains("wrong-secret-likely"))
+        let wrong = try CLI.run(["verify", request.path, "--secret-key", "bad", "--server-error", response.path, "--format", "json"])
+        #expect(wrong.status == 1)
+        let codes = try JSONParser.parse(wrong.stdout)["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes == ["signature-mismatch", "wrong-secret-likely"])
+    }
+
+    @Test("--server-error with a response that quotes no string-to-sign: a note, the verdict unchanged")
+    func serverErrorWithout() throws {
+        let result = try CLI.run(["verify", Self.rpc, "--secret-key", Self.rpcKey, "--server-error", "-", "--format", "json"],
+                                 stdin: #"{"RequestId":"x","HostId":"ecs.aliyuncs.com","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}"#)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("quotes no server string-to-sign"))
+    }
+}
