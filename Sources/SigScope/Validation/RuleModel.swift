@@ -299,8 +299,10 @@ public struct ParameterSpec: Sendable {
         let source: RuleSource
         let summary: String
         let isOptional: Bool
+        let hasDiscouragedRule: Bool
 
         init(name: String, type: ValueType, requirement: Requirement, rules: [Rule], source: RuleSource, summary: String) {
+            hasDiscouragedRule = rules.contains { if case .discouraged = $0.check { return true } else { return false } }
             self.name = name
             self.type = type
             self.requirement = requirement
@@ -346,6 +348,9 @@ public struct ParameterSpec: Sendable {
 
     /// True when the requirement is `.optional` (read without copying the requirement out).
     var isOptional: Bool { storage.isOptional }
+
+    /// True when a rule is `.discouraged` (known without walking the rules).
+    var hasDiscouragedRule: Bool { storage.hasDiscouragedRule }
 
     /// Creates a parameter.
     public init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {

@@ -198,9 +198,12 @@ struct Walker {
     // MARK: - Values
 
     mutating func checkValue(_ value: JSONValue, spec: ParameterSpec, path: String) {
-        for rule in spec.rules {
-            if case .discouraged(let reason) = rule.check {
-                emit(rule, path, "\(path) \(reason)")
+        // Few parameters are discouraged: the rules are only walked for those that are.
+        if spec.hasDiscouragedRule {
+            for rule in spec.rules {
+                if case .discouraged(let reason) = rule.check {
+                    emit(rule, path, "\(path) \(reason)")
+                }
             }
         }
         switch spec.type {
