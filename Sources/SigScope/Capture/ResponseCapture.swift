@@ -582,18 +582,32 @@ extension CapturedResponse {
 
         static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
             let count = needle.utf8CodeUnitCount
-            guard count > 0, bytes.count >= count else { return false }
+            guard count > 1, bytes.count >= count else { return count == 1 && bytes.contains(needle.utf8Start[0]) }
             let p = needle.utf8Start
-            // Scan for the needle's last byte (rarer than its opening quote) on the raw buffer, then compare back.
-            let lastByte = p[count - 1]
+            // Candidates are where the needle's first two bytes stand side by side (a quote then a
+            // letter is far rarer than a quote), found eight positions at a time on the raw
+            // buffer; the whole needle is compared only there.
+            let first = UInt64(p[0]) &* 0x0101_0101_0101_0101
+            let second = UInt64(p[1]) &* 0x0101_0101_0101_0101
             return bytes.withUnsafeBufferPointer { b in
-                var i = count - 1
-                while i < b.count {
-                    if b[i] == lastByte {
-                        var k = 0
-                        while k < count - 1, b[i - (count - 1) + k] == p[k] { k += 1 }
-                        if k == count - 1 { return true }
+                guard let base = b.baseAddress else { return false }
+                func matches(at i: Int) -> Bool {
+                    guard i + count <= b.count else { return false }
+                    for k in 0..<count where b[i + k] != p[k] { return false }
+                    return true
+                }
+                func zeroBytes(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
+                var i = 0
+                while i + 9 <= b.count {
+                    let here = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ first
+                    let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self) ^ second
+                    if zeroBytes(here) & zeroBytes(next) != 0 {
+                        for j in i..<(i + 8) where matches(at: j) { return true }
                     }
+                    i += 8
+                }
+                while i < b.count {
+                    if matches(at: i) { return true }
                     i += 1
                 }
                 return false

@@ -146,3 +146,19 @@ extension String {
         utf8.withContiguousStorageIfAvailable { allASCII($0) } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 }
+
+/// True when the two buffers hold the same bytes, compared eight at a time.
+func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+    var i = 0
+    while i + 8 <= a.count {
+        if UnsafeRawPointer(pa + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(pb + i).loadUnaligned(as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < a.count {
+        if pa[i] != pb[i] { return false }
+        i += 1
+    }
+    return true
+}

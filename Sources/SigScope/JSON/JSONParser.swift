@@ -312,7 +312,10 @@ public struct JSONParser {
         var hash: UInt32 = 2_166_136_261
         for byte in slice { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash & 1023)
-        if let known = recent[slot], known.utf8.elementsEqual(slice) { return known }
+        if let known = recent[slot], known.utf8.count == slice.count,
+           known.utf8.withContiguousStorageIfAvailable({ bytesEqual($0, slice) }) ?? known.utf8.elementsEqual(slice) {
+            return known
+        }
         let made: String
         if ascii {
             made = String(decoding: slice, as: UTF8.self)
