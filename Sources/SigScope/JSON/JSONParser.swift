@@ -90,7 +90,15 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x20, 0x0D, 0x09: index += 1
+            case 0x0A:
+                index += 1
+                // A line break is followed by indentation: skip its spaces eight at a time.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        index += 8
+                    }
+                }
             default: return
             }
         }
@@ -237,6 +245,21 @@ public struct JSONParser {
         let start = index
         // Fast path: no escapes; ASCII needs no UTF-8 validation beyond the scan itself.
         var highBits: UInt8 = 0
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        if let base = bytes.baseAddress {
+            var wideHigh: UInt64 = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & highs != 0 { break }
+                wideHigh |= word
+                index += 8
+            }
+            if wideHigh & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+        }
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
