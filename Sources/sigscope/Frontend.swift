@@ -127,25 +127,6 @@ enum Frontend {
         }
     }
 
-    /// Output written to standard output in large blocks with fwrite, no String in between.
-    struct OutputBuffer {
-        var bytes: [UInt8] = []
-
-        init() {
-            bytes.reserveCapacity((1 << 20) + (1 << 16))
-        }
-
-        /// Writes the buffer out once it holds a mebibyte.
-        mutating func flushIfFull() {
-            if bytes.count >= 1 << 20 { flush() }
-        }
-
-        mutating func flush() {
-            bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
-            bytes.removeAll(keepingCapacity: true)
-        }
-    }
-
     /// Credentials from options, else the provider's environment variables.
     /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
     static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {

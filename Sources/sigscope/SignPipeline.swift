@@ -180,7 +180,6 @@ struct SignPipeline {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
         let context = BatchContext(pipeline: self, source: source, linePrefix: source + " line ", body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
         let lines = Self.lines(of: bytes)
-        var output = Frontend.OutputBuffer()
         var failures = 0
         let workerCount = lines.count >= 512 ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing)) }
@@ -204,16 +203,15 @@ struct SignPipeline {
                         }
                     }
                 }
+                // Each worker's lines go out in order straight from its own buffer (no copy into another).
                 for w in workers.indices {
-                    output.bytes.append(contentsOf: workers[w].output)
+                    workers[w].output.withUnsafeBufferPointer { Frontend.writeBytes($0) }
                     workers[w].output.removeAll(keepingCapacity: true)
                     failures += workers[w].failures
                     workers[w].failures = 0
-                    output.flushIfFull()
                 }
             }
         }
-        output.flush()
         return failures > 0 ? 1 : 0
     }
 
