@@ -169,23 +169,57 @@ public struct JSONWriter: Sendable {
 
     /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept).
     func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        var runStart = 0
+        guard let base = bytes.baseAddress else { return }
+        // Eight bytes at a time while none of them needs an escape (a word-wide test).
         var index = 0
-        while index < bytes.count {
-            // Eight bytes at a time while none of them needs an escape (a word-wide test).
-            if index + 8 <= bytes.count, let base = bytes.baseAddress, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
-                index += 8
-                continue
-            }
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash) {
-                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                appendEscaped(byte, into: &out)
-                runStart = index + 1
-            }
-            index += 1
+        while index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
+            index += 8
         }
-        if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
+        if index == bytes.count {
+            out.append(contentsOf: bytes)
+            return
+        }
+        // Some byte needs an escape: write the whole escaped text into a scratch buffer of the
+        // worst-case size (six bytes per byte, `\u00XX`) and append it once, rather than
+        // appending each run and each escape to the array one by one.
+        let bound = index + (bytes.count - index) * 6
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+            guard let target = scratch.baseAddress else { return }
+            target.update(from: base, count: index)
+            var written = index
+            for i in index..<bytes.count {
+                let byte = bytes[i]
+                guard needsEscape(byte) else {
+                    target[written] = byte
+                    written += 1
+                    continue
+                }
+                target[written] = 0x5C
+                switch byte {
+                case 0x22, 0x5C, 0x2F: target[written + 1] = byte
+                case 0x0A: target[written + 1] = UInt8(ascii: "n")
+                case 0x0D: target[written + 1] = UInt8(ascii: "r")
+                case 0x09: target[written + 1] = UInt8(ascii: "t")
+                case 0x08: target[written + 1] = UInt8(ascii: "b")
+                case 0x0C: target[written + 1] = UInt8(ascii: "f")
+                default:
+                    target[written + 1] = UInt8(ascii: "u")
+                    target[written + 2] = 0x30
+                    target[written + 3] = 0x30
+                    target[written + 4] = Self.hexDigits[Int(byte >> 4)]
+                    target[written + 5] = Self.hexDigits[Int(byte & 0xF)]
+                    written += 4
+                }
+                written += 2
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: target, count: written))
+        }
+    }
+
+    @inline(__always)
+    private func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash)
     }
 
     /// Appends ASCII `bytes` as a JSON string literal, quotes included; false (and nothing
