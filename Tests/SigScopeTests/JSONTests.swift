@@ -282,4 +282,13 @@ struct EncodingTests {
         bad.append(0x22)
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bad) }
     }
+
+    @Test("every escape is written as RFC 8259 spells it, before, between and after plain runs of any length")
+    func escapes() {
+        let text = "a\u{1}b\u{1f}\t\n\r\u{8}\u{c}\"\\/ and a longer plain run after them, 中文 too"
+        #expect(JSONWriter.compact.string(.string(text)) == #""a\u0001b\u001f\t\n\r\b\f\"\\/ and a longer plain run after them, 中文 too""#)
+        #expect(JSONWriter(escapeSlash: true).string(.string("/x/")) == #""\/x\/""#)
+        #expect(JSONWriter.compact.string(.string("0123456789abcdef\"")) == #""0123456789abcdef\"""#)
+        #expect(JSONWriter.compact.string(.string(String(repeating: "\n", count: 700))) == "\"" + String(repeating: "\\n", count: 700) + "\"")
+    }
 }
