@@ -172,9 +172,7 @@ public struct JSONParser {
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
-                let members = Array(memberStack[base...])
-                memberStack.removeSubrange(base...)
-                return .object(JSONObject(members))
+                return .object(JSONObject(Self.take(&memberStack, from: base, placeholder: JSONMember("", .null))))
             }
             throw error("unexpected \(describe(index)); expected `,` or `}`", at: index)
         }
@@ -204,12 +202,29 @@ public struct JSONParser {
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
-                let elements = Array(elementStack[base...])
-                elementStack.removeSubrange(base...)
-                return .array(elements)
+                return .array(Self.take(&elementStack, from: base, placeholder: .null))
             }
             throw error("unexpected \(describe(index)); expected `,` or `]`", at: index)
         }
+    }
+
+    /// The stack's elements from `base` on, moved into a new array of exactly their count.
+    ///
+    /// Moving (rather than copying, then removing the originals) spares a retain and a release
+    /// per element; the vacated slots get a placeholder with nothing to release before the
+    /// stack drops them.
+    private static func take<T>(_ stack: inout [T], from base: Int, placeholder: T) -> [T] {
+        let count = stack.count - base
+        let taken = [T](unsafeUninitializedCapacity: count) { out, initialized in
+            stack.withUnsafeMutableBufferPointer { source in
+                guard count > 0, let from = source.baseAddress, let to = out.baseAddress else { return }
+                to.moveInitialize(from: from + base, count: count)
+                (from + base).initialize(repeating: placeholder, count: count)
+            }
+            initialized = count
+        }
+        stack.removeSubrange(base...)
+        return taken
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
