@@ -3,7 +3,7 @@ internal import COpenSSL
 /// An error from OpenSSL's libcrypto, carrying the function that failed and the
 /// library's error queue at the time of failure.
 public struct CryptoError: Error, CustomStringConvertible, Sendable {
-    /// The libcrypto call that reported the failure (e.g. `SHA256_Update`).
+    /// The libcrypto call that reported the failure (e.g. `EVP_MAC_init`).
     public let function: String
     /// The entries of OpenSSL's error queue, oldest first, as `ERR_error_string_n` renders them.
     public let queue: [String]

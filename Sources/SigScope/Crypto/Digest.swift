@@ -7,41 +7,40 @@ public enum HashAlgorithm: String, Sendable, CaseIterable {
 
     /// Output size in bytes.
     public var digestLength: Int { self == .sha1 ? 20 : 32 }
-
-    /// Input block size in bytes (HMAC pads its key to it): 64 for both.
-    var blockLength: Int { 64 }
 }
 
-/// A running SHA-1 or SHA-256 computation over libcrypto's SHA1_* / SHA256_* functions.
+/// libcrypto's algorithm objects, fetched once per process.
 ///
-/// The context is a plain value: no allocation, no provider fetch, no lock, and copying it
-/// forks the computation (HMAC keeps its keyed inner and outer states this way).
-struct HashState {
-    let algorithm: HashAlgorithm
-    private var sha1 = SHA_CTX()
-    private var sha256 = SHA256_CTX()
+/// OpenSSL 3 looks an algorithm up by name in its provider's method store on every implicit use;
+/// fetching once and passing the handle skips that per call. The first fetch also builds the
+/// default provider's method store (about a millisecond, paid once per process).
+final class FetchedAlgorithms: @unchecked Sendable {  // Immutable handles; libcrypto's fetched objects are thread-safe to share.
+    let sha1: OpaquePointer
+    let sha256: OpaquePointer
+    let hmac: OpaquePointer
 
-    init(_ algorithm: HashAlgorithm) throws {
-        self.algorithm = algorithm
-        let ok = algorithm == .sha1 ? SHA1_Init(&sha1) : SHA256_Init(&sha256)
-        guard ok == 1 else { throw CryptoError(function: algorithm == .sha1 ? "SHA1_Init" : "SHA256_Init") }
+    init?() {
+        guard let sha1 = EVP_MD_fetch(nil, "SHA1", nil),
+              let sha256 = EVP_MD_fetch(nil, "SHA256", nil),
+              let hmac = EVP_MAC_fetch(nil, "HMAC", nil) else { return nil }
+        self.sha1 = sha1
+        self.sha256 = sha256
+        self.hmac = hmac
     }
 
-    mutating func update(_ data: UnsafeRawBufferPointer) throws {
-        guard !data.isEmpty else { return }
-        let ok = algorithm == .sha1 ? SHA1_Update(&sha1, data.baseAddress, data.count) : SHA256_Update(&sha256, data.baseAddress, data.count)
-        guard ok == 1 else { throw CryptoError(function: algorithm == .sha1 ? "SHA1_Update" : "SHA256_Update") }
+    func md(_ algorithm: HashAlgorithm) -> OpaquePointer {
+        algorithm == .sha1 ? sha1 : sha256
     }
 
-    /// Writes the digest to `out` (at least `digestLength` bytes).
-    mutating func finish(into out: UnsafeMutableRawBufferPointer) throws {
-        let target = out.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        let ok = algorithm == .sha1 ? SHA1_Final(target, &sha1) : SHA256_Final(target, &sha256)
-        guard ok == 1 else { throw CryptoError(function: algorithm == .sha1 ? "SHA1_Final" : "SHA256_Final") }
+    private static let shared = FetchedAlgorithms()
+
+    static func get() throws -> FetchedAlgorithms {
+        guard let shared else { throw CryptoError(function: "EVP_MD_fetch/EVP_MAC_fetch") }
+        return shared
     }
 }
 
-/// Message digests over libcrypto.
+/// Message digests over libcrypto's EVP interface.
 public enum Digest {
     /// Hashes `data` with `algorithm`.
     /// - Throws: `CryptoError` when libcrypto reports a failure.
@@ -60,11 +59,15 @@ public enum Digest {
         }
     }
 
-    /// Hashes raw bytes into `out` (at least the digest's length).
+    /// Hashes raw bytes into `out` (at least the digest's length) with one `EVP_Digest` call.
     static func hash(_ algorithm: HashAlgorithm, _ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        var state = try HashState(algorithm)
-        try state.update(data)
-        try state.finish(into: out)
+        let md = try FetchedAlgorithms.get().md(algorithm)
+        var length: UInt32 = 0
+        // Empty input still needs a non-null pointer.
+        let ok = withUnsafeBytes(of: UInt8(0)) { zero in
+            EVP_Digest(data.baseAddress ?? zero.baseAddress, data.count, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, md, nil)
+        }
+        guard ok == 1, Int(length) == algorithm.digestLength else { throw CryptoError(function: "EVP_Digest") }
     }
 
     /// Lowercase hex of the digest of raw bytes, with no intermediate array.

@@ -1,9 +1,6 @@
 internal import COpenSSL
 
-/// HMAC (RFC 2104) over libcrypto's SHA-1 and SHA-256.
-///
-/// The construction is the RFC's, on libcrypto's hash functions: the key (hashed first when
-/// longer than a block) padded to the 64-byte block, then H((key ^ opad) || H((key ^ ipad) || message)).
+/// HMAC-SHA1 and HMAC-SHA256, computed by libcrypto's `EVP_MAC` ("HMAC").
 /// Checked against the RFC 2202 and RFC 4231 vectors.
 public enum HMAC {
     /// Computes HMAC(`key`, `message`) with `algorithm`. Key first, message second.
@@ -47,51 +44,60 @@ public enum HMAC {
     }
 }
 
-/// An HMAC key made ready: the hash states after absorbing the key block XOR ipad (inner)
-/// and XOR opad (outer). Each MAC copies them, so the key is processed once per key.
-struct KeyedHMAC: @unchecked Sendable {  // Plain hash-state values, never shared mutably.
-    let inner: HashState
-    let outer: HashState
+/// An HMAC key made ready: a libcrypto `EVP_MAC` context initialised with the key once.
+///
+/// Each MAC duplicates the keyed context (`EVP_MAC_CTX_dup`) and feeds it the message, so the key
+/// is processed once per key while every MAC is still computed by libcrypto's HMAC.
+final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read (duplicated) after init.
+    let algorithm: HashAlgorithm
+    private let keyed: OpaquePointer
 
     init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
-        // The padded key block lives on the stack and is wiped after use.
-        (inner, outer) = try withUnsafeTemporaryAllocation(byteCount: algorithm.blockLength, alignment: 8) { block in
-            defer { OPENSSL_cleanse(block.baseAddress, block.count) }
-            block.initializeMemory(as: UInt8.self, repeating: 0)
-            if key.count > algorithm.blockLength {
-                try Digest.hash(algorithm, key, into: block)
-            } else if !key.isEmpty {
-                block.copyMemory(from: key)
+        self.algorithm = algorithm
+        let algorithms = try FetchedAlgorithms.get()
+        guard let context = EVP_MAC_CTX_new(algorithms.hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
+        let ok: Int32 = algorithm.rawValue.withCString { name in
+            var params: [OSSL_PARAM] = [
+                OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, UnsafeMutablePointer(mutating: name), 0),
+                OSSL_PARAM_construct_end(),
+            ]
+            // An empty key is legal for HMAC; libcrypto needs a non-null pointer for it.
+            return withUnsafeBytes(of: UInt8(0)) { zero in
+                let bytes = (key.baseAddress ?? zero.baseAddress)?.assumingMemoryBound(to: UInt8.self)
+                return EVP_MAC_init(context, bytes, key.count, &params)
             }
-            var inner = try HashState(algorithm)
-            var outer = try HashState(algorithm)
-            for i in 0..<block.count { block[i] ^= 0x36 }
-            try inner.update(UnsafeRawBufferPointer(block))
-            for i in 0..<block.count { block[i] ^= 0x36 ^ 0x5C }
-            try outer.update(UnsafeRawBufferPointer(block))
-            return (inner, outer)
         }
+        guard ok == 1 else {
+            EVP_MAC_CTX_free(context)
+            throw CryptoError(function: "EVP_MAC_init")
+        }
+        keyed = context
+    }
+
+    deinit {
+        EVP_MAC_CTX_free(keyed)
     }
 
     /// Lowercase hex of the HMAC of `message`.
     func hex(_ message: UnsafeRawBufferPointer) throws -> String {
         try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
             try mac(message, into: out)
-            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<inner.algorithm.digestLength]))
+            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<algorithm.digestLength]))
         }
     }
 
     /// HMAC of `message` into `out` (at least the digest's length).
     func mac(_ message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        let length = inner.algorithm.digestLength
-        try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { innerDigest in
-            var state = inner
-            try state.update(message)
-            try state.finish(into: innerDigest)
-            var final = outer
-            try final.update(UnsafeRawBufferPointer(rebasing: innerDigest[0..<length]))
-            try final.finish(into: out)
+        guard let context = EVP_MAC_CTX_dup(keyed) else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
+        defer { EVP_MAC_CTX_free(context) }
+        if let base = message.baseAddress, !message.isEmpty {
+            guard EVP_MAC_update(context, base.assumingMemoryBound(to: UInt8.self), message.count) == 1 else {
+                throw CryptoError(function: "EVP_MAC_update")
+            }
         }
+        var length = 0
+        guard EVP_MAC_final(context, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, out.count) == 1,
+              length == algorithm.digestLength else { throw CryptoError(function: "EVP_MAC_final") }
     }
 }
 
