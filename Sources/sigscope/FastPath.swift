@@ -25,94 +25,130 @@ enum FastPath {
         case "curl": mode = .curl
         default: return nil
         }
-        var request = RequestOptions()
-        var signing = SigningOptionGroup()
-        var format = OutputFormat.text
-        var values: [String: String] = [:]
+        // Plain values and switches rather than dictionaries and sets: a generic collection type's
+        // metadata is built at run time the first time it is used, a cost on every one-shot start.
+        var values = Values()
         var params: [String] = []
-        var flags: Set<String> = []
+        var showSecrets = false, noValidate = false, batch = false
         var requestFile: String?
         var index = 1
         while index < arguments.count {
             let word = arguments[index]
             index += 1
             if word.hasPrefix("-") && word != "-" {
-                if flagNames.contains(word) {
-                    guard flags.insert(word).inserted else { return nil }
+                switch word {
+                case "--show-secrets":
+                    guard !showSecrets else { return nil }
+                    showSecrets = true
                     continue
+                case "--no-validate":
+                    guard !noValidate else { return nil }
+                    noValidate = true
+                    continue
+                case "--batch":
+                    guard !batch else { return nil }
+                    batch = true
+                    continue
+                default:
+                    break
                 }
-                guard let name = optionNames[word], index < arguments.count else { return nil }
+                guard index < arguments.count else { return nil }
                 let value = arguments[index]
                 index += 1
                 // A value that looks like an option is argument-parser's to judge.
                 if value.hasPrefix("-") && value != "-" { return nil }
-                if name == "param" {
+                if word == "--param" {
                     params.append(value)
                 } else {
-                    guard values.updateValue(value, forKey: name) == nil else { return nil }
+                    guard values.set(word, value) else { return nil }
                 }
             } else {
                 guard requestFile == nil else { return nil }
                 requestFile = word
             }
         }
+        var request = RequestOptions()
+        var signing = SigningOptionGroup()
+        var format = OutputFormat.text
         request.requestFile = requestFile
         request.params = params
-        request.action = values["action"]
-        request.region = values["region"]
-        if let text = values["provider"] {
+        request.action = values.action
+        request.region = values.region
+        if let text = values.provider {
             guard let provider = Provider(argument: text) else { return nil }
             request.provider = provider
         } else {
             request.provider = nil
         }
-        if let text = values["algorithm"] {
+        if let text = values.algorithm {
             guard let algorithm = SignatureAlgorithm(argument: text) else { return nil }
             signing.algorithm = algorithm
         } else {
             signing.algorithm = nil
         }
-        if let text = values["method"] {
+        if let text = values.method {
             guard let method = HTTPMethod(argument: text) else { return nil }
             signing.method = method
         } else {
             signing.method = nil
         }
-        if let text = values["format"] {
+        if let text = values.format {
             guard let parsed = OutputFormat(argument: text) else { return nil }
             format = parsed
         }
-        signing.endpoint = values["endpoint"]
-        signing.timestamp = values["timestamp"]
-        signing.nonce = values["nonce"]
-        signing.secretId = values["secret-id"]
-        signing.secretKey = values["secret-key"]
-        signing.token = values["token"]
-        signing.apiVersion = values["api-version"]
-        signing.service = values["service"]
-        signing.bodyFile = values["body-file"]
-        signing.contentType = values["content-type"]
-        signing.signedHeaders = values["signed-headers"]
-        signing.language = values["language"]
-        signing.showSecrets = flags.contains("--show-secrets")
-        signing.noValidate = flags.contains("--no-validate")
-        signing.batch = flags.contains("--batch")
+        signing.endpoint = values.endpoint
+        signing.timestamp = values.timestamp
+        signing.nonce = values.nonce
+        signing.secretId = values.secretId
+        signing.secretKey = values.secretKey
+        signing.token = values.token
+        signing.apiVersion = values.apiVersion
+        signing.service = values.service
+        signing.bodyFile = values.bodyFile
+        signing.contentType = values.contentType
+        signing.signedHeaders = values.signedHeaders
+        signing.language = values.language
+        signing.showSecrets = showSecrets
+        signing.noValidate = noValidate
+        signing.batch = batch
         return SignPipeline(requestOptions: request, signing: signing, format: signing.batch ? .json : format, mode: mode)
     }
 
-    /// The long options of `sign` and `curl` that take a value, by the key they are stored under.
-    static let optionNames: [String: String] = [
-        "--provider": "provider", "--action": "action", "--region": "region", "--param": "param",
-        "--algorithm": "algorithm", "--method": "method", "--endpoint": "endpoint", "--timestamp": "timestamp",
-        "--nonce": "nonce", "--secret-id": "secret-id", "--access-key-id": "secret-id",
-        "--secret-key": "secret-key", "--access-key-secret": "secret-key", "--token": "token",
-        "--api-version": "api-version", "--service": "service", "--body-file": "body-file",
-        "--content-type": "content-type", "--signed-headers": "signed-headers", "--language": "language",
-        "--format": "format",
-    ]
+    /// The long options of `sign` and `curl` that take one value (`--param`, repeatable, aside).
+    struct Values {
+        var provider, action, region, algorithm, method, endpoint, timestamp, nonce: String?
+        var secretId, secretKey, token, apiVersion, service, bodyFile, contentType, signedHeaders, language, format: String?
 
-    /// The flags of `sign` and `curl`.
-    static let flagNames: Set<String> = ["--show-secrets", "--no-validate", "--batch"]
+        /// Stores the value of `option`; false for an unknown option or one given twice.
+        mutating func set(_ option: String, _ value: String) -> Bool {
+            func store(_ slot: inout String?) -> Bool {
+                guard slot == nil else { return false }
+                slot = value
+                return true
+            }
+            switch option {
+            case "--provider": return store(&provider)
+            case "--action": return store(&action)
+            case "--region": return store(&region)
+            case "--algorithm": return store(&algorithm)
+            case "--method": return store(&method)
+            case "--endpoint": return store(&endpoint)
+            case "--timestamp": return store(&timestamp)
+            case "--nonce": return store(&nonce)
+            case "--secret-id", "--access-key-id": return store(&secretId)
+            case "--secret-key", "--access-key-secret": return store(&secretKey)
+            case "--token": return store(&token)
+            case "--api-version": return store(&apiVersion)
+            case "--service": return store(&service)
+            case "--body-file": return store(&bodyFile)
+            case "--content-type": return store(&contentType)
+            case "--signed-headers": return store(&signedHeaders)
+            case "--language": return store(&language)
+            case "--format": return store(&format)
+            default: return false
+            }
+        }
+    }
 
     /// Runs the pipeline and exits with its status, as `Frontend.guarded` and argument-parser would.
     static func runAndExit(_ pipeline: SignPipeline) -> Never {
@@ -123,7 +159,6 @@ enum FastPath {
             fflush(stdout)
             status = Frontend.fail(error).rawValue
         }
-        fflush(stdout)
-        exit(status)
+        Frontend.exitNow(status)
     }
 }

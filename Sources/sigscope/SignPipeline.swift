@@ -93,11 +93,31 @@ struct SignPipeline {
 
     // MARK: - Signing
 
+    /// A value or the error that came instead, kept to be thrown later.
+    ///
+    /// `Result<Value, SigScopeError>` would do, but this small enum keeps the one-shot start from
+    /// building generic type metadata at run time.
+    enum Outcome<Value> {
+        case value(Value)
+        case failure(SigScopeError)
+
+        init(_ body: () throws(SigScopeError) -> Value) {
+            do throws(SigScopeError) { self = .value(try body()) } catch { self = .failure(error) }
+        }
+
+        func get() throws(SigScopeError) -> Value {
+            switch self {
+            case .value(let value): return value
+            case .failure(let error): throw error
+            }
+        }
+    }
+
     /// What every request of a run shares, worked out once: a batch signs many lines with the
     /// same options, so the overrides, extra signed headers and credentials are not redone per line.
     /// Errors are kept and thrown where each line would have met them.
     struct Shared {
-        let overrides: Result<RequestOverrides, SigScopeError>
+        let overrides: Outcome<RequestOverrides>
         let extraSignedHeaders: [String]
         // The options as plain values: reading an argument-parser property wrapper per line costs a lookup each time.
         let algorithm: SignatureAlgorithm?
@@ -113,10 +133,12 @@ struct SignPipeline {
         /// This worker's own random bytes for nonces.
         var random = Frontend.RandomPool()
         private let signing: SigningOptionGroup
-        private var credentials: [Provider: Result<Credentials, SigScopeError>] = [:]
+        // One slot per provider, not a dictionary: see `Outcome`.
+        private var tencentCredentials: Outcome<Credentials>?
+        private var aliyunCredentials: Outcome<Credentials>?
 
         init(requestOptions: RequestOptions, signing: SigningOptionGroup) {
-            overrides = Result { () throws(SigScopeError) in try requestOptions.overrides() }
+            overrides = Outcome { () throws(SigScopeError) in try requestOptions.overrides() }
             extraSignedHeaders = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
             algorithm = signing.algorithm
             method = signing.method
@@ -133,12 +155,12 @@ struct SignPipeline {
 
         /// The credentials for `provider`, read from options and environment the first time.
         mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
-            if let known = credentials[provider] { return try known.get() }
+            if let known = provider == .tencent ? tencentCredentials : aliyunCredentials { return try known.get() }
             let signing = self.signing
-            let result = Result { () throws(SigScopeError) in
+            let result = Outcome { () throws(SigScopeError) in
                 try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
             }
-            credentials[provider] = result
+            if provider == .tencent { tencentCredentials = result } else { aliyunCredentials = result }
             return try result.get()
         }
     }

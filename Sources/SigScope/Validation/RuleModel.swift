@@ -506,14 +506,17 @@ public struct ActionRules: Sendable {
 
 /// The actions sigscope has parameter rules for.
 public enum RuleBook {
+    /// Tencent's actions' rules.
+    static let tencent: [ActionRules] = [TencentCreateNetworkInterface.rules]
+    /// Alibaba's actions' rules.
+    static let aliyun: [ActionRules] = [AliyunCreateNetworkInterface.rules]
+
     /// Every action's rules.
-    public static let all: [ActionRules] = [
-        TencentCreateNetworkInterface.rules,
-        AliyunCreateNetworkInterface.rules,
-    ]
+    public static let all: [ActionRules] = tencent + aliyun
 
     /// The rules for `action` of `provider` (exact, case-sensitive name), or nil.
     public static func rules(for provider: Provider, action: String) -> ActionRules? {
-        all.first { $0.provider == provider && $0.action == action }
+        // Only the asked provider's tables are built: a one-shot sign pays for one rule set, not every one.
+        (provider == .tencent ? tencent : aliyun).first { $0.provider == provider && $0.action == action }
     }
 }
