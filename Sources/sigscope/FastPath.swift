@@ -67,8 +67,8 @@ enum FastPath {
                 requestFile = word
             }
         }
-        var request = RequestOptions()
-        var signing = SigningOptionGroup()
+        var request = RequestSettings()
+        var signing = SigningSettings()
         var format = OutputFormat.text
         request.requestFile = requestFile
         request.params = params

@@ -4,6 +4,22 @@ import SigScope
 /// that build or override it.
 extension RequestOptions {
     /// The name errors and findings give the input: the file, `<stdin>`, or `options`.
+    var source: String { RequestSettings(self).source }
+
+    /// The request file's draft, or an empty one when the request comes from options alone.
+    func readDraft() throws(SigScopeError) -> RequestDraft { try RequestSettings(self).readDraft() }
+
+    /// `--provider`, `--action`, `--region` and every `--param`.
+    func overrides() throws(SigScopeError) -> RequestOverrides { try RequestSettings(self).overrides() }
+
+    /// The final request: `draft` with the options applied.
+    func build(_ draft: RequestDraft, source: String) throws(SigScopeError) -> APIRequest {
+        try RequestSettings(self).build(draft, source: source)
+    }
+}
+
+extension RequestSettings {
+    /// The name errors and findings give the input: the file, `<stdin>`, or `options`.
     var source: String {
         requestFile.map { $0 == "-" ? "<stdin>" : $0 } ?? "options"
     }

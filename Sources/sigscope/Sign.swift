@@ -29,7 +29,7 @@ struct Sign: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: request, signing: signing, format: signing.batch ? .json : output.format, mode: .sign).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: signing.batch ? .json : output.format, mode: .sign).run()
         }
     }
 }
@@ -54,7 +54,7 @@ struct Curl: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: request, signing: signing, format: signing.batch ? .json : output.format, mode: .curl).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: signing.batch ? .json : output.format, mode: .curl).run()
         }
     }
 }

@@ -11,8 +11,8 @@ import Darwin
 struct SignPipeline {
     enum Mode { case sign, curl }
 
-    let requestOptions: RequestOptions
-    let signing: SigningOptionGroup
+    let requestOptions: RequestSettings
+    let signing: SigningSettings
     let format: OutputFormat
     let mode: Mode
 
@@ -132,12 +132,12 @@ struct SignPipeline {
         let showSecrets: Bool
         /// This worker's own random bytes for nonces.
         var random = Frontend.RandomPool()
-        private let signing: SigningOptionGroup
+        private let signing: SigningSettings
         // One slot per provider, not a dictionary: see `Outcome`.
         private var tencentCredentials: Outcome<Credentials>?
         private var aliyunCredentials: Outcome<Credentials>?
 
-        init(requestOptions: RequestOptions, signing: SigningOptionGroup) {
+        init(requestOptions: RequestSettings, signing: SigningSettings) {
             overrides = Outcome { () throws(SigScopeError) in try requestOptions.overrides() }
             extraSignedHeaders = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
             algorithm = signing.algorithm

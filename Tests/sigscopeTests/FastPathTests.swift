@@ -18,10 +18,10 @@ struct FastPathTests {
     static func viaArgumentParser(_ arguments: [String]) throws -> SignPipeline {
         let command = try SigScopeCLI.parseAsRoot(arguments)
         if let sign = command as? Sign {
-            return SignPipeline(requestOptions: sign.request, signing: sign.signing, format: sign.signing.batch ? .json : sign.output.format, mode: .sign)
+            return SignPipeline(requestOptions: RequestSettings(sign.request), signing: SigningSettings(sign.signing), format: sign.signing.batch ? .json : sign.output.format, mode: .sign)
         }
         let curl = try #require(command as? Curl)
-        return SignPipeline(requestOptions: curl.request, signing: curl.signing, format: curl.signing.batch ? .json : curl.output.format, mode: .curl)
+        return SignPipeline(requestOptions: RequestSettings(curl.request), signing: SigningSettings(curl.signing), format: curl.signing.batch ? .json : curl.output.format, mode: .curl)
     }
 
     static let plain: [[String]] = [
