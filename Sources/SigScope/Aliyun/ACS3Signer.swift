@@ -220,7 +220,7 @@ public enum ACS3Signer {
 
     /// Lower-cased, de-duplicated, ASCII-sorted header names.
     public static func signedHeadersList(_ names: [String]) -> [String] {
-        Array(Set(names.map { $0.lowercased() })).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        HTTPHeader.signedNameList(names)
     }
 
     /// `CanonicalHeaders`: for each signed name in order, `name:value\n`, the value trimmed (and

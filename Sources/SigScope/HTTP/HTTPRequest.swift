@@ -7,6 +7,18 @@ public struct HTTPHeader: Sendable, Equatable {
         self.name = name
         self.value = value
     }
+
+    /// The `SignedHeaders` list both TC3 and ACS3 specify: names lower-cased, sorted in ASCII
+    /// order, each once.
+    public static func signedNameList(_ names: [String]) -> [String] {
+        // Sort, then drop neighbours that are equal: no Set, and no byte arrays to compare.
+        var sorted = names.map { $0.fastLowercased() }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var i = 1
+        while i < sorted.count {
+            if sorted[i] == sorted[i - 1] { sorted.remove(at: i) } else { i += 1 }
+        }
+        return sorted
+    }
 }
 
 /// An HTTP request exactly as it goes on the wire: what is signed, what curl sends and

@@ -204,13 +204,7 @@ public enum TC3Signer {
 
     /// Lower-cased, de-duplicated, ASCII-sorted header names.
     public static func signedHeadersList(_ names: [String]) -> [String] {
-        // Sort, then drop neighbours that are equal: no Set, and no byte arrays to compare.
-        var sorted = names.map { $0.fastLowercased() }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var i = 1
-        while i < sorted.count {
-            if sorted[i] == sorted[i - 1] { sorted.remove(at: i) } else { i += 1 }
-        }
-        return sorted
+        HTTPHeader.signedNameList(names)
     }
 
     /// `CanonicalHeaders`: for each signed name in order, `name:lowercase(trim(value))\n`.
