@@ -119,20 +119,10 @@ struct SignPipeline {
     struct Shared {
         let overrides: Outcome<RequestOverrides>
         let extraSignedHeaders: [String]
-        // The options as plain values: reading an argument-parser property wrapper per line costs a lookup each time.
-        let algorithm: SignatureAlgorithm?
-        let method: HTTPMethod?
-        let endpoint: String?
-        let service: String?
-        let apiVersion: String?
-        let contentType: String?
-        let language: String?
-        let nonce: String?
-        let noValidate: Bool
-        let showSecrets: Bool
         /// This worker's own random bytes for nonces.
         var random = Frontend.RandomPool()
-        private let signing: SigningSettings
+        /// The signing options, already plain values (`SigningSettings`), read directly per line.
+        let signing: SigningSettings
         // One slot per provider, not a dictionary: see `Outcome`.
         private var tencentCredentials: Outcome<Credentials>?
         private var aliyunCredentials: Outcome<Credentials>?
@@ -140,16 +130,6 @@ struct SignPipeline {
         init(requestOptions: RequestSettings, signing: SigningSettings) {
             overrides = Outcome { () throws(SigScopeError) in try requestOptions.overrides() }
             extraSignedHeaders = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
-            algorithm = signing.algorithm
-            method = signing.method
-            endpoint = signing.endpoint
-            service = signing.service
-            apiVersion = signing.apiVersion
-            contentType = signing.contentType
-            language = signing.language
-            nonce = signing.nonce
-            noValidate = signing.noValidate
-            showSecrets = signing.showSecrets
             self.signing = signing
         }
 
@@ -167,20 +147,20 @@ struct SignPipeline {
 
     /// Signs `request` with the signing options (and the draft's own settings) applied.
     func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
-        let algorithm = shared.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
+        let algorithm = shared.signing.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
         let credentials = try shared.credentials(for: request.provider)
         let extra = shared.extraSignedHeaders
         let options = SigningOptions(
             timestamp: timestamp,
             algorithm: algorithm,
-            method: shared.method ?? draft.method,
-            endpoint: shared.endpoint ?? draft.endpoint,
-            service: shared.service,
-            apiVersion: shared.apiVersion ?? draft.apiVersion,
+            method: shared.signing.method ?? draft.method,
+            endpoint: shared.signing.endpoint ?? draft.endpoint,
+            service: shared.signing.service,
+            apiVersion: shared.signing.apiVersion ?? draft.apiVersion,
             body: body,
-            contentType: shared.contentType,
+            contentType: shared.signing.contentType,
             extraSignedHeaders: extra,
-            language: shared.language,
+            language: shared.signing.language,
             // TC3 has no nonce: none is drawn for it.
             nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm, from: &shared.random))
         )
@@ -296,13 +276,13 @@ struct SignPipeline {
                 let draft = try RequestDraft.parse(Array(input[line.range]), source: lineSource)
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
                 let report = Validator.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
-                if !report.valid && !shared.noValidate {
+                if !report.valid && !shared.signing.noValidate {
                     failures += 1
                     JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: &output)
                 } else {
-                    let signed = try pipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.nonce, shared: &shared)
+                    let signed = try pipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
                     // Rendered straight into the output buffer, without a JSON tree per line.
-                    SignOutput.writeCompact(signed, showSecrets: shared.showSecrets,
+                    SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
                                             command: pipeline.mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &output)
                 }
             } catch {
