@@ -1,5 +1,5 @@
 import Testing
-import SigScope
+@testable import SigScope
 
 /// libcrypto wrappers against the published RFC vectors.
 @Suite("Crypto")
@@ -120,5 +120,25 @@ struct CryptoTests {
         #expect(ConstantTime.equals("abc", "abc"))
         #expect(!ConstantTime.equals("abc", "abd"))
         #expect(!ConstantTime.equals("abc", "ab"))
+    }
+}
+
+@Suite("libcrypto set-up")
+struct CryptoSetupTests {
+    @Test("openssl.cnf is read only when OPENSSL_CONF names one or the kernel is in FIPS mode")
+    func configurationPolicy() {
+        #expect(!CryptoSetup.loadsConfiguration(opensslConf: nil, fipsEnabled: nil))
+        #expect(!CryptoSetup.loadsConfiguration(opensslConf: "", fipsEnabled: "0\n"))
+        #expect(CryptoSetup.loadsConfiguration(opensslConf: "/etc/ssl/openssl.cnf", fipsEnabled: nil))
+        #expect(CryptoSetup.loadsConfiguration(opensslConf: nil, fipsEnabled: "1\n"))
+    }
+
+    @Test("an error entry without libcrypto's text (its strings are not loaded) says how to look the code up")
+    func errorCodeHint() {
+        let bare = CryptoError(function: "EVP_MD_fetch", queue: ["error:0308010C:lib(6)::reason(524556)"])
+        #expect(bare.description == "libcrypto: EVP_MD_fetch failed: error:0308010C:lib(6)::reason(524556) (`openssl errstr CODE` prints the text of an error code)")
+        let text = CryptoError(function: "EVP_MD_fetch", queue: ["error:0308010C:digital envelope routines::unsupported"])
+        #expect(text.description == "libcrypto: EVP_MD_fetch failed: error:0308010C:digital envelope routines::unsupported")
+        #expect(CryptoError(function: "EVP_Digest", queue: []).description == "libcrypto: EVP_Digest failed")
     }
 }

@@ -78,6 +78,18 @@ struct SignCommandTests {
         #expect(!result.stdout.contains("envsecret"))
     }
 
+    @Test("OPENSSL_CONF (read only when set) changes nothing in the output, even when it names a broken or missing file",
+          arguments: ["", "/etc/ssl/openssl.cnf", "/nonexistent/openssl.cnf", "Package.swift"])
+    func opensslConfiguration(conf: String) throws {
+        let arguments = ["sign", "--provider", "tencent", "--format", "json", "--no-validate", "--secret-id", "AKIDtest", "--secret-key", "k",
+                         "--timestamp", "1551113065", "--param", "VpcId=vpc-1"]
+        let plain = try CLI.run(arguments)
+        let configured = try CLI.run(arguments, env: conf.isEmpty ? [:] : ["OPENSSL_CONF": conf])
+        #expect(plain.status == 0 && configured.status == 0, "\(configured.stderr)")
+        #expect(configured.stdout == plain.stdout)
+        #expect(plain.stdout.contains("\"signature\""))
+    }
+
     struct ErrorCase: Sendable, CustomStringConvertible {
         let name: String
         let arguments: [String]

@@ -10,14 +10,27 @@ public struct CryptoError: Error, CustomStringConvertible, Sendable {
 
     /// Creates an error for `function`, draining OpenSSL's thread-local error queue.
     init(function: String) {
+        self.init(function: function, queue: CryptoError.drainQueue())
+    }
+
+    init(function: String, queue: [String]) {
         self.function = function
-        self.queue = CryptoError.drainQueue()
+        self.queue = queue
     }
 
     public var description: String {
         if queue.isEmpty { return "libcrypto: \(function) failed" }
-        return "libcrypto: \(function) failed: " + queue.joined(separator: "; ")
+        let hint = queue.contains(where: Self.lacksText) ? Self.codeHint : ""
+        return "libcrypto: \(function) failed: " + queue.joined(separator: "; ") + hint
     }
+
+    /// sigscope does not load libcrypto's error strings (see `CryptoSetup`): an entry then reads
+    /// `error:0308010C:lib(6)::reason(524556)`, and its code is what to look up.
+    static func lacksText(_ entry: String) -> Bool {
+        entry.contains("::reason(")
+    }
+
+    static let codeHint = " (`openssl errstr CODE` prints the text of an error code)"
 
     /// Reads and clears OpenSSL's error queue for this thread.
     static func drainQueue() -> [String] {

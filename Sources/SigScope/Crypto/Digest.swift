@@ -20,7 +20,8 @@ final class FetchedAlgorithms: @unchecked Sendable {  // Immutable handles; libc
     let hmac: OpaquePointer
 
     init?() {
-        guard let sha1 = EVP_MD_fetch(nil, "SHA1", nil),
+        guard CryptoSetup.initialise(),
+              let sha1 = EVP_MD_fetch(nil, "SHA1", nil),
               let sha256 = EVP_MD_fetch(nil, "SHA256", nil),
               let hmac = EVP_MAC_fetch(nil, "HMAC", nil) else { return nil }
         self.sha1 = sha1
@@ -35,7 +36,7 @@ final class FetchedAlgorithms: @unchecked Sendable {  // Immutable handles; libc
     private static let shared = FetchedAlgorithms()
 
     static func get() throws -> FetchedAlgorithms {
-        guard let shared else { throw CryptoError(function: "EVP_MD_fetch/EVP_MAC_fetch") }
+        guard let shared else { throw CryptoError(function: "OPENSSL_init_crypto/EVP_MD_fetch/EVP_MAC_fetch") }
         return shared
     }
 }
