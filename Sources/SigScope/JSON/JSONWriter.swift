@@ -170,51 +170,61 @@ public struct JSONWriter: Sendable {
     /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept).
     func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         guard let base = bytes.baseAddress else { return }
-        // Eight bytes at a time while none of them needs an escape (a word-wide test).
-        var index = 0
-        while index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
-            index += 8
-        }
-        while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
-        if index == bytes.count {
+        let count = bytes.count
+        var index = nextEscape(in: base, from: 0, count: count)
+        if index == count {
             out.append(contentsOf: bytes)
             return
         }
-        // Some byte needs an escape: write the whole escaped text into a scratch buffer of the
-        // worst-case size (six bytes per byte, `\u00XX`) and append it once, rather than
-        // appending each run and each escape to the array one by one.
-        let bound = index + (bytes.count - index) * 6
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+        // Some byte needs an escape: the escaped text is put together in a scratch buffer of the
+        // worst-case size (six bytes per byte, `\u00XX`) and appended once. Runs between escapes
+        // are found a word at a time and copied whole, never byte by byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index + (count - index) * 6) { scratch in
             guard let target = scratch.baseAddress else { return }
             target.update(from: base, count: index)
             var written = index
-            for i in index..<bytes.count {
-                let byte = bytes[i]
-                guard needsEscape(byte) else {
-                    target[written] = byte
-                    written += 1
-                    continue
-                }
-                target[written] = 0x5C
-                switch byte {
-                case 0x22, 0x5C, 0x2F: target[written + 1] = byte
-                case 0x0A: target[written + 1] = UInt8(ascii: "n")
-                case 0x0D: target[written + 1] = UInt8(ascii: "r")
-                case 0x09: target[written + 1] = UInt8(ascii: "t")
-                case 0x08: target[written + 1] = UInt8(ascii: "b")
-                case 0x0C: target[written + 1] = UInt8(ascii: "f")
-                default:
-                    target[written + 1] = UInt8(ascii: "u")
-                    target[written + 2] = 0x30
-                    target[written + 3] = 0x30
-                    target[written + 4] = Self.hexDigits[Int(byte >> 4)]
-                    target[written + 5] = Self.hexDigits[Int(byte & 0xF)]
-                    written += 4
-                }
-                written += 2
+            while index < count {
+                written += writeEscape(base[index], to: target + written)
+                let run = index + 1
+                index = nextEscape(in: base, from: run, count: count)
+                (target + written).update(from: base + run, count: index - run)
+                written += index - run
             }
             out.append(contentsOf: UnsafeBufferPointer(start: target, count: written))
         }
+    }
+
+    /// The index of the first byte at or after `start` that needs an escape, or `count`.
+    @inline(__always)
+    private func nextEscape(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        while index + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
+            index += 8
+        }
+        while index < count, !needsEscape(base[index]) { index += 1 }
+        return index
+    }
+
+    /// Writes the escape of `byte` (one that needs one) at `target`; returns its length.
+    @inline(__always)
+    private func writeEscape(_ byte: UInt8, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        target[0] = 0x5C
+        switch byte {
+        case 0x22, 0x5C, 0x2F: target[1] = byte
+        case 0x0A: target[1] = UInt8(ascii: "n")
+        case 0x0D: target[1] = UInt8(ascii: "r")
+        case 0x09: target[1] = UInt8(ascii: "t")
+        case 0x08: target[1] = UInt8(ascii: "b")
+        case 0x0C: target[1] = UInt8(ascii: "f")
+        default:
+            target[1] = UInt8(ascii: "u")
+            target[2] = 0x30
+            target[3] = 0x30
+            target[4] = Self.hexDigits[Int(byte >> 4)]
+            target[5] = Self.hexDigits[Int(byte & 0xF)]
+            return 6
+        }
+        return 2
     }
 
     @inline(__always)

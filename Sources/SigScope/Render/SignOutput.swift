@@ -31,22 +31,10 @@ public enum SignOutput {
         out.append(#","algorithm":"# as StaticString)
         writer.appendString(signed.algorithm.specName, to: &out)
         out.append(#","steps":{"# as StaticString)
-        for (i, step) in signed.steps.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            writer.appendString(step.name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            if step.isDerivedKey && !showSecrets {
-                // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
-                let utf8 = step.value.utf8
-                if utf8.count > 8, step.value.isASCIIText, let head = String(utf8.prefix(8)) {
-                    out.append(UInt8(ascii: "\""))
-                    writer.appendStringContent(head, to: &out)
-                    out.append("…\"" as StaticString)
-                } else {
-                    writer.appendString(shorten(step.value), to: &out)
-                }
-            } else {
-                writer.appendString(step.value, to: &out)
+        // Each step is read in place: a copy of the struct would retain all six of its fields.
+        signed.steps.withUnsafeBufferPointer { steps in
+            for i in steps.indices {
+                writeStep(steps[i], first: i == 0, showSecrets: showSecrets, writer: writer, into: &out)
             }
         }
         out.append(#"},"signature":"# as StaticString)
@@ -83,6 +71,27 @@ public enum SignOutput {
             writer.appendString(command, to: &out)
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// One `"name":"value"` member of `steps` (a derived key shortened unless secrets are shown).
+    @inline(__always)
+    private static func writeStep(_ step: borrowing SigningStep, first: Bool, showSecrets: Bool, writer: JSONWriter, into out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        writer.appendString(step.name, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if step.isDerivedKey && !showSecrets {
+            // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
+            let utf8 = step.value.utf8
+            if utf8.count > 8, step.value.isASCIIText, let head = String(utf8.prefix(8)) {
+                out.append(UInt8(ascii: "\""))
+                writer.appendStringContent(head, to: &out)
+                out.append("…\"" as StaticString)
+            } else {
+                writer.appendString(shorten(step.value), to: &out)
+            }
+        } else {
+            writer.appendString(step.value, to: &out)
+        }
     }
 
     /// `{"method", "url", "headers": [{"name", "value"}], "body"}`.

@@ -94,7 +94,16 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
     /// `yyyy-MM-dd` in UTC: the TC3 credential-scope date.
     public var utcDate: String {
         let (y, m, d, _, _, _) = components
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        guard (0...9999).contains(y) else { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) }
+        // Every real year has four digits: they are written straight into the (small, inline)
+        // string, with no number formatting and no concatenation (a batch line needs this date).
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: value) &+ 0x30 }
+            out[0] = digit(y / 1000); out[1] = digit(y / 100 % 10); out[2] = digit(y / 10 % 10); out[3] = digit(y % 10)
+            out[4] = UInt8(ascii: "-"); out[5] = digit(m / 10); out[6] = digit(m % 10)
+            out[7] = UInt8(ascii: "-"); out[8] = digit(d / 10); out[9] = digit(d % 10)
+            return 10
+        }
     }
 
     /// `yyyy-MM-dd` at a fixed offset from UTC (e.g. +8 h for Beijing), for reproducing the local-date mistake.

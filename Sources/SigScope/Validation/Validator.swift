@@ -62,7 +62,7 @@ struct Walker {
                 emit(.warning, rules.codes.missing, "Region", "Region is not given. " + note)
             }
         }
-        checkStructure(request.params, members: rules.parameters, path: "", topLevel: true)
+        checkStructure(request.params, members: rules.parameters, topLevel: true)
         for rule in rules.crossRules {
             checkCross(rule, in: request.params)
         }
@@ -97,6 +97,39 @@ struct Walker {
 
     // MARK: - Paths
 
+    /// One step from a value to a member or list entry inside it.
+    enum PathStep {
+        case member(String)
+        case index(Int)
+    }
+
+    /// The steps from the params to the value being checked. Its text (`Tags[0].Key`) is made
+    /// only when a finding needs it: most values have none, and a path per value was a tenth
+    /// of a batch line's time.
+    var trail: [PathStep] = []
+
+    /// The path of the value being checked.
+    var path: String { render(trail[...]) }
+
+    /// The path of the value that contains the one being checked.
+    var parentPath: String { render(trail.dropLast()) }
+
+    /// The current path followed by `steps`.
+    func path(_ steps: PathStep...) -> String {
+        render(trail[...] + steps)
+    }
+
+    func render<Steps: Collection<PathStep>>(_ steps: Steps) -> String {
+        var text = ""
+        for step in steps {
+            switch step {
+            case .member(let name): text = member(text, name)
+            case .index(let position): text = index(text, position)
+            }
+        }
+        return text
+    }
+
     func member(_ path: String, _ name: String) -> String {
         path.isEmpty ? name : TextBuilder.join(path, ".", name)
     }
@@ -108,6 +141,13 @@ struct Walker {
         }
     }
 
+    /// Checks with `step` added to the path, and takes it off again.
+    mutating func within(_ step: PathStep, _ check: (inout Walker) -> Void) {
+        trail.append(step)
+        check(&self)
+        trail.removeLast()
+    }
+
     /// How a parameter is named in prose: lists as `Tag.N` for Alibaba.
     func prose(_ name: String, spec: ParameterSpec?) -> String {
         if let spec, case .list = spec.type { return style.listName(name) }
@@ -116,7 +156,7 @@ struct Walker {
 
     // MARK: - Structures
 
-    mutating func checkStructure(_ object: JSONObject, members: [ParameterSpec], path: String, topLevel: Bool) {
+    mutating func checkStructure(_ object: JSONObject, members: [ParameterSpec], topLevel: Bool) {
         // Names are counted (hashed) only when some name is repeated, which a pairwise look finds cheaply.
         var counts: [String: Int] = [:]
         if Self.hasRepeatedKey(object) {
@@ -125,8 +165,8 @@ struct Walker {
         var reported: Set<String> = []
         for member in object.members {
             let name = member.key
-            let memberPath = self.member(path, name)
             if let times = counts[name], times > 1, reported.insert(name).inserted {
+                let memberPath = path(.member(name))
                 emit(.warning, rules.codes.type, memberPath, "\(memberPath) is given \(times) times; give it once (only one of the values is used).")
             }
             // The spec is used in place (by index): copying a ParameterSpec retains a dozen fields.
@@ -134,11 +174,11 @@ struct Walker {
             let length = name.utf8.count
             if let specIndex = members.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
                 if case .null = member.value { continue }
-                checkValue(member.value, spec: members[specIndex], path: memberPath)
+                within(.member(name)) { $0.checkValue(member.value, spec: members[specIndex]) }
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
-                emit(.warning, rules.codes.unknown, memberPath, "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)")
+                emit(.warning, rules.codes.unknown, path(.member(name)), "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)")
             } else if reported.insert("\u{0}" + name).inserted {
-                unknown(name, path: memberPath, parent: path, members: members)
+                within(.member(name)) { $0.unknown(name, members: members) }
             }
         }
         for specIndex in members.indices {
@@ -146,7 +186,7 @@ struct Walker {
             if members[specIndex].isOptional { continue }
             let spec = members[specIndex]
             let value = object[spec.name]
-            let memberPath = self.member(path, spec.name)
+            var memberPath: String { path(.member(spec.name)) }
             let absent: Bool
             if let value, value != .null { absent = false } else { absent = true }
             switch spec.requirement {
@@ -179,7 +219,9 @@ struct Walker {
         return false
     }
 
-    mutating func unknown(_ name: String, path: String, parent: String, members: [ParameterSpec]) {
+    mutating func unknown(_ name: String, members: [ParameterSpec]) {
+        let path = self.path
+        let parent = parentPath
         let names = members.map(\.name)
         var message = parent.isEmpty
             ? "\(name) is not a parameter of \(rules.provider.displayName) \(rules.action)"
@@ -197,7 +239,7 @@ struct Walker {
 
     // MARK: - Values
 
-    mutating func checkValue(_ value: JSONValue, spec: ParameterSpec, path: String) {
+    mutating func checkValue(_ value: JSONValue, spec: ParameterSpec) {
         // Few parameters are discouraged: the rules are only walked for those that are.
         if spec.hasDiscouragedRule {
             for rule in spec.rules {
@@ -208,39 +250,40 @@ struct Walker {
         }
         switch spec.type {
         case .string:
-            guard let text = stringValue(value, spec: spec, path: path) else { return }
-            checkText(text, spec: spec, path: path)
+            guard let text = stringValue(value, spec: spec) else { return }
+            checkText(text, spec: spec)
         case .scalar:
             guard let text = value.scalarText, value.arrayValue == nil, value.objectValue == nil else {
-                typeMismatch(value, spec: spec, path: path)
+                typeMismatch(value, spec: spec)
                 return
             }
-            checkText(text, spec: spec, path: path)
+            checkText(text, spec: spec)
         case .integer:
-            guard let integer = integerValue(value, spec: spec, path: path) else { return }
-            checkInteger(integer, spec: spec, path: path)
+            guard let integer = integerValue(value, spec: spec) else { return }
+            checkInteger(integer, spec: spec)
         case .boolean:
-            _ = booleanValue(value, spec: spec, path: path, report: true)
+            _ = booleanValue(value, spec: spec, report: true)
         case .list(let element):
             guard let elements = value.arrayValue else {
-                typeMismatch(value, spec: spec, path: path)
+                typeMismatch(value, spec: spec)
                 return
             }
-            checkList(elements, spec: spec, path: path, phase: .size)
+            checkList(elements, spec: spec, phase: .size)
             for (i, item) in elements.enumerated() {
                 if case .null = item {
-                    emit(.violation, rules.codes.type, index(path, i), "\(index(path, i)) is null; a list entry must be \(element.type.phrase).")
+                    let itemPath = path(.index(i))
+                    emit(.violation, rules.codes.type, itemPath, "\(itemPath) is null; a list entry must be \(element.type.phrase).")
                     continue
                 }
-                checkValue(item, spec: element, path: index(path, i))
+                within(.index(i)) { $0.checkValue(item, spec: element) }
             }
-            checkList(elements, spec: spec, path: path, phase: .entries)
+            checkList(elements, spec: spec, phase: .entries)
         case .structure(let members):
             guard let object = value.objectValue else {
-                typeMismatch(value, spec: spec, path: path)
+                typeMismatch(value, spec: spec)
                 return
             }
-            checkStructure(object, members: members, path: path, topLevel: false)
+            checkStructure(object, members: members, topLevel: false)
         }
     }
 
@@ -263,7 +306,8 @@ struct Walker {
         }
     }
 
-    mutating func typeMismatch(_ value: JSONValue, spec: ParameterSpec, path: String) {
+    mutating func typeMismatch(_ value: JSONValue, spec: ParameterSpec) {
+        let path = self.path
         var message = "\(path) must be \(spec.type.phrase); found \(Self.describe(value))."
         switch (spec.type, value) {
         case (.list, .string), (.list, .number), (.list, .bool):
@@ -281,14 +325,14 @@ struct Walker {
     }
 
     /// The text of a String parameter, or nil after reporting a type mismatch.
-    mutating func stringValue(_ value: JSONValue, spec: ParameterSpec, path: String) -> String? {
+    mutating func stringValue(_ value: JSONValue, spec: ParameterSpec) -> String? {
         switch (rules.dialect, value) {
         case (_, .string(let s)):
             return s
         case (.text, .number), (.text, .bool):
             return value.scalarText
         default:
-            typeMismatch(value, spec: spec, path: path)
+            typeMismatch(value, spec: spec)
             return nil
         }
     }
@@ -308,7 +352,7 @@ struct Walker {
         return IntegerValue(text: text, value: value)
     }
 
-    mutating func integerValue(_ value: JSONValue, spec: ParameterSpec, path: String) -> IntegerValue? {
+    mutating func integerValue(_ value: JSONValue, spec: ParameterSpec) -> IntegerValue? {
         switch (rules.dialect, value) {
         case (.json, .number(let literal)):
             if let integer = Self.integerText(literal) { return integer }
@@ -319,7 +363,7 @@ struct Walker {
                 emit(.warning, rules.codes.type, path, "\(path) is the string \"\(s)\" but its type is Integer; the server accepts it (the official example sends a count this way), but send the number \(s).")
                 return integer
             }
-            typeMismatch(value, spec: spec, path: path)
+            typeMismatch(value, spec: spec)
             return nil
         case (.text, .string), (.text, .number), (.text, .bool):
             let text = value.scalarText ?? ""
@@ -327,13 +371,13 @@ struct Walker {
             emit(.violation, rules.codes.type, path, "\(path) must be an Integer (decimal digits on the wire); found \(Self.describe(value)).")
             return nil
         default:
-            typeMismatch(value, spec: spec, path: path)
+            typeMismatch(value, spec: spec)
             return nil
         }
     }
 
     /// A Boolean's value; reports mismatches when `report` is true.
-    mutating func booleanValue(_ value: JSONValue, spec: ParameterSpec?, path: String, report: Bool) -> Bool? {
+    mutating func booleanValue(_ value: JSONValue, spec: ParameterSpec?, report: Bool) -> Bool? {
         switch (rules.dialect, value) {
         case (_, .bool(let b)):
             return b
@@ -354,7 +398,7 @@ struct Walker {
                 if rules.dialect == .text, value.arrayValue == nil, value.objectValue == nil {
                     emit(.violation, rules.codes.type, path, "\(path) must be a Boolean (true or false); found \(Self.describe(value)).")
                 } else {
-                    typeMismatch(value, spec: spec, path: path)
+                    typeMismatch(value, spec: spec)
                 }
             }
             return nil
@@ -363,7 +407,7 @@ struct Walker {
 
     // MARK: - Constraints
 
-    mutating func checkText(_ text: String, spec: ParameterSpec, path: String) {
+    mutating func checkText(_ text: String, spec: ParameterSpec) {
         // A text refused for a forbidden prefix (`http://`) is not also reported for the
         // characters of that prefix.
         var prefixRefused = false
@@ -449,7 +493,7 @@ struct Walker {
         }
     }
 
-    mutating func checkInteger(_ integer: IntegerValue, spec: ParameterSpec, path: String) {
+    mutating func checkInteger(_ integer: IntegerValue, spec: ParameterSpec) {
         for rule in spec.rules {
             switch rule.check {
             case .integerRange(let min, let max):
@@ -480,8 +524,8 @@ struct Walker {
     /// its entries' own findings, rules across entries (uniqueness, one primary) after them.
     enum ListPhase { case size, entries }
 
-    mutating func checkList(_ elements: [JSONValue], spec: ParameterSpec, path: String, phase: ListPhase) {
-        let name = prose(path, spec: spec)
+    mutating func checkList(_ elements: [JSONValue], spec: ParameterSpec, phase: ListPhase) {
+        var name: String { prose(path, spec: spec) }
         for rule in spec.rules {
             switch rule.check {
             case .count(let min, let max) where phase == .size:
@@ -494,24 +538,26 @@ struct Walker {
             case .unique(let field, let key) where phase == .entries:
                 // Fewer than two entries cannot repeat one another.
                 guard elements.count > 1 else { break }
-                var firstSeen: [String: String] = [:]
+                func itemPath(_ i: Int) -> String { field.map { path(.index(i), .member($0)) } ?? path(.index(i)) }
+                // Lists are short: earlier entries are searched in place, with no hashing.
+                var seen: [(text: String, index: Int)] = []
                 for (i, item) in elements.enumerated() {
-                    let itemPath = field.map { member(index(path, i), $0) } ?? index(path, i)
                     let value = field.map { item[$0] } ?? item
                     guard let value, value.arrayValue == nil, value.objectValue == nil, value != .null,
                           let text = value.scalarText else { continue }
                     let normalized = key == .ipAddress ? IPAddressText.canonical(text) : text
-                    if let earlier = firstSeen[normalized] {
-                        emit(rule, itemPath, "\(itemPath) repeats \"\(text)\", already given at \(earlier); each entry must be different.")
+                    if let earlier = seen.first(where: { $0.text == normalized }) {
+                        let repeated = itemPath(i)
+                        emit(rule, repeated, "\(repeated) repeats \"\(text)\", already given at \(itemPath(earlier.index)); each entry must be different.")
                     } else {
-                        firstSeen[normalized] = itemPath
+                        seen.append((normalized, i))
                     }
                 }
             case .atMostOneTrue(let field) where phase == .entries:
                 var first: String?
                 for (i, item) in elements.enumerated() {
-                    guard let flag = item[field], booleanValue(flag, spec: nil, path: "", report: false) == true else { continue }
-                    let itemPath = member(index(path, i), field)
+                    guard let flag = item[field], booleanValue(flag, spec: nil, report: false) == true else { continue }
+                    let itemPath = path(.index(i), .member(field))
                     if let first {
                         emit(rule, itemPath, "\(itemPath) is true, but \(first) is true already; at most one entry of \(name) may have \(field) true.")
                     } else {
