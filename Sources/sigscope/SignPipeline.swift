@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import SigScope
+import Synchronization
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -169,10 +170,12 @@ struct SignPipeline {
 
     /// `--batch`: one request object per input line, one JSON object per output line, in order.
     ///
-    /// Lines are independent, so a large batch is spread over the machine's cores: blocks of
-    /// lines are cut into one contiguous run per core, each run is signed into its own buffer
-    /// by its own worker (own options copy, credentials and nonce pool), and the buffers are
-    /// written out in input order before the next block starts.
+    /// Lines are independent, so a large batch is spread over the machine's cores: each block of
+    /// lines is cut into chunks, one worker per core (own options copy, credentials and nonce
+    /// pool) takes the next unclaimed chunk until none is left and signs it into the chunk's own
+    /// buffer, and the buffers are written out in input order before the next block starts.
+    /// Claiming small chunks rather than splitting the block in equal halves keeps every core
+    /// busy to the block's end when one of them is slowed down by something else.
     private func runBatch() throws(SigScopeError) -> Int32 {
         guard let path = requestOptions.requestFile else {
             throw SigScopeError(.missingInput, "--batch needs a JSON Lines file (or - for standard input)")
@@ -186,31 +189,42 @@ struct SignPipeline {
         let workerCount = lines.count >= 512 ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing)) }
         let blockSize = 4096
+        let chunkSize = workerCount == 1 ? blockSize : 128
+        var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: chunkSize * 2048) }
         var blockStart = 0
         bytes.withUnsafeBufferPointer { input in
             while blockStart < lines.count {
                 let block = lines[blockStart..<min(blockStart + blockSize, lines.count)]
                 blockStart = block.endIndex
+                let chunkCount = (block.count + chunkSize - 1) / chunkSize
+                @Sendable func chunkLines(_ c: Int) -> ArraySlice<(number: Int, range: Range<Int>)> {
+                    block[(block.startIndex + c * chunkSize)..<min(block.startIndex + (c + 1) * chunkSize, block.endIndex)]
+                }
                 if workerCount == 1 {
-                    for line in block { workers[0].process(line, input: input, context: context) }
+                    for line in block { workers[0].process(line, input: input, context: context, into: &chunks[0]) }
                 } else {
-                    let per = (block.count + workerCount - 1) / workerCount
+                    let nextChunk = Atomic<Int>(0)
                     workers.withUnsafeMutableBufferPointer { pool in
-                        let shared = WorkerSlots(workers: pool, input: input)
-                        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                            let start = block.startIndex + w * per
-                            for line in block[min(start, block.endIndex)..<min(start + per, block.endIndex)] {
-                                shared.workers[w].process(line, input: shared.input, context: context)
+                        chunks.withUnsafeMutableBufferPointer { chunkSlots in
+                            let slots = WorkerSlots(workers: pool, chunks: chunkSlots, input: input)
+                            DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                                while true {
+                                    let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                                    guard c < chunkCount else { break }
+                                    for line in chunkLines(c) {
+                                        slots.workers[w].process(line, input: slots.input, context: context, into: &slots.chunks[c])
+                                    }
+                                }
                             }
                         }
                     }
                 }
-                // Each worker's lines go out in order straight from its own buffer (no copy into another).
-                for w in workers.indices {
-                    workers[w].output.withUnsafeBufferPointer { Frontend.writeBytes($0) }
-                    workers[w].output.removeAll(keepingCapacity: true)
-                    failures += workers[w].failures
-                    workers[w].failures = 0
+                // Each chunk's lines go out in order straight from its own buffer (no copy into another).
+                for c in 0..<(workerCount == 1 ? 1 : chunkCount) {
+                    chunks[c].output.withUnsafeBufferPointer { Frontend.writeBytes($0) }
+                    chunks[c].output.removeAll(keepingCapacity: true)
+                    failures += chunks[c].failures
+                    chunks[c].failures = 0
                 }
             }
         }
@@ -239,11 +253,22 @@ struct SignPipeline {
         min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 8)
     }
 
-    /// The workers and the input as the concurrent workers see them: worker `w` touches only
-    /// `workers[w]`, and the input is only read.
+    /// The workers, chunks and input as the concurrent workers see them: worker `w` touches only
+    /// `workers[w]` and the chunks it claimed (each claimed once), and the input is only read.
     struct WorkerSlots: @unchecked Sendable {
         let workers: UnsafeMutableBufferPointer<BatchWorker>
+        let chunks: UnsafeMutableBufferPointer<BatchChunk>
         let input: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The output of one chunk of lines and how many of them failed.
+    struct BatchChunk {
+        var output: [UInt8] = []
+        var failures = 0
+
+        init(capacity: Int) {
+            output.reserveCapacity(capacity)
+        }
     }
 
     /// What every worker reads and none changes.
@@ -257,19 +282,12 @@ struct SignPipeline {
         let now: Timestamp
     }
 
-    /// One worker's state: its options copy, its output for the current block, its failure count.
+    /// One worker's state: its options copy, with its credentials and nonce pool.
     struct BatchWorker {
         var shared: Shared
-        var output: [UInt8] = []
-        var failures = 0
 
-        init(shared: Shared) {
-            self.shared = shared
-            output.reserveCapacity(1 << 20)
-        }
-
-        /// Signs one line (or reports its error) into `output`, ending it with a newline.
-        mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext) {
+        /// Signs one line (or reports its error) into `chunk`, ending it with a newline.
+        mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext, into chunk: inout BatchChunk) {
             let pipeline = context.pipeline
             do {
                 let lineSource = context.linePrefix + String(line.number)
@@ -277,22 +295,22 @@ struct SignPipeline {
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
                 let report = Validator.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
                 if !report.valid && !shared.signing.noValidate {
-                    failures += 1
-                    JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: &output)
+                    chunk.failures += 1
+                    JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: &chunk.output)
                 } else {
                     let signed = try pipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
                     // Rendered straight into the output buffer, without a JSON tree per line.
                     SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
-                                            command: pipeline.mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &output)
+                                            command: pipeline.mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &chunk.output)
                 }
             } catch {
-                failures += 1
+                chunk.failures += 1
                 JSONWriter.compact.write(.object([
                     "line": .number(String(line.number)),
                     "error": .object(["code": .string(error.code.rawValue), "message": .string(error.reason)]),
-                ]), into: &output)
+                ]), into: &chunk.output)
             }
-            output.append(0x0A)
+            chunk.output.append(0x0A)
         }
     }
 
