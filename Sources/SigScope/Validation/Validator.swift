@@ -104,8 +104,8 @@ struct Walker {
     }
 
     /// The steps from the params to the value being checked. Its text (`Tags[0].Key`) is made
-    /// only when a finding needs it: most values have none, and a path per value was a tenth
-    /// of a batch line's time.
+    /// only when a finding needs it: most values have none, and a path per value was about a
+    /// twentieth of a batch line's time.
     var trail: [PathStep] = []
 
     /// The path of the value being checked.
@@ -539,16 +539,22 @@ struct Walker {
                 // Fewer than two entries cannot repeat one another.
                 guard elements.count > 1 else { break }
                 func itemPath(_ i: Int) -> String { field.map { path(.index(i), .member($0)) } ?? path(.index(i)) }
-                // Lists are short: earlier entries are searched in place, with no hashing.
+                // The lists the APIs allow are short: earlier entries are searched in place, with
+                // no hashing. A long one (over its limit, from bad input) goes through a dictionary,
+                // so validation stays linear in the input's size.
+                let hashed = elements.count > 32
                 var seen: [(text: String, index: Int)] = []
+                var seenIndex: [String: Int] = [:]
                 for (i, item) in elements.enumerated() {
                     let value = field.map { item[$0] } ?? item
                     guard let value, value.arrayValue == nil, value.objectValue == nil, value != .null,
                           let text = value.scalarText else { continue }
                     let normalized = key == .ipAddress ? IPAddressText.canonical(text) : text
-                    if let earlier = seen.first(where: { $0.text == normalized }) {
+                    if let earlier = hashed ? seenIndex[normalized] : seen.first(where: { $0.text == normalized })?.index {
                         let repeated = itemPath(i)
-                        emit(rule, repeated, "\(repeated) repeats \"\(text)\", already given at \(itemPath(earlier.index)); each entry must be different.")
+                        emit(rule, repeated, "\(repeated) repeats \"\(text)\", already given at \(itemPath(earlier)); each entry must be different.")
+                    } else if hashed {
+                        seenIndex[normalized] = i
                     } else {
                         seen.append((normalized, i))
                     }
