@@ -190,7 +190,8 @@ struct SignPipeline {
         var workers = (0..<workerCount).map { _ in BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing)) }
         let blockSize = 4096
         let chunkSize = workerCount == 1 ? blockSize : 128
-        var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: chunkSize * 2048) }
+        // About 2 KiB of output a line; a short batch reserves only what its lines need.
+        var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: min(chunkSize, lines.count) * 2048) }
         var blockStart = 0
         bytes.withUnsafeBufferPointer { input in
             while blockStart < lines.count {

@@ -288,6 +288,9 @@ struct EncodingTests {
         let text = "a\u{1}b\u{1f}\t\n\r\u{8}\u{c}\"\\/ and a longer plain run after them, 中文 too"
         #expect(JSONWriter.compact.string(.string(text)) == #""a\u0001b\u001f\t\n\r\b\f\"\\/ and a longer plain run after them, 中文 too""#)
         #expect(JSONWriter(escapeSlash: true).string(.string("/x/")) == #""\/x\/""#)
+        // The same escapes on the \uXXXX path that non-ASCII text takes with escapeNonASCII.
+        #expect(JSONWriter(escapeNonASCII: true, escapeSlash: true).string(.string(text)) ==
+                #""a\u0001b\u001f\t\n\r\b\f\"\\\/ and a longer plain run after them, \u4e2d\u6587 too""#)
         #expect(JSONWriter.compact.string(.string("0123456789abcdef\"")) == #""0123456789abcdef\"""#)
         #expect(JSONWriter.compact.string(.string(String(repeating: "\n", count: 700))) == "\"" + String(repeating: "\\n", count: 700) + "\"")
     }

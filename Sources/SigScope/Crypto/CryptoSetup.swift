@@ -8,7 +8,7 @@ internal import Darwin
 /// How libcrypto is initialised, before sigscope's first fetch.
 ///
 /// OpenSSL reads its configuration file (`openssl.cnf`) on first use unless told not to; reading
-/// and applying it is about a fifth of a one-shot `sigscope sign`. sigscope only hashes and MACs
+/// and applying it is about an eighth of a one-shot `sigscope sign`. sigscope only hashes and MACs
 /// (SHA-1, SHA-256, HMAC), whose results no configuration can change, and the system file is
 /// mostly TLS policy, which does not apply. So the file is read only where it can matter:
 /// when `OPENSSL_CONF` names one explicitly (the user asked for it), or when the kernel runs in

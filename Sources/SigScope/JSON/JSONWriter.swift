@@ -255,18 +255,15 @@ public struct JSONWriter: Sendable {
         return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (slash && hasZeroByte(word ^ (ones &* 0x2F)))
     }
 
+    /// Appends `byte`, escaped when JSON needs it (the same escapes `writeContent` writes).
     private func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
-        switch byte {
-        case 0x22: out.append(0x5C); out.append(0x22)
-        case 0x5C: out.append(0x5C); out.append(0x5C)
-        case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-        case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-        case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-        case 0x2F where escapeSlash: out.append(0x5C); out.append(0x2F)
-        case 0x00..<0x20: appendUnicodeEscape(UInt16(byte), into: &out)
-        default: out.append(byte)
+        guard needsEscape(byte) else {
+            out.append(byte)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { scratch in
+            guard let target = scratch.baseAddress else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: target, count: writeEscape(byte, to: target)))
         }
     }
 
