@@ -234,19 +234,28 @@ struct SignPipeline {
 
     /// The line number and byte range of every line that is not blank (CR before LF dropped).
     static func lines(of bytes: [UInt8]) -> [(number: Int, range: Range<Int>)] {
-        var lines: [(number: Int, range: Range<Int>)] = []
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
-            if bytes[lineStart..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            lines.append((lineNumber, lineStart..<end))
+        bytes.withUnsafeBufferPointer { buffer in
+            var lines: [(number: Int, range: Range<Int>)] = []
+            guard let base = buffer.baseAddress else { return [] }
+            var lineNumber = 0
+            var lineStart = 0
+            let count = buffer.count
+            while lineStart <= count {
+                // The next newline is found with memchr: this runs on one core before the workers start.
+                let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var end = lineEnd
+                if end > lineStart, base[end - 1] == 0x0D { end -= 1 }
+                var blank = true
+                for i in lineStart..<end where base[i] != 0x20 && base[i] != 0x09 {
+                    blank = false
+                    break
+                }
+                if !blank { lines.append((lineNumber, lineStart..<end)) }
+            }
+            return lines
         }
-        return lines
     }
 
     /// How many workers sign a large batch: one per online core, at most 8.

@@ -86,7 +86,6 @@ public enum Digest {
 
     /// SHA-256 of the UTF-8 bytes of `text`, as lowercase hex.
     public static func sha256Hex(_ text: String) throws -> String {
-        var text = text
-        return try text.withUTF8 { try hex(.sha256, UnsafeRawBufferPointer($0)) }
+        return try text.withUTF8Bytes { try hex(.sha256, UnsafeRawBufferPointer($0)) }
     }
 }

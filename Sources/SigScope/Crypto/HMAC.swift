@@ -33,14 +33,12 @@ public enum HMAC {
 
     /// HMAC-SHA256 of a UTF-8 message.
     public static func sha256(key: [UInt8], message: String) throws -> [UInt8] {
-        var message = message
-        return try message.withUTF8 { try mac(.sha256, key: key, message: UnsafeRawBufferPointer($0)) }
+        return try message.withUTF8Bytes { try mac(.sha256, key: key, message: UnsafeRawBufferPointer($0)) }
     }
 
     /// HMAC-SHA1 of a UTF-8 message.
     public static func sha1(key: [UInt8], message: String) throws -> [UInt8] {
-        var message = message
-        return try message.withUTF8 { try mac(.sha1, key: key, message: UnsafeRawBufferPointer($0)) }
+        return try message.withUTF8Bytes { try mac(.sha1, key: key, message: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -68,14 +68,13 @@ struct TextBuilder {
 
     /// The pieces joined with nothing in between, copied once into the new string's storage.
     static func join(_ pieces: [String]) -> String {
+        // Pieces are read in place by index: iterating the array would copy (retain) each one.
         var total = 0
-        for piece in pieces { total += piece.utf8.count }
+        for i in pieces.indices { total += pieces[i].utf8.count }
         return String(unsafeUninitializedCapacity: total) { out in
             var at = 0
-            for piece in pieces {
-                var piece = piece
-                let end = piece.withUTF8 { copy($0, to: out, at: at) }
-                at = end
+            for i in pieces.indices {
+                at = pieces[i].withUTF8Bytes { copy($0, to: out, at: at) }
             }
             return at
         }
@@ -83,14 +82,13 @@ struct TextBuilder {
 
     /// `a + b + c` in one copy (paths such as `Tags[0].Key` are built per checked value).
     static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
-        var a = a, b = b, c = c, d = d
         let total = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count
         return String(unsafeUninitializedCapacity: total) { out in
             // Offsets are passed along, not captured: a captured mutable variable costs an exclusivity check per use.
-            let afterA = a.withUTF8 { copy($0, to: out, at: 0) }
-            let afterB = b.withUTF8 { copy($0, to: out, at: afterA) }
-            let afterC = c.withUTF8 { copy($0, to: out, at: afterB) }
-            return d.withUTF8 { copy($0, to: out, at: afterC) }
+            let afterA = a.withUTF8Bytes { copy($0, to: out, at: 0) }
+            let afterB = b.withUTF8Bytes { copy($0, to: out, at: afterA) }
+            let afterC = c.withUTF8Bytes { copy($0, to: out, at: afterB) }
+            return d.withUTF8Bytes { copy($0, to: out, at: afterC) }
         }
     }
 
@@ -119,6 +117,17 @@ extension Array where Element == UInt8 {
 }
 
 extension String {
+    /// Calls `body` with the string's UTF-8 bytes, read in place when they are stored
+    /// contiguously (native and small strings): `var copy = s; copy.withUTF8` costs a retain and
+    /// a release per call, and a batch line reads a few hundred strings.
+    @inline(__always)
+    func withUTF8Bytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        let run = { (bytes: UnsafeBufferPointer<UInt8>) in Result { () throws(E) -> R in try body(bytes) } }
+        if let result = utf8.withContiguousStorageIfAvailable(run) { return try result.get() }
+        var copy = self
+        return try copy.withUTF8(run).get()
+    }
+
     /// `utf8.contains(byte)`, on the contiguous bytes when there are.
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)

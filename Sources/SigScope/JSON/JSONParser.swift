@@ -215,13 +215,16 @@ public struct JSONParser {
     /// stack drops them.
     private static func take<T>(_ stack: inout [T], from base: Int, placeholder: T) -> [T] {
         let count = stack.count - base
-        let taken = [T](unsafeUninitializedCapacity: count) { out, initialized in
-            stack.withUnsafeMutableBufferPointer { source in
-                guard count > 0, let from = source.baseAddress, let to = out.baseAddress else { return }
-                to.moveInitialize(from: from + base, count: count)
-                (from + base).initialize(repeating: placeholder, count: count)
+        // reserveCapacity, not `init(unsafeUninitializedCapacity:)`: that one looks the storage
+        // type up at run time (a generic metadata lookup, hundreds of instructions per array).
+        var taken: [T] = []
+        taken.reserveCapacity(count)
+        stack.withUnsafeMutableBufferPointer { source in
+            guard let from = source.baseAddress else { return }
+            for i in base..<(base + count) {
+                taken.append((from + i).move())
+                (from + i).initialize(to: placeholder)
             }
-            initialized = count
         }
         stack.removeSubrange(base...)
         return taken

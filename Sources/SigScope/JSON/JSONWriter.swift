@@ -162,8 +162,7 @@ public struct JSONWriter: Sendable {
             }
         } else {
             // Copy runs of bytes that need no escape in one append each; most strings are a single run.
-            var text = s
-            text.withUTF8 { writeContent(utf8: $0, into: &out) }
+            s.withUTF8Bytes { writeContent(utf8: $0, into: &out) }
         }
     }
 

@@ -34,36 +34,42 @@ public enum SignOutput {
         // Each step is read in place: a copy of the struct would retain all six of its fields.
         signed.steps.withUnsafeBufferPointer { steps in
             for i in steps.indices {
-                writeStep(steps[i], first: i == 0, showSecrets: showSecrets, writer: writer, into: &out)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writer.appendString(steps[i].name, to: &out)
+                out.append(UInt8(ascii: ":"))
+                writeStepValue(steps[i].value, isDerivedKey: steps[i].isDerivedKey, showSecrets: showSecrets, writer: writer, into: &out)
             }
         }
         out.append(#"},"signature":"# as StaticString)
         writer.appendString(signed.signature, to: &out)
-        let request = signed.request
+        // The request's fields are read through `signed` in place: a copy of the request (or of a
+        // header) would retain each of its strings.
         out.append(#","request":{"method":"# as StaticString)
-        writer.appendString(request.method, to: &out)
+        writer.appendString(signed.request.method, to: &out)
         // The URL is written in its pieces, with no concatenated string in between.
         out.append(#","url":""# as StaticString)
-        writer.appendStringContent(request.scheme, to: &out)
+        writer.appendStringContent(signed.request.scheme, to: &out)
         out.append("://" as StaticString)
-        writer.appendStringContent(request.host, to: &out)
-        writer.appendStringContent(request.path, to: &out)
-        if !request.query.isEmpty {
+        writer.appendStringContent(signed.request.host, to: &out)
+        writer.appendStringContent(signed.request.path, to: &out)
+        if !signed.request.query.isEmpty {
             out.append(UInt8(ascii: "?"))
-            writer.appendStringContent(request.query, to: &out)
+            writer.appendStringContent(signed.request.query, to: &out)
         }
         out.append(#"","headers":["# as StaticString)
-        for (i, header) in request.headers.enumerated() {
-            out.append(i > 0 ? #",{"name":"# as StaticString : #"{"name":"#)
-            writer.appendString(header.name, to: &out)
-            out.append(#","value":"# as StaticString)
-            writer.appendString(header.value, to: &out)
-            out.append(UInt8(ascii: "}"))
+        signed.request.headers.withUnsafeBufferPointer { headers in
+            for i in headers.indices {
+                out.append(i > 0 ? #",{"name":"# as StaticString : #"{"name":"#)
+                writer.appendString(headers[i].name, to: &out)
+                out.append(#","value":"# as StaticString)
+                writer.appendString(headers[i].value, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
         }
         out.append(#"],"body":"# as StaticString)
         // An ASCII body is written from its bytes; any other goes through bodyText (which repairs invalid UTF-8).
-        if !writer.appendASCIIString(request.body, to: &out) {
-            writer.appendString(request.bodyText, to: &out)
+        if !writer.appendASCIIString(signed.request.body, to: &out) {
+            writer.appendString(signed.request.bodyText, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         if let command {
@@ -73,24 +79,21 @@ public enum SignOutput {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// One `"name":"value"` member of `steps` (a derived key shortened unless secrets are shown).
+    /// The value of one member of `steps` (a derived key shortened unless secrets are shown).
     @inline(__always)
-    private static func writeStep(_ step: borrowing SigningStep, first: Bool, showSecrets: Bool, writer: JSONWriter, into out: inout [UInt8]) {
-        if !first { out.append(UInt8(ascii: ",")) }
-        writer.appendString(step.name, to: &out)
-        out.append(UInt8(ascii: ":"))
-        if step.isDerivedKey && !showSecrets {
-            // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
-            let utf8 = step.value.utf8
-            if utf8.count > 8, step.value.isASCIIText, let head = String(utf8.prefix(8)) {
-                out.append(UInt8(ascii: "\""))
-                writer.appendStringContent(head, to: &out)
-                out.append("…\"" as StaticString)
-            } else {
-                writer.appendString(shorten(step.value), to: &out)
-            }
+    private static func writeStepValue(_ value: String, isDerivedKey: Bool, showSecrets: Bool, writer: JSONWriter, into out: inout [UInt8]) {
+        guard isDerivedKey && !showSecrets else {
+            writer.appendString(value, to: &out)
+            return
+        }
+        // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
+        let utf8 = value.utf8
+        if utf8.count > 8, value.isASCIIText, let head = String(utf8.prefix(8)) {
+            out.append(UInt8(ascii: "\""))
+            writer.appendStringContent(head, to: &out)
+            out.append("…\"" as StaticString)
         } else {
-            writer.appendString(step.value, to: &out)
+            writer.appendString(shorten(value), to: &out)
         }
     }
 

@@ -1,25 +1,63 @@
 /// One stage of a signature computation, named as in the provider's specification.
 public struct SigningStep: Sendable, Equatable {
-    /// The step's name in the JSON output (`canonicalRequest`, `stringToSign`, …).
-    public var name: String
-    /// A short title for people (`Canonical request`).
-    public var title: String
-    /// The stage's formula in one line.
-    public var formula: String
+    /// What a stage is, the same for every signature of an algorithm: its name, title, formula
+    /// and note. Kept in one shared box, so a step costs one retain to copy, not five.
+    public final class Kind: Sendable {
+        public let name: String
+        public let title: String
+        public let formula: String
+        public let note: String?
+        public let isDerivedKey: Bool
+
+        public init(name: String, title: String, formula: String, isDerivedKey: Bool = false, note: String? = nil) {
+            self.name = name
+            self.title = title
+            self.formula = formula
+            self.isDerivedKey = isDerivedKey
+            self.note = note
+        }
+    }
+
+    /// What this stage is. A kind made for one signature is held by `owner`; the shared kinds
+    /// of a signer's `static let`s live as long as the process and are not reference-counted,
+    /// so copying a step from two threads at once never writes to the same memory.
+    public var kind: Kind { owner ?? _kind }
+    private unowned(unsafe) let _kind: Kind
+    private let owner: Kind?
     /// The exact value.
     public var value: String
+
+    /// The step's name in the JSON output (`canonicalRequest`, `stringToSign`, …).
+    public var name: String { _kind.name }
+    /// A short title for people (`Canonical request`).
+    public var title: String { _kind.title }
+    /// The stage's formula in one line.
+    public var formula: String { _kind.formula }
     /// A derived signing key: shortened in output unless secrets are shown.
-    public var isDerivedKey: Bool
+    public var isDerivedKey: Bool { _kind.isDerivedKey }
     /// An optional sentence that explains something a reader might not expect.
-    public var note: String?
+    public var note: String? { _kind.note }
+
+    /// A step of a kind that lives as long as the process (a signer's `static let`).
+    init(shared kind: Kind, value: String) {
+        _kind = kind
+        owner = nil
+        self.value = value
+    }
+
+    public init(_ kind: Kind, value: String) {
+        _kind = kind
+        owner = kind
+        self.value = value
+    }
 
     public init(name: String, title: String, formula: String, value: String, isDerivedKey: Bool = false, note: String? = nil) {
-        self.name = name
-        self.title = title
-        self.formula = formula
-        self.value = value
-        self.isDerivedKey = isDerivedKey
-        self.note = note
+        self.init(Kind(name: name, title: title, formula: formula, isDerivedKey: isDerivedKey, note: note), value: value)
+    }
+
+    public static func == (lhs: SigningStep, rhs: SigningStep) -> Bool {
+        lhs.value == rhs.value && (lhs.kind === rhs.kind
+            || (lhs.name == rhs.name && lhs.title == rhs.title && lhs.formula == rhs.formula && lhs.note == rhs.note && lhs.isDerivedKey == rhs.isDerivedKey))
     }
 }
 

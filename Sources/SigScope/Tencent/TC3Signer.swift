@@ -145,21 +145,40 @@ public enum TC3Signer {
         /// The stages as trace steps, in order, with the names of the JSON contract.
         public var steps: [SigningStep] {
             [
-                SigningStep(name: "hashedRequestPayload", title: "Hashed request payload", formula: "Lowercase(HexEncode(SHA256(body bytes as sent)))", value: hashedRequestPayload,
-                            note: "Hashes the exact body bytes; re-serializing the JSON (spaces, key order, \\u escapes) changes it."),
-                SigningStep(name: "canonicalRequest", title: "Canonical request", formula: "Method + \\n + CanonicalURI + \\n + CanonicalQueryString + \\n + CanonicalHeaders + \\n + SignedHeaders + \\n + HashedRequestPayload", value: canonicalRequest,
-                            note: "CanonicalHeaders are lowercase(name):lowercase(trim(value)), each ending in \\n, hence the blank line before SignedHeaders."),
-                SigningStep(name: "hashedCanonicalRequest", title: "Hashed canonical request", formula: "Lowercase(HexEncode(SHA256(CanonicalRequest)))", value: hashedCanonicalRequest),
-                SigningStep(name: "credentialScope", title: "Credential scope", formula: "Date (UTC, of X-TC-Timestamp) + \"/\" + service + \"/tc3_request\"", value: credentialScope,
-                            note: "The date is the UTC date of the timestamp; a local-time date fails every day between midnight and the UTC offset."),
-                SigningStep(name: "stringToSign", title: "String to sign", formula: "\"TC3-HMAC-SHA256\" + \\n + X-TC-Timestamp + \\n + CredentialScope + \\n + HashedCanonicalRequest", value: stringToSign),
-                SigningStep(name: "secretDate", title: "SecretDate", formula: "HMAC-SHA256(key: \"TC3\" + SecretKey, msg: Date)", value: Hex.encode(secretDate), isDerivedKey: true),
-                SigningStep(name: "secretService", title: "SecretService", formula: "HMAC-SHA256(key: SecretDate, msg: service)", value: Hex.encode(secretService), isDerivedKey: true),
-                SigningStep(name: "secretSigning", title: "SecretSigning", formula: "HMAC-SHA256(key: SecretService, msg: \"tc3_request\")", value: Hex.encode(secretSigning), isDerivedKey: true),
-                SigningStep(name: "signature", title: "Signature", formula: "Lowercase(HexEncode(HMAC-SHA256(key: SecretSigning, msg: StringToSign)))", value: signature),
-                SigningStep(name: "authorization", title: "Authorization header", formula: "\"TC3-HMAC-SHA256 Credential=\" + SecretId/CredentialScope + \", SignedHeaders=\" + SignedHeaders + \", Signature=\" + Signature", value: authorization),
+                SigningStep(shared: StepKinds.hashedRequestPayload, value: hashedRequestPayload),
+                SigningStep(shared: StepKinds.canonicalRequest, value: canonicalRequest),
+                SigningStep(shared: StepKinds.hashedCanonicalRequest, value: hashedCanonicalRequest),
+                SigningStep(shared: StepKinds.credentialScope, value: credentialScope),
+                SigningStep(shared: StepKinds.stringToSign, value: stringToSign),
+                SigningStep(shared: StepKinds.secretDate, value: secretDateHex),
+                SigningStep(shared: StepKinds.secretService, value: secretServiceHex),
+                SigningStep(shared: StepKinds.secretSigning, value: secretSigningHex),
+                SigningStep(shared: StepKinds.signature, value: signature),
+                SigningStep(shared: StepKinds.authorization, value: authorization),
             ]
         }
+
+        /// The derived keys in hex, encoded once per derivation (a batch reuses them).
+        var secretDateHex: String
+        var secretServiceHex: String
+        var secretSigningHex: String
+    }
+
+    /// What each TC3 stage is, made once and shared by every signature.
+    enum StepKinds {
+        static let hashedRequestPayload = SigningStep.Kind(name: "hashedRequestPayload", title: "Hashed request payload", formula: "Lowercase(HexEncode(SHA256(body bytes as sent)))",
+                                                    note: "Hashes the exact body bytes; re-serializing the JSON (spaces, key order, \\u escapes) changes it.")
+        static let canonicalRequest = SigningStep.Kind(name: "canonicalRequest", title: "Canonical request", formula: "Method + \\n + CanonicalURI + \\n + CanonicalQueryString + \\n + CanonicalHeaders + \\n + SignedHeaders + \\n + HashedRequestPayload",
+                                                note: "CanonicalHeaders are lowercase(name):lowercase(trim(value)), each ending in \\n, hence the blank line before SignedHeaders.")
+        static let hashedCanonicalRequest = SigningStep.Kind(name: "hashedCanonicalRequest", title: "Hashed canonical request", formula: "Lowercase(HexEncode(SHA256(CanonicalRequest)))")
+        static let credentialScope = SigningStep.Kind(name: "credentialScope", title: "Credential scope", formula: "Date (UTC, of X-TC-Timestamp) + \"/\" + service + \"/tc3_request\"",
+                                               note: "The date is the UTC date of the timestamp; a local-time date fails every day between midnight and the UTC offset.")
+        static let stringToSign = SigningStep.Kind(name: "stringToSign", title: "String to sign", formula: "\"TC3-HMAC-SHA256\" + \\n + X-TC-Timestamp + \\n + CredentialScope + \\n + HashedCanonicalRequest")
+        static let secretDate = SigningStep.Kind(name: "secretDate", title: "SecretDate", formula: "HMAC-SHA256(key: \"TC3\" + SecretKey, msg: Date)", isDerivedKey: true)
+        static let secretService = SigningStep.Kind(name: "secretService", title: "SecretService", formula: "HMAC-SHA256(key: SecretDate, msg: service)", isDerivedKey: true)
+        static let secretSigning = SigningStep.Kind(name: "secretSigning", title: "SecretSigning", formula: "HMAC-SHA256(key: SecretService, msg: \"tc3_request\")", isDerivedKey: true)
+        static let signature = SigningStep.Kind(name: "signature", title: "Signature", formula: "Lowercase(HexEncode(HMAC-SHA256(key: SecretSigning, msg: StringToSign)))")
+        static let authorization = SigningStep.Kind(name: "authorization", title: "Authorization header", formula: "\"TC3-HMAC-SHA256 Credential=\" + SecretId/CredentialScope + \", SignedHeaders=\" + SignedHeaders + \", Signature=\" + Signature")
     }
 
     /// How a computation may deviate from the specification, to reproduce client mistakes.
@@ -188,13 +207,13 @@ public enum TC3Signer {
             let hashedRequest = try Digest.sha256Hex(request)
             let scope = credentialScope(date: input.date, service: input.service)
             let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
-            let (keys, signer) = try derivation(secretKey: secretKey, date: input.date, service: input.service)
-            var message = toSign
-            let sig = try message.withUTF8 { try signer.hex(UnsafeRawBufferPointer($0)) }
+            let derived = try derivation(secretKey: secretKey, date: input.date, service: input.service)
+            let sig = try toSign.withUTF8Bytes { try derived.signer.hex(UnsafeRawBufferPointer($0)) }
             let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedHeaders, signature: sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
-                               credentialScope: scope, stringToSign: toSign, secretDate: keys.date, secretService: keys.service,
-                               secretSigning: keys.signing, signature: sig, authorization: auth, signedHeaders: signedHeaders)
+                               credentialScope: scope, stringToSign: toSign, secretDate: derived.keys.date, secretService: derived.keys.service,
+                               secretSigning: derived.keys.signing, signature: sig, authorization: auth, signedHeaders: signedHeaders,
+                               secretDateHex: derived.hex.date, secretServiceHex: derived.hex.service, secretSigningHex: derived.hex.signing)
         } catch let error as CryptoError {
             throw error.asSigScopeError
         } catch {
@@ -243,24 +262,43 @@ public enum TC3Signer {
 
     typealias DerivedKeys = (date: [UInt8], service: [UInt8], signing: [UInt8])
 
-    /// The derived keys and the signing key made ready for HMAC.
-    ///
-    /// A batch signs with one secret, date and service: the keys are derived once, and the
-    /// signing key's HMAC states once, and both are reused while the three stay the same.
-    static func derivation(secretKey: SecretKey, date: String, service: String) throws -> (keys: DerivedKeys, signer: KeyedHMAC) {
-        let cached = lastDerivation.withLock { last -> (DerivedKeys, KeyedHMAC)? in
-            guard let last, last.date == date, last.service == service, ConstantTime.equals(last.secret, secretKey.bytes) else { return nil }
-            return (last.keys, last.signer)
+    /// The keys derived for one secret, date and service, in bytes and in hex, with the signing
+    /// key made ready for HMAC.
+    final class Derivation: Sendable {
+        let secret: [UInt8]
+        let date: String
+        let service: String
+        let keys: DerivedKeys
+        let hex: (date: String, service: String, signing: String)
+        let signer: KeyedHMAC
+
+        init(secretKey: SecretKey, date: String, service: String) throws {
+            secret = secretKey.bytes
+            self.date = date
+            self.service = service
+            keys = try deriveKeys(secretKey: secretKey, date: date, service: service)
+            hex = (Hex.encode(keys.date), Hex.encode(keys.service), Hex.encode(keys.signing))
+            signer = try keys.signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0) }
         }
-        if let cached { return cached }
-        let keys = try deriveKeys(secretKey: secretKey, date: date, service: service)
-        let signer = try keys.signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0) }
-        lastDerivation.withLock { $0 = (secretKey.bytes, date, service, keys, signer) }
-        return (keys, signer)
+
+        func matches(_ secretKey: SecretKey, date: String, service: String) -> Bool {
+            self.date == date && self.service == service && ConstantTime.equals(secret, secretKey.bytes)
+        }
     }
 
-    /// The inputs and results of the last key derivation.
-    private static let lastDerivation = Mutex<(secret: [UInt8], date: String, service: String, keys: DerivedKeys, signer: KeyedHMAC)?>(nil)
+    /// The derivation for `secretKey`, `date` and `service`.
+    ///
+    /// A batch signs with one secret, date and service: the keys are derived, encoded and made
+    /// ready for HMAC once, and reused while the three stay the same.
+    static func derivation(secretKey: SecretKey, date: String, service: String) throws -> Derivation {
+        if let last = lastDerivation.withLock({ $0 }), last.matches(secretKey, date: date, service: service) { return last }
+        let derived = try Derivation(secretKey: secretKey, date: date, service: service)
+        lastDerivation.withLock { $0 = derived }
+        return derived
+    }
+
+    /// The last key derivation.
+    private static let lastDerivation = Mutex<Derivation?>(nil)
 
     private static func deriveKeys(secretKey: SecretKey, date: String, service: String) throws -> DerivedKeys {
         let secretDate = try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8))
@@ -271,8 +309,7 @@ public enum TC3Signer {
 
     /// `Signature` = lowercase hex of HMAC-SHA256(SecretSigning, StringToSign).
     public static func signature(signingKey: [UInt8], stringToSign: String) throws -> String {
-        var message = stringToSign
-        return try message.withUTF8 { try HMAC.hex(.sha256, key: signingKey, message: UnsafeRawBufferPointer($0)) }
+        return try stringToSign.withUTF8Bytes { try HMAC.hex(.sha256, key: signingKey, message: UnsafeRawBufferPointer($0)) }
     }
 
     /// The `Authorization` value, with `, ` between its three parts.
