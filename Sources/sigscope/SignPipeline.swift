@@ -31,7 +31,7 @@ struct SignPipeline {
             return 1
         }
         var shared = Shared(requestOptions: requestOptions, signing: signing)
-        let signed = try sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
+        let signed = try Self.sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
             reportFindings(report)
@@ -127,19 +127,42 @@ struct SignPipeline {
         // One slot per provider, not a dictionary: see `Outcome`.
         private var tencentCredentials: Outcome<Credentials>?
         private var aliyunCredentials: Outcome<Credentials>?
+        /// The derived keys of this worker's last signature.
+        let keyCache = SigningKeyCache()
+        /// Whether the credentials and rules are copied into storage of this worker's own (batch
+        /// workers): a reference count lives in the object it counts, and two cores that count
+        /// the same object keep passing its memory between them.
+        let isolated: Bool
+        /// This worker's copies of the rules it has validated with.
+        private var rules: [ActionRules] = []
 
-        init(requestOptions: RequestSettings, signing: SigningSettings) {
+        init(requestOptions: RequestSettings, signing: SigningSettings, isolated: Bool = false) {
             overrides = Outcome { () throws(SigScopeError) in try requestOptions.overrides() }
             extraSignedHeaders = (signing.signedHeaders ?? "").split(separator: ";").map { String($0) }
             self.signing = signing
+            self.isolated = isolated
+        }
+
+        /// Validates `request`, with this worker's own copy of its action's rules when isolated.
+        mutating func validate(_ request: APIRequest) -> ValidationReport {
+            guard isolated else { return Validator.validate(request) }
+            if let own = rules.first(where: { $0.provider == request.provider && $0.action == request.action }) {
+                return Validator.validate(request, rules: own)
+            }
+            guard let known = RuleBook.rules(for: request.provider, action: request.action) else { return Validator.validate(request) }
+            let own = known.isolatedCopy()
+            rules.append(own)
+            return Validator.validate(request, rules: own)
         }
 
         /// The credentials for `provider`, read from options and environment the first time.
         mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
             if let known = provider == .tencent ? tencentCredentials : aliyunCredentials { return try known.get() }
             let signing = self.signing
+            let isolated = self.isolated
             let result = Outcome { () throws(SigScopeError) in
-                try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+                let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+                return isolated ? credentials.isolatedCopy() : credentials
             }
             if provider == .tencent { tencentCredentials = result } else { aliyunCredentials = result }
             return try result.get()
@@ -147,7 +170,7 @@ struct SignPipeline {
     }
 
     /// Signs `request` with the signing options (and the draft's own settings) applied.
-    func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
+    static func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
         let algorithm = shared.signing.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
         let credentials = try shared.credentials(for: request.provider)
         let extra = shared.extraSignedHeaders
@@ -165,7 +188,7 @@ struct SignPipeline {
             // TC3 has no nonce: none is drawn for it.
             nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm, from: &shared.random))
         )
-        return try Signer.sign(request, options: options, credentials: credentials)
+        return try Signer.sign(request, options: options, credentials: credentials, cache: shared.keyCache)
     }
 
     /// `--batch`: one request object per input line, one JSON object per output line, in order.
@@ -183,11 +206,14 @@ struct SignPipeline {
         let source = path == "-" ? "<stdin>" : path
         let bytes = try Frontend.read(path)
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let context = BatchContext(pipeline: self, source: source, linePrefix: source + " line ", body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
+        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
         let lines = Self.lines(of: bytes)
         var failures = 0
         let workerCount = lines.count >= 512 ? Self.workerCount : 1
-        var workers = (0..<workerCount).map { _ in BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing)) }
+        var workers = (0..<workerCount).map { _ in
+            BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing, isolated: workerCount > 1), mode: mode,
+                        linePrefix: String(decoding: Array((source + " line ").utf8), as: UTF8.self))
+        }
         let blockSize = 4096
         let chunkSize = workerCount == 1 ? blockSize : 128
         // About 2 KiB of output a line; a short batch reserves only what its lines need.
@@ -283,35 +309,34 @@ struct SignPipeline {
 
     /// What every worker reads and none changes.
     struct BatchContext: @unchecked Sendable {  // Read-only while the workers run.
-        let pipeline: SignPipeline
-        let source: String
-        /// `"<source> line "`, put together once: each line's error source is this plus its number.
-        let linePrefix: String
         let body: [UInt8]?
         let bodyParams: JSONObject?
         let now: Timestamp
     }
 
-    /// One worker's state: its options copy, with its credentials and nonce pool.
+    /// One worker's state: its options copy, with its credentials, rules, keys and nonce pool.
     struct BatchWorker {
         var shared: Shared
+        let mode: Mode
+        /// `"<source> line "`, put together once (in storage of this worker's own): each line's
+        /// error source is this plus its number.
+        let linePrefix: String
 
         /// Signs one line (or reports its error) into `chunk`, ending it with a newline.
         mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext, into chunk: inout BatchChunk) {
-            let pipeline = context.pipeline
             do {
-                let lineSource = context.linePrefix + String(line.number)
+                let lineSource = linePrefix + String(line.number)
                 let draft = try RequestDraft.parse(Array(input[line.range]), source: lineSource)
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
-                let report = Validator.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
+                let report = shared.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
                 if !report.valid && !shared.signing.noValidate {
                     chunk.failures += 1
                     JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: &chunk.output)
                 } else {
-                    let signed = try pipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
+                    let signed = try SignPipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
                     // Rendered straight into the output buffer, without a JSON tree per line.
                     SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
-                                            command: pipeline.mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &chunk.output)
+                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &chunk.output)
                 }
             } catch {
                 chunk.failures += 1

@@ -29,6 +29,17 @@ struct TC3SignerTests {
         #expect(signed.request.header("Authorization") == vector.stage("authorization.txt"))
     }
 
+    @Test("one key cache reused across every vector in turn (other secrets, dates, services) still reproduces each, twice")
+    func keyCacheAcrossVectors() throws {
+        let cache = SigningKeyCache()
+        for vector in Self.vectors + Self.vectors.reversed() {
+            let inputs = try vector.inputs()
+            let signed = try Signer.sign(inputs.request, options: inputs.options, credentials: inputs.credentials, cache: cache)
+            #expect(signed.signature == vector.stage("signature.txt"), "\(vector)")
+            #expect(signed.step("secretSigning") == vector.stage("secret-signing.txt") || vector.stage("secret-signing.txt") == nil, "\(vector)")
+        }
+    }
+
     @Test("each stage function matches T1's published intermediate values on its own")
     func stagesInIsolation() throws {
         let scope = TC3Signer.credentialScope(date: "2019-02-25", service: "cvm")

@@ -51,4 +51,11 @@ public struct Credentials: Sendable, Equatable {
         self.secretKey = secretKey
         self.token = token
     }
+
+    /// The same credentials in storage of their own, for a thread that uses them for every
+    /// signature of a batch (see `ActionRules.isolatedCopy()`).
+    public func isolatedCopy() -> Credentials {
+        Credentials(secretId: secretId.isolatedCopy(), secretKey: SecretKey(bytes: secretKey.bytes.withUnsafeBufferPointer { Array($0) }),
+                    token: token?.isolatedCopy())
+    }
 }

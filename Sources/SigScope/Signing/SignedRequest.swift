@@ -136,7 +136,7 @@ public enum Signer {
     /// Builds the wire request and signs it, recording every stage.
     /// - Throws: `SigScopeError` for an algorithm of the other provider or options that
     ///   cannot be combined; `.crypto` if libcrypto fails.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm.provider == request.provider else {
             let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
@@ -144,7 +144,7 @@ public enum Signer {
         }
         switch algorithm {
         case .tc3:
-            return try TC3Signer.sign(request, options: options, credentials: credentials)
+            return try TC3Signer.sign(request, options: options, credentials: credentials, cache: cache)
         case .hmacSHA1, .hmacSHA256:
             return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
         case .rpc:
@@ -153,4 +153,13 @@ public enum Signer {
             return try ACS3Signer.sign(request, options: options, credentials: credentials)
         }
     }
+}
+
+/// Derived signing keys kept between the signatures of one caller: a batch worker signs many
+/// requests with one secret and date, and derives the keys once. Owned by one thread at a
+/// time (each worker has its own), so nothing in it is shared between cores.
+public final class SigningKeyCache: @unchecked Sendable {
+    var tc3: TC3Signer.Derivation?
+
+    public init() {}
 }

@@ -21,7 +21,7 @@ public enum TC3Signer {
     /// `Content-Type: application/json`; GET sends them 0-based-flattened, sorted and RFC 3986-encoded
     /// in the query with `application/x-www-form-urlencoded`, and signs that exact query.
     /// - Throws: `SigScopeError` for a GET with a body, or a header to sign that is not sent.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
         let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
         let host = endpoint.host
@@ -75,7 +75,7 @@ public enum TC3Signer {
         let input = Input(method: method.rawValue, canonicalQuery: query, headers: headers, signedHeaders: signed,
                           payload: body, timestamp: timestamp, date: options.timestamp.utcDate,
                           service: service, secretId: credentials.secretId)
-        let computation = try compute(input, secretKey: credentials.secretKey)
+        let computation = try compute(input, secretKey: credentials.secretKey, cache: cache)
         // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
         var sent: [HTTPHeader] = []
         sent.reserveCapacity(headers.count + 1)
@@ -195,7 +195,7 @@ public enum TC3Signer {
 
     /// Runs every stage for `input`.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
         do {
             let unsigned = input.headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
             let payloadHash = unsigned ? unsignedPayloadHash : try input.payload.withUnsafeBytes { try Digest.hex(.sha256, $0) }
@@ -207,7 +207,7 @@ public enum TC3Signer {
             let hashedRequest = try Digest.sha256Hex(request)
             let scope = credentialScope(date: input.date, service: input.service)
             let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
-            let derived = try derivation(secretKey: secretKey, date: input.date, service: input.service)
+            let derived = try derivation(secretKey: secretKey, date: input.date, service: input.service, cache: cache)
             let sig = try toSign.withUTF8Bytes { try derived.signer.hex(UnsafeRawBufferPointer($0)) }
             let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedHeaders, signature: sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
@@ -289,8 +289,15 @@ public enum TC3Signer {
     /// The derivation for `secretKey`, `date` and `service`.
     ///
     /// A batch signs with one secret, date and service: the keys are derived, encoded and made
-    /// ready for HMAC once, and reused while the three stay the same.
-    static func derivation(secretKey: SecretKey, date: String, service: String) throws -> Derivation {
+    /// ready for HMAC once, and reused while the three stay the same. A caller's own `cache`
+    /// is used when given (one per thread: nothing in it is shared), else one kept for the process.
+    static func derivation(secretKey: SecretKey, date: String, service: String, cache: SigningKeyCache? = nil) throws -> Derivation {
+        if let cache {
+            if let last = cache.tc3, last.matches(secretKey, date: date, service: service) { return last }
+            let derived = try Derivation(secretKey: secretKey, date: date, service: service)
+            cache.tc3 = derived
+            return derived
+        }
         if let last = lastDerivation.withLock({ $0 }), last.matches(secretKey, date: date, service: service) { return last }
         let derived = try Derivation(secretKey: secretKey, date: date, service: service)
         lastDerivation.withLock { $0 = derived }

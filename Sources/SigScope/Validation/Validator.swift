@@ -14,6 +14,19 @@ public enum Validator {
         guard let rules = RuleBook.rules(for: request.provider, action: request.action) else {
             return noRules(request)
         }
+        return walk(request, rules: rules)
+    }
+
+    /// Validates `request` with `rules` when they are its action's (a batch worker passes its
+    /// own copy of them, see `ActionRules.isolatedCopy()`), else as `validate(_:)` does.
+    public static func validate(_ request: APIRequest, rules: ActionRules?) -> ValidationReport {
+        guard let rules, rules.provider == request.provider, rules.action == request.action else {
+            return validate(request)
+        }
+        return walk(request, rules: rules)
+    }
+
+    private static func walk(_ request: APIRequest, rules: ActionRules) -> ValidationReport {
         var walker = Walker(rules: rules)
         walker.run(request)
         return walker.report(for: request)

@@ -169,7 +169,7 @@ struct AliyunValidationTests {
     func trafficRules(_ c: RuleCase) throws { try check(c) }
 
     func check(_ c: RuleCase) throws {
-        let report = Validator.validate(try c.request())
+        let report = validatedBothWays(try c.request())
         #expect(report.violationSet == Set(c.violations), "violations: \(report.violations)")
         #expect(report.violations.count == c.violations.count, "one finding per problem: \(report.violations)")
         #expect(report.valid == c.violations.isEmpty)

@@ -1,4 +1,5 @@
 import SigScope
+import Testing
 
 /// An expected finding: the provider's code and the parameter path, as the documents give them.
 struct Expect: Hashable, Sendable, CustomStringConvertible {
@@ -105,4 +106,15 @@ enum Fixtures {
 extension ValidationReport {
     var violationSet: Set<Expect> { Set(violations.map(Expect.init)) }
     var warningSet: Set<Expect> { Set(warnings.map(Expect.init)) }
+}
+
+/// Validates `request` with the shared rule book and with a copy of its rules in storage of
+/// their own (what each batch worker validates with): the two must report exactly the same.
+func validatedBothWays(_ request: APIRequest) -> ValidationReport {
+    let report = Validator.validate(request)
+    let rules = RuleBook.rules(for: request.provider, action: request.action)
+    #expect(rules != nil, "no rules for \(request.action)")
+    let isolated = Validator.validate(request, rules: rules?.isolatedCopy())
+    #expect(isolated == report, "an isolated copy of the rules reports differently")
+    return report
 }
