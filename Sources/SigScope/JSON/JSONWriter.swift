@@ -175,23 +175,33 @@ public struct JSONWriter: Sendable {
             out.append(contentsOf: bytes)
             return
         }
-        // Some byte needs an escape: the escaped text is put together in a scratch buffer of the
-        // worst-case size (six bytes per byte, `\u00XX`) and appended once. Runs between escapes
-        // are found a word at a time and copied whole, never byte by byte.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index + (count - index) * 6) { scratch in
+        // Some byte needs an escape. The text is escaped a window at a time into a scratch buffer
+        // on the stack, sized for the worst case (six bytes per byte, `\u00XX`), and each window is
+        // appended once; runs between escapes are found a word at a time and copied whole.
+        let window = Self.escapeWindow
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window * 6) { scratch in
             guard let target = scratch.baseAddress else { return }
-            target.update(from: base, count: index)
-            var written = index
-            while index < count {
-                written += writeEscape(base[index], to: target + written)
-                let run = index + 1
-                index = nextEscape(in: base, from: run, count: count)
-                (target + written).update(from: base + run, count: index - run)
-                written += index - run
+            var start = 0
+            while start < count {
+                let end = min(start + window, count)
+                var written = 0
+                var at = start
+                while at < end {
+                    let next = min(nextEscape(in: base, from: at, count: end), end)
+                    (target + written).update(from: base + at, count: next - at)
+                    written += next - at
+                    guard next < end else { break }
+                    written += writeEscape(base[next], to: target + written)
+                    at = next + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: target, count: written))
+                start = end
             }
-            out.append(contentsOf: UnsafeBufferPointer(start: target, count: written))
         }
     }
+
+    /// How many input bytes are escaped into one stack scratch buffer (six output bytes each at worst).
+    private static let escapeWindow = 160
 
     /// The index of the first byte at or after `start` that needs an escape, or `count`.
     @inline(__always)

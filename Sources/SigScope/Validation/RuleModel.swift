@@ -463,44 +463,65 @@ public struct CommonParameter: Sendable, Hashable {
 
 /// Everything known about one action of one provider.
 public struct ActionRules: Sendable {
-    /// The provider.
-    public var provider: Provider
-    /// The action, e.g. `CreateNetworkInterface`.
-    public var action: String
-    /// The API version the rules describe.
-    public var version: String
-    /// How values travel.
-    public var dialect: ValueDialect
-    /// How paths are written.
-    public var pathStyle: PathStyle
-    /// Codes for missing, unknown and mistyped parameters.
-    public var codes: BasicCodes
-    /// The API's parameters.
-    public var parameters: [ParameterSpec]
-    /// Rules across parameters.
-    public var crossRules: [CrossRule]
-    /// Common-parameter names that do not belong among the API's parameters.
-    public var commonParameters: [CommonParameter]
-    /// Whether the request's own `region` is required (Tencent's `Region` common parameter).
-    public var regionRequirement: Requirement
-    /// The documents these rules cite.
-    public var sources: [RuleSource]
+    /// The fields, in one shared immutable box: the validator keeps the rules for every request
+    /// it checks, and copying one reference costs one retain where the fields cost dozens.
+    private final class Storage: Sendable {
+        let provider: Provider
+        let action: String
+        let version: String
+        let dialect: ValueDialect
+        let pathStyle: PathStyle
+        let codes: BasicCodes
+        let parameters: [ParameterSpec]
+        let crossRules: [CrossRule]
+        let commonParameters: [CommonParameter]
+        let regionRequirement: Requirement
+        let sources: [RuleSource]
 
-    /// Creates an action's rules.
+        init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes, parameters: [ParameterSpec], crossRules: [CrossRule], commonParameters: [CommonParameter], regionRequirement: Requirement, sources: [RuleSource]) {
+            self.provider = provider
+            self.action = action
+            self.version = version
+            self.dialect = dialect
+            self.pathStyle = pathStyle
+            self.codes = codes
+            self.parameters = parameters
+            self.crossRules = crossRules
+            self.commonParameters = commonParameters
+            self.regionRequirement = regionRequirement
+            self.sources = sources
+        }
+    }
+
+    private let storage: Storage
+
+    /// The provider.
+    public var provider: Provider { storage.provider }
+    /// The action, e.g. `CreateNetworkInterface`.
+    public var action: String { storage.action }
+    /// The API version the rules describe.
+    public var version: String { storage.version }
+    /// How values travel.
+    public var dialect: ValueDialect { storage.dialect }
+    /// How paths are written.
+    public var pathStyle: PathStyle { storage.pathStyle }
+    /// Codes for missing, unknown and mistyped parameters.
+    public var codes: BasicCodes { storage.codes }
+    /// The API's parameters.
+    public var parameters: [ParameterSpec] { storage.parameters }
+    /// Rules across parameters.
+    public var crossRules: [CrossRule] { storage.crossRules }
+    /// Common-parameter names that do not belong among the API's parameters.
+    public var commonParameters: [CommonParameter] { storage.commonParameters }
+    /// Whether the request's own `region` is required (Tencent's `Region` common parameter).
+    public var regionRequirement: Requirement { storage.regionRequirement }
+    /// The documents these rules cite.
+    public var sources: [RuleSource] { storage.sources }
+
     public init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes,
                 parameters: [ParameterSpec], crossRules: [CrossRule], commonParameters: [CommonParameter] = [],
                 regionRequirement: Requirement = .optional, sources: [RuleSource]) {
-        self.provider = provider
-        self.action = action
-        self.version = version
-        self.dialect = dialect
-        self.pathStyle = pathStyle
-        self.codes = codes
-        self.parameters = parameters
-        self.crossRules = crossRules
-        self.commonParameters = commonParameters
-        self.regionRequirement = regionRequirement
-        self.sources = sources
+        storage = Storage(provider: provider, action: action, version: version, dialect: dialect, pathStyle: pathStyle, codes: codes, parameters: parameters, crossRules: crossRules, commonParameters: commonParameters, regionRequirement: regionRequirement, sources: sources)
     }
 }
 

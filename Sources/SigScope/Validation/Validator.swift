@@ -76,8 +76,10 @@ struct Walker {
             }
         }
         checkStructure(request.params, members: rules.parameters, topLevel: true)
-        for rule in rules.crossRules {
-            checkCross(rule, in: request.params)
+        // By index: a copy of each rule would retain its strings and lists.
+        let crossRules = rules.crossRules
+        for i in crossRules.indices {
+            checkCross(crossRules[i], in: request.params)
         }
     }
 
