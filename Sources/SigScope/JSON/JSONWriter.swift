@@ -98,10 +98,10 @@ public struct JSONWriter: Sendable {
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
+            for i in elements.indices {
                 if i > 0 { separator(into: &out) }
                 newline(into: &out, level: level + 1)
-                write(element, into: &out, level: level + 1, stream: &stream)
+                write(elements[i], into: &out, level: level + 1, stream: &stream)
                 stream?.drain(&out)
             }
             if !elements.isEmpty { newline(into: &out, level: level) }
@@ -110,13 +110,14 @@ public struct JSONWriter: Sendable {
             out.append(UInt8(ascii: "{"))
             var members = object.members
             if sortKeys { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
-            for (i, member) in members.enumerated() {
+            // Members are read in place by index: a copy of each would retain its key and value.
+            for i in members.indices {
                 if i > 0 { separator(into: &out) }
                 newline(into: &out, level: level + 1)
-                writeString(member.key, into: &out)
+                writeString(members[i].key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if spacing != .compact { out.append(0x20) }
-                write(member.value, into: &out, level: level + 1, stream: &stream)
+                write(members[i].value, into: &out, level: level + 1, stream: &stream)
                 stream?.drain(&out)
             }
             if !members.isEmpty { newline(into: &out, level: level) }

@@ -178,8 +178,10 @@ struct Walker {
             for key in object.keys { counts[key, default: 0] += 1 }
         }
         var reported: Set<String> = []
-        for member in object.members {
-            let name = member.key
+        // Members are read in place by index: a copy of each would retain its key and value.
+        let given = object.members
+        for m in given.indices {
+            let name = given[m].key
             if let times = counts[name], times > 1, reported.insert(name).inserted {
                 let memberPath = path(.member(name))
                 emit(.warning, rules.codes.type, memberPath, "\(memberPath) is given \(times) times; give it once (only one of the values is used).")
@@ -188,8 +190,8 @@ struct Walker {
             // Lengths first: comparing two long strings costs far more than their byte counts.
             let length = name.utf8.count
             if let specIndex = members.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
-                if case .null = member.value { continue }
-                within(.member(name)) { $0.checkValue(member.value, spec: members[specIndex]) }
+                if case .null = given[m].value { continue }
+                within(.member(name)) { $0.checkValue(given[m].value, spec: members[specIndex]) }
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
                 emit(.warning, rules.codes.unknown, path(.member(name)), "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)")
             } else if reported.insert("\u{0}" + name).inserted {
@@ -228,8 +230,10 @@ struct Walker {
         let members = object.members
         guard members.count > 1 else { return false }
         if members.count > 16 { return Set(members.map(\.key)).count != members.count }
+        // Byte counts first: two names of different lengths cannot be equal, and counting is free.
         for i in 1..<members.count {
-            for j in 0..<i where members[i].key == members[j].key { return true }
+            let length = members[i].key.utf8.count
+            for j in 0..<i where members[j].key.utf8.count == length && members[i].key == members[j].key { return true }
         }
         return false
     }
@@ -284,13 +288,14 @@ struct Walker {
                 return
             }
             checkList(elements, spec: spec, phase: .size)
-            for (i, item) in elements.enumerated() {
-                if case .null = item {
+            // Entries are read in place by index: a copy of each would retain what it holds.
+            for i in elements.indices {
+                if case .null = elements[i] {
                     let itemPath = path(.index(i))
                     emit(.violation, rules.codes.type, itemPath, "\(itemPath) is null; a list entry must be \(element.type.phrase).")
                     continue
                 }
-                within(.index(i)) { $0.checkValue(item, spec: element) }
+                within(.index(i)) { $0.checkValue(elements[i], spec: element) }
             }
             checkList(elements, spec: spec, phase: .entries)
         case .structure(let members):
@@ -426,10 +431,13 @@ struct Walker {
         // A text refused for a forbidden prefix (`http://`) is not also reported for the
         // characters of that prefix.
         var prefixRefused = false
-        for rule in spec.rules {
+        let rules = spec.rules
+        for r in rules.indices {
+            let rule = rules[r]
             switch rule.check {
             case .length(let min, let max, let unit):
-                let scalars = text.unicodeScalars.count
+                // An ASCII text has one scalar per byte: no decoding to count them.
+                let scalars = text.isASCIIText ? text.utf8.count : text.unicodeScalars.count
                 let count = unit == .characters ? scalars : text.utf8.count
                 let unitName = unit == .characters ? (count == 1 ? "character" : "characters") : (count == 1 ? "byte" : "bytes")
                 let detail = unit == .utf8Bytes && scalars != count ? " in UTF-8 (\(scalars) characters)" : ""
@@ -472,9 +480,12 @@ struct Walker {
                 if prefix.utf8.allSatisfy({ $0 < 0x80 }) {
                     // An ASCII prefix and an ASCII body are compared on the bytes (no Character counting);
                     // anything else after the prefix is not a lowercase letter or digit either way.
-                    let bytes = text.utf8
-                    shaped = bytes.count > prefix.utf8.count && bytes.starts(with: prefix.utf8)
-                        && bytes.dropFirst(prefix.utf8.count).allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                    shaped = text.withUTF8Bytes { bytes in
+                        prefix.withUTF8Bytes { head in
+                            bytes.count > head.count && bytesEqual(UnsafeBufferPointer(rebasing: bytes[..<head.count]), head)
+                                && bytes[head.count...].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+                        }
+                    }
                 } else {
                     let body = text.hasPrefix(prefix) ? text.dropFirst(prefix.count) : ""
                     shaped = !body.isEmpty && body.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
@@ -575,14 +586,15 @@ struct Walker {
                     }
                 }
             case .atMostOneTrue(let field) where phase == .entries:
-                var first: String?
+                // Paths are rendered only for a second true entry: the first is usually the only one.
+                var first: Int?
                 for (i, item) in elements.enumerated() {
                     guard let flag = item[field], booleanValue(flag, spec: nil, report: false) == true else { continue }
-                    let itemPath = path(.index(i), .member(field))
                     if let first {
-                        emit(rule, itemPath, "\(itemPath) is true, but \(first) is true already; at most one entry of \(name) may have \(field) true.")
+                        let itemPath = path(.index(i), .member(field))
+                        emit(rule, itemPath, "\(itemPath) is true, but \(path(.index(first), .member(field))) is true already; at most one entry of \(name) may have \(field) true.")
                     } else {
-                        first = itemPath
+                        first = i
                     }
                 }
             default:
