@@ -294,4 +294,41 @@ struct EncodingTests {
         #expect(JSONWriter.compact.string(.string("0123456789abcdef\"")) == #""0123456789abcdef\"""#)
         #expect(JSONWriter.compact.string(.string(String(repeating: "\n", count: 700))) == "\"" + String(repeating: "\\n", count: 700) + "\"")
     }
+
+    @Test("a character that needs an escape is found at every offset of a word, next to bytes that could hide it")
+    func escapesAtEveryOffset() {
+        // The reference escapes byte by byte as RFC 8259 says; the writer scans eight bytes at a time.
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{8}": out += "\\b"
+                case "\u{c}": out += "\\f"
+                case _ where scalar.value < 0x20: out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let specials: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\u{7f}", " ", "/", "é"]
+        // Neighbours that trip a borrow in the word tests: 0x20, 0x21, 0x5B/0x5D next to the specials.
+        let fillers: [Unicode.Scalar] = ["a", " ", "!", "[", "]", "#", "\u{20}", "~"]
+        for length in 1...19 {
+            for offset in 0..<length {
+                for special in specials {
+                    for filler in fillers {
+                        var scalars = String.UnicodeScalarView(repeatElement(filler, count: length))
+                        scalars.replaceSubrange(scalars.index(scalars.startIndex, offsetBy: offset)...scalars.index(scalars.startIndex, offsetBy: offset), with: [special])
+                        let text = String(scalars)
+                        #expect(JSONWriter.compact.string(.string(text)) == reference(text), "\(Array(text.utf8))")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -208,7 +208,11 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     private func nextEscape(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
         var index = start
-        while index + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), slash: escapeSlash) {
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let flags = Self.escapeFlags(word, slash: escapeSlash)
+            // The lowest flagged byte is exact (a false flag only ever sits above a true one).
+            if flags != 0 { return index + flags.trailingZeroBitCount >> 3 }
             index += 8
         }
         while index < count, !needsEscape(base[index]) { index += 1 }
@@ -254,15 +258,18 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// True when one of the eight bytes of `word` may be a control character, `"`, `\\` (or `/`
-    /// when slashes are escaped); false guarantees none is (the classic "has zero byte" tests).
+    /// The high bit of each byte of `word` (byte 0 lowest) that may be a control character, `"`,
+    /// `\\` (or `/` when slashes are escaped); zero guarantees none is (the classic "has zero
+    /// byte" tests), and the lowest bit set marks the first such byte exactly.
     @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64, slash: Bool) -> Bool {
+    private static func escapeFlags(_ word: UInt64, slash: Bool) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || (slash && hasZeroByte(word ^ (ones &* 0x2F)))
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        var flags = control | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+        if slash { flags |= zeroBytes(word ^ (ones &* 0x2F)) }
+        return flags
     }
 
     /// Appends `byte`, escaped when JSON needs it (the same escapes `writeContent` writes).
