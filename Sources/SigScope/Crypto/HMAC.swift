@@ -86,8 +86,19 @@ final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read 
 
     /// HMAC of `message` into `out` (at least the digest's length).
     func mac(_ message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        guard let context = EVP_MAC_CTX_dup(keyed) else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
+        let context = try duplicateContext()
         defer { EVP_MAC_CTX_free(context) }
+        try Self.finish(context, message: message, algorithm: algorithm, into: out)
+    }
+
+    /// A new context keyed like this one, ready for a message; the caller frees it.
+    func duplicateContext() throws -> OpaquePointer {
+        guard let context = EVP_MAC_CTX_dup(keyed) else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
+        return context
+    }
+
+    /// Feeds `message` to a keyed, initialised `context` and writes the MAC into `out`.
+    static func finish(_ context: OpaquePointer, message: UnsafeRawBufferPointer, algorithm: HashAlgorithm, into out: UnsafeMutableRawBufferPointer) throws {
         if let base = message.baseAddress, !message.isEmpty {
             guard EVP_MAC_update(context, base.assumingMemoryBound(to: UInt8.self), message.count) == 1 else {
                 throw CryptoError(function: "EVP_MAC_update")

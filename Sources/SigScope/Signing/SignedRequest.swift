@@ -155,11 +155,3 @@ public enum Signer {
     }
 }
 
-/// Derived signing keys kept between the signatures of one caller: a batch worker signs many
-/// requests with one secret and date, and derives the keys once. Owned by one thread at a
-/// time (each worker has its own), so nothing in it is shared between cores.
-public final class SigningKeyCache: @unchecked Sendable {
-    var tc3: TC3Signer.Derivation?
-
-    public init() {}
-}

@@ -198,17 +198,23 @@ public enum TC3Signer {
     public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
         do {
             let unsigned = input.headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
-            let payloadHash = unsigned ? unsignedPayloadHash : try input.payload.withUnsafeBytes { try Digest.hex(.sha256, $0) }
+            // With a caller's cache, its own contexts are reused (see SigningKeyCache).
+            func sha256Hex(_ bytes: UnsafeRawBufferPointer) throws -> String {
+                try cache?.sha256Hex(bytes) ?? Digest.hex(.sha256, bytes)
+            }
+            let payloadHash = unsigned ? unsignedPayloadHash : try input.payload.withUnsafeBytes { try sha256Hex($0) }
             let signedNames = signedHeadersList(input.signedHeaders)
             let signedHeaders = signedNames.joined(separator: ";")
             let headerBlock = canonicalHeaders(input.headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
             let request = canonicalRequest(method: input.method, canonicalQuery: input.canonicalQuery, canonicalHeaders: headerBlock,
                                            signedHeaders: signedHeaders, hashedPayload: payloadHash)
-            let hashedRequest = try Digest.sha256Hex(request)
+            let hashedRequest = try request.withUTF8Bytes { try sha256Hex(UnsafeRawBufferPointer($0)) }
             let scope = credentialScope(date: input.date, service: input.service)
             let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
             let derived = try derivation(secretKey: secretKey, date: input.date, service: input.service, cache: cache)
-            let sig = try toSign.withUTF8Bytes { try derived.signer.hex(UnsafeRawBufferPointer($0)) }
+            let sig = try toSign.withUTF8Bytes { bytes in
+                try cache?.hmacHex(derived.signer, UnsafeRawBufferPointer(bytes)) ?? derived.signer.hex(UnsafeRawBufferPointer(bytes))
+            }
             let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedHeaders, signature: sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
                                credentialScope: scope, stringToSign: toSign, secretDate: derived.keys.date, secretService: derived.keys.service,

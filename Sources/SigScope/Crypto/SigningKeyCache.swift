@@ -1,0 +1,61 @@
+internal import COpenSSL
+
+/// What one caller keeps between signatures: the derived keys of its last TC3 signature, and a
+/// digest and an HMAC context of its own that libcrypto resets between uses.
+///
+/// A batch worker signs many requests with one secret and date: it derives the keys once, and
+/// reuses its contexts instead of allocating and freeing three per signature (a fresh context
+/// also takes a reference on the process-wide algorithm objects, memory both cores write).
+/// Owned by one thread at a time: each worker has its own, so nothing in it is shared.
+public final class SigningKeyCache: @unchecked Sendable {
+    var tc3: TC3Signer.Derivation?
+    /// The digest context, created on first use.
+    private var digest: OpaquePointer?
+    /// An HMAC context keyed like `macKeyOwner`'s, created on first use and re-keyed when that changes.
+    private var mac: OpaquePointer?
+    /// Held, not just identified: a freed object's address can be reused by a new key's.
+    private var macKeyOwner: KeyedHMAC?
+
+    public init() {}
+
+    deinit {
+        if let digest { EVP_MD_CTX_free(digest) }
+        if let mac { EVP_MAC_CTX_free(mac) }
+    }
+
+    /// Lowercase hex of the SHA-256 of `data`, through this cache's own digest context.
+    func sha256Hex(_ data: UnsafeRawBufferPointer) throws -> String {
+        let md = try FetchedAlgorithms.get().md(.sha256)
+        if digest == nil { digest = EVP_MD_CTX_new() }
+        guard let digest else { throw CryptoError(function: "EVP_MD_CTX_new") }
+        return try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
+            var length: UInt32 = 0
+            let ok = withUnsafeBytes(of: UInt8(0)) { zero in
+                EVP_DigestInit_ex2(digest, md, nil) == 1
+                    && EVP_DigestUpdate(digest, data.baseAddress ?? zero.baseAddress, data.count) == 1
+                    && EVP_DigestFinal_ex(digest, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1
+            }
+            guard ok, length == 32 else { throw CryptoError(function: "EVP_DigestInit_ex2/EVP_DigestUpdate/EVP_DigestFinal_ex") }
+            return Hex.encode(UnsafeRawBufferPointer(out))
+        }
+    }
+
+    /// Lowercase hex of the HMAC of `message` with `keyed`'s key, through this cache's own context:
+    /// duplicated from `keyed` once, then only re-initialised (same key) for each message.
+    func hmacHex(_ keyed: KeyedHMAC, _ message: UnsafeRawBufferPointer) throws -> String {
+        if macKeyOwner !== keyed {
+            if let mac { EVP_MAC_CTX_free(mac) }
+            mac = nil
+            macKeyOwner = nil
+            mac = try keyed.duplicateContext()
+            macKeyOwner = keyed
+        } else if let mac, EVP_MAC_init(mac, nil, 0, nil) != 1 {
+            throw CryptoError(function: "EVP_MAC_init")
+        }
+        guard let mac else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
+        return try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
+            try KeyedHMAC.finish(mac, message: message, algorithm: keyed.algorithm, into: out)
+            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<keyed.algorithm.digestLength]))
+        }
+    }
+}
