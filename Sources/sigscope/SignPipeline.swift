@@ -248,8 +248,8 @@ struct SignPipeline {
                 }
                 // Each chunk's lines go out in order straight from its own buffer (no copy into another).
                 for c in 0..<(workerCount == 1 ? 1 : chunkCount) {
-                    chunks[c].output.withUnsafeBufferPointer { Frontend.writeBytes($0) }
-                    chunks[c].output.removeAll(keepingCapacity: true)
+                    Frontend.writeBytes(chunks[c].output.bytes)
+                    chunks[c].output.removeAll()
                     failures += chunks[c].failures
                     chunks[c].failures = 0
                 }
@@ -299,11 +299,11 @@ struct SignPipeline {
 
     /// The output of one chunk of lines and how many of them failed.
     struct BatchChunk {
-        var output: [UInt8] = []
+        let output: ByteBuffer
         var failures = 0
 
         init(capacity: Int) {
-            output.reserveCapacity(capacity)
+            output = ByteBuffer(capacity: capacity)
         }
     }
 
@@ -331,19 +331,19 @@ struct SignPipeline {
                 let report = shared.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
                 if !report.valid && !shared.signing.noValidate {
                     chunk.failures += 1
-                    JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: &chunk.output)
+                    JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: chunk.output)
                 } else {
                     let signed = try SignPipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
                     // Rendered straight into the output buffer, without a JSON tree per line.
                     SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
-                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: &chunk.output)
+                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: chunk.output)
                 }
             } catch {
                 chunk.failures += 1
                 JSONWriter.compact.write(.object([
                     "line": .number(String(line.number)),
                     "error": .object(["code": .string(error.code.rawValue), "message": .string(error.reason)]),
-                ]), into: &chunk.output)
+                ]), into: chunk.output)
             }
             chunk.output.append(0x0A)
         }

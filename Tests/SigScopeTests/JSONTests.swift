@@ -331,4 +331,28 @@ struct EncodingTests {
             }
         }
     }
+
+    @Test("a byte buffer holds exactly what was appended, across its growth, and empties for reuse")
+    func byteBuffer() {
+        let buffer = ByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for i in 0..<500 {
+            let piece = Array(repeating: UInt8(truncatingIfNeeded: i), count: i % 37)
+            buffer.append(piece)
+            expected += piece
+            buffer.append(UInt8(ascii: ","))
+            expected.append(UInt8(ascii: ","))
+            buffer.append("é\(i)")
+            expected += Array("é\(i)".utf8)
+            buffer.append("\"lit\"" as StaticString)
+            expected += Array("\"lit\"".utf8)
+            JSONWriter.compact.appendString("a\"b\n\(i)", to: buffer)
+            expected += Array(#""a\"b\n"#.utf8) + Array("\(i)\"".utf8)
+        }
+        #expect(Array(buffer.bytes) == expected)
+        buffer.removeAll()
+        #expect(buffer.count == 0 && buffer.bytes.isEmpty)
+        buffer.append("again")
+        #expect(Array(buffer.bytes) == Array("again".utf8))
+    }
 }

@@ -6,32 +6,32 @@ extension String {
     func trimmingASCIIWhitespace() -> String {
         // These four scalars are single bytes in UTF-8, so the ends are found on the bytes.
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        // Most values have nothing to trim: two byte checks and the string itself, no copy.
+        let untouched: Bool = withUTF8Bytes { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return !isSpace(first) && !isSpace(last)
+        }
+        if untouched { return self }
         let bytes = utf8
         guard let first = bytes.firstIndex(where: { !isSpace($0) }),
               let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
-        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
         return String(unicodeScalars[first...last])
     }
 
     /// `lowercased()`, without building a new string when there is nothing to lower.
     func fastLowercased() -> String {
-        var ascii = true
-        var upper = false
-        for byte in utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte >= 0x41 && byte <= 0x5A { upper = true }
+        let unchanged: Bool = withUTF8Bytes { bytes in
+            for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+            return true
         }
-        if ascii && !upper { return self }
-        return lowercased()
+        return unchanged ? self : lowercased()
     }
 
     /// `lowercased() == lowercaseName`, compared byte by byte when the string is ASCII.
     func lowercasedEquals(_ lowercaseName: String) -> Bool {
-        var a = self
-        var b = lowercaseName
-        let result: Bool? = a.withUTF8 { x in
-            b.withUTF8 { y -> Bool? in
-                guard x.count == y.count else { return x.allSatisfy { $0 < 0x80 } ? false : nil }
+        let result: Bool? = withUTF8Bytes { x in
+            lowercaseName.withUTF8Bytes { y -> Bool? in
+                guard x.count == y.count else { return allASCII(x) ? false : nil }
                 for i in 0..<x.count {
                     var c = x[i]
                     if c >= 0x80 { return nil }

@@ -84,6 +84,32 @@ public struct JSONWriter: Sendable {
         writeStringContent(text, into: &out)
     }
 
+    /// Appends `text` as a JSON string literal, quotes included, to `out`.
+    public func appendString(_ text: String, to out: ByteBuffer) {
+        out.append(0x22)
+        appendStringContent(text, to: out)
+        out.append(0x22)
+    }
+
+    /// Appends `text` escaped as the inside of a JSON string literal, without quotes (see the array form).
+    public func appendStringContent(_ text: String, to out: ByteBuffer) {
+        if escapeNonASCII && !text.isASCIIText {
+            // The \uXXXX form goes through the array writer: rare, and one escape table.
+            var escaped: [UInt8] = []
+            writeStringContent(text, into: &escaped)
+            out.append(escaped)
+        } else {
+            text.withUTF8Bytes { writeContent(utf8: $0, into: out) }
+        }
+    }
+
+    /// Appends `value` as JSON to `out`.
+    public func write(_ value: JSONValue, into out: ByteBuffer) {
+        var bytes: [UInt8] = []
+        write(value, into: &bytes, level: 0)
+        out.append(bytes)
+    }
+
     /// The text of `value`.
     public func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
@@ -171,34 +197,58 @@ public struct JSONWriter: Sendable {
     func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        var index = nextEscape(in: base, from: 0, count: count)
-        if index == count {
+        let first = nextEscape(in: base, from: 0, count: count)
+        if first == count {
             out.append(contentsOf: bytes)
             return
         }
         // Some byte needs an escape. The text is escaped a window at a time into a scratch buffer
         // on the stack, sized for the worst case (six bytes per byte, `\u00XX`), and each window is
-        // appended once; runs between escapes are found a word at a time and copied whole.
+        // appended once.
+        out.append(contentsOf: UnsafeBufferPointer(start: base, count: first))
         let window = Self.escapeWindow
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window * 6) { scratch in
             guard let target = scratch.baseAddress else { return }
-            var start = 0
+            var start = first
             while start < count {
                 let end = min(start + window, count)
-                var written = 0
-                var at = start
-                while at < end {
-                    let next = min(nextEscape(in: base, from: at, count: end), end)
-                    (target + written).update(from: base + at, count: next - at)
-                    written += next - at
-                    guard next < end else { break }
-                    written += writeEscape(base[next], to: target + written)
-                    at = next + 1
-                }
+                let written = escape(base + start, count: end - start, to: target)
                 out.append(contentsOf: UnsafeBufferPointer(start: target, count: written))
                 start = end
             }
         }
+    }
+
+    /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept),
+    /// written in place: the worst case (six bytes a byte) is reserved once when some byte needs an escape.
+    func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let first = nextEscape(in: base, from: 0, count: count)
+        if first == count {
+            out.append(bytes)
+            return
+        }
+        let target = out.reserve(first + (count - first) * 6)
+        target.update(from: base, count: first)
+        out.commit(first + escape(base + first, count: count - first, to: target + first))
+    }
+
+    /// Writes `count` bytes from `base` escaped to `target` (room for six bytes a byte); returns
+    /// how many were written. Runs between escapes are found a word at a time and copied whole.
+    @inline(__always)
+    private func escape(_ base: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        var at = 0
+        while at < count {
+            let next = nextEscape(in: base, from: at, count: count)
+            (target + written).update(from: base + at, count: next - at)
+            written += next - at
+            guard next < count else { break }
+            written += writeEscape(base[next], to: target + written)
+            at = next + 1
+        }
+        return written
     }
 
     /// How many input bytes are escaped into one stack scratch buffer (six output bytes each at worst).
@@ -248,15 +298,16 @@ public struct JSONWriter: Sendable {
 
     /// Appends ASCII `bytes` as a JSON string literal, quotes included; false (and nothing
     /// appended) when they are not all ASCII, so the caller can go through a String.
-    func appendASCIIString(_ bytes: [UInt8], to out: inout [UInt8]) -> Bool {
+    func appendASCIIString(_ bytes: [UInt8], to out: ByteBuffer) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard allASCII(buffer) else { return false }
             out.append(0x22)
-            writeContent(utf8: buffer, into: &out)
+            writeContent(utf8: buffer, into: out)
             out.append(0x22)
             return true
         }
     }
+
 
     /// The high bit of each byte of `word` (byte 0 lowest) that may be a control character, `"`,
     /// `\\` (or `/` when slashes are escaped); zero guarantees none is (the classic "has zero

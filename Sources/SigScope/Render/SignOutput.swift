@@ -25,75 +25,79 @@ public enum SignOutput {
     /// Appends exactly the bytes of `JSONWriter.compact.bytes(json(signed, showSecrets:command:))`
     /// to `out`, written straight from `signed` without building the JSON tree (batch output).
     public static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: inout [UInt8]) {
+        let buffer = ByteBuffer()
+        writeCompact(signed, showSecrets: showSecrets, command: command, into: buffer)
+        out.append(contentsOf: buffer.bytes)
+    }
+
+    /// `writeCompact` into a `ByteBuffer`, which takes the line's ninety-odd pieces without an
+    /// array append each.
+    public static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: ByteBuffer) {
         let writer = JSONWriter.compact
         out.append(#"{"provider":"# as StaticString)
-        writer.appendString(signed.provider.rawValue, to: &out)
+        writer.appendString(signed.provider.rawValue, to: out)
         out.append(#","algorithm":"# as StaticString)
-        writer.appendString(signed.algorithm.specName, to: &out)
+        writer.appendString(signed.algorithm.specName, to: out)
         out.append(#","steps":{"# as StaticString)
-        // Each step is read in place: a copy of the struct would retain all six of its fields.
-        signed.steps.withUnsafeBufferPointer { steps in
-            for i in steps.indices {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writer.appendString(steps[i].name, to: &out)
-                out.append(UInt8(ascii: ":"))
-                writeStepValue(steps[i].value, isDerivedKey: steps[i].isDerivedKey, showSecrets: showSecrets, writer: writer, into: &out)
-            }
+        // Each step is read in place by index: a copy of the struct would retain its fields.
+        for i in signed.steps.indices {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            writer.appendString(signed.steps[i].name, to: out)
+            out.append(UInt8(ascii: ":"))
+            writeStepValue(signed.steps[i].value, isDerivedKey: signed.steps[i].isDerivedKey, showSecrets: showSecrets, writer: writer, into: out)
         }
         out.append(#"},"signature":"# as StaticString)
-        writer.appendString(signed.signature, to: &out)
+        writer.appendString(signed.signature, to: out)
         // The request's fields are read through `signed` in place: a copy of the request (or of a
         // header) would retain each of its strings.
         out.append(#","request":{"method":"# as StaticString)
-        writer.appendString(signed.request.method, to: &out)
+        writer.appendString(signed.request.method, to: out)
         // The URL is written in its pieces, with no concatenated string in between.
         out.append(#","url":""# as StaticString)
-        writer.appendStringContent(signed.request.scheme, to: &out)
+        writer.appendStringContent(signed.request.scheme, to: out)
         out.append("://" as StaticString)
-        writer.appendStringContent(signed.request.host, to: &out)
-        writer.appendStringContent(signed.request.path, to: &out)
+        writer.appendStringContent(signed.request.host, to: out)
+        writer.appendStringContent(signed.request.path, to: out)
         if !signed.request.query.isEmpty {
             out.append(UInt8(ascii: "?"))
-            writer.appendStringContent(signed.request.query, to: &out)
+            writer.appendStringContent(signed.request.query, to: out)
         }
         out.append(#"","headers":["# as StaticString)
-        signed.request.headers.withUnsafeBufferPointer { headers in
-            for i in headers.indices {
-                out.append(i > 0 ? #",{"name":"# as StaticString : #"{"name":"#)
-                writer.appendString(headers[i].name, to: &out)
-                out.append(#","value":"# as StaticString)
-                writer.appendString(headers[i].value, to: &out)
-                out.append(UInt8(ascii: "}"))
-            }
+        for i in signed.request.headers.indices {
+            out.append(i > 0 ? #",{"name":"# as StaticString : #"{"name":"#)
+            writer.appendString(signed.request.headers[i].name, to: out)
+            out.append(#","value":"# as StaticString)
+            writer.appendString(signed.request.headers[i].value, to: out)
+            out.append(UInt8(ascii: "}"))
         }
         out.append(#"],"body":"# as StaticString)
         // An ASCII body is written from its bytes; any other goes through bodyText (which repairs invalid UTF-8).
-        if !writer.appendASCIIString(signed.request.body, to: &out) {
-            writer.appendString(signed.request.bodyText, to: &out)
+        if !writer.appendASCIIString(signed.request.body, to: out) {
+            writer.appendString(signed.request.bodyText, to: out)
         }
         out.append(UInt8(ascii: "}"))
         if let command {
             out.append(#","command":"# as StaticString)
-            writer.appendString(command, to: &out)
+            writer.appendString(command, to: out)
         }
         out.append(UInt8(ascii: "}"))
     }
 
     /// The value of one member of `steps` (a derived key shortened unless secrets are shown).
     @inline(__always)
-    private static func writeStepValue(_ value: String, isDerivedKey: Bool, showSecrets: Bool, writer: JSONWriter, into out: inout [UInt8]) {
+    private static func writeStepValue(_ value: String, isDerivedKey: Bool, showSecrets: Bool, writer: JSONWriter, into out: ByteBuffer) {
         guard isDerivedKey && !showSecrets else {
-            writer.appendString(value, to: &out)
+            writer.appendString(value, to: out)
             return
         }
         // A hex key is ASCII: its first 8 bytes are its first 8 characters, no Character counting.
         let utf8 = value.utf8
         if utf8.count > 8, value.isASCIIText, let head = String(utf8.prefix(8)) {
             out.append(UInt8(ascii: "\""))
-            writer.appendStringContent(head, to: &out)
+            writer.appendStringContent(head, to: out)
             out.append("…\"" as StaticString)
         } else {
-            writer.appendString(shorten(value), to: &out)
+            writer.appendString(shorten(value), to: out)
         }
     }
 

@@ -236,7 +236,8 @@ public enum TC3Signer {
     public static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = true) -> String {
         var out = TextBuilder(capacity: 128)
         for name in signed {
-            let value = headers.first(where: { $0.name.lowercasedEquals(name) })?.value ?? ""
+            // Headers are read in place by index: a copy of each would retain its name and value.
+            let value = headers.indices.first(where: { headers[$0].name.lowercasedEquals(name) }).map { headers[$0].value } ?? ""
             let trimmed = value.trimmingASCIIWhitespace()
             out.bytes.appendUTF8(name)
             out.bytes.append(UInt8(ascii: ":"))
