@@ -32,26 +32,32 @@ public struct JSONWriter: Sendable {
 
     /// The UTF-8 bytes of `value`.
     public func bytes(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
-        write(value, into: &out, level: 0)
-        return out
+        let out = ByteBuffer(capacity: 256)
+        write(value, into: out)
+        return Array(out.bytes)
     }
 
-    /// Appends the UTF-8 bytes of `value` to `out` (a streaming writer reuses one buffer).
+    /// Appends the UTF-8 bytes of `value` to `out`.
     public func write(_ value: JSONValue, into out: inout [UInt8]) {
-        write(value, into: &out, level: 0)
+        let buffer = ByteBuffer(capacity: 256)
+        write(value, into: buffer)
+        out.append(contentsOf: buffer.bytes)
+    }
+
+    /// Appends the UTF-8 bytes of `value` to `out`.
+    public func write(_ value: JSONValue, into out: ByteBuffer) {
+        var none: Stream? = nil
+        write(value, into: out, level: 0, stream: &none)
     }
 
     /// Writes `value` in pieces of about `chunkSize` bytes, handing each to `sink` as soon as it
     /// is full, so a large document never sits whole in memory. The pieces joined are `bytes(value)`.
     public func write(_ value: JSONValue, chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var out: [UInt8] = []
-        out.reserveCapacity(chunkSize + 4096)
+        let out = ByteBuffer(capacity: chunkSize + 4096)
         withoutActuallyEscaping(sink) { sink in
             var stream: Stream? = Stream(limit: chunkSize, sink: sink)
-            write(value, into: &out, level: 0, stream: &stream)
-            stream?.drain(&out, force: true)
+            write(value, into: out, level: 0, stream: &stream)
+            stream?.drain(out, force: true)
         }
     }
 
@@ -60,28 +66,11 @@ public struct JSONWriter: Sendable {
         let limit: Int
         let sink: (UnsafeBufferPointer<UInt8>) -> Void
 
-        func drain(_ out: inout [UInt8], force: Bool = false) {
-            guard force ? !out.isEmpty : out.count >= limit else { return }
-            out.withUnsafeBufferPointer { sink($0) }
-            out.removeAll(keepingCapacity: true)
+        func drain(_ out: ByteBuffer, force: Bool = false) {
+            guard force ? out.count > 0 : out.count >= limit else { return }
+            sink(out.bytes)
+            out.removeAll()
         }
-    }
-
-    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int) {
-        var none: Stream? = nil
-        write(value, into: &out, level: level, stream: &none)
-    }
-
-    /// Appends `text` as a JSON string literal, quotes included, to `out`.
-    public func appendString(_ text: String, to out: inout [UInt8]) {
-        writeString(text, into: &out)
-    }
-
-    /// Appends `text` escaped as the inside of a JSON string literal, without quotes, so one
-    /// literal can be written from several pieces (escaping is per character, so the pieces
-    /// escaped in turn are the whole escaped).
-    public func appendStringContent(_ text: String, to out: inout [UInt8]) {
-        writeStringContent(text, into: &out)
     }
 
     /// Appends `text` as a JSON string literal, quotes included, to `out`.
@@ -91,23 +80,22 @@ public struct JSONWriter: Sendable {
         out.append(0x22)
     }
 
-    /// Appends `text` escaped as the inside of a JSON string literal, without quotes (see the array form).
+    /// Appends `text` escaped as the inside of a JSON string literal, without quotes, so one
+    /// literal can be written from several pieces (escaping is per character, so the pieces
+    /// escaped in turn are the whole escaped).
     public func appendStringContent(_ text: String, to out: ByteBuffer) {
         if escapeNonASCII && !text.isASCIIText {
-            // The \uXXXX form goes through the array writer: rare, and one escape table.
-            var escaped: [UInt8] = []
-            writeStringContent(text, into: &escaped)
-            out.append(escaped)
+            for unit in text.utf16 {
+                if unit < 0x80 {
+                    appendEscaped(UInt8(unit), into: out)
+                } else {
+                    appendUnicodeEscape(unit, into: out)
+                }
+            }
         } else {
+            // Runs of bytes that need no escape are copied whole; most strings are a single run.
             text.withUTF8Bytes { writeContent(utf8: $0, into: out) }
         }
-    }
-
-    /// Appends `value` as JSON to `out`.
-    public func write(_ value: JSONValue, into out: ByteBuffer) {
-        var bytes: [UInt8] = []
-        write(value, into: &bytes, level: 0)
-        out.append(bytes)
     }
 
     /// The text of `value`.
@@ -115,22 +103,21 @@ public struct JSONWriter: Sendable {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
-    private func write(_ value: JSONValue, into out: inout [UInt8], level: Int, stream: inout Stream?) {
+    private func write(_ value: JSONValue, into out: ByteBuffer, level: Int, stream: inout Stream?) {
         switch value {
-        // Literals and numbers are appended from their UTF-8 views: no temporary array per value.
         case .null: out.append("null" as StaticString)
         case .bool(let b): out.append(b ? "true" as StaticString : "false")
-        case .number(let n): out.appendUTF8(n)
-        case .string(let s): writeString(s, into: &out)
+        case .number(let n): out.append(n)
+        case .string(let s): appendString(s, to: out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
             for i in elements.indices {
-                if i > 0 { separator(into: &out) }
-                newline(into: &out, level: level + 1)
-                write(elements[i], into: &out, level: level + 1, stream: &stream)
-                stream?.drain(&out)
+                if i > 0 { separator(into: out) }
+                newline(into: out, level: level + 1)
+                write(elements[i], into: out, level: level + 1, stream: &stream)
+                stream?.drain(out)
             }
-            if !elements.isEmpty { newline(into: &out, level: level) }
+            if !elements.isEmpty { newline(into: out, level: level) }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
@@ -138,32 +125,32 @@ public struct JSONWriter: Sendable {
             if sortKeys { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
             // Members are read in place by index: a copy of each would retain its key and value.
             for i in members.indices {
-                if i > 0 { separator(into: &out) }
-                newline(into: &out, level: level + 1)
-                writeString(members[i].key, into: &out)
+                if i > 0 { separator(into: out) }
+                newline(into: out, level: level + 1)
+                appendString(members[i].key, to: out)
                 out.append(UInt8(ascii: ":"))
                 if spacing != .compact { out.append(0x20) }
-                write(members[i].value, into: &out, level: level + 1, stream: &stream)
-                stream?.drain(&out)
+                write(members[i].value, into: out, level: level + 1, stream: &stream)
+                stream?.drain(out)
             }
-            if !members.isEmpty { newline(into: &out, level: level) }
+            if !members.isEmpty { newline(into: out, level: level) }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func separator(into out: inout [UInt8]) {
+    private func separator(into out: ByteBuffer) {
         out.append(UInt8(ascii: ","))
         if spacing == .python { out.append(0x20) }
     }
 
-    private func newline(into out: inout [UInt8], level: Int) {
+    private func newline(into out: ByteBuffer, level: Int) {
         guard case .pretty(let indent) = spacing else { return }
         out.append(0x0A)
         // Indentation is copied from a run of spaces (a repeated element would be appended one by one).
         var width = indent * level
         while width > 0 {
             let step = min(width, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<step])) }
+            Self.spaces.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[0..<step])) }
             width -= step
         }
     }
@@ -171,53 +158,6 @@ public struct JSONWriter: Sendable {
     private static let spaces = [UInt8](repeating: 0x20, count: 128)
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(0x22)
-        writeStringContent(s, into: &out)
-        out.append(0x22)
-    }
-
-    private func writeStringContent(_ s: String, into out: inout [UInt8]) {
-        if escapeNonASCII && !s.utf8.allSatisfy({ $0 < 0x80 }) {
-            for unit in s.utf16 {
-                if unit < 0x80 {
-                    appendEscaped(UInt8(unit), into: &out)
-                } else {
-                    appendUnicodeEscape(unit, into: &out)
-                }
-            }
-        } else {
-            // Copy runs of bytes that need no escape in one append each; most strings are a single run.
-            s.withUTF8Bytes { writeContent(utf8: $0, into: &out) }
-        }
-    }
-
-    /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept).
-    func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        guard let base = bytes.baseAddress else { return }
-        let count = bytes.count
-        let first = nextEscape(in: base, from: 0, count: count)
-        if first == count {
-            out.append(contentsOf: bytes)
-            return
-        }
-        // Some byte needs an escape. The text is escaped a window at a time into a scratch buffer
-        // on the stack, sized for the worst case (six bytes per byte, `\u00XX`), and each window is
-        // appended once.
-        out.append(contentsOf: UnsafeBufferPointer(start: base, count: first))
-        let window = Self.escapeWindow
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window * 6) { scratch in
-            guard let target = scratch.baseAddress else { return }
-            var start = first
-            while start < count {
-                let end = min(start + window, count)
-                let written = escape(base + start, count: end - start, to: target)
-                out.append(contentsOf: UnsafeBufferPointer(start: target, count: written))
-                start = end
-            }
-        }
-    }
 
     /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept),
     /// written in place: the worst case (six bytes a byte) is reserved once when some byte needs an escape.
@@ -250,9 +190,6 @@ public struct JSONWriter: Sendable {
         }
         return written
     }
-
-    /// How many input bytes are escaped into one stack scratch buffer (six output bytes each at worst).
-    private static let escapeWindow = 160
 
     /// The index of the first byte at or after `start` that needs an escape, or `count`.
     @inline(__always)
@@ -324,22 +261,22 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `byte`, escaped when JSON needs it (the same escapes `writeContent` writes).
-    private func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
+    private func appendEscaped(_ byte: UInt8, into out: ByteBuffer) {
         guard needsEscape(byte) else {
             out.append(byte)
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { scratch in
-            guard let target = scratch.baseAddress else { return }
-            out.append(contentsOf: UnsafeBufferPointer(start: target, count: writeEscape(byte, to: target)))
-        }
+        out.commit(writeEscape(byte, to: out.reserve(6)))
     }
 
-    private func appendUnicodeEscape(_ unit: UInt16, into out: inout [UInt8]) {
-        out.append(0x5C); out.append(UInt8(ascii: "u"))
-        out.append(Self.hexDigits[Int(unit >> 12 & 0xF)])
-        out.append(Self.hexDigits[Int(unit >> 8 & 0xF)])
-        out.append(Self.hexDigits[Int(unit >> 4 & 0xF)])
-        out.append(Self.hexDigits[Int(unit & 0xF)])
+    private func appendUnicodeEscape(_ unit: UInt16, into out: ByteBuffer) {
+        let target = out.reserve(6)
+        target[0] = 0x5C
+        target[1] = UInt8(ascii: "u")
+        target[2] = Self.hexDigits[Int(unit >> 12 & 0xF)]
+        target[3] = Self.hexDigits[Int(unit >> 8 & 0xF)]
+        target[4] = Self.hexDigits[Int(unit >> 4 & 0xF)]
+        target[5] = Self.hexDigits[Int(unit & 0xF)]
+        out.commit(6)
     }
 }
