@@ -212,7 +212,7 @@ struct SignPipeline {
         let workerCount = lines.count >= 512 ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in
             BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing, isolated: workerCount > 1), mode: mode,
-                        linePrefix: String(decoding: Array((source + " line ").utf8), as: UTF8.self))
+                        source: String(decoding: Array(source.utf8), as: UTF8.self))
         }
         let blockSize = 4096
         let chunkSize = workerCount == 1 ? blockSize : 128
@@ -318,16 +318,15 @@ struct SignPipeline {
     struct BatchWorker {
         var shared: Shared
         let mode: Mode
-        /// `"<source> line "`, put together once (in storage of this worker's own): each line's
-        /// error source is this plus its number.
-        let linePrefix: String
+        /// The input's name, in storage of this worker's own. A failing line's error object
+        /// carries its line number and reason, not this name, so no per-line name is built.
+        let source: String
 
         /// Signs one line (or reports its error) into `chunk`, ending it with a newline.
         mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext, into chunk: inout BatchChunk) {
             do {
-                let lineSource = linePrefix + String(line.number)
-                let draft = try RequestDraft.parse(Array(input[line.range]), source: lineSource)
-                let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: lineSource)
+                let draft = try RequestDraft.parse(UnsafeBufferPointer(rebasing: input[line.range]), source: source)
+                let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: source)
                 let report = shared.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
                 if !report.valid && !shared.signing.noValidate {
                     chunk.failures += 1

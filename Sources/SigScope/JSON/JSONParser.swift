@@ -36,15 +36,13 @@ public struct JSONParser {
     /// - Throws: `JSONSyntaxError` for malformed input or input beyond `limits`.
     public static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
         // Scan through one unsafe buffer: no bounds checks or array retains per byte.
-        let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer, limits: limits)
-            do throws(JSONSyntaxError) {
-                return .success(try parser.parseDocument())
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try parse(buffer, limits: limits) }
+    }
+
+    /// Parses JSON text in memory the caller owns (read in place, not copied).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, limits: limits)
+        return try parser.parseDocument()
     }
 
     /// Parses UTF-8 text.
@@ -69,6 +67,11 @@ public struct JSONParser {
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
         self.limits = limits
+        // Room for a typical request's members and entries at once: grown from empty, the
+        // stacks would be reallocated four or five times for every document.
+        let room = min(32, bytes.count / 16)
+        memberStack.reserveCapacity(room)
+        elementStack.reserveCapacity(room)
     }
 
     private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {

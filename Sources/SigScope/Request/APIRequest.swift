@@ -54,6 +54,11 @@ public struct RequestDraft: Sendable, Equatable {
     ///   - source: the file name used in error messages.
     /// - Throws: `SigScopeError` `.invalidJSON` (with line and column) or `.invalidRequest`.
     public static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> RequestDraft {
+        try bytes.withUnsafeBufferPointer { buffer throws(SigScopeError) in try parse(buffer, source: source) }
+    }
+
+    /// Reads a request object from JSON text in memory the caller owns (a batch's line, read in place).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> RequestDraft {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes, limits: .request)
