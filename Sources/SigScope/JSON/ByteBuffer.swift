@@ -77,11 +77,14 @@ public final class ByteBuffer {
     /// Appends the UTF-8 bytes of `text`.
     @inline(__always)
     public func append(_ text: String) {
-        text.withUTF8Bytes { append($0) }
+        // Reached unretained from the closure, which would otherwise retain the buffer per call.
+        let this = Unmanaged.passUnretained(self)
+        text.withUTF8Bytes { bytes in this._withUnsafeGuaranteedRef { $0.append(bytes) } }
     }
 
     /// Appends `bytes` (an array's).
     public func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append($0) }
+        let this = Unmanaged.passUnretained(self)
+        bytes.withUnsafeBufferPointer { buffer in this._withUnsafeGuaranteedRef { $0.append(buffer) } }
     }
 }

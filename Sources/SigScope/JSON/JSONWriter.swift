@@ -94,7 +94,10 @@ public struct JSONWriter: Sendable {
             }
         } else {
             // Runs of bytes that need no escape are copied whole; most strings are a single run.
-            text.withUTF8Bytes { writeContent(utf8: $0, into: out) }
+            // The closure reaches the buffer through an unretained reference (the caller holds
+            // it): capturing `out` itself costs a retain and a release per string written.
+            let target = Unmanaged.passUnretained(out)
+            text.withUTF8Bytes { bytes in target._withUnsafeGuaranteedRef { writeContent(utf8: bytes, into: $0) } }
         }
     }
 
@@ -236,11 +239,14 @@ public struct JSONWriter: Sendable {
     /// Appends ASCII `bytes` as a JSON string literal, quotes included; false (and nothing
     /// appended) when they are not all ASCII, so the caller can go through a String.
     func appendASCIIString(_ bytes: [UInt8], to out: ByteBuffer) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
+        let target = Unmanaged.passUnretained(out)  // Not retained by the closure (see appendStringContent).
+        return bytes.withUnsafeBufferPointer { buffer in
             guard allASCII(buffer) else { return false }
-            out.append(0x22)
-            writeContent(utf8: buffer, into: out)
-            out.append(0x22)
+            target._withUnsafeGuaranteedRef { out in
+                out.append(0x22)
+                writeContent(utf8: buffer, into: out)
+                out.append(0x22)
+            }
             return true
         }
     }
