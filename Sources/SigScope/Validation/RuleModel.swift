@@ -300,9 +300,12 @@ public struct ParameterSpec: Sendable {
         let summary: String
         let isOptional: Bool
         let hasDiscouragedRule: Bool
+        /// The name's key for `hasName` (its length and first eight bytes).
+        let nameKey: NameKey
 
         init(name: String, type: ValueType, requirement: Requirement, rules: [Rule], source: RuleSource, summary: String) {
             hasDiscouragedRule = rules.contains { if case .discouraged = $0.check { return true } else { return false } }
+            nameKey = NameKey(name)
             self.name = name
             self.type = type
             self.requirement = requirement
@@ -349,6 +352,13 @@ public struct ParameterSpec: Sendable {
     /// True when the requirement is `.optional` (read without copying the requirement out).
     var isOptional: Bool { storage.isOptional }
 
+    /// True when the parameter is named `name`, whose key is `key`. Keys are compared first: they
+    /// are plain integers, where reading the name itself retains and releases a string, and the
+    /// validator asks every spec of a structure for every member given.
+    func hasName(_ name: String, key: NameKey) -> Bool {
+        storage.nameKey == key && storage.name == name
+    }
+
     /// True when a rule is `.discouraged` (known without walking the rules).
     var hasDiscouragedRule: Bool { storage.hasDiscouragedRule }
 
@@ -360,6 +370,20 @@ public struct ParameterSpec: Sendable {
     /// A list element: no name, never "missing".
     public static func element(_ type: ValueType, source: RuleSource, rules: [Rule] = []) -> ParameterSpec {
         ParameterSpec("", type, .optional, source: source, rules: rules)
+    }
+}
+
+/// A name's length and first eight bytes: two names with different keys differ.
+struct NameKey: Equatable {
+    let length: Int
+    let head: UInt64
+
+    init(_ name: String) {
+        (length, head) = name.withUTF8Bytes { bytes in
+            var head: UInt64 = 0
+            for i in 0..<min(8, bytes.count) { head |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+            return (bytes.count, head)
+        }
     }
 }
 
@@ -382,24 +406,53 @@ public enum CrossCheck: Sendable, Hashable {
 
 /// A rule across parameters, with its code and source.
 public struct CrossRule: Sendable, Hashable {
+    /// The fields, in one shared immutable box, as for `Rule`: the validator passes every rule
+    /// across parameters for every request, and a copy of one reference is one retain.
+    private final class Storage: Sendable {
+        let check: CrossCheck
+        let severity: Severity
+        let code: String
+        let source: RuleSource
+        let note: String?
+
+        init(check: CrossCheck, severity: Severity, code: String, source: RuleSource, note: String?) {
+            self.check = check
+            self.severity = severity
+            self.code = code
+            self.source = source
+            self.note = note
+        }
+    }
+
+    private let storage: Storage
+
     /// What is checked.
-    public var check: CrossCheck
+    public var check: CrossCheck { storage.check }
     /// Violation or warning.
-    public var severity: Severity
+    public var severity: Severity { storage.severity }
     /// The provider's error code.
-    public var code: String
+    public var code: String { storage.code }
     /// The document the rule comes from.
-    public var source: RuleSource
+    public var source: RuleSource { storage.source }
     /// A sentence appended to the message.
-    public var note: String?
+    public var note: String? { storage.note }
 
     /// Creates a rule across parameters.
     public init(_ check: CrossCheck, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
-        self.check = check
-        self.severity = severity
-        self.code = code
-        self.source = source
-        self.note = note
+        storage = Storage(check: check, severity: severity, code: code, source: source, note: note)
+    }
+
+    public static func == (lhs: CrossRule, rhs: CrossRule) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.check == rhs.check && lhs.severity == rhs.severity && lhs.code == rhs.code && lhs.source == rhs.source && lhs.note == rhs.note)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(check)
+        hasher.combine(severity)
+        hasher.combine(code)
+        hasher.combine(source)
+        hasher.combine(note)
     }
 }
 

@@ -187,9 +187,9 @@ struct Walker {
                 emit(.warning, rules.codes.type, memberPath, "\(memberPath) is given \(times) times; give it once (only one of the values is used).")
             }
             // The spec is used in place (by index): copying a ParameterSpec retains a dozen fields.
-            // Lengths first: comparing two long strings costs far more than their byte counts.
-            let length = name.utf8.count
-            if let specIndex = members.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
+            // Name keys first (integers): comparing strings costs far more.
+            let key = NameKey(name)
+            if let specIndex = members.firstIndex(where: { $0.hasName(name, key: key) }) {
                 if case .null = given[m].value { continue }
                 within(.member(name)) { $0.checkValue(given[m].value, spec: members[specIndex]) }
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
