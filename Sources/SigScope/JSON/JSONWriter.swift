@@ -124,21 +124,27 @@ public struct JSONWriter: Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
-            var members = object.members
-            if sortKeys { members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
-            // Members are read in place by index: a copy of each would retain its key and value.
-            for i in members.indices {
-                if i > 0 { separator(into: out) }
-                newline(into: out, level: level + 1)
-                appendString(members[i].key, to: out)
-                out.append(UInt8(ascii: ":"))
-                if spacing != .compact { out.append(0x20) }
-                write(members[i].value, into: out, level: level + 1, stream: &stream)
-                stream?.drain(out)
+            if sortKeys {
+                writeMembers(object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }, into: out, level: level, stream: &stream)
+            } else {
+                writeMembers(object.members, into: out, level: level, stream: &stream)
             }
-            if !members.isEmpty { newline(into: out, level: level) }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object's members, read in place by index: a copy of each would retain its key and value.
+    private func writeMembers(_ members: [JSONMember], into out: ByteBuffer, level: Int, stream: inout Stream?) {
+        for i in members.indices {
+            if i > 0 { separator(into: out) }
+            newline(into: out, level: level + 1)
+            appendString(members[i].key, to: out)
+            out.append(UInt8(ascii: ":"))
+            if spacing != .compact { out.append(0x20) }
+            write(members[i].value, into: out, level: level + 1, stream: &stream)
+            stream?.drain(out)
+        }
+        if !members.isEmpty { newline(into: out, level: level) }
     }
 
     private func separator(into out: ByteBuffer) {
