@@ -406,53 +406,50 @@ public enum CrossCheck: Sendable, Hashable {
 
 /// A rule across parameters, with its code and source.
 public struct CrossRule: Sendable, Hashable {
-    /// The fields, in one shared immutable box, as for `Rule`: the validator passes every rule
-    /// across parameters for every request, and a copy of one reference is one retain.
-    private final class Storage: Sendable {
+    private struct Fields: Sendable, Hashable {
         let check: CrossCheck
         let severity: Severity
         let code: String
         let source: RuleSource
         let note: String?
-
-        init(check: CrossCheck, severity: Severity, code: String, source: RuleSource, note: String?) {
-            self.check = check
-            self.severity = severity
-            self.code = code
-            self.source = source
-            self.note = note
-        }
     }
 
-    private let storage: Storage
+    /// One box for all fields (see `Boxed`): the validator passes every rule across parameters
+    /// for every request.
+    private let storage: Boxed<Fields>
 
     /// What is checked.
-    public var check: CrossCheck { storage.check }
+    public var check: CrossCheck { storage.value.check }
     /// Violation or warning.
-    public var severity: Severity { storage.severity }
+    public var severity: Severity { storage.value.severity }
     /// The provider's error code.
-    public var code: String { storage.code }
+    public var code: String { storage.value.code }
     /// The document the rule comes from.
-    public var source: RuleSource { storage.source }
+    public var source: RuleSource { storage.value.source }
     /// A sentence appended to the message.
-    public var note: String? { storage.note }
+    public var note: String? { storage.value.note }
 
     /// Creates a rule across parameters.
     public init(_ check: CrossCheck, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
-        storage = Storage(check: check, severity: severity, code: code, source: source, note: note)
+        storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
     }
 
     public static func == (lhs: CrossRule, rhs: CrossRule) -> Bool {
-        lhs.storage === rhs.storage
-            || (lhs.check == rhs.check && lhs.severity == rhs.severity && lhs.code == rhs.code && lhs.source == rhs.source && lhs.note == rhs.note)
+        lhs.storage === rhs.storage || lhs.storage.value == rhs.storage.value
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(check)
-        hasher.combine(severity)
-        hasher.combine(code)
-        hasher.combine(source)
-        hasher.combine(note)
+        hasher.combine(storage.value)
+    }
+}
+
+/// An immutable value behind one reference: copying the holder is one retain however many
+/// reference-counted fields the value has (the validator copies rules and rule sets as it walks).
+final class Boxed<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 
@@ -516,9 +513,7 @@ public struct CommonParameter: Sendable, Hashable {
 
 /// Everything known about one action of one provider.
 public struct ActionRules: Sendable {
-    /// The fields, in one shared immutable box: the validator keeps the rules for every request
-    /// it checks, and copying one reference costs one retain where the fields cost dozens.
-    private final class Storage: Sendable {
+    private struct Fields: Sendable {
         let provider: Provider
         let action: String
         let version: String
@@ -530,51 +525,39 @@ public struct ActionRules: Sendable {
         let commonParameters: [CommonParameter]
         let regionRequirement: Requirement
         let sources: [RuleSource]
-
-        init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes, parameters: [ParameterSpec], crossRules: [CrossRule], commonParameters: [CommonParameter], regionRequirement: Requirement, sources: [RuleSource]) {
-            self.provider = provider
-            self.action = action
-            self.version = version
-            self.dialect = dialect
-            self.pathStyle = pathStyle
-            self.codes = codes
-            self.parameters = parameters
-            self.crossRules = crossRules
-            self.commonParameters = commonParameters
-            self.regionRequirement = regionRequirement
-            self.sources = sources
-        }
     }
 
-    private let storage: Storage
+    /// One box for all fields (see `Boxed`): the validator keeps the rules for every request it checks.
+    private let storage: Boxed<Fields>
 
     /// The provider.
-    public var provider: Provider { storage.provider }
+    public var provider: Provider { storage.value.provider }
     /// The action, e.g. `CreateNetworkInterface`.
-    public var action: String { storage.action }
+    public var action: String { storage.value.action }
     /// The API version the rules describe.
-    public var version: String { storage.version }
+    public var version: String { storage.value.version }
     /// How values travel.
-    public var dialect: ValueDialect { storage.dialect }
+    public var dialect: ValueDialect { storage.value.dialect }
     /// How paths are written.
-    public var pathStyle: PathStyle { storage.pathStyle }
+    public var pathStyle: PathStyle { storage.value.pathStyle }
     /// Codes for missing, unknown and mistyped parameters.
-    public var codes: BasicCodes { storage.codes }
+    public var codes: BasicCodes { storage.value.codes }
     /// The API's parameters.
-    public var parameters: [ParameterSpec] { storage.parameters }
+    public var parameters: [ParameterSpec] { storage.value.parameters }
     /// Rules across parameters.
-    public var crossRules: [CrossRule] { storage.crossRules }
+    public var crossRules: [CrossRule] { storage.value.crossRules }
     /// Common-parameter names that do not belong among the API's parameters.
-    public var commonParameters: [CommonParameter] { storage.commonParameters }
+    public var commonParameters: [CommonParameter] { storage.value.commonParameters }
     /// Whether the request's own `region` is required (Tencent's `Region` common parameter).
-    public var regionRequirement: Requirement { storage.regionRequirement }
+    public var regionRequirement: Requirement { storage.value.regionRequirement }
     /// The documents these rules cite.
-    public var sources: [RuleSource] { storage.sources }
+    public var sources: [RuleSource] { storage.value.sources }
 
     public init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes,
                 parameters: [ParameterSpec], crossRules: [CrossRule], commonParameters: [CommonParameter] = [],
                 regionRequirement: Requirement = .optional, sources: [RuleSource]) {
-        storage = Storage(provider: provider, action: action, version: version, dialect: dialect, pathStyle: pathStyle, codes: codes, parameters: parameters, crossRules: crossRules, commonParameters: commonParameters, regionRequirement: regionRequirement, sources: sources)
+        storage = Boxed(Fields(provider: provider, action: action, version: version, dialect: dialect, pathStyle: pathStyle, codes: codes, parameters: parameters,
+                               crossRules: crossRules, commonParameters: commonParameters, regionRequirement: regionRequirement, sources: sources))
     }
 }
 
