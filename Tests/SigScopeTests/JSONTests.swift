@@ -355,4 +355,22 @@ struct EncodingTests {
         buffer.append("again")
         #expect(Array(buffer.bytes) == Array("again".utf8))
     }
+
+    @Test("a text longer than the escaping window (64 KiB) is escaped whole, across the windows' edges")
+    func longEscapedText() {
+        // 200,000 characters with a quote, a newline or a two-byte character every 997: escapes
+        // and multi-byte characters land on and around the window boundaries.
+        var text = ""
+        var expected = "\""
+        for i in 0..<200_000 {
+            switch i % 997 {
+            case 0: text += "\""; expected += "\\\""
+            case 1: text += "\n"; expected += "\\n"
+            case 2: text += "é"; expected += "é"
+            default: text += "x"; expected += "x"
+            }
+        }
+        expected += "\""
+        #expect(JSONWriter.compact.string(.string(text)) == expected)
+    }
 }

@@ -169,7 +169,7 @@ public struct JSONWriter: Sendable {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends valid UTF-8 `bytes` escaped as the inside of a JSON string literal (non-ASCII kept),
-    /// written in place: the worst case (six bytes a byte) is reserved once when some byte needs an escape.
+    /// written in place: the worst case (six bytes a byte) is reserved before escaping, a window at a time.
     func writeContent(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
@@ -178,10 +178,19 @@ public struct JSONWriter: Sendable {
             out.append(bytes)
             return
         }
-        let target = out.reserve(first + (count - first) * 6)
-        target.update(from: base, count: first)
-        out.commit(first + escape(base + first, count: count - first, to: target + first))
+        out.append(UnsafeBufferPointer(start: base, count: first))
+        // A long text is escaped a window at a time, so the room reserved for the worst case
+        // stays a few hundred KiB however long the text is.
+        var start = first
+        while start < count {
+            let end = min(start + Self.escapeWindow, count)
+            out.commit(escape(base + start, count: end - start, to: out.reserve((end - start) * 6)))
+            start = end
+        }
     }
+
+    /// The most input bytes escaped into one reservation (six output bytes each at worst).
+    private static let escapeWindow = 64 << 10
 
     /// Writes `count` bytes from `base` escaped to `target` (room for six bytes a byte); returns
     /// how many were written. Runs between escapes are found a word at a time and copied whole.
