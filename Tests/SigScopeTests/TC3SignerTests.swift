@@ -42,6 +42,16 @@ struct TC3SignerTests {
         }
     }
 
+    @Test("SignedHeaders: lower-cased, sorted by bytes, each once, whatever order and case they come in")
+    func signedHeaderNames() {
+        #expect(TC3Signer.signedHeadersList(["content-type", "host"]) == ["content-type", "host"])
+        #expect(TC3Signer.signedHeadersList(["host", "content-type"]) == ["content-type", "host"])
+        #expect(TC3Signer.signedHeadersList(["content-type", "Host", "X-TC-Action", "host"]) == ["content-type", "host", "x-tc-action"])
+        #expect(TC3Signer.signedHeadersList(["content-type", "content-type"]) == ["content-type"])
+        #expect(TC3Signer.signedHeadersList(["b", "a-b", "a"]) == ["a", "a-b", "b"])
+        #expect(TC3Signer.signedHeadersList([]) == [])
+    }
+
     @Test("each stage function matches T1's published intermediate values on its own")
     func stagesInIsolation() throws {
         let scope = TC3Signer.credentialScope(date: "2019-02-25", service: "cvm")

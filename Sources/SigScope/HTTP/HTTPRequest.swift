@@ -11,6 +11,13 @@ public struct HTTPHeader: Sendable, Equatable {
     /// The `SignedHeaders` list both TC3 and ACS3 specify: names lower-cased, sorted in ASCII
     /// order, each once.
     public static func signedNameList(_ names: [String]) -> [String] {
+        // Usually already so (the mandatory `content-type`, `host`): nothing to make.
+        var ordered = true
+        for i in names.indices where names[i].fastLowercased() != names[i] || (i > 0 && !names[i - 1].utf8.lexicographicallyPrecedes(names[i].utf8)) {
+            ordered = false
+            break
+        }
+        if ordered { return names }
         // Sort, then drop neighbours that are equal: no Set, and no byte arrays to compare.
         var sorted = names.map { $0.fastLowercased() }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var i = 1
