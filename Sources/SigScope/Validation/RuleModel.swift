@@ -212,68 +212,31 @@ public enum Check: Sendable, Hashable {
 /// A constraint as documented: the check, how serious breaking it is, the provider's error
 /// code for it, and the document that states it.
 public struct Rule: Sendable, Hashable {
-    /// The fields, in one shared immutable box: the validator copies rules as it walks them, and
-    /// copying one reference costs one retain where the fields themselves cost several.
-    private final class Storage: Sendable {
+    private struct Fields: Sendable, Hashable {
         let check: Check
         let severity: Severity
         let code: String
         let source: RuleSource
         let note: String?
-
-        init(check: Check, severity: Severity, code: String, source: RuleSource, note: String?) {
-            self.check = check
-            self.severity = severity
-            self.code = code
-            self.source = source
-            self.note = note
-        }
     }
 
-    private var storage: Storage
+    /// One box for all fields (see `Boxed`): the validator copies rules as it walks them.
+    private let storage: Boxed<Fields>
 
     /// What is checked.
-    public var check: Check {
-        get { storage.check }
-        set { storage = Storage(check: newValue, severity: severity, code: code, source: source, note: note) }
-    }
+    public var check: Check { storage.value.check }
     /// Violation or warning.
-    public var severity: Severity {
-        get { storage.severity }
-        set { storage = Storage(check: check, severity: newValue, code: code, source: source, note: note) }
-    }
+    public var severity: Severity { storage.value.severity }
     /// The error code the provider's server answers with (from its error table, the most specific that fits).
-    public var code: String {
-        get { storage.code }
-        set { storage = Storage(check: check, severity: severity, code: newValue, source: source, note: note) }
-    }
+    public var code: String { storage.value.code }
     /// The document the rule comes from.
-    public var source: RuleSource {
-        get { storage.source }
-        set { storage = Storage(check: check, severity: severity, code: code, source: newValue, note: note) }
-    }
+    public var source: RuleSource { storage.value.source }
     /// A sentence appended to the finding's message (why, or what the documents disagree on).
-    public var note: String? {
-        get { storage.note }
-        set { storage = Storage(check: check, severity: severity, code: code, source: source, note: newValue) }
-    }
+    public var note: String? { storage.value.note }
 
     /// Creates a rule.
     public init(_ check: Check, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
-        storage = Storage(check: check, severity: severity, code: code, source: source, note: note)
-    }
-
-    public static func == (lhs: Rule, rhs: Rule) -> Bool {
-        lhs.storage === rhs.storage
-            || (lhs.check == rhs.check && lhs.severity == rhs.severity && lhs.code == rhs.code && lhs.source == rhs.source && lhs.note == rhs.note)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(check)
-        hasher.combine(severity)
-        hasher.combine(code)
-        hasher.combine(source)
-        hasher.combine(note)
+        storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
     }
 }
 
@@ -289,82 +252,65 @@ public enum Requirement: Sendable, Hashable {
 
 /// A documented parameter (or a list element, or a structure member) with its rules.
 public struct ParameterSpec: Sendable {
-    /// The fields, in one shared immutable box: the validator copies specs at every value it
-    /// checks, and copying one reference costs one retain where the fields cost a dozen.
-    private final class Storage: Sendable {
+    private struct Fields: Sendable {
         let name: String
         let type: ValueType
         let requirement: Requirement
         let rules: [Rule]
         let source: RuleSource
         let summary: String
+        /// True when the requirement is `.optional`.
         let isOptional: Bool
+        /// True when a rule is `.discouraged`.
         let hasDiscouragedRule: Bool
         /// The name's key for `hasName` (its length and first eight bytes).
         let nameKey: NameKey
 
         init(name: String, type: ValueType, requirement: Requirement, rules: [Rule], source: RuleSource, summary: String) {
-            hasDiscouragedRule = rules.contains { if case .discouraged = $0.check { return true } else { return false } }
-            nameKey = NameKey(name)
             self.name = name
             self.type = type
             self.requirement = requirement
-            if case .optional = requirement { isOptional = true } else { isOptional = false }
             self.rules = rules
             self.source = source
             self.summary = summary
+            if case .optional = requirement { isOptional = true } else { isOptional = false }
+            hasDiscouragedRule = rules.contains { if case .discouraged = $0.check { return true } else { return false } }
+            nameKey = NameKey(name)
         }
     }
 
-    private var storage: Storage
+    /// One box for all fields (see `Boxed`): the validator copies specs at every value it checks.
+    private let storage: Boxed<Fields>
 
     /// The parameter's name as documented (`SubnetId`, `Tag`); empty for a list element.
-    public var name: String {
-        get { storage.name }
-        set { storage = Storage(name: newValue, type: type, requirement: requirement, rules: rules, source: source, summary: summary) }
-    }
+    public var name: String { storage.value.name }
     /// Its type.
-    public var type: ValueType {
-        get { storage.type }
-        set { storage = Storage(name: name, type: newValue, requirement: requirement, rules: rules, source: source, summary: summary) }
-    }
+    public var type: ValueType { storage.value.type }
     /// Whether it must be given.
-    public var requirement: Requirement {
-        get { storage.requirement }
-        set { storage = Storage(name: name, type: type, requirement: newValue, rules: rules, source: source, summary: summary) }
-    }
+    public var requirement: Requirement { storage.value.requirement }
     /// Its constraints, in the order they are checked.
-    public var rules: [Rule] {
-        get { storage.rules }
-        set { storage = Storage(name: name, type: type, requirement: requirement, rules: newValue, source: source, summary: summary) }
-    }
+    public var rules: [Rule] { storage.value.rules }
     /// The document the parameter itself comes from.
-    public var source: RuleSource {
-        get { storage.source }
-        set { storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: newValue, summary: summary) }
-    }
+    public var source: RuleSource { storage.value.source }
     /// One line on what it is, for documentation.
-    public var summary: String {
-        get { storage.summary }
-        set { storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: newValue) }
-    }
+    public var summary: String { storage.value.summary }
 
     /// True when the requirement is `.optional` (read without copying the requirement out).
-    var isOptional: Bool { storage.isOptional }
+    var isOptional: Bool { storage.value.isOptional }
 
     /// True when the parameter is named `name`, whose key is `key`. Keys are compared first: they
     /// are plain integers, where reading the name itself retains and releases a string, and the
     /// validator asks every spec of a structure for every member given.
     func hasName(_ name: String, key: NameKey) -> Bool {
-        storage.nameKey == key && storage.name == name
+        storage.value.nameKey == key && storage.value.name == name
     }
 
     /// True when a rule is `.discouraged` (known without walking the rules).
-    var hasDiscouragedRule: Bool { storage.hasDiscouragedRule }
+    var hasDiscouragedRule: Bool { storage.value.hasDiscouragedRule }
 
     /// Creates a parameter.
     public init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {
-        storage = Storage(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: summary)
+        storage = Boxed(Fields(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: summary))
     }
 
     /// A list element: no name, never "missing".
@@ -433,14 +379,6 @@ public struct CrossRule: Sendable, Hashable {
     public init(_ check: CrossCheck, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
         storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
     }
-
-    public static func == (lhs: CrossRule, rhs: CrossRule) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.value == rhs.storage.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.value)
-    }
 }
 
 /// An immutable value behind one reference: copying the holder is one retain however many
@@ -450,6 +388,19 @@ final class Boxed<Value: Sendable>: Sendable {
 
     init(_ value: Value) {
         self.value = value
+    }
+}
+
+extension Boxed: Equatable where Value: Equatable {
+    /// The same box, or equal values.
+    static func == (lhs: Boxed, rhs: Boxed) -> Bool {
+        lhs === rhs || lhs.value == rhs.value
+    }
+}
+
+extension Boxed: Hashable where Value: Hashable {
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
     }
 }
 
