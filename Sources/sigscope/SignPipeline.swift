@@ -339,13 +339,19 @@ struct SignPipeline {
                 }
             } catch {
                 chunk.failures += 1
-                JSONWriter.compact.write(.object([
-                    "line": .number(String(line.number)),
-                    "error": .object(["code": .string(error.code.rawValue), "message": .string(error.reason)]),
-                ]), into: chunk.output)
+                JSONWriter.compact.write(SignPipeline.lineFailure(error, line: line.number), into: chunk.output)
             }
             chunk.output.append(0x0A)
         }
+    }
+
+    /// A batch line that could not be read or signed: `{"line": N, "error": {"code", "message"}}`,
+    /// with `"column"` (a byte column within the line) when the error has a place, such as a
+    /// JSON syntax error: the message alone says "opened here" and the column says where.
+    static func lineFailure(_ error: SigScopeError, line: Int) -> JSONValue {
+        var details: JSONObject = ["code": .string(error.code.rawValue), "message": .string(error.reason)]
+        if let column = error.column { details["column"] = .number(String(column)) }
+        return .object(["line": .number(String(line)), "error": .object(details)])
     }
 
     /// A batch line refused by validation: `{"line": N, "error": {"code": "validation-failed",

@@ -24,8 +24,11 @@ struct BatchTests {
         #expect(values[0]["request"]?["body"]?.stringValue == #"{"VpcId":"vpc-1","SubnetId":"subnet-1","NetworkInterfaceName":"one"}"#)
         #expect(values[1]["line"] == .number("2"))
         #expect(values[1]["error"]?["code"]?.stringValue == "invalid-json")
+        // The column, within the line, of the `}` that follows the trailing comma.
+        #expect(values[1]["error"]?["column"] == .number("53"))
         #expect(values[2]["request"]?["headers"]?.arrayValue?.contains(.object(["name": .string("X-TC-Action"), "value": .string("DescribeNetworkInterfaces")])) == true)
         #expect(values[3]["line"] == .number("5"))
+        #expect(values[3]["error"]?["column"] == .number("1"))
     }
 
     @Test("curl --batch adds a one-line command to each result; all lines valid exits 0")
