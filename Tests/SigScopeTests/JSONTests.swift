@@ -330,6 +330,20 @@ struct EncodingTests {
                 }
             }
         }
+        // Two escapes in one word, at every pair of offsets: the writer resumes mid-word after each.
+        for length in 2...17 {
+            for first in 0..<length {
+                for second in (first + 1)..<length {
+                    for (a, b) in [("\"", "\n"), ("\u{1}", "\\"), ("\n", "\n")] as [(Unicode.Scalar, Unicode.Scalar)] {
+                        var scalars = Array(repeatElement(Unicode.Scalar("a"), count: length))
+                        scalars[first] = a
+                        scalars[second] = b
+                        let text = String(String.UnicodeScalarView(scalars))
+                        #expect(JSONWriter.compact.string(.string(text)) == reference(text), "\(Array(text.utf8))")
+                    }
+                }
+            }
+        }
     }
 
     @Test("a byte buffer holds exactly what was appended, across its growth, and empties for reuse")
