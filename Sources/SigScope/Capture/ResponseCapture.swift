@@ -113,7 +113,7 @@ public struct CapturedResponse: Sendable, Equatable {
             }
             return try parseHTTP(bytes, from: start, limits: limits, source: source)
         }
-        if start < bytes.count, bytes[start] == UInt8(ascii: "{"), let har = try HARDocument.detect(bytes, limits: limits, source: source) {
+        if HARDocument.mayBeHAR(bytes, objectAt: start), let har = try HARDocument.detect(bytes, limits: limits, source: source) {
             return try har.response(entry: entry, source: source)
         }
         if entry != nil {
@@ -327,6 +327,17 @@ public struct HARDocument: Sendable, Equatable {
             throw SigScopeError(.invalidCapture, "not a HAR file: expected a JSON object with log.entries", source: source)
         }
         return document
+    }
+
+    /// False when the JSON object at `start` cannot be a HAR file, told from its first member's
+    /// name: HAR 1.2's root holds `log` and custom fields (names starting with `_`) only. A body
+    /// (`{"Response"`, `{"RequestId"`) is told at once, without scanning a large input for `"log"`.
+    static func mayBeHAR(_ bytes: [UInt8], objectAt start: Int) -> Bool {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return false }
+        var i = start + 1
+        while i < bytes.count, CapturedResponse.Bytes.isSpace(bytes[i]) { i += 1 }
+        if CapturedResponse.Bytes.hasPrefix(bytes, at: i, "\"log\"") { return true }
+        return CapturedResponse.Bytes.hasPrefix(bytes, at: i, "\"_")
     }
 
     /// The HAR document when `bytes` is one; nil when `bytes` is valid JSON without a

@@ -135,6 +135,19 @@ struct ResponseCaptureTests {
         #expect(c.form == .body)
         let logged = try capture("{\"RequestId\": \"x\", \"log\": \"text\", \"entries\": []}")
         #expect(logged.form == .body, "a top-level log member that is not {entries: [...]} is part of a body")
+        let later = try capture("{\"Response\": {\"RequestId\": \"x\"}, \"log\": {\"entries\": []}}")
+        #expect(later.form == .body, "a HAR root holds log and _custom fields only: a Response member first makes it a body")
+    }
+
+    @Test("a HAR file is recognised with log first, after custom _fields, or with space before it")
+    func harRootForms() throws {
+        let inner = entry(url: "https://vpc.tencentcloudapi.com/", content: "{\"text\": \"{}\"}")
+        let plain = "{\"log\": {\"entries\": [\(inner)]}}"
+        let custom = "{\"_exporter\": {\"log\": 1}, \"log\": {\"entries\": [\(inner)]}}"
+        let spaced = "\u{FEFF}\n  { \n\t\"log\" : {\"entries\": [\(inner)]}}"
+        for text in [plain, custom, spaced] {
+            #expect(try capture(text).form == .har(entry: 0), "\(text)")
+        }
     }
 
     @Test("refuses input over the size limit at once")
