@@ -43,13 +43,18 @@ extension Requirement {
     }
 }
 
-extension Rule {
-    func isolatedCopy() -> Rule {
-        Rule(check.isolatedCopy(), severity, code: code.isolatedCopy(), source: source.isolatedCopy(), note: note?.isolatedCopy())
+/// A value that can make a copy of itself sharing no reference-counted storage with it.
+protocol IsolatedCopying {
+    func isolatedCopy() -> Self
+}
+
+extension DocumentedRule where Kind: IsolatedCopying {
+    func isolatedCopy() -> Self {
+        Self(check.isolatedCopy(), severity, code: code.isolatedCopy(), source: source.isolatedCopy(), note: note?.isolatedCopy())
     }
 }
 
-extension Check {
+extension Check: IsolatedCopying {
     func isolatedCopy() -> Check {
         switch self {
         case .length, .ascii, .format, .integerRange, .powerOfTwo, .count: return self
@@ -72,13 +77,7 @@ extension CharacterClass {
     }
 }
 
-extension CrossRule {
-    func isolatedCopy() -> CrossRule {
-        CrossRule(check.isolatedCopy(), severity, code: code.isolatedCopy(), source: source.isolatedCopy(), note: note?.isolatedCopy())
-    }
-}
-
-extension CrossCheck {
+extension CrossCheck: IsolatedCopying {
     func isolatedCopy() -> CrossCheck {
         switch self {
         case .oneRequired(let names): return .oneRequired(names.map { $0.isolatedCopy() })

@@ -210,10 +210,11 @@ public enum Check: Sendable, Hashable {
 }
 
 /// A constraint as documented: the check, how serious breaking it is, the provider's error
-/// code for it, and the document that states it.
-public struct Rule: Sendable, Hashable {
+/// code for it, and the document that states it. `Rule` checks one value (a `Check`);
+/// `CrossRule` checks across parameters (a `CrossCheck`).
+public struct DocumentedRule<Kind: Sendable & Hashable>: Sendable, Hashable {
     private struct Fields: Sendable, Hashable {
-        let check: Check
+        let check: Kind
         let severity: Severity
         let code: String
         let source: RuleSource
@@ -224,7 +225,7 @@ public struct Rule: Sendable, Hashable {
     private let storage: Boxed<Fields>
 
     /// What is checked.
-    public var check: Check { storage.value.check }
+    public var check: Kind { storage.value.check }
     /// Violation or warning.
     public var severity: Severity { storage.value.severity }
     /// The error code the provider's server answers with (from its error table, the most specific that fits).
@@ -235,10 +236,16 @@ public struct Rule: Sendable, Hashable {
     public var note: String? { storage.value.note }
 
     /// Creates a rule.
-    public init(_ check: Check, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
+    public init(_ check: Kind, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
         storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
     }
 }
+
+/// A rule on one value.
+public typealias Rule = DocumentedRule<Check>
+
+/// A rule across parameters.
+public typealias CrossRule = DocumentedRule<CrossCheck>
 
 /// Whether a parameter must be given.
 public enum Requirement: Sendable, Hashable {
@@ -348,37 +355,6 @@ public enum CrossCheck: Sendable, Hashable {
     case combinedMax(list: String, count: String, max: Int)
     /// When both are given they must be equal.
     case equal(String, String)
-}
-
-/// A rule across parameters, with its code and source.
-public struct CrossRule: Sendable, Hashable {
-    private struct Fields: Sendable, Hashable {
-        let check: CrossCheck
-        let severity: Severity
-        let code: String
-        let source: RuleSource
-        let note: String?
-    }
-
-    /// One box for all fields (see `Boxed`): the validator passes every rule across parameters
-    /// for every request.
-    private let storage: Boxed<Fields>
-
-    /// What is checked.
-    public var check: CrossCheck { storage.value.check }
-    /// Violation or warning.
-    public var severity: Severity { storage.value.severity }
-    /// The provider's error code.
-    public var code: String { storage.value.code }
-    /// The document the rule comes from.
-    public var source: RuleSource { storage.value.source }
-    /// A sentence appended to the message.
-    public var note: String? { storage.value.note }
-
-    /// Creates a rule across parameters.
-    public init(_ check: CrossCheck, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
-        storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
-    }
 }
 
 /// An immutable value behind one reference: copying the holder is one retain however many
