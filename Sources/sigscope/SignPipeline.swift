@@ -346,7 +346,7 @@ struct SignPipeline {
     }
 
     /// A batch line that could not be read or signed: `{"line": N, "error": {"code", "message"}}`,
-    /// with `"column"` (a byte column within the line) when the error has a place, such as a
+    /// with `"column"` (1-based, in characters, within the line) when the error has a place, such as a
     /// JSON syntax error: the message alone says "opened here" and the column says where.
     static func lineFailure(_ error: SigScopeError, line: Int) -> JSONValue {
         var details: JSONObject = ["code": .string(error.code.rawValue), "message": .string(error.reason)]

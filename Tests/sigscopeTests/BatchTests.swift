@@ -31,6 +31,17 @@ struct BatchTests {
         #expect(values[3]["error"]?["column"] == .number("1"))
     }
 
+    @Test("a syntax error's column counts characters within its own line, not bytes")
+    func errorColumnInCharacters() throws {
+        // Two three-byte characters before the error: its byte column would be 4 more.
+        let input = "{\"provider\": \"tencent\"}\n{\"params\": {\"NetworkInterfaceName\": \"中文\", \"VpcId\": 1,,}}\n"
+        let result = try CLI.run(["sign", "--batch", "-", "--secret-id", "AKID1", "--secret-key", "k"], stdin: input)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let failure = try JSONParser.parse(try #require(lines.last))
+        #expect(failure["line"] == .number("2"))
+        #expect(failure["error"]?["column"] == .number("54"))
+    }
+
     @Test("curl --batch adds a one-line command to each result; all lines valid exits 0")
     func curlBatch() throws {
         let input = "{\"provider\":\"tencent\",\"params\":{\"VpcId\":\"vpc-1\"}}\n{\"provider\":\"tencent\",\"params\":{\"VpcId\":\"vpc-2\"}}\n"
