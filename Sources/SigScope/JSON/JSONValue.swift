@@ -87,7 +87,14 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     /// The value of the last member named `key` (JSON's usual "last one wins"); setting
     /// replaces that member in place, or appends a new one; setting nil removes every member named `key`.
     public subscript(key: String) -> JSONValue? {
-        get { members.last(where: { $0.key == key })?.value }
+        get {
+            // Lengths first (a string keeps its UTF-8 count): only a same-length name is compared.
+            let length = key.utf8.count
+            for i in members.indices.reversed() where members[i].key.utf8.count == length && members[i].key == key {
+                return members[i].value
+            }
+            return nil
+        }
         set {
             if let newValue {
                 if let index = members.lastIndex(where: { $0.key == key }) {

@@ -309,7 +309,8 @@ public struct ParameterSpec: Sendable {
     /// are plain integers, where reading the name itself retains and releases a string, and the
     /// validator asks every spec of a structure for every member given.
     func hasName(_ name: String, key: NameKey) -> Bool {
-        storage.value.nameKey == key && storage.value.name == name
+        // A key holds all of a name of eight bytes or fewer: equal keys are then equal names.
+        storage.value.nameKey == key && (key.length <= 8 || storage.value.name == name)
     }
 
     /// True when a rule is `.discouraged` (known without walking the rules).
