@@ -212,18 +212,30 @@ extension XMLTreeElement {
             members.append(JSONMember("@" + attribute.name, .string(attribute.value)))
         }
         // Group children by name in order of first appearance (linear: a list of 10,000
-        // elements must not be copied 10,000 times).
+        // elements must not be copied 10,000 times). A few distinct names are found by looking
+        // through them, lengths first; hashing every child's name cost more. Past 16 names a
+        // dictionary takes over, so many distinct names stay linear too.
         var groups: [[JSONValue]] = []
         var names: [String] = []
-        var positions: [String: Int] = [:]
+        var positions: [String: Int]?
         for child in children {
             let value = child.rawFieldTree
-            if let position = positions[child.name] {
+            let position: Int?
+            if let positions {
+                position = positions[child.name]
+            } else {
+                let length = child.name.utf8.count
+                position = names.indices.first { names[$0].utf8.count == length && names[$0] == child.name }
+            }
+            if let position {
                 groups[position].append(value)
             } else {
-                positions[child.name] = groups.count
+                positions?[child.name] = groups.count
                 names.append(child.name)
                 groups.append([value])
+                if positions == nil, names.count > 16 {
+                    positions = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
+                }
             }
         }
         for (name, values) in zip(names, groups) {

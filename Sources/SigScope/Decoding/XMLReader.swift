@@ -383,10 +383,11 @@ private final class TreeBuilder {
         guard let pointer else { return "" }
         let key = UnsafeRawPointer(pointer)
         let length = Int(xmlStrlen(pointer))
-        if let cached = nameCache[key], cached.utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: length)) {
+        let bytes = UnsafeBufferPointer(start: pointer, count: length)
+        if let cached = nameCache[key], cached.withUTF8Bytes({ bytesEqual($0, bytes) }) {
             return cached
         }
-        let text = String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         if nameCache.count < 4096 { nameCache[key] = text }
         return text
     }
