@@ -276,10 +276,12 @@ private final class TreeBuilder {
 
     let maxDepth: Int
     var context: xmlParserCtxtPtr?
-    var stack: [Open] = []
+    // The builder is used by one parse on one thread, and its callbacks never overlap: the
+    // run-time exclusivity checks on these class properties (6 % of an XML decode) are off.
+    @exclusivity(unchecked) var stack: [Open] = []
     var root: XMLTreeElement?
     /// A policy refusal (DTD, depth): reported in preference to libxml2's own error.
-    var refusal: XMLSyntaxError?
+    @exclusivity(unchecked) var refusal: XMLSyntaxError?
     /// The first error libxml2 reported.
     var firstError: XMLSyntaxError?
 
@@ -377,7 +379,7 @@ private final class TreeBuilder {
     /// Names already turned into Swift strings, by their libxml2 pointer: libxml2 interns
     /// names in its dictionary, so a repeated element name is converted once. (The bytes are
     /// compared too, so a pointer that is not interned can never yield a wrong name.)
-    private var nameCache: [UnsafeRawPointer: String] = [:]
+    @exclusivity(unchecked) private var nameCache: [UnsafeRawPointer: String] = [:]
 
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
