@@ -239,6 +239,14 @@ public struct JSONWriter: Sendable {
             if flags != 0 { return index + flags.trailingZeroBitCount >> 3 }
             index += 8
         }
+        guard index < count else { return count }
+        if count >= 8 {
+            // The last eight bytes as one word; the ones already looked at are shifted out (they
+            // are clean, so no false flag sits on the rest).
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
+            let flags = Self.escapeFlags(word, slash: escapeSlash) >> UInt64((8 - (count - index)) * 8)
+            return flags == 0 ? count : index + flags.trailingZeroBitCount >> 3
+        }
         while index < count, !needsEscape(base[index]) { index += 1 }
         return index
     }
