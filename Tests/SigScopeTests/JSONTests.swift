@@ -57,6 +57,24 @@ struct JSONTests {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0x22]) }
     }
 
+    @Test("a non-ASCII or invalid byte is seen at every offset of a string, up to the closing quote")
+    func highBytesAtEveryOffset() throws {
+        // The parser reads strings eight bytes at a time and jumps to the closing quote: every
+        // byte it passes must still count for UTF-8 validation.
+        for length in 1...20 {
+            for offset in 0..<length {
+                var plain = Array(repeating: UInt8(ascii: "a"), count: length)
+                var bad = plain
+                bad[offset] = 0xFF
+                #expect(throws: JSONSyntaxError.self, "0xFF at \(offset) of \(length)") { try JSONParser.parse([0x22] + bad + [0x22]) }
+                plain.replaceSubrange(offset...offset, with: Array("é".utf8))
+                let text = String(decoding: plain, as: UTF8.self)
+                #expect(try JSONParser.parse([0x22] + plain + [0x22]) == .string(text))
+                #expect(try JSONParser.parse([0x22] + plain + Array(#"\n""#.utf8)) == .string(text + "\n"))
+            }
+        }
+    }
+
     @Test("bounds depth and size")
     func limits() {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)

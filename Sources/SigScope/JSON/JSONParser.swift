@@ -270,12 +270,19 @@ public struct JSONParser {
         if let base = bytes.baseAddress {
             var wideHigh: UInt64 = 0
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let highs: UInt64 = 0x8080_8080_8080_8080
                 let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-                if special & highs != 0 { break }
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)) & highs
+                if special != 0 {
+                    // Straight to the first special byte (the lowest flag is exact), keeping the
+                    // high bits of the bytes before it; the loop below takes it from there.
+                    let clean = special.trailingZeroBitCount >> 3
+                    wideHigh |= word & ((1 << UInt64(clean * 8)) &- 1)
+                    index += clean
+                    break
+                }
                 wideHigh |= word
                 index += 8
             }
