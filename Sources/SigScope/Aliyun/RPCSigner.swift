@@ -47,7 +47,8 @@ public enum RPCSigner {
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for options
     ///   this algorithm cannot use (`--signed-headers`, `--service`, `--language`, a GET body or
     ///   Content-Type, a body that is not form-encoded) or a param that sigscope sets itself.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    ///   A caller's `cache` (one per thread) keeps the HMAC key ready between signatures.
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? SignatureAlgorithm.rpc.defaultMethod
         try refuseInapplicable(options, method: method)
         let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
@@ -111,7 +112,7 @@ public enum RPCSigner {
         }
 
         let input = Input(method: method.rawValue, parameters: signedPairs)
-        let computation = try compute(input, secretKey: credentials.secretKey)
+        let computation = try compute(input, secretKey: credentials.secretKey, cache: cache)
         var query = method == .get
             ? computation.canonicalizedQueryStringBytes
             : FormCodec.canonicalQuery(queryPairs, encoder: .rfc3986)
@@ -253,12 +254,12 @@ public enum RPCSigner {
     ///   - secretKey: the AccessKeySecret.
     ///   - variant: deviations to reproduce; `.specification` by default.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
         let method = variant.method ?? input.method
         let pairs = input.parameters.filter { $0.name != "Signature" }
         let canonical = canonicalizedQueryString(pairs, encoder: variant.encoder)
         let toSign = stringToSign(method: method, canonicalizedQueryString: canonical, encoder: variant.encoder)
-        let sig = try signature(stringToSign: toSign, secretKey: secretKey, keySuffix: variant.keySuffix)
+        let sig = try signature(stringToSign: toSign, secretKey: secretKey, keySuffix: variant.keySuffix, cache: cache)
         return Computation(signedMethod: method, canonicalizedQueryStringBytes: canonical, stringToSign: toSign, signature: sig, keySuffix: variant.keySuffix)
     }
 
@@ -282,9 +283,19 @@ public enum RPCSigner {
 
     /// `Signature` = Base64(HMAC-SHA1(key: secret + keySuffix, msg: stringToSign)).
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = RPCSigner.specificationKeySuffix) throws(SigScopeError) -> String {
+    /// With a caller's `cache`, the keyed HMAC and its context are reused (see `SigningKeyCache`).
+    public static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = RPCSigner.specificationKeySuffix,
+                                 cache: SigningKeyCache? = nil) throws(SigScopeError) -> String {
         do {
-            return Base64.encode(try HMAC.mac(.sha1, key: secretKey.appending(keySuffix).bytes, message: Array(stringToSign.utf8)))
+            let key = secretKey.appending(keySuffix).bytes
+            guard let cache else { return Base64.encode(try HMAC.mac(.sha1, key: key, message: Array(stringToSign.utf8))) }
+            let keyed = try cache.keyed(.sha1, key: key)
+            return try stringToSign.withUTF8Bytes { message in
+                try withUnsafeTemporaryAllocation(byteCount: 20, alignment: 1) { out in
+                    try cache.hmac(keyed, UnsafeRawBufferPointer(message), into: out)
+                    return Base64.encode(Array(UnsafeRawBufferPointer(out)))
+                }
+            }
         } catch let error as CryptoError {
             throw error.asSigScopeError
         } catch {

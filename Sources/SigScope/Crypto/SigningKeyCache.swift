@@ -1,7 +1,8 @@
 internal import COpenSSL
 
-/// What one caller keeps between signatures: the derived keys of its last TC3 signature, and a
-/// digest and an HMAC context of its own that libcrypto resets between uses.
+/// What one caller keeps between signatures: the derived keys of its last TC3 signature, the
+/// HMAC key of its last RPC signature, and a digest and an HMAC context of its own that
+/// libcrypto resets between uses.
 ///
 /// A batch worker signs many requests with one secret and date: it derives the keys once, and
 /// reuses its contexts instead of allocating and freeing three per signature (a fresh context
@@ -9,6 +10,9 @@ internal import COpenSSL
 /// Owned by one thread at a time: each worker has its own, so nothing in it is shared.
 public final class SigningKeyCache: @unchecked Sendable {
     var tc3: TC3Signer.Derivation?
+    /// The last HMAC key made ready from raw key bytes (RPC keys with the secret and a suffix),
+    /// with those bytes, reused while they stay the same.
+    private var lastKey: (bytes: [UInt8], keyed: KeyedHMAC)?
     /// The digest context, created on first use.
     private var digest: OpaquePointer?
     /// An HMAC context keyed like `macKeyOwner`'s, created on first use and re-keyed when that changes.
@@ -40,9 +44,25 @@ public final class SigningKeyCache: @unchecked Sendable {
         }
     }
 
-    /// Lowercase hex of the HMAC of `message` with `keyed`'s key, through this cache's own context:
-    /// duplicated from `keyed` once, then only re-initialised (same key) for each message.
+    /// `key` made ready for HMAC with `algorithm`: the last one when the bytes are the same.
+    func keyed(_ algorithm: HashAlgorithm, key: [UInt8]) throws -> KeyedHMAC {
+        if let last = lastKey, last.keyed.algorithm == algorithm, ConstantTime.equals(last.bytes, key) { return last.keyed }
+        let keyed = try key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0) }
+        lastKey = (key, keyed)
+        return keyed
+    }
+
+    /// Lowercase hex of the HMAC of `message` with `keyed`'s key (see `hmac`).
     func hmacHex(_ keyed: KeyedHMAC, _ message: UnsafeRawBufferPointer) throws -> String {
+        try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
+            try hmac(keyed, message, into: out)
+            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<keyed.algorithm.digestLength]))
+        }
+    }
+
+    /// The HMAC of `message` with `keyed`'s key into `out`, through this cache's own context:
+    /// duplicated from `keyed` once, then only re-initialised (same key) for each message.
+    func hmac(_ keyed: KeyedHMAC, _ message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
         if macKeyOwner !== keyed {
             if let mac { EVP_MAC_CTX_free(mac) }
             mac = nil
@@ -53,9 +73,6 @@ public final class SigningKeyCache: @unchecked Sendable {
             throw CryptoError(function: "EVP_MAC_init")
         }
         guard let mac else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
-        return try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
-            try KeyedHMAC.finish(mac, message: message, algorithm: keyed.algorithm, into: out)
-            return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<keyed.algorithm.digestLength]))
-        }
+        try KeyedHMAC.finish(mac, message: message, algorithm: keyed.algorithm, into: out)
     }
 }

@@ -148,7 +148,7 @@ public enum Signer {
         case .hmacSHA1, .hmacSHA256:
             return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
         case .rpc:
-            return try RPCSigner.sign(request, options: options, credentials: credentials)
+            return try RPCSigner.sign(request, options: options, credentials: credentials, cache: cache)
         case .acs3:
             return try ACS3Signer.sign(request, options: options, credentials: credentials)
         }
