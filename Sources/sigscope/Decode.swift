@@ -5,21 +5,22 @@ struct Decode: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Decode a captured response or error body into a typed result or a typed API error.",
         discussion: """
-        RESPONSE may be a bare body (JSON or XML), a full HTTP response as `curl -i` prints it
-        (several header blocks, chunked transfer coding and a charset are handled), or a HAR 1.2
-        file. The provider and action are inferred from the HAR entry's request or from the body;
-        --provider and --action override them.
+        RESPONSE may be a bare body (JSON or XML), a full HTTP response as `curl -i` prints it \
+        (several header blocks, chunked transfer coding and a charset are handled), or a HAR \
+        1.2 file. The provider and action are inferred from the HAR entry's request or from \
+        the body; --provider and --action override them.
 
-        CreateNetworkInterface decodes through typed models (Tencent's NetworkInterface; Alibaba's
-        response with its wrapped lists unwrapped, integers and booleans typed also from XML). Any
-        other action decodes generically. An API error shows its code with the offline catalog's
-        meaning, category, whether a retry can help, and a hint; for Alibaba signature errors,
-        the server's string-to-sign.
+        CreateNetworkInterface decodes through typed models (Tencent's NetworkInterface; \
+        Alibaba's response with its wrapped lists unwrapped, integers and booleans typed also \
+        from XML). Any other action decodes generically. An API error shows its code with the \
+        offline catalog's meaning, category, whether a retry can help, and a hint; for Alibaba \
+        signature errors, the server's string-to-sign.
 
-        XML is read with libxml2, hardened: a DOCTYPE is refused outright, nothing is ever loaded
-        from a file or the network, and size (32 MiB) and depth (256) are bounded.
+        XML is read with libxml2, hardened: a DOCTYPE is refused outright, nothing is ever \
+        loaded from a file or the network, and size (32 MiB) and depth (256) are bounded.
 
-        Exit codes: 0 success response · 1 API error · 2 input that cannot be decoded · 64 wrong usage.
+        Exit codes: 0 success response · 1 API error · 2 input that cannot be decoded · \
+        64 wrong usage.
 
         Examples:
           sigscope decode response.json

@@ -7,19 +7,20 @@ struct SigScopeCLI: ParsableCommand {
         commandName: "sigscope",
         abstract: "Plan, sign and debug Tencent Cloud and Alibaba Cloud ENI API requests, offline.",
         discussion: """
-        sigscope never touches the network. It validates CreateNetworkInterface requests against
-        the API's rules, signs them showing every step, prints curl commands that send exactly the
-        signed bytes, verifies captured requests and explains signature mismatches, and decodes
-        saved responses.
+        sigscope never touches the network. It validates CreateNetworkInterface requests \
+        against the API's rules, signs them showing every step, prints curl commands that send \
+        exactly the signed bytes, verifies captured requests and explains signature mismatches, \
+        and decodes saved responses.
 
-        Exit codes: 0 success · 1 a clear negative answer (violations, mismatch, API error)
-        · 2 unreadable input · 64 wrong usage.
+        Exit codes: 0 success · 1 a clear negative answer (violations, mismatch, API error) · \
+        2 unreadable input · 64 wrong usage.
 
         Examples:
           sigscope validate examples/tencent-invalid.json
           sigscope sign examples/tencent-create-eni.json
           sigscope curl examples/aliyun-create-eni.json --format json
-          sigscope sign --provider aliyun --action DescribeRegions --param Format=XML --no-validate
+          sigscope sign --provider aliyun --action DescribeRegions \\
+              --param Format=XML --no-validate
           sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
         """,
         version: SigScopeVersion.string,

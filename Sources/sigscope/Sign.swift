@@ -5,21 +5,31 @@ struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, then sign a request and show every step of the signature.",
         discussion: """
-        Each stage is numbered with its formula and exact value: for TC3 the hashed payload,
-        canonical request, credential scope, string to sign, derived keys (shortened unless
-        --show-secrets), signature and Authorization header; for Alibaba rpc the canonicalized
-        query string, string to sign and signature; for acs3 the payload hash, canonical request,
-        its hash, string to sign, signature and Authorization; for Tencent v1 (hmac-sha1,
-        hmac-sha256) the string to sign and signature. The secret key is never printed.
+        Each stage is numbered with its formula and exact value: for TC3 the hashed payload, \
+        canonical request, credential scope, string to sign, derived keys (shortened unless \
+        --show-secrets), signature and Authorization header; for Alibaba rpc the canonicalized \
+        query string, string to sign and signature; for acs3 the payload hash, canonical \
+        request, its hash, string to sign, signature and Authorization; for Tencent v1 \
+        (hmac-sha1, hmac-sha256) the string to sign and signature. The secret key is never \
+        printed.
+
+        With --batch, REQUEST holds one request object per line (JSON Lines) and the output is \
+        one JSON object per line, in order; a line that fails gives {"line": N, "error": {...}} \
+        and the rest go on (exit 1 if any failed). Large batches use every core.
 
         Examples:
-          sigscope sign examples/tencent-create-eni.json --secret-id AKID... --secret-key ...
-          sigscope sign --provider aliyun --action DescribeRegions --param Format=XML \
-              --timestamp 2016-02-23T12:46:24Z --nonce 3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf \
+          sigscope sign examples/tencent-create-eni.json \\
+              --secret-id AKID... --secret-key ...
+          sigscope sign --provider aliyun --action DescribeRegions --param Format=XML \\
+              --timestamp 2016-02-23T12:46:24Z \\
+              --nonce 3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf \\
               --access-key-id testid --access-key-secret testsecret --no-validate
-          sigscope sign --provider tencent --action DescribeInstances --endpoint cvm.tencentcloudapi.com \\
-              --body-file body.json --content-type 'application/json; charset=utf-8' \\
-              --signed-headers 'content-type;host;x-tc-action' --timestamp 1551113065 --no-validate
+          sigscope sign --provider tencent --action DescribeInstances \\
+              --endpoint cvm.tencentcloudapi.com --body-file body.json \\
+              --content-type 'application/json; charset=utf-8' \\
+              --signed-headers 'content-type;host;x-tc-action' \\
+              --timestamp 1551113065 --no-validate
+          sigscope sign --batch requests.jsonl > signed.jsonl
         """
     )
 
@@ -38,13 +48,14 @@ struct Curl: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, sign and print a ready-to-send curl command.",
         discussion: """
-        The command sends exactly the signed bytes: every argument is single-quoted for sh and
-        bash, the body goes through --data-binary verbatim, and every signed header is set
-        explicitly so curl adds no Content-Type of its own. --format json adds "command" to the
-        sign output.
+        The command sends exactly the signed bytes: every argument is single-quoted for sh and \
+        bash, the body goes through --data-binary verbatim, and every signed header is set \
+        explicitly so curl adds no Content-Type of its own. --format json adds "command" to the \
+        sign output; with --batch, each line's object carries its one-line command.
 
-        Example:
+        Examples:
           sigscope curl examples/tencent-create-eni.json | sh
+          sigscope curl --batch enis.jsonl | jq -r .command
         """
     )
 

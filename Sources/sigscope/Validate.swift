@@ -10,14 +10,17 @@ struct Validate: ParsableCommand {
         Alibaba MissingParameter, UnsupportedParameter, …) and the parameter's path \
         (PrivateIpAddresses[3].PrivateIpAddress, Tag.2.Key). Warnings flag what the server accepts \
         but is probably a mistake. Rules are known for CreateNetworkInterface of both providers; \
-        other actions are valid with a warning. See docs/validation.md for every rule and its source.
+        other actions are valid with a warning. See docs/validation.md for every rule and its \
+        source.
 
-        Exit codes: 0 valid (warnings allowed) · 1 violations · 2 unreadable input · 64 wrong usage.
+        Exit codes: 0 valid (warnings allowed) · 1 violations · 2 unreadable input · \
+        64 wrong usage.
 
         Examples:
           sigscope validate examples/tencent-create-eni.json
           sigscope validate examples/tencent-invalid.json --format json
-          sigscope validate --provider aliyun --param RegionId=cn-hangzhou --param VSwitchId=vsw-1 --param SecurityGroupId=sg-1
+          sigscope validate --provider aliyun --param RegionId=cn-hangzhou \\
+              --param VSwitchId=vsw-1 --param SecurityGroupId=sg-1
         """
     )
 

@@ -5,22 +5,24 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute the signature of a captured request and explain any mismatch.",
         discussion: """
-        CAPTURE is a raw HTTP/1.1 request (as mitmproxy, Burp or an SDK debug log saves it), a
-        curl command line (as `sigscope curl` or a browser's "Copy as cURL" prints it), or a HAR
-        1.2 file (the first Tencent or Alibaba API entry, or --entry N). The provider and the
-        algorithm are detected from the request. Every step is recomputed from the request's own
-        facts (the TC3 scope date from X-TC-Timestamp in UTC, the service from the endpoint, the
-        payload hash from the body bytes sent) and compared in constant time. On a mismatch,
-        known client mistakes are replayed and the ones that reproduce the provided signature
-        are reported as findings.
+        CAPTURE is a raw HTTP/1.1 request (as mitmproxy, Burp or an SDK debug log saves it), a \
+        curl command line (as `sigscope curl` or a browser's "Copy as cURL" prints it), or a \
+        HAR 1.2 file (the first Tencent or Alibaba API entry, or --entry N). The provider and \
+        the algorithm are detected from the request. Every step is recomputed from the \
+        request's own facts (the TC3 scope date from X-TC-Timestamp in UTC, the service from \
+        the endpoint, the payload hash from the body bytes sent) and compared in constant time. \
+        On a mismatch, known client mistakes are replayed and the ones that reproduce the \
+        provided signature are reported as findings.
 
-        Exit codes: 0 the signature matches · 1 mismatch · 2 the capture cannot be read · 64 wrong usage.
+        Exit codes: 0 the signature matches · 1 mismatch · 2 the capture cannot be read · \
+        64 wrong usage.
 
         Examples:
           sigscope verify request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
           sigscope curl req.json > cmd.sh && sigscope verify cmd.sh --format json
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
-          sigscope verify request.http --server-error response.json   # Alibaba: diff the server's string-to-sign
+          # Alibaba: compare with the string-to-sign the server quoted in its error
+          sigscope verify request.http --server-error response.json
         """
     )
 

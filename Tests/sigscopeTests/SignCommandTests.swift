@@ -161,6 +161,21 @@ struct SignCommandTests {
         let root = try CLI.run(["--help"])
         #expect(root.stdout.contains("sign") && root.stdout.contains("curl") && root.stdout.contains("Exit codes"))
     }
+
+    @Test("every command's examples fit an 80-column help: none is wrapped into a line that cannot be pasted")
+    func helpExamplesFit() throws {
+        for command in [[], ["sign"], ["curl"], ["validate"], ["verify"], ["decode"]] {
+            let help = try CLI.run(command + ["--help"], env: ["COLUMNS": "80"]).stdout
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try #require(lines.firstIndex { $0.hasPrefix("Example") }, "\(command): no examples")
+            let examples = lines[(start + 1)...].prefix { !$0.isEmpty }
+            #expect(!examples.isEmpty)
+            for line in examples {
+                // argument-parser wraps a line wider than the screen and starts the rest at column 0.
+                #expect(line.hasPrefix("  "), "\(command): \(line)")
+            }
+        }
+    }
 }
 
 extension VectorCase {
