@@ -208,7 +208,9 @@ struct SignPipeline {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
         let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
         let lines = Self.lines(of: bytes)
+        try Self.refuseSingleDocument(bytes, lines: lines, source: source)
         var failures = 0
+        var firstFailure: BatchChunk.Failure?
         let workerCount = lines.count >= 512 ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in
             BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing, isolated: workerCount > 1), mode: mode,
@@ -252,10 +254,35 @@ struct SignPipeline {
                     chunks[c].output.removeAll()
                     failures += chunks[c].failures
                     chunks[c].failures = 0
+                    if firstFailure == nil { firstFailure = chunks[c].firstFailure }
+                    chunks[c].firstFailure = nil
                 }
             }
         }
+        if let firstFailure {
+            // Standard output holds every error object; a person also gets one line of summary.
+            let counted = "\(failures) of \(lines.count) line\(lines.count == 1 ? "" : "s") failed"
+            Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + firstFailure.description + "\n")
+        }
         return failures > 0 ? 1 : 0
+    }
+
+    /// A file that is one pretty-printed JSON document (a request, or an array of them) rather
+    /// than JSON Lines would fail on every line with errors that do not say why; it is refused
+    /// at once, saying what to do. Only looked into when the first line is not JSON.
+    static func refuseSingleDocument(_ bytes: [UInt8], lines: [(number: Int, range: Range<Int>)], source: String) throws(SigScopeError) {
+        guard lines.count > 1, let first = lines.first, (try? JSONParser.parse(Array(bytes[first.range]), limits: .request)) == nil,
+              let whole = try? JSONParser.parse(bytes) else { return }
+        let what: String
+        let fix: String
+        let file = source == "<stdin>" ? "" : " " + ShellQuote.quote(source)
+        switch whole {
+        case .object: (what, fix) = ("one JSON object", "sign it without --batch, or make it one line with `jq -c .\(file)`")
+        case .array: (what, fix) = ("one JSON array", "make it one request per line with `jq -c '.[]'\(file)`")
+        default: return
+        }
+        throw SigScopeError(.invalidJSON, "--batch reads JSON Lines (one request object per line), but the input is \(what) spread over \(lines.count) lines; \(fix)",
+                            source: source)
     }
 
     /// The line number and byte range of every line that is not blank (CR before LF dropped).
@@ -301,6 +328,20 @@ struct SignPipeline {
     struct BatchChunk {
         let output: ByteBuffer
         var failures = 0
+        /// The chunk's first failing line, for the summary on standard error.
+        var firstFailure: Failure?
+
+        struct Failure {
+            let line: Int
+            var column: Int? = nil
+            let code: String
+            let message: String
+
+            /// `line 3, column 17: invalid-json: …`
+            var description: String {
+                "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": \(code): \(message)"
+            }
+        }
 
         init(capacity: Int) {
             output = ByteBuffer(capacity: capacity)
@@ -336,6 +377,10 @@ struct SignPipeline {
                 }
                 if let report = refused {
                     chunk.failures += 1
+                    if chunk.firstFailure == nil {
+                        chunk.firstFailure = .init(line: line.number, code: SigScopeError.Code.validationFailed.rawValue,
+                                                   message: "\(report.violations.count) parameter rule\(report.violations.count == 1 ? "" : "s") broken (\(report.violations.map(\.path).joined(separator: ", ")))")
+                    }
                     JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: chunk.output)
                 } else {
                     let signed = try SignPipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
@@ -345,6 +390,9 @@ struct SignPipeline {
                 }
             } catch {
                 chunk.failures += 1
+                if chunk.firstFailure == nil {
+                    chunk.firstFailure = .init(line: line.number, column: error.column, code: error.code.rawValue, message: error.reason)
+                }
                 JSONWriter.compact.write(SignPipeline.lineFailure(error, line: line.number), into: chunk.output)
             }
             chunk.output.append(0x0A)

@@ -42,6 +42,36 @@ struct BatchTests {
         #expect(failure["error"]?["column"] == .number("54"))
     }
 
+    @Test("a pretty-printed request or array given to --batch is refused at once, saying how to make JSON Lines")
+    func singleDocumentRefused() throws {
+        let request = #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-1", "SubnetId": "subnet-1", "NetworkInterfaceName": "one"}}"#
+        let pretty = request.replacingOccurrences(of: ", ", with: ",\n  ")
+        let object = try CLI.run(["sign", "--batch", "-", "--secret-id", "AKID1", "--secret-key", "k"], stdin: pretty)
+        #expect(object.status == 2)
+        #expect(object.stdout.isEmpty)
+        #expect(object.stderr.contains("JSON Lines") && object.stderr.contains("one JSON object") && object.stderr.contains("jq -c ."), "\(object.stderr)")
+        let array = try CLI.run(["curl", "--batch", "-", "--secret-id", "AKID1", "--secret-key", "k"], stdin: "[\n" + request + ",\n" + request + "\n]\n")
+        #expect(array.status == 2)
+        #expect(array.stderr.contains("one JSON array") && array.stderr.contains("jq -c '.[]'"), "\(array.stderr)")
+        // A broken first line in a file that is not one document is just that line's error.
+        let lines = try CLI.run(["sign", "--batch", "-", "--no-validate", "--secret-id", "AKID1", "--secret-key", "k"], stdin: "{\"provider\": \n" + request + "\n")
+        #expect(lines.status == 1)
+        let outputs = lines.stdout.split(separator: "\n")
+        #expect(outputs.count == 2)
+        #expect(try JSONParser.parse(String(outputs[1]))["signature"] != nil)
+    }
+
+    @Test("failing lines are summed up in one line on standard error, naming the first with its column")
+    func failureSummary() throws {
+        let result = try CLI.run(["sign", "--batch", "-", "--no-validate", "--secret-id", "AKID1", "--secret-key", "k", "--timestamp", "1700000000"], stdin: Self.input)
+        #expect(result.status == 1)
+        #expect(result.stderr == "sigscope: 2 of 4 lines failed; the first is line 2, column 53: invalid-json: not valid JSON: unexpected character `}`; expected a member name in double quotes\n")
+        let one = try CLI.run(["sign", "--batch", "-", "--secret-id", "AKID1", "--secret-key", "k"], stdin: #"{"provider": "tencent", "params": {"VpcId": "vpc-1"}}"# + "\n")
+        #expect(one.stderr.hasPrefix("sigscope: 1 of 1 line failed: line 1: validation-failed: 3 parameter rules broken (Region, "), "\(one.stderr)")
+        let clean = try CLI.run(["curl", "--batch", "-", "--no-validate", "--secret-id", "AKID1", "--secret-key", "k"], stdin: #"{"provider": "tencent", "params": {"VpcId": "vpc-1"}}"# + "\n")
+        #expect(clean.status == 0 && clean.stderr.isEmpty, "\(clean.stderr)")
+    }
+
     @Test("curl --batch adds a one-line command to each result; all lines valid exits 0")
     func curlBatch() throws {
         let input = "{\"provider\":\"tencent\",\"params\":{\"VpcId\":\"vpc-1\"}}\n{\"provider\":\"tencent\",\"params\":{\"VpcId\":\"vpc-2\"}}\n"
