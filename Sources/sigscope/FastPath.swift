@@ -69,7 +69,7 @@ enum FastPath {
         }
         var request = RequestSettings()
         var signing = SigningSettings()
-        var format = OutputFormat.text
+        var format: OutputFormat?
         request.requestFile = requestFile
         request.params = params
         request.action = values.action
@@ -111,7 +111,10 @@ enum FastPath {
         signing.showSecrets = showSecrets
         signing.noValidate = noValidate
         signing.batch = batch
-        return SignPipeline(requestOptions: request, signing: signing, format: signing.batch ? .json : format, mode: mode)
+        // A refused combination (--batch with --format text) is left to argument-parser's path,
+        // which reports it.
+        guard let resolved = try? SignPipeline.format(format, batch: signing.batch) else { return nil }
+        return SignPipeline(requestOptions: request, signing: signing, format: resolved, mode: mode)
     }
 
     /// The long options of `sign` and `curl` that take one value (`--param`, repeatable, aside).

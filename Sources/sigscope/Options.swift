@@ -8,8 +8,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text (for people, coloured on a terminal unless NO_COLOR is set) or json (for scripts).")
-    var format: OutputFormat = .text
+    /// As given: nil when the option is absent (so `--batch` can tell `--format text` from no choice).
+    @Option(name: .customLong("format"), help: "Output format: text (for people, coloured on a terminal unless NO_COLOR is set; the default) or json (for scripts).")
+    var given: OutputFormat?
+
+    /// The format to write.
+    var format: OutputFormat { given ?? .text }
 }
 
 extension Provider: ExpressibleByArgument {}

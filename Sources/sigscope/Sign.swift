@@ -39,7 +39,7 @@ struct Sign: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: signing.batch ? .json : output.format, mode: .sign).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign).run()
         }
     }
 }
@@ -65,7 +65,7 @@ struct Curl: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: signing.batch ? .json : output.format, mode: .curl).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl).run()
         }
     }
 }

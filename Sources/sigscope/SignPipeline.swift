@@ -191,6 +191,16 @@ struct SignPipeline {
         return try Signer.sign(request, options: options, credentials: credentials, cache: shared.keyCache)
     }
 
+    /// The format to write: the one given, text by default, and JSON Lines for `--batch`, which
+    /// refuses an explicit `--format text` rather than ignoring it.
+    static func format(_ given: OutputFormat?, batch: Bool) throws(SigScopeError) -> OutputFormat {
+        guard batch else { return given ?? .text }
+        if given == .text {
+            throw SigScopeError(.invalidOption, "--batch writes JSON Lines (one JSON object per request); --format text does not apply, drop it")
+        }
+        return .json
+    }
+
     /// `--batch`: one request object per input line, one JSON object per output line, in order.
     ///
     /// Lines are independent, so a large batch is spread over the machine's cores: each block of

@@ -72,6 +72,18 @@ struct BatchTests {
         #expect(clean.status == 0 && clean.stderr.isEmpty, "\(clean.stderr)")
     }
 
+    @Test("--batch with --format text is refused as a usage error, not silently ignored; --format json is accepted")
+    func batchFormatText() throws {
+        let line = #"{"provider": "tencent", "params": {"VpcId": "vpc-1"}}"# + "\n"
+        for command in ["sign", "curl"] {
+            let text = try CLI.run([command, "--batch", "-", "--no-validate", "--secret-id", "AKID1", "--secret-key", "k", "--format", "text"], stdin: line)
+            #expect(text.status == 64, "\(command): \(text.stderr)")
+            #expect(text.stdout.isEmpty && text.stderr.contains("--format text does not apply"))
+            let json = try CLI.run([command, "--batch", "-", "--no-validate", "--secret-id", "AKID1", "--secret-key", "k", "--format", "json"], stdin: line)
+            #expect(json.status == 0, "\(command): \(json.stderr)")
+        }
+    }
+
     @Test("curl --batch adds a one-line command to each result; all lines valid exits 0")
     func curlBatch() throws {
         let input = "{\"provider\":\"tencent\",\"params\":{\"VpcId\":\"vpc-1\"}}\n{\"provider\":\"tencent\",\"params\":{\"VpcId\":\"vpc-2\"}}\n"
