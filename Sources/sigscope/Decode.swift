@@ -54,25 +54,39 @@ struct Decode: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            let source = responseFile == "-" ? "<stdin>" : responseFile
-            let limits = ResponseLimits.standard
-            let bytes: [UInt8]
-            do throws(SigScopeError) {
-                bytes = try Frontend.read(responseFile, limit: limits.maxBytes)
-            } catch where error.code == .limitExceeded {
-                throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a response; refused without reading the rest", source: source)
-            }
-            let decoded = try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source)
-            switch output.format {
-            case .text:
-                Frontend.writeOut(decoded.report(style: Frontend.style))
-            case .json:
-                // Written out a mebibyte at a time as it is rendered: no String copies, no whole document in memory.
-                JSONWriter.pretty.write(decoded.json, chunkSize: 1 << 20) { Frontend.writeBytes($0) }
-                Frontend.writeOut("\n")
-            }
-            // A large response leaves a large tree; the process ends here, so exit without taking it apart.
-            Frontend.exitNow(decoded.exitStatus)
+            try DecodeSettings(responseFile: responseFile, provider: provider, action: action, entry: entry, format: output.format).run()
         }
+    }
+}
+
+/// What `decode` was asked for, as argument-parser or `FastPath` read it.
+struct DecodeSettings {
+    var responseFile: String
+    var provider: Provider? = nil
+    var action: String? = nil
+    var entry: Int? = nil
+    var format: OutputFormat
+
+    /// Decodes and prints; the process ends here with the decoded response's status.
+    func run() throws(SigScopeError) -> Int32 {
+        let source = responseFile == "-" ? "<stdin>" : responseFile
+        let limits = ResponseLimits.standard
+        let bytes: [UInt8]
+        do throws(SigScopeError) {
+            bytes = try Frontend.read(responseFile, limit: limits.maxBytes)
+        } catch where error.code == .limitExceeded {
+            throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a response; refused without reading the rest", source: source)
+        }
+        let decoded = try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source)
+        switch format {
+        case .text:
+            Frontend.writeOut(decoded.report(style: Frontend.style))
+        case .json:
+            // Written out a mebibyte at a time as it is rendered: no String copies, no whole document in memory.
+            JSONWriter.pretty.write(decoded.json, chunkSize: 1 << 20) { Frontend.writeBytes($0) }
+            Frontend.writeOut("\n")
+        }
+        // A large response leaves a large tree; the process ends here, so exit without taking it apart.
+        Frontend.exitNow(decoded.exitStatus)
     }
 }

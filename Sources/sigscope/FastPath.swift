@@ -6,13 +6,13 @@ import SigScope
 import Darwin
 #endif
 
-/// `sign` and `curl` read without argument-parser when their command line is plain.
+/// `sign`, `curl` and `decode` read without argument-parser when their command line is plain.
 ///
 /// argument-parser builds its parser by reflecting over every command's properties before it
 /// reads a single argument; for a one-shot `sigscope sign` that was most of the work left after
-/// linking statically. A command line made only of the known long options (each once, value as
-/// the next word), the known flags and at most one request file is read here into the same
-/// option values. Anything else (help, version, `--name=value`, a repeated or unknown option, a
+/// linking statically (and 93 % of a one-shot `decode`). A command line made only of the known
+/// long options (each once, value as the next word), the known flags and at most one request
+/// (or response) file is read here into the same option values. Anything else (help, version, `--name=value`, a repeated or unknown option, a
 /// value argument-parser would reject or read differently, other commands) goes to
 /// argument-parser, so its messages and exit codes stay the only ones users see.
 enum FastPath {
@@ -153,11 +153,66 @@ enum FastPath {
         }
     }
 
-    /// Runs the pipeline and exits with its status, as `Frontend.guarded` and argument-parser would.
-    static func runAndExit(_ pipeline: SignPipeline) -> Never {
+    /// A plain `decode` command line: one response file and `--provider`, `--action`, `--entry`,
+    /// `--format`, each at most once with its value as the next word; nil for anything else,
+    /// including values `Decode.validate()` refuses (argument-parser then says why).
+    static func parseDecode(_ arguments: [String]) -> DecodeSettings? {
+        guard arguments.first == "decode" else { return nil }
+        var provider, action, entry, format, responseFile: String?
+        var index = 1
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            guard word.hasPrefix("-") && word != "-" else {
+                guard responseFile == nil else { return nil }
+                responseFile = word
+                continue
+            }
+            guard index < arguments.count else { return nil }
+            let value = arguments[index]
+            index += 1
+            if value.hasPrefix("-") && value != "-" { return nil }
+            func store(_ slot: inout String?) -> Bool {
+                guard slot == nil else { return false }
+                slot = value
+                return true
+            }
+            let stored: Bool
+            switch word {
+            case "--provider": stored = store(&provider)
+            case "--action": stored = store(&action)
+            case "--entry": stored = store(&entry)
+            case "--format": stored = store(&format)
+            default: return nil
+            }
+            guard stored else { return nil }
+        }
+        guard let responseFile else { return nil }
+        var settings = DecodeSettings(responseFile: responseFile, format: .text)
+        if let provider {
+            guard let parsed = Provider(argument: provider) else { return nil }
+            settings.provider = parsed
+        }
+        if let action {
+            guard !action.allSatisfy({ $0 == " " }) else { return nil }
+            settings.action = action
+        }
+        if let entry {
+            guard let parsed = Int(argument: entry), parsed >= 0 else { return nil }
+            settings.entry = parsed
+        }
+        if let format {
+            guard let parsed = OutputFormat(argument: format) else { return nil }
+            settings.format = parsed
+        }
+        return settings
+    }
+
+    /// Runs a command and exits with its status, as `Frontend.guarded` and argument-parser would.
+    static func runAndExit(_ command: () throws(SigScopeError) -> Int32) -> Never {
         var status: Int32
         do {
-            status = try pipeline.run()
+            status = try command()
         } catch {
             fflush(stdout)
             status = Frontend.fail(error).rawValue

@@ -28,11 +28,15 @@ struct SigScopeCLI: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// A plain `sign` or `curl` command line is read without argument-parser (see `FastPath`);
-    /// everything else goes through it.
+    /// A plain `sign`, `curl` or `decode` command line is read without argument-parser (see
+    /// `FastPath`); everything else goes through it.
     static func main() {
-        if let pipeline = FastPath.parse(Array(CommandLine.arguments.dropFirst())) {
-            FastPath.runAndExit(pipeline)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let pipeline = FastPath.parse(arguments) {
+            FastPath.runAndExit(pipeline.run)
+        }
+        if let decode = FastPath.parseDecode(arguments) {
+            FastPath.runAndExit(decode.run)
         }
         main(nil)
     }

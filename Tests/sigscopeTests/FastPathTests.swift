@@ -18,10 +18,12 @@ struct FastPathTests {
     static func viaArgumentParser(_ arguments: [String]) throws -> SignPipeline {
         let command = try SigScopeCLI.parseAsRoot(arguments)
         if let sign = command as? Sign {
-            return SignPipeline(requestOptions: RequestSettings(sign.request), signing: SigningSettings(sign.signing), format: sign.signing.batch ? .json : sign.output.format, mode: .sign)
+            return SignPipeline(requestOptions: RequestSettings(sign.request), signing: SigningSettings(sign.signing),
+                                format: try SignPipeline.format(sign.output.given, batch: sign.signing.batch), mode: .sign)
         }
         let curl = try #require(command as? Curl)
-        return SignPipeline(requestOptions: RequestSettings(curl.request), signing: SigningSettings(curl.signing), format: curl.signing.batch ? .json : curl.output.format, mode: .curl)
+        return SignPipeline(requestOptions: RequestSettings(curl.request), signing: SigningSettings(curl.signing),
+                            format: try SignPipeline.format(curl.output.given, batch: curl.signing.batch), mode: .curl)
     }
 
     static let plain: [[String]] = [
@@ -46,11 +48,45 @@ struct FastPathTests {
         ["sign", "--format=json"], ["sign", "--format", "xml"], ["sign", "--provider", "aws"], ["sign", "--method", "PUT"],
         ["sign", "--algorithm", "v4"], ["sign", "a.json", "b.json"], ["sign", "--batch", "--batch"], ["sign", "--nonce", "1", "--nonce", "2"],
         ["sign", "--secret-id", "a", "--access-key-id", "b"], ["sign", "--timestamp"], ["sign", "--timestamp", "-5"], ["sign", "--unknown", "v"],
-        ["sign", "--", "x.json"], ["curl", "-x"],
+        ["sign", "--", "x.json"], ["curl", "-x"], ["sign", "x.jsonl", "--batch", "--format", "text"],
     ]
 
     @Test("anything else is left to argument-parser", arguments: leftToArgumentParser)
     func fallsBack(_ arguments: [String]) {
         #expect(FastPath.parse(arguments) == nil)
+    }
+
+    // MARK: - decode
+
+    static func decodeSummary(_ d: DecodeSettings) -> String {
+        "\(d.responseFile) \(d.provider.map { "\($0)" } ?? "nil") \(d.action ?? "nil") \(d.entry.map(String.init) ?? "nil") \(d.format)"
+    }
+
+    static let plainDecode: [[String]] = [
+        ["decode", "response.json"],
+        ["decode", "-", "--format", "json"],
+        ["decode", "--provider", "aliyun", "--action", "CreateNetworkInterface", "body.xml"],
+        ["decode", "session.har", "--entry", "3", "--format", "text", "--provider", "tencent"],
+        ["decode", "x", "--entry", "+2"],
+    ]
+
+    @Test("plain decode command lines give argument-parser's option values", arguments: plainDecode)
+    func sameDecodeValues(_ arguments: [String]) throws {
+        let fast = try #require(FastPath.parseDecode(arguments))
+        let decode = try #require(try SigScopeCLI.parseAsRoot(arguments) as? Decode)
+        let parsed = DecodeSettings(responseFile: decode.responseFile, provider: decode.provider, action: decode.action, entry: decode.entry, format: decode.output.format)
+        #expect(Self.decodeSummary(fast) == Self.decodeSummary(parsed))
+    }
+
+    static let decodeLeftToArgumentParser: [[String]] = [
+        ["decode"], ["decode", "--help"], ["decode", "a", "b"], ["decode", "a", "--entry", "-1"], ["decode", "a", "--entry", "x"],
+        ["decode", "a", "--provider", "aws"], ["decode", "a", "--format", "xml"], ["decode", "a", "--action", " "],
+        ["decode", "a", "--entry", "1", "--entry", "2"], ["decode", "a", "--format=json"], ["decode", "a", "--entry"], ["decode", "a", "--verbose"],
+        ["sign", "a"], ["validate", "a"],
+    ]
+
+    @Test("any other decode command line is left to argument-parser", arguments: decodeLeftToArgumentParser)
+    func decodeFallsBack(_ arguments: [String]) {
+        #expect(FastPath.parseDecode(arguments) == nil)
     }
 }
