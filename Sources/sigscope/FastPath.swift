@@ -6,7 +6,7 @@ import SigScope
 import Darwin
 #endif
 
-/// `sign`, `curl` and `decode` read without argument-parser when their command line is plain.
+/// `sign`, `curl`, `validate` and `decode` read without argument-parser when their command line is plain.
 ///
 /// argument-parser builds its parser by reflecting over every command's properties before it
 /// reads a single argument; for a one-shot `sigscope sign` that was most of the work left after
@@ -151,6 +151,14 @@ enum FastPath {
             default: return false
             }
         }
+    }
+
+    /// A plain `validate` command line. Its options (the request's and `--format`) are a subset
+    /// of sign's, so it is read as sign's; a line that uses any signing option or switch is left
+    /// to argument-parser, which refuses it for validate.
+    static func parseValidate(_ arguments: [String]) -> (request: RequestSettings, format: OutputFormat)? {
+        guard arguments.first == "validate", let read = parse(["sign"] + arguments.dropFirst()), read.signing == SigningSettings() else { return nil }
+        return (read.requestOptions, read.format)
     }
 
     /// A plain `decode` command line: one response file and `--provider`, `--action`, `--entry`,

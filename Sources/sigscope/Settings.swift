@@ -24,7 +24,7 @@ struct RequestSettings {
 }
 
 /// The signing options of `sign` and `curl` as plain values (see `RequestSettings`).
-struct SigningSettings {
+struct SigningSettings: Equatable {
     var algorithm: SignatureAlgorithm?
     var method: HTTPMethod?
     var endpoint: String?

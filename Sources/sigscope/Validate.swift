@@ -29,16 +29,21 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            let draft = try request.readDraft()
-            let apiRequest = try request.build(draft, source: request.source)
-            let report = Validator.validate(apiRequest)
-            switch output.format {
-            case .text:
-                Frontend.writeOut(ValidationText.render(report, style: Frontend.style))
-            case .json:
-                Frontend.writeOut(JSONWriter.pretty.string(report.json) + "\n")
-            }
-            return report.valid ? 0 : 1
+            try Self.run(RequestSettings(request), format: output.format)
         }
+    }
+
+    /// Validates the request and prints the report; argument-parser's path and `FastPath` both end here.
+    static func run(_ request: RequestSettings, format: OutputFormat) throws(SigScopeError) -> Int32 {
+        let draft = try request.readDraft()
+        let apiRequest = try request.build(draft, source: request.source)
+        let report = Validator.validate(apiRequest)
+        switch format {
+        case .text:
+            Frontend.writeOut(ValidationText.render(report, style: Frontend.style))
+        case .json:
+            Frontend.writeOut(JSONWriter.pretty.string(report.json) + "\n")
+        }
+        return report.valid ? 0 : 1
     }
 }

@@ -89,4 +89,33 @@ struct FastPathTests {
     func decodeFallsBack(_ arguments: [String]) {
         #expect(FastPath.parseDecode(arguments) == nil)
     }
+
+    // MARK: - validate
+
+    static let plainValidate: [[String]] = [
+        ["validate", "examples/tencent-invalid.json"],
+        ["validate", "-", "--format", "json"],
+        ["validate", "--provider", "aliyun", "--param", "RegionId=cn-hangzhou", "--param", "VSwitchId=vsw-1", "--action", "CreateNetworkInterface"],
+        ["validate", "x.json", "--region", "ap-guangzhou", "--format", "text"],
+    ]
+
+    @Test("plain validate command lines give argument-parser's option values", arguments: plainValidate)
+    func sameValidateValues(_ arguments: [String]) throws {
+        let fast = try #require(FastPath.parseValidate(arguments))
+        let validate = try #require(try SigScopeCLI.parseAsRoot(arguments) as? Validate)
+        let r = RequestSettings(validate.request)
+        #expect("\(fast.request.requestFile ?? "nil") \(fast.request.provider.map { "\($0)" } ?? "nil") \(fast.request.action ?? "nil") \(fast.request.region ?? "nil") \(fast.request.params) \(fast.format)"
+                == "\(r.requestFile ?? "nil") \(r.provider.map { "\($0)" } ?? "nil") \(r.action ?? "nil") \(r.region ?? "nil") \(r.params) \(validate.output.format)")
+    }
+
+    static let validateLeftToArgumentParser: [[String]] = [
+        ["validate", "--help"], ["validate", "x.json", "--secret-id", "a"], ["validate", "x.json", "--batch"], ["validate", "x.json", "--no-validate"],
+        ["validate", "x.json", "--timestamp", "1"], ["validate", "a", "b"], ["validate", "x.json", "--format", "yaml"], ["validate", "x.json", "--verbose"],
+        ["sign", "x.json"], ["decode", "x.json"],
+    ]
+
+    @Test("a validate command line with anything but request options and --format is left to argument-parser", arguments: validateLeftToArgumentParser)
+    func validateFallsBack(_ arguments: [String]) {
+        #expect(FastPath.parseValidate(arguments) == nil)
+    }
 }
