@@ -6,7 +6,8 @@ import SigScope
 import Darwin
 #endif
 
-/// `sign`, `curl`, `validate` and `decode` read without argument-parser when their command line is plain.
+/// `sign`, `curl`, `validate`, `verify` and `decode` read without argument-parser when their
+/// command line is plain.
 ///
 /// argument-parser builds its parser by reflecting over every command's properties before it
 /// reads a single argument; for a one-shot `sigscope sign` that was most of the work left after
@@ -162,58 +163,89 @@ enum FastPath {
     }
 
     /// A plain `decode` command line: one response file and `--provider`, `--action`, `--entry`,
-    /// `--format`, each at most once with its value as the next word; nil for anything else,
-    /// including values `Decode.validate()` refuses (argument-parser then says why).
+    /// `--format`; nil for anything else, including values `Decode.validate()` refuses
+    /// (argument-parser then says why).
     static func parseDecode(_ arguments: [String]) -> DecodeSettings? {
-        guard arguments.first == "decode" else { return nil }
-        var provider, action, entry, format, responseFile: String?
-        var index = 1
-        while index < arguments.count {
-            let word = arguments[index]
-            index += 1
-            guard word.hasPrefix("-") && word != "-" else {
-                guard responseFile == nil else { return nil }
-                responseFile = word
-                continue
-            }
-            guard index < arguments.count else { return nil }
-            let value = arguments[index]
-            index += 1
-            if value.hasPrefix("-") && value != "-" { return nil }
-            func store(_ slot: inout String?) -> Bool {
-                guard slot == nil else { return false }
-                slot = value
-                return true
-            }
-            let stored: Bool
-            switch word {
-            case "--provider": stored = store(&provider)
-            case "--action": stored = store(&action)
-            case "--entry": stored = store(&entry)
-            case "--format": stored = store(&format)
-            default: return nil
-            }
-            guard stored else { return nil }
-        }
-        guard let responseFile else { return nil }
+        guard arguments.first == "decode",
+              let words = PlainWords(arguments.dropFirst(), options: [["--provider"], ["--action"], ["--entry"], ["--format"]]),
+              let responseFile = words.operand else { return nil }
         var settings = DecodeSettings(responseFile: responseFile, format: .text)
-        if let provider {
+        if let provider = words.values[0] {
             guard let parsed = Provider(argument: provider) else { return nil }
             settings.provider = parsed
         }
-        if let action {
+        if let action = words.values[1] {
             guard !action.allSatisfy({ $0 == " " }) else { return nil }
             settings.action = action
         }
-        if let entry {
-            guard let parsed = Int(argument: entry), parsed >= 0 else { return nil }
-            settings.entry = parsed
-        }
-        if let format {
-            guard let parsed = OutputFormat(argument: format) else { return nil }
-            settings.format = parsed
-        }
+        guard read(entry: words.values[2], into: &settings.entry), read(format: words.values[3], into: &settings.format) else { return nil }
         return settings
+    }
+
+    /// A plain `verify` command line: one capture file, the value options of `verify` and
+    /// `--show-secrets`; nil for anything else.
+    static func parseVerify(_ arguments: [String]) -> VerifySettings? {
+        let options = [["--secret-key", "--access-key-secret"], ["--secret-id", "--access-key-id"], ["--token"], ["--now"],
+                       ["--server-error"], ["--entry"], ["--format"]]
+        guard arguments.first == "verify",
+              let words = PlainWords(arguments.dropFirst(), options: options, flags: ["--show-secrets"]),
+              let capture = words.operand else { return nil }
+        var settings = VerifySettings(capture: capture, secretKey: words.values[0], secretId: words.values[1], token: words.values[2],
+                                      now: words.values[3], serverError: words.values[4], showSecrets: words.flags[0])
+        guard read(entry: words.values[5], into: &settings.entry), read(format: words.values[6], into: &settings.format) else { return nil }
+        return settings
+    }
+
+    /// Reads `--entry`'s value, when given, as argument-parser does (an integer, 0 or more);
+    /// false for one it refuses.
+    private static func read(entry text: String?, into entry: inout Int?) -> Bool {
+        guard let text else { return true }
+        guard let parsed = Int(argument: text), parsed >= 0 else { return false }
+        entry = parsed
+        return true
+    }
+
+    /// Reads `--format`'s value, when given; false for one argument-parser refuses.
+    private static func read(format text: String?, into format: inout OutputFormat) -> Bool {
+        guard let text else { return true }
+        guard let parsed = OutputFormat(argument: text) else { return false }
+        format = parsed
+        return true
+    }
+
+    /// The words after a command's name when they are plain: each value option (given by all its
+    /// spellings) at most once with its value as the next word, one that does not look like an
+    /// option; each flag at most once; at most one operand. Arrays, not a dictionary: see `parse`.
+    struct PlainWords {
+        var values: [String?]
+        var flags: [Bool]
+        var operand: String?
+
+        init?(_ arguments: ArraySlice<String>, options: [[String]], flags names: [String] = []) {
+            values = Array(repeating: nil, count: options.count)
+            flags = Array(repeating: false, count: names.count)
+            var index = arguments.startIndex
+            while index < arguments.endIndex {
+                let word = arguments[index]
+                index += 1
+                guard word.hasPrefix("-") && word != "-" else {
+                    guard operand == nil else { return nil }
+                    operand = word
+                    continue
+                }
+                if let flag = names.firstIndex(of: word) {
+                    guard !flags[flag] else { return nil }
+                    flags[flag] = true
+                    continue
+                }
+                guard let option = options.firstIndex(where: { $0.contains(word) }), values[option] == nil, index < arguments.endIndex else { return nil }
+                let value = arguments[index]
+                index += 1
+                // A value that looks like an option is argument-parser's to judge.
+                if value.hasPrefix("-") && value != "-" { return nil }
+                values[option] = value
+            }
+        }
     }
 
     /// Runs a command and exits with its status, as `Frontend.guarded` and argument-parser would.

@@ -28,7 +28,7 @@ struct SigScopeCLI: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// A plain `sign`, `curl`, `validate` or `decode` command line is read without argument-parser (see
+    /// A plain `sign`, `curl`, `validate`, `verify` or `decode` command line is read without argument-parser (see
     /// `FastPath`); everything else goes through it.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -37,6 +37,9 @@ struct SigScopeCLI: ParsableCommand {
         }
         if let decode = FastPath.parseDecode(arguments) {
             FastPath.runAndExit(decode.run)
+        }
+        if let verify = FastPath.parseVerify(arguments) {
+            FastPath.runAndExit(verify.run)
         }
         if let validate = FastPath.parseValidate(arguments) {
             FastPath.runAndExit { () throws(SigScopeError) -> Int32 in try Validate.run(validate.request, format: validate.format) }

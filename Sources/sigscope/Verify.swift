@@ -54,42 +54,61 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            let source = capture == "-" ? "<stdin>" : capture
-            let bytes = try Frontend.read(capture)
-            let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
-            let detected = try SignatureDetector.detect(captured.request)
-            let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
-            let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
-            var notes = captured.notes
-            var serverStringToSign: String?
-            if let serverError {
-                let limits = ResponseLimits.standard
-                let errorSource = serverError == "-" ? "<stdin>" : serverError
-                if serverError == "-" && capture == "-" {
-                    throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
-                }
-                let errorBytes = try Frontend.read(serverError, limit: limits.maxBytes)
-                // The same HAR file for both: decode the response of the entry the request came from.
-                let errorEntry = serverError == capture ? entry : nil
-                let decoded = try ResponseDecoder.decode(errorBytes, provider: detected.provider, action: nil, entry: errorEntry, limits: limits, source: errorSource)
-                if let sts = decoded.error?.serverStringToSign {
-                    serverStringToSign = sts
-                } else if let error = decoded.error {
-                    notes.append("\(errorSource): the \(error.code ?? "error") response quotes no server string-to-sign (only Alibaba's SignatureDoesNotMatch and IncompleteSignature messages do), so there is nothing to compare")
-                } else {
-                    notes.append("\(errorSource) is a success response, not an error: it quotes no server string-to-sign")
-                }
-            }
-            let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue, serverStringToSign: serverStringToSign)
-            var report = try Verifier.verify(captured.request, options: options)
-            report.notes = notes + report.notes
-            switch output.format {
-            case .text:
-                Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
-            case .json:
-                Frontend.writeOut(JSONWriter.pretty.string(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)) + "\n")
-            }
-            return report.match ? 0 : 1
+            try VerifySettings(capture: capture, secretKey: secretKey, secretId: secretId, token: token, now: now, serverError: serverError,
+                               entry: entry, showSecrets: showSecrets, format: output.format).run()
         }
+    }
+}
+
+/// What `verify` was asked for, as argument-parser or `FastPath` read it.
+struct VerifySettings {
+    var capture: String
+    var secretKey: String? = nil
+    var secretId: String? = nil
+    var token: String? = nil
+    var now: String? = nil
+    var serverError: String? = nil
+    var entry: Int? = nil
+    var showSecrets = false
+    var format: OutputFormat = .text
+
+    /// Verifies and prints the report; exits 0 for a match and 1 for a mismatch.
+    func run() throws(SigScopeError) -> Int32 {
+        let source = capture == "-" ? "<stdin>" : capture
+        let bytes = try Frontend.read(capture)
+        let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
+        let detected = try SignatureDetector.detect(captured.request)
+        let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
+        let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
+        var notes = captured.notes
+        var serverStringToSign: String?
+        if let serverError {
+            let limits = ResponseLimits.standard
+            let errorSource = serverError == "-" ? "<stdin>" : serverError
+            if serverError == "-" && capture == "-" {
+                throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
+            }
+            let errorBytes = try Frontend.read(serverError, limit: limits.maxBytes)
+            // The same HAR file for both: decode the response of the entry the request came from.
+            let errorEntry = serverError == capture ? entry : nil
+            let decoded = try ResponseDecoder.decode(errorBytes, provider: detected.provider, action: nil, entry: errorEntry, limits: limits, source: errorSource)
+            if let sts = decoded.error?.serverStringToSign {
+                serverStringToSign = sts
+            } else if let error = decoded.error {
+                notes.append("\(errorSource): the \(error.code ?? "error") response quotes no server string-to-sign (only Alibaba's SignatureDoesNotMatch and IncompleteSignature messages do), so there is nothing to compare")
+            } else {
+                notes.append("\(errorSource) is a success response, not an error: it quotes no server string-to-sign")
+            }
+        }
+        let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue, serverStringToSign: serverStringToSign)
+        var report = try Verifier.verify(captured.request, options: options)
+        report.notes = notes + report.notes
+        switch format {
+        case .text:
+            Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
+        case .json:
+            Frontend.writeOut(JSONWriter.pretty.string(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)) + "\n")
+        }
+        return report.match ? 0 : 1
     }
 }

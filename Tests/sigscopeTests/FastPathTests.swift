@@ -118,4 +118,38 @@ struct FastPathTests {
     func validateFallsBack(_ arguments: [String]) {
         #expect(FastPath.parseValidate(arguments) == nil)
     }
+
+    // MARK: - verify
+
+    static func verifySummary(_ v: VerifySettings) -> String {
+        [v.capture, v.secretKey ?? "nil", v.secretId ?? "nil", v.token ?? "nil", v.now ?? "nil", v.serverError ?? "nil",
+         v.entry.map(String.init) ?? "nil", "\(v.showSecrets)", "\(v.format)"].joined(separator: " ")
+    }
+
+    static let plainVerify: [[String]] = [
+        ["verify", "request.http", "--secret-key", "k"],
+        ["verify", "-", "--access-key-secret", "s", "--access-key-id", "id", "--format", "json", "--show-secrets"],
+        ["verify", "--secret-id", "AKID", "--token", "t", "--now", "1551113065", "--server-error", "err.json", "cap.curl"],
+        ["verify", "session.har", "--entry", "2", "--format", "text"],
+    ]
+
+    @Test("plain verify command lines give argument-parser's option values", arguments: plainVerify)
+    func sameVerifyValues(_ arguments: [String]) throws {
+        let fast = try #require(FastPath.parseVerify(arguments))
+        let verify = try #require(try SigScopeCLI.parseAsRoot(arguments) as? Verify)
+        let parsed = VerifySettings(capture: verify.capture, secretKey: verify.secretKey, secretId: verify.secretId, token: verify.token, now: verify.now,
+                                    serverError: verify.serverError, entry: verify.entry, showSecrets: verify.showSecrets, format: verify.output.format)
+        #expect(Self.verifySummary(fast) == Self.verifySummary(parsed))
+    }
+
+    static let verifyLeftToArgumentParser: [[String]] = [
+        ["verify"], ["verify", "--help"], ["verify", "a", "b"], ["verify", "a", "--secret-key", "k", "--access-key-secret", "s"],
+        ["verify", "a", "--show-secrets", "--show-secrets"], ["verify", "a", "--entry", "-1"], ["verify", "a", "--format", "xml"],
+        ["verify", "a", "--secret-key=k"], ["verify", "a", "--no-validate"], ["verify", "a", "--now"], ["decode", "a"],
+    ]
+
+    @Test("any other verify command line is left to argument-parser", arguments: verifyLeftToArgumentParser)
+    func verifyFallsBack(_ arguments: [String]) {
+        #expect(FastPath.parseVerify(arguments) == nil)
+    }
 }
