@@ -26,92 +26,43 @@ enum FastPath {
         case "curl": mode = .curl
         default: return nil
         }
-        // Plain values and switches rather than dictionaries and sets: a generic collection type's
-        // metadata is built at run time the first time it is used, a cost on every one-shot start.
-        var values = Values()
-        var params: [String] = []
-        var showSecrets = false, noValidate = false, batch = false
-        var requestFile: String?
-        var index = 1
-        while index < arguments.count {
-            let word = arguments[index]
-            index += 1
-            if word.hasPrefix("-") && word != "-" {
-                switch word {
-                case "--show-secrets":
-                    guard !showSecrets else { return nil }
-                    showSecrets = true
-                    continue
-                case "--no-validate":
-                    guard !noValidate else { return nil }
-                    noValidate = true
-                    continue
-                case "--batch":
-                    guard !batch else { return nil }
-                    batch = true
-                    continue
-                default:
-                    break
-                }
-                guard index < arguments.count else { return nil }
-                let value = arguments[index]
-                index += 1
-                // A value that looks like an option is argument-parser's to judge.
-                if value.hasPrefix("-") && value != "-" { return nil }
-                if word == "--param" {
-                    params.append(value)
-                } else {
-                    guard values.set(word, value) else { return nil }
-                }
-            } else {
-                guard requestFile == nil else { return nil }
-                requestFile = word
-            }
-        }
-        var request = RequestSettings()
+        guard let words = PlainWords(arguments.dropFirst(), options: SignOption.count, slot: { SignOption(spelling: $0)?.rawValue },
+                                     flags: ["--show-secrets", "--no-validate", "--batch"], repeatable: "--param") else { return nil }
+        func value(_ option: SignOption) -> String? { words.value(option.rawValue) }
+        var request = RequestSettings(requestFile: words.operand, action: value(.action), region: value(.region), params: words.repeated)
         var signing = SigningSettings()
         var format: OutputFormat?
-        request.requestFile = requestFile
-        request.params = params
-        request.action = values.action
-        request.region = values.region
-        if let text = values.provider {
+        if let text = value(.provider) {
             guard let provider = Provider(argument: text) else { return nil }
             request.provider = provider
-        } else {
-            request.provider = nil
         }
-        if let text = values.algorithm {
+        if let text = value(.algorithm) {
             guard let algorithm = SignatureAlgorithm(argument: text) else { return nil }
             signing.algorithm = algorithm
-        } else {
-            signing.algorithm = nil
         }
-        if let text = values.method {
+        if let text = value(.method) {
             guard let method = HTTPMethod(argument: text) else { return nil }
             signing.method = method
-        } else {
-            signing.method = nil
         }
-        if let text = values.format {
+        if let text = value(.format) {
             guard let parsed = OutputFormat(argument: text) else { return nil }
             format = parsed
         }
-        signing.endpoint = values.endpoint
-        signing.timestamp = values.timestamp
-        signing.nonce = values.nonce
-        signing.secretId = values.secretId
-        signing.secretKey = values.secretKey
-        signing.token = values.token
-        signing.apiVersion = values.apiVersion
-        signing.service = values.service
-        signing.bodyFile = values.bodyFile
-        signing.contentType = values.contentType
-        signing.signedHeaders = values.signedHeaders
-        signing.language = values.language
-        signing.showSecrets = showSecrets
-        signing.noValidate = noValidate
-        signing.batch = batch
+        signing.endpoint = value(.endpoint)
+        signing.timestamp = value(.timestamp)
+        signing.nonce = value(.nonce)
+        signing.secretId = value(.secretId)
+        signing.secretKey = value(.secretKey)
+        signing.token = value(.token)
+        signing.apiVersion = value(.apiVersion)
+        signing.service = value(.service)
+        signing.bodyFile = value(.bodyFile)
+        signing.contentType = value(.contentType)
+        signing.signedHeaders = value(.signedHeaders)
+        signing.language = value(.language)
+        signing.showSecrets = words.flag(0)
+        signing.noValidate = words.flag(1)
+        signing.batch = words.flag(2)
         // A refused combination (--batch with --format text) is left to argument-parser's path,
         // which reports it.
         guard let resolved = try? SignPipeline.format(format, batch: signing.batch) else { return nil }
@@ -119,37 +70,33 @@ enum FastPath {
     }
 
     /// The long options of `sign` and `curl` that take one value (`--param`, repeatable, aside).
-    struct Values {
-        var provider, action, region, algorithm, method, endpoint, timestamp, nonce: String?
-        var secretId, secretKey, token, apiVersion, service, bodyFile, contentType, signedHeaders, language, format: String?
+    enum SignOption: Int {
+        case provider, action, region, algorithm, method, endpoint, timestamp, nonce, secretId, secretKey
+        case token, apiVersion, service, bodyFile, contentType, signedHeaders, language, format
 
-        /// Stores the value of `option`; false for an unknown option or one given twice.
-        mutating func set(_ option: String, _ value: String) -> Bool {
-            func store(_ slot: inout String?) -> Bool {
-                guard slot == nil else { return false }
-                slot = value
-                return true
-            }
-            switch option {
-            case "--provider": return store(&provider)
-            case "--action": return store(&action)
-            case "--region": return store(&region)
-            case "--algorithm": return store(&algorithm)
-            case "--method": return store(&method)
-            case "--endpoint": return store(&endpoint)
-            case "--timestamp": return store(&timestamp)
-            case "--nonce": return store(&nonce)
-            case "--secret-id", "--access-key-id": return store(&secretId)
-            case "--secret-key", "--access-key-secret": return store(&secretKey)
-            case "--token": return store(&token)
-            case "--api-version": return store(&apiVersion)
-            case "--service": return store(&service)
-            case "--body-file": return store(&bodyFile)
-            case "--content-type": return store(&contentType)
-            case "--signed-headers": return store(&signedHeaders)
-            case "--language": return store(&language)
-            case "--format": return store(&format)
-            default: return false
+        static let count = 18
+
+        init?(spelling: String) {
+            switch spelling {
+            case "--provider": self = .provider
+            case "--action": self = .action
+            case "--region": self = .region
+            case "--algorithm": self = .algorithm
+            case "--method": self = .method
+            case "--endpoint": self = .endpoint
+            case "--timestamp": self = .timestamp
+            case "--nonce": self = .nonce
+            case "--secret-id", "--access-key-id": self = .secretId
+            case "--secret-key", "--access-key-secret": self = .secretKey
+            case "--token": self = .token
+            case "--api-version": self = .apiVersion
+            case "--service": self = .service
+            case "--body-file": self = .bodyFile
+            case "--content-type": self = .contentType
+            case "--signed-headers": self = .signedHeaders
+            case "--language": self = .language
+            case "--format": self = .format
+            default: return nil
             }
         }
     }
@@ -167,32 +114,49 @@ enum FastPath {
     /// (argument-parser then says why).
     static func parseDecode(_ arguments: [String]) -> DecodeSettings? {
         guard arguments.first == "decode",
-              let words = PlainWords(arguments.dropFirst(), options: [["--provider"], ["--action"], ["--entry"], ["--format"]]),
+              let words = PlainWords(arguments.dropFirst(), options: 4, slot: { word in
+                  switch word {
+                  case "--provider": 0
+                  case "--action": 1
+                  case "--entry": 2
+                  case "--format": 3
+                  default: nil
+                  }
+              }),
               let responseFile = words.operand else { return nil }
         var settings = DecodeSettings(responseFile: responseFile, format: .text)
-        if let provider = words.values[0] {
+        if let provider = words.value(0) {
             guard let parsed = Provider(argument: provider) else { return nil }
             settings.provider = parsed
         }
-        if let action = words.values[1] {
+        if let action = words.value(1) {
             guard !action.allSatisfy({ $0 == " " }) else { return nil }
             settings.action = action
         }
-        guard read(entry: words.values[2], into: &settings.entry), read(format: words.values[3], into: &settings.format) else { return nil }
+        guard read(entry: words.value(2), into: &settings.entry), read(format: words.value(3), into: &settings.format) else { return nil }
         return settings
     }
 
     /// A plain `verify` command line: one capture file, the value options of `verify` and
     /// `--show-secrets`; nil for anything else.
     static func parseVerify(_ arguments: [String]) -> VerifySettings? {
-        let options = [["--secret-key", "--access-key-secret"], ["--secret-id", "--access-key-id"], ["--token"], ["--now"],
-                       ["--server-error"], ["--entry"], ["--format"]]
         guard arguments.first == "verify",
-              let words = PlainWords(arguments.dropFirst(), options: options, flags: ["--show-secrets"]),
+              let words = PlainWords(arguments.dropFirst(), options: 7, slot: { word in
+                  switch word {
+                  case "--secret-key", "--access-key-secret": 0
+                  case "--secret-id", "--access-key-id": 1
+                  case "--token": 2
+                  case "--now": 3
+                  case "--server-error": 4
+                  case "--entry": 5
+                  case "--format": 6
+                  default: nil
+                  }
+              }, flags: ["--show-secrets"]),
               let capture = words.operand else { return nil }
-        var settings = VerifySettings(capture: capture, secretKey: words.values[0], secretId: words.values[1], token: words.values[2],
-                                      now: words.values[3], serverError: words.values[4], showSecrets: words.flags[0])
-        guard read(entry: words.values[5], into: &settings.entry), read(format: words.values[6], into: &settings.format) else { return nil }
+        var settings = VerifySettings(capture: capture, secretKey: words.value(0), secretId: words.value(1), token: words.value(2),
+                                      now: words.value(3), serverError: words.value(4), showSecrets: words.flag(0))
+        guard read(entry: words.value(5), into: &settings.entry), read(format: words.value(6), into: &settings.format) else { return nil }
         return settings
     }
 
@@ -213,17 +177,31 @@ enum FastPath {
         return true
     }
 
-    /// The words after a command's name when they are plain: each value option (given by all its
-    /// spellings) at most once with its value as the next word, one that does not look like an
-    /// option; each flag at most once; at most one operand. Arrays, not a dictionary: see `parse`.
+    /// The words after a command's name when they are plain: each value option (`slot` gives its
+    /// position, the same for all its spellings, nil for an unknown word) at most once with its
+    /// value as the next word, one that does not look like an option; each flag at most once; at
+    /// most one operand. Plain arrays rather than dictionaries
+    /// and sets: a generic collection type's metadata is built at run time the first time it is
+    /// used, a cost on every one-shot start.
     struct PlainWords {
-        var values: [String?]
-        var flags: [Bool]
+        /// Each option's value, by slot ("" until given; `given` says which were).
+        private var values: [String]
+        private var given: UInt64 = 0
+        private var flagsSet: UInt64 = 0
         var operand: String?
+        /// The values of the one option that may be repeated, in order.
+        var repeated: [String] = []
 
-        init?(_ arguments: ArraySlice<String>, options: [[String]], flags names: [String] = []) {
-            values = Array(repeating: nil, count: options.count)
-            flags = Array(repeating: false, count: names.count)
+        /// The value of the option in `slot`, when it was given.
+        func value(_ slot: Int) -> String? { given & (1 << slot) != 0 ? values[slot] : nil }
+
+        /// True when the flag at `index` of the `flags` list was given.
+        func flag(_ index: Int) -> Bool { flagsSet & (1 << index) != 0 }
+
+        init?(_ arguments: ArraySlice<String>, options: Int, slot: (String) -> Int?, flags names: [String] = [], repeatable: String? = nil) {
+            // Only [String] and bit masks: an array of optionals or of booleans would have its
+            // type metadata built at run time on every one-shot start.
+            values = Array(repeating: "", count: options)
             var index = arguments.startIndex
             while index < arguments.endIndex {
                 let word = arguments[index]
@@ -234,15 +212,21 @@ enum FastPath {
                     continue
                 }
                 if let flag = names.firstIndex(of: word) {
-                    guard !flags[flag] else { return nil }
-                    flags[flag] = true
+                    guard flagsSet & (1 << flag) == 0 else { return nil }
+                    flagsSet |= 1 << flag
                     continue
                 }
-                guard let option = options.firstIndex(where: { $0.contains(word) }), values[option] == nil, index < arguments.endIndex else { return nil }
+                guard index < arguments.endIndex else { return nil }
                 let value = arguments[index]
                 index += 1
                 // A value that looks like an option is argument-parser's to judge.
                 if value.hasPrefix("-") && value != "-" { return nil }
+                if word == repeatable {
+                    repeated.append(value)
+                    continue
+                }
+                guard let option = slot(word), given & (1 << option) == 0 else { return nil }
+                given |= 1 << option
                 values[option] = value
             }
         }
