@@ -74,7 +74,8 @@ enum FastPath {
         case provider, action, region, algorithm, method, endpoint, timestamp, nonce, secretId, secretKey
         case token, apiVersion, service, bodyFile, contentType, signedHeaders, language, format
 
-        static let count = 18
+        /// How many there are (`format` is the last; `allCases` would build an array's metadata).
+        static let count = SignOption.format.rawValue + 1
 
         init?(spelling: String) {
             switch spelling {
