@@ -44,17 +44,16 @@ struct Decode: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let entry, entry < 0 {
-            throw ValidationError("--entry must be 0 or more (entries are numbered from 0)")
-        }
-        if let action, action.allSatisfy({ $0 == " " }) {
-            throw ValidationError("--action must not be empty")
-        }
+        if let problem = settings.problem { throw ValidationError(problem) }
+    }
+
+    private var settings: DecodeSettings {
+        DecodeSettings(responseFile: responseFile, provider: provider, action: action, entry: entry, format: output.format)
     }
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try DecodeSettings(responseFile: responseFile, provider: provider, action: action, entry: entry, format: output.format).run()
+            try settings.run()
         }
     }
 }
@@ -66,6 +65,14 @@ struct DecodeSettings {
     var action: String? = nil
     var entry: Int? = nil
     var format: OutputFormat
+
+    /// Why argument-parser refuses these values (before reading anything), or nil: `FastPath`
+    /// leaves such a command line to it.
+    var problem: String? {
+        if let entry, entry < 0 { return "--entry must be 0 or more (entries are numbered from 0)" }
+        if let action, action.allSatisfy({ $0 == " " }) { return "--action must not be empty" }
+        return nil
+    }
 
     /// Decodes and prints; the process ends here with the decoded response's status.
     func run() throws(SigScopeError) -> Int32 {

@@ -32,22 +32,8 @@ enum FastPath {
         var request = RequestSettings(requestFile: words.operand, action: value(.action), region: value(.region), params: words.repeated)
         var signing = SigningSettings()
         var format: OutputFormat?
-        if let text = value(.provider) {
-            guard let provider = Provider(argument: text) else { return nil }
-            request.provider = provider
-        }
-        if let text = value(.algorithm) {
-            guard let algorithm = SignatureAlgorithm(argument: text) else { return nil }
-            signing.algorithm = algorithm
-        }
-        if let text = value(.method) {
-            guard let method = HTTPMethod(argument: text) else { return nil }
-            signing.method = method
-        }
-        if let text = value(.format) {
-            guard let parsed = OutputFormat(argument: text) else { return nil }
-            format = parsed
-        }
+        guard read(value(.provider), into: &request.provider), read(value(.algorithm), into: &signing.algorithm),
+              read(value(.method), into: &signing.method), read(value(.format), into: &format) else { return nil }
         signing.endpoint = value(.endpoint)
         signing.timestamp = value(.timestamp)
         signing.nonce = value(.nonce)
@@ -125,16 +111,9 @@ enum FastPath {
                   }
               }),
               let responseFile = words.operand else { return nil }
-        var settings = DecodeSettings(responseFile: responseFile, format: .text)
-        if let provider = words.value(0) {
-            guard let parsed = Provider(argument: provider) else { return nil }
-            settings.provider = parsed
-        }
-        if let action = words.value(1) {
-            guard !action.allSatisfy({ $0 == " " }) else { return nil }
-            settings.action = action
-        }
-        guard read(entry: words.value(2), into: &settings.entry), read(format: words.value(3), into: &settings.format) else { return nil }
+        var settings = DecodeSettings(responseFile: responseFile, action: words.value(1), format: .text)
+        guard read(words.value(0), into: &settings.provider), read(words.value(2), into: &settings.entry),
+              read(words.value(3), into: &settings.format), settings.problem == nil else { return nil }
         return settings
     }
 
@@ -157,33 +136,32 @@ enum FastPath {
               let capture = words.operand else { return nil }
         var settings = VerifySettings(capture: capture, secretKey: words.value(0), secretId: words.value(1), token: words.value(2),
                                       now: words.value(3), serverError: words.value(4), showSecrets: words.flag(0))
-        guard read(entry: words.value(5), into: &settings.entry), read(format: words.value(6), into: &settings.format) else { return nil }
+        guard read(words.value(5), into: &settings.entry), read(words.value(6), into: &settings.format) else { return nil }
         return settings
     }
 
-    /// Reads `--entry`'s value, when given, as argument-parser does (an integer, 0 or more);
+    /// Reads an option's value, when given, as argument-parser does (its `init(argument:)`);
     /// false for one it refuses.
-    private static func read(entry text: String?, into entry: inout Int?) -> Bool {
+    private static func read<Value: ExpressibleByArgument>(_ text: String?, into value: inout Value?) -> Bool {
         guard let text else { return true }
-        guard let parsed = Int(argument: text), parsed >= 0 else { return false }
-        entry = parsed
+        guard let parsed = Value(argument: text) else { return false }
+        value = parsed
         return true
     }
 
-    /// Reads `--format`'s value, when given; false for one argument-parser refuses.
-    private static func read(format text: String?, into format: inout OutputFormat) -> Bool {
-        guard let text else { return true }
-        guard let parsed = OutputFormat(argument: text) else { return false }
-        format = parsed
+    /// The same for an option with a default.
+    private static func read<Value: ExpressibleByArgument>(_ text: String?, into value: inout Value) -> Bool {
+        var parsed: Value?
+        guard read(text, into: &parsed) else { return false }
+        if let parsed { value = parsed }
         return true
     }
 
     /// The words after a command's name when they are plain: each value option (`slot` gives its
     /// position, the same for all its spellings, nil for an unknown word) at most once with its
     /// value as the next word, one that does not look like an option; each flag at most once; at
-    /// most one operand. Plain arrays rather than dictionaries
-    /// and sets: a generic collection type's metadata is built at run time the first time it is
-    /// used, a cost on every one-shot start.
+    /// most one operand. Plain arrays rather than dictionaries and sets: a generic collection
+    /// type's metadata is built at run time the first time it is used, a cost on every start.
     struct PlainWords {
         /// Each option's value, by slot ("" until given; `given` says which were).
         private var values: [String]

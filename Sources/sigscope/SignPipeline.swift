@@ -79,7 +79,7 @@ struct SignPipeline {
     private func reportRefusal(_ report: ValidationReport, source: String) {
         let style = Frontend.errorStyle
         let count = report.violations.count
-        Frontend.writeError("sigscope: error: \(source): the request breaks \(count) parameter rule\(count == 1 ? "" : "s") of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
+        Frontend.writeError("sigscope: error: \(source): the request breaks \(Self.rules(count)) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
         Frontend.writeError(ValidationText.findings(report, style: style))
     }
 
@@ -389,7 +389,7 @@ struct SignPipeline {
                     chunk.failures += 1
                     if chunk.firstFailure == nil {
                         chunk.firstFailure = .init(line: line.number, code: SigScopeError.Code.validationFailed.rawValue,
-                                                   message: "\(report.violations.count) parameter rule\(report.violations.count == 1 ? "" : "s") broken (\(report.violations.map(\.path).joined(separator: ", ")))")
+                                                   message: "\(SignPipeline.rules(report.violations.count)) broken (\(report.violations.map(\.path).joined(separator: ", ")))")
                     }
                     JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: chunk.output)
                 } else {
@@ -418,6 +418,11 @@ struct SignPipeline {
         return .object(["line": .number(String(line)), "error": .object(details)])
     }
 
+    /// `1 parameter rule`, `3 parameter rules`.
+    static func rules(_ count: Int) -> String {
+        "\(count) parameter rule\(count == 1 ? "" : "s")"
+    }
+
     /// A batch line refused by validation: `{"line": N, "error": {"code": "validation-failed",
     /// "message", "violations": [...], "warnings": [...]}}`.
     static func validationFailure(_ report: ValidationReport, line: Int) -> JSONValue {
@@ -426,7 +431,7 @@ struct SignPipeline {
             "line": .number(String(line)),
             "error": .object([
                 "code": .string(SigScopeError.Code.validationFailed.rawValue),
-                "message": .string("the request breaks \(count) parameter rule\(count == 1 ? "" : "s") of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate"),
+                "message": .string("the request breaks \(rules(count)) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate"),
                 "violations": .array(report.violations.map(\.json)),
                 "warnings": .array(report.warnings.map(\.json)),
             ]),
