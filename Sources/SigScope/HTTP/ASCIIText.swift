@@ -130,7 +130,7 @@ extension String {
 
     /// `utf8.contains(byte)`, on the contiguous bytes when there are.
     func containsByte(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+        withUTF8Bytes { $0.contains(byte) }
     }
 }
 
