@@ -200,7 +200,7 @@ public enum ACS3Signer {
             let payloadHash = Hex.encode(try Digest.sha256(input.body))
             let query = String(decoding: FormCodec.canonicalQuery(input.query, encoder: variant.encoder), as: UTF8.self)
             let names = signedHeadersList(input.signedHeaders)
-            let signedHeaders = names.joined(separator: ";")
+            let signedHeaders = TextBuilder.join(names, separator: ";")
             let headerBlock = canonicalHeaders(input.headers, signed: names, lowercaseValues: variant.lowercaseHeaderValues)
             let request = canonicalRequest(method: input.method, canonicalQueryString: query, canonicalHeaders: headerBlock,
                                            signedHeaders: signedHeaders, hashedPayload: payloadHash)

@@ -80,6 +80,23 @@ struct TextBuilder {
         }
     }
 
+    /// The pieces with `separator` between them, in one copy. The standard library's
+    /// `joined(separator:)` is not specialised for `[String]` in a static build: its first call
+    /// looks an associated type up at run time, a scan of every conformance in the binary.
+    static func join(_ pieces: [String], separator: String) -> String {
+        guard pieces.count > 1 else { return pieces.first ?? "" }
+        var total = separator.utf8.count * (pieces.count - 1)
+        for i in pieces.indices { total += pieces[i].utf8.count }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var at = 0
+            for i in pieces.indices {
+                if i > 0 { at = separator.withUTF8Bytes { copy($0, to: out, at: at) } }
+                at = pieces[i].withUTF8Bytes { copy($0, to: out, at: at) }
+            }
+            return at
+        }
+    }
+
     /// `a + b + c` in one copy (paths such as `Tags[0].Key` are built per checked value).
     static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
         let total = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count

@@ -43,6 +43,6 @@ public enum TraceText {
             let marker = i < lines.count - 1 ? style.dim("⏎") : ""
             out.append("   │ " + line + marker)
         }
-        return out.joined(separator: "\n")
+        return TextBuilder.join(out, separator: "\n")
     }
 }

@@ -204,7 +204,7 @@ public enum TC3Signer {
             }
             let payloadHash = unsigned ? unsignedPayloadHash : try input.payload.withUnsafeBytes { try sha256Hex($0) }
             let signedNames = signedHeadersList(input.signedHeaders)
-            let signedHeaders = signedNames.joined(separator: ";")
+            let signedHeaders = TextBuilder.join(signedNames, separator: ";")
             let headerBlock = canonicalHeaders(input.headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
             let request = canonicalRequest(method: input.method, canonicalQuery: input.canonicalQuery, canonicalHeaders: headerBlock,
                                            signedHeaders: signedHeaders, hashedPayload: payloadHash)

@@ -212,8 +212,12 @@ public enum Check: Sendable, Hashable {
 /// A constraint as documented: the check, how serious breaking it is, the provider's error
 /// code for it, and the document that states it. `Rule` checks one value (a `Check`);
 /// `CrossRule` checks across parameters (a `CrossCheck`).
-public struct DocumentedRule<Kind: Sendable & Hashable>: Sendable, Hashable {
-    private struct Fields: Sendable, Hashable {
+///
+/// `Kind` carries no protocol requirement of its own (`Hashable` is conditional, below): a generic
+/// parameter with one makes the runtime look the conformance up when it first builds the type's
+/// metadata, a scan of every conformance in the binary that was a quarter of a one-shot `sign`.
+public struct DocumentedRule<Kind: Sendable>: Sendable {
+    fileprivate struct Fields: Sendable {
         let check: Kind
         let severity: Severity
         let code: String
@@ -240,6 +244,11 @@ public struct DocumentedRule<Kind: Sendable & Hashable>: Sendable, Hashable {
         storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
     }
 }
+
+extension DocumentedRule.Fields: Equatable where Kind: Equatable {}
+extension DocumentedRule.Fields: Hashable where Kind: Hashable {}
+extension DocumentedRule: Equatable where Kind: Equatable {}
+extension DocumentedRule: Hashable where Kind: Hashable {}
 
 /// A rule on one value.
 public typealias Rule = DocumentedRule<Check>
