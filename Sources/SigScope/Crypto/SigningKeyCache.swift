@@ -10,6 +10,8 @@ internal import COpenSSL
 /// Owned by one thread at a time: each worker has its own, so nothing in it is shared.
 public final class SigningKeyCache: @unchecked Sendable {
     var tc3: TC3Signer.Derivation?
+    /// The plan of its last TC3 signature (endpoint, headers, the stages that depend on them).
+    var tc3Plan: TC3Signer.Plan?
     /// The last HMAC key made ready from raw key bytes (RPC keys with the secret and a suffix),
     /// with those bytes, reused while they stay the same.
     private var lastKey: (bytes: [UInt8], keyed: KeyedHMAC)?

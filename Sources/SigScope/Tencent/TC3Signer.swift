@@ -23,66 +23,126 @@ public enum TC3Signer {
     /// - Throws: `SigScopeError` for a GET with a body, or a header to sign that is not sent.
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
-        let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
-        let host = endpoint.host
-        let service = options.service ?? defaultService(forHost: endpoint.hostname)
+        // Everything but the params (endpoint, headers, signed names, scope): a batch worker's
+        // cache keeps it while the options and the request's action and region stay the same.
+        let plan: Plan
+        if let last = cache?.tc3Plan, last.matches(request, options: options, credentials: credentials, method: method) {
+            plan = last
+        } else {
+            plan = try Plan(request, options: options, credentials: credentials, method: method)
+            cache?.tc3Plan = plan
+        }
         var notes: [String] = []
 
         var query = ""
         var body: [UInt8] = []
-        let contentType: String
         switch method {
         case .post:
             if let given = options.body {
                 body = given
             } else {
                 body = JSONWriter.compact.bytes(.object(request.params))
-                notes.append("The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes.")
+                notes = serializedBodyNotes
             }
-            contentType = options.contentType ?? "application/json"
         case .get:
             if let given = options.body, !given.isEmpty {
                 throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop --body-file or use --method POST")
             }
             let pairs = FormCodec.sorted(Params.flatten(request.params, indexBase: 0))
             query = FormCodec.encode(pairs)
-            contentType = options.contentType ?? "application/x-www-form-urlencoded"
         }
 
-        let timestamp = String(options.timestamp.unixSeconds)
-        var headers: [HTTPHeader] = []
-        headers.reserveCapacity(8)
-        headers.append(HTTPHeader("Host", host))
-        headers.append(HTTPHeader("Content-Type", contentType))
-        headers.append(HTTPHeader("X-TC-Action", request.action))
-        headers.append(HTTPHeader("X-TC-Version", options.apiVersion ?? request.provider.defaultAPIVersion))
-        headers.append(HTTPHeader("X-TC-Timestamp", timestamp))
-        if let region = request.region, !region.isEmpty { headers.append(HTTPHeader("X-TC-Region", region)) }
-        if let token = credentials.token, !token.isEmpty { headers.append(HTTPHeader("X-TC-Token", token)) }
-        if let language = options.language { headers.append(HTTPHeader("X-TC-Language", language)) }
-
-        var signed = mandatorySignedHeaders
-        for extra in options.extraSignedHeaders {
-            let name = extra.fastLowercased().trimmingASCIIWhitespace()
-            guard !name.isEmpty else { continue }
-            guard headers.contains(where: { $0.name.lowercasedEquals(name) }) else {
-                let sent = headers.map { $0.name.lowercased() }.joined(separator: ", ")
-                throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent)")
-            }
-            if !signed.contains(name) { signed.append(name) }
-        }
-
-        let input = Input(method: method.rawValue, canonicalQuery: query, headers: headers, signedHeaders: signed,
-                          payload: body, timestamp: timestamp, date: options.timestamp.utcDate,
-                          service: service, secretId: credentials.secretId)
-        let computation = try compute(input, secretKey: credentials.secretKey, cache: cache)
+        let computation = try compute(plan.frame, query: query, payload: body, date: plan.date, service: plan.service,
+                                      secretKey: credentials.secretKey, cache: cache)
         // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
         var sent: [HTTPHeader] = []
-        sent.reserveCapacity(headers.count + 1)
+        sent.reserveCapacity(plan.headers.count + 1)
         sent.append(HTTPHeader("Authorization", computation.authorization))
-        sent.append(contentsOf: headers)
-        let wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: host, query: query, headers: sent, body: body)
+        sent.append(contentsOf: plan.headers)
+        let wire = HTTPRequest(method: method.rawValue, scheme: plan.endpoint.scheme, host: plan.endpoint.host, query: query, headers: sent, body: body)
         return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
+    }
+
+    /// The note of a body made from the params.
+    static let serializedBodyNotes = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes."]
+
+    /// What a signature takes from the options, the credentials and the request's action and
+    /// region, but not from its params: the endpoint, the headers sent (but `Authorization`), and
+    /// the stages that depend on those alone (`Frame`). Made once for a batch of alike requests.
+    final class Plan: Sendable {
+        // What the plan was made from.
+        let method: HTTPMethod
+        let endpointText: String?
+        let serviceOption: String?
+        let contentTypeOption: String?
+        let action: String
+        let region: String?
+        let apiVersionOption: String?
+        let timestamp: Timestamp
+        let token: String?
+        let language: String?
+        let extraSignedHeaders: [String]
+        let secretId: String
+        // What it made.
+        let endpoint: Endpoint
+        let service: String
+        let date: String
+        /// The headers sent, but `Authorization`, in order.
+        let headers: [HTTPHeader]
+        let frame: Frame
+
+        init(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) throws(SigScopeError) {
+            self.method = method
+            endpointText = options.endpoint
+            serviceOption = options.service
+            contentTypeOption = options.contentType
+            action = request.action
+            region = request.region
+            apiVersionOption = options.apiVersion
+            timestamp = options.timestamp
+            token = credentials.token
+            language = options.language
+            extraSignedHeaders = options.extraSignedHeaders
+            secretId = credentials.secretId
+
+            endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
+            service = options.service ?? TC3Signer.defaultService(forHost: endpoint.hostname)
+            date = options.timestamp.utcDate
+            let contentType = options.contentType ?? (method == .post ? "application/json" : "application/x-www-form-urlencoded")
+            let timestampText = String(options.timestamp.unixSeconds)
+            var headers: [HTTPHeader] = []
+            headers.reserveCapacity(8)
+            headers.append(HTTPHeader("Host", endpoint.host))
+            headers.append(HTTPHeader("Content-Type", contentType))
+            headers.append(HTTPHeader("X-TC-Action", request.action))
+            headers.append(HTTPHeader("X-TC-Version", options.apiVersion ?? request.provider.defaultAPIVersion))
+            headers.append(HTTPHeader("X-TC-Timestamp", timestampText))
+            if let region = request.region, !region.isEmpty { headers.append(HTTPHeader("X-TC-Region", region)) }
+            if let token = credentials.token, !token.isEmpty { headers.append(HTTPHeader("X-TC-Token", token)) }
+            if let language = options.language { headers.append(HTTPHeader("X-TC-Language", language)) }
+
+            var signed = mandatorySignedHeaders
+            for extra in options.extraSignedHeaders {
+                let name = extra.fastLowercased().trimmingASCIIWhitespace()
+                guard !name.isEmpty else { continue }
+                guard headers.contains(where: { $0.name.lowercasedEquals(name) }) else {
+                    let sent = headers.map { $0.name.lowercased() }.joined(separator: ", ")
+                    throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent)")
+                }
+                if !signed.contains(name) { signed.append(name) }
+            }
+            self.headers = headers
+            frame = Frame(method: method.rawValue, headers: headers, signedHeaders: signed, timestamp: timestampText,
+                          date: date, service: service, secretId: credentials.secretId, variant: .specification)
+        }
+
+        /// True when signing `request` with these options and credentials makes this same plan.
+        func matches(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) -> Bool {
+            self.method == method && action == request.action && region == request.region && timestamp == options.timestamp
+                && endpointText == options.endpoint && serviceOption == options.service && contentTypeOption == options.contentType
+                && apiVersionOption == options.apiVersion && token == credentials.token && language == options.language
+                && extraSignedHeaders == options.extraSignedHeaders && secretId == credentials.secretId
+        }
     }
 
     /// The credential-scope service for a host: its first label (`vpc` for `vpc.ap-guangzhou.tencentcloudapi.com`).
@@ -193,32 +253,67 @@ public enum TC3Signer {
         public static let specification = Variant()
     }
 
+    /// The stages that depend on the headers, the signed names, the timestamp, the scope and the
+    /// SecretId, but not on the query or the payload: what a batch of alike requests shares.
+    struct Frame: Sendable {
+        /// `Method + "\n/\n"`: what comes before the query in the canonical request.
+        let head: String
+        /// `"\n" + CanonicalHeaders + "\n" + SignedHeaders + "\n"`: what comes between the query and the payload hash.
+        let afterQuery: String
+        let signedHeaders: String
+        let credentialScope: String
+        /// `"TC3-HMAC-SHA256\n" + timestamp + "\n" + CredentialScope + "\n"`.
+        let stringToSignHead: String
+        /// The `Authorization` value up to the signature.
+        let authorizationHead: String
+        /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is sent: the payload hash is that of the literal.
+        let unsignedPayload: Bool
+
+        init(method: String, headers: [HTTPHeader], signedHeaders names: [String], timestamp: String, date: String, service: String, secretId: String, variant: Variant) {
+            unsignedPayload = headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
+            let signedNames = signedHeadersList(names)
+            signedHeaders = TextBuilder.join(signedNames, separator: ";")
+            let headerBlock = canonicalHeaders(headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
+            head = TextBuilder.join(method, "\n/\n")
+            afterQuery = TextBuilder.join("\n", headerBlock, "\n", TextBuilder.join(signedHeaders, "\n"))
+            credentialScope = TC3Signer.credentialScope(date: date, service: service)
+            stringToSignHead = TextBuilder.join(algorithmName + "\n", timestamp, "\n", TextBuilder.join(credentialScope, "\n"))
+            authorizationHead = TextBuilder.join(algorithmName + " Credential=", secretId, "/", TextBuilder.join(credentialScope, ", SignedHeaders=", signedHeaders, ", Signature="))
+        }
+
+        init(_ input: Input, variant: Variant) {
+            self.init(method: input.method, headers: input.headers, signedHeaders: input.signedHeaders, timestamp: input.timestamp,
+                      date: input.date, service: input.service, secretId: input.secretId, variant: variant)
+        }
+    }
+
     /// Runs every stage for `input`.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
     public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
+        try compute(Frame(input, variant: variant), query: input.canonicalQuery, payload: input.payload, date: input.date, service: input.service,
+                    secretKey: secretKey, cache: cache)
+    }
+
+    /// Runs the stages that depend on the query and the payload, on top of `frame`.
+    static func compute(_ frame: Frame, query: String, payload: [UInt8], date: String, service: String, secretKey: SecretKey, cache: SigningKeyCache?) throws(SigScopeError) -> Computation {
         do {
-            let unsigned = input.headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
             // With a caller's cache, its own contexts are reused (see SigningKeyCache).
             func sha256Hex(_ bytes: UnsafeRawBufferPointer) throws -> String {
                 try cache?.sha256Hex(bytes) ?? Digest.hex(.sha256, bytes)
             }
-            let payloadHash = unsigned ? unsignedPayloadHash : try input.payload.withUnsafeBytes { try sha256Hex($0) }
-            let signedNames = signedHeadersList(input.signedHeaders)
-            let signedHeaders = TextBuilder.join(signedNames, separator: ";")
-            let headerBlock = canonicalHeaders(input.headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
-            let request = canonicalRequest(method: input.method, canonicalQuery: input.canonicalQuery, canonicalHeaders: headerBlock,
-                                           signedHeaders: signedHeaders, hashedPayload: payloadHash)
+            let payloadHash = frame.unsignedPayload ? unsignedPayloadHash : try payload.withUnsafeBytes { try sha256Hex($0) }
+            // CanonicalRequest: method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
+            let request = TextBuilder.join(frame.head, query, frame.afterQuery, payloadHash)
             let hashedRequest = try request.withUTF8Bytes { try sha256Hex(UnsafeRawBufferPointer($0)) }
-            let scope = credentialScope(date: input.date, service: input.service)
-            let toSign = stringToSign(timestamp: input.timestamp, credentialScope: scope, hashedCanonicalRequest: hashedRequest)
-            let derived = try derivation(secretKey: secretKey, date: input.date, service: input.service, cache: cache)
+            let toSign = TextBuilder.join(frame.stringToSignHead, hashedRequest)
+            let derived = try derivation(secretKey: secretKey, date: date, service: service, cache: cache)
             let sig = try toSign.withUTF8Bytes { bytes in
                 try cache?.hmacHex(derived.signer, UnsafeRawBufferPointer(bytes)) ?? derived.signer.hex(UnsafeRawBufferPointer(bytes))
             }
-            let auth = authorization(secretId: input.secretId, credentialScope: scope, signedHeaders: signedHeaders, signature: sig)
+            let auth = TextBuilder.join(frame.authorizationHead, sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
-                               credentialScope: scope, stringToSign: toSign, secretDate: derived.keys.date, secretService: derived.keys.service,
-                               secretSigning: derived.keys.signing, signature: sig, authorization: auth, signedHeaders: signedHeaders,
+                               credentialScope: frame.credentialScope, stringToSign: toSign, secretDate: derived.keys.date, secretService: derived.keys.service,
+                               secretSigning: derived.keys.signing, signature: sig, authorization: auth, signedHeaders: frame.signedHeaders,
                                secretDateHex: derived.hex.date, secretServiceHex: derived.hex.service, secretSigningHex: derived.hex.signing)
         } catch let error as CryptoError {
             throw error.asSigScopeError
