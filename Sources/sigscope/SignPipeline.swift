@@ -214,7 +214,16 @@ struct SignPipeline {
             throw SigScopeError(.missingInput, "--batch needs a JSON Lines file (or - for standard input)")
         }
         let source = path == "-" ? "<stdin>" : path
-        let bytes = try Frontend.read(path)
+        // A regular file is mapped, anything else (standard input, a pipe) read.
+        let mapped = Frontend.MappedFile(path)
+        let read = mapped == nil ? try Frontend.read(path) : []
+        defer { withExtendedLifetime(mapped) {} }
+        return try read.withUnsafeBufferPointer { readBytes throws(SigScopeError) in
+            try runBatch(mapped?.bytes ?? readBytes, source: source)
+        }
+    }
+
+    private func runBatch(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> Int32 {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
         let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
         let lines = Self.lines(of: bytes)
@@ -231,42 +240,41 @@ struct SignPipeline {
         // About 2 KiB of output a line; a short batch reserves only what its lines need.
         var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: min(chunkSize, lines.count) * 2048) }
         var blockStart = 0
-        bytes.withUnsafeBufferPointer { input in
-            while blockStart < lines.count {
-                let block = lines[blockStart..<min(blockStart + blockSize, lines.count)]
-                blockStart = block.endIndex
-                let chunkCount = (block.count + chunkSize - 1) / chunkSize
-                @Sendable func chunkLines(_ c: Int) -> ArraySlice<(number: Int, range: Range<Int>)> {
-                    block[(block.startIndex + c * chunkSize)..<min(block.startIndex + (c + 1) * chunkSize, block.endIndex)]
-                }
-                if workerCount == 1 {
-                    for line in block { workers[0].process(line, input: input, context: context, into: &chunks[0]) }
-                } else {
-                    let nextChunk = Atomic<Int>(0)
-                    workers.withUnsafeMutableBufferPointer { pool in
-                        chunks.withUnsafeMutableBufferPointer { chunkSlots in
-                            let slots = WorkerSlots(workers: pool, chunks: chunkSlots, input: input)
-                            DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                                while true {
-                                    let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                                    guard c < chunkCount else { break }
-                                    for line in chunkLines(c) {
-                                        slots.workers[w].process(line, input: slots.input, context: context, into: &slots.chunks[c])
-                                    }
+        let input = bytes
+        while blockStart < lines.count {
+            let block = lines[blockStart..<min(blockStart + blockSize, lines.count)]
+            blockStart = block.endIndex
+            let chunkCount = (block.count + chunkSize - 1) / chunkSize
+            @Sendable func chunkLines(_ c: Int) -> ArraySlice<(number: Int, range: Range<Int>)> {
+                block[(block.startIndex + c * chunkSize)..<min(block.startIndex + (c + 1) * chunkSize, block.endIndex)]
+            }
+            if workerCount == 1 {
+                for line in block { workers[0].process(line, input: input, context: context, into: &chunks[0]) }
+            } else {
+                let nextChunk = Atomic<Int>(0)
+                workers.withUnsafeMutableBufferPointer { pool in
+                    chunks.withUnsafeMutableBufferPointer { chunkSlots in
+                        let slots = WorkerSlots(workers: pool, chunks: chunkSlots, input: input)
+                        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                            while true {
+                                let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                                guard c < chunkCount else { break }
+                                for line in chunkLines(c) {
+                                    slots.workers[w].process(line, input: slots.input, context: context, into: &slots.chunks[c])
                                 }
                             }
                         }
                     }
                 }
-                // Each chunk's lines go out in order straight from its own buffer (no copy into another).
-                for c in 0..<(workerCount == 1 ? 1 : chunkCount) {
-                    Frontend.writeBytes(chunks[c].output.bytes)
-                    chunks[c].output.removeAll()
-                    failures += chunks[c].failures
-                    chunks[c].failures = 0
-                    if firstFailure == nil { firstFailure = chunks[c].firstFailure }
-                    chunks[c].firstFailure = nil
-                }
+            }
+            // Each chunk's lines go out in order straight from its own buffer (no copy into another).
+            for c in 0..<(workerCount == 1 ? 1 : chunkCount) {
+                Frontend.writeBytes(chunks[c].output.bytes)
+                chunks[c].output.removeAll()
+                failures += chunks[c].failures
+                chunks[c].failures = 0
+                if firstFailure == nil { firstFailure = chunks[c].firstFailure }
+                chunks[c].firstFailure = nil
             }
         }
         if let firstFailure {
@@ -280,9 +288,9 @@ struct SignPipeline {
     /// A file that is one pretty-printed JSON document (a request, or an array of them) rather
     /// than JSON Lines would fail on every line with errors that do not say why; it is refused
     /// at once, saying what to do. Only looked into when the first line is not JSON.
-    static func refuseSingleDocument(_ bytes: [UInt8], lines: [(number: Int, range: Range<Int>)], source: String) throws(SigScopeError) {
+    static func refuseSingleDocument(_ bytes: UnsafeBufferPointer<UInt8>, lines: [(number: Int, range: Range<Int>)], source: String) throws(SigScopeError) {
         guard lines.count > 1, let first = lines.first, (try? JSONParser.parse(Array(bytes[first.range]), limits: .request)) == nil,
-              let whole = try? JSONParser.parse(bytes) else { return }
+              let whole = try? JSONParser.parse(Array(bytes)) else { return }
         let what: String
         let fix: String
         let file = source == "<stdin>" ? "" : " " + ShellQuote.quote(source)
@@ -296,29 +304,27 @@ struct SignPipeline {
     }
 
     /// The line number and byte range of every line that is not blank (CR before LF dropped).
-    static func lines(of bytes: [UInt8]) -> [(number: Int, range: Range<Int>)] {
-        bytes.withUnsafeBufferPointer { buffer in
-            var lines: [(number: Int, range: Range<Int>)] = []
-            guard let base = buffer.baseAddress else { return [] }
-            var lineNumber = 0
-            var lineStart = 0
-            let count = buffer.count
-            while lineStart <= count {
-                // The next newline is found with memchr: this runs on one core before the workers start.
-                let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                defer { lineStart = lineEnd + 1 }
-                lineNumber += 1
-                var end = lineEnd
-                if end > lineStart, base[end - 1] == 0x0D { end -= 1 }
-                var blank = true
-                for i in lineStart..<end where base[i] != 0x20 && base[i] != 0x09 {
-                    blank = false
-                    break
-                }
-                if !blank { lines.append((lineNumber, lineStart..<end)) }
+    static func lines(of buffer: UnsafeBufferPointer<UInt8>) -> [(number: Int, range: Range<Int>)] {
+        var lines: [(number: Int, range: Range<Int>)] = []
+        guard let base = buffer.baseAddress else { return [] }
+        var lineNumber = 0
+        var lineStart = 0
+        let count = buffer.count
+        while lineStart <= count {
+            // The next newline is found with memchr: this runs on one core before the workers start.
+            let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            defer { lineStart = lineEnd + 1 }
+            lineNumber += 1
+            var end = lineEnd
+            if end > lineStart, base[end - 1] == 0x0D { end -= 1 }
+            var blank = true
+            for i in lineStart..<end where base[i] != 0x20 && base[i] != 0x09 {
+                blank = false
+                break
             }
-            return lines
+            if !blank { lines.append((lineNumber, lineStart..<end)) }
         }
+        return lines
     }
 
     /// How many workers sign a large batch: one per online core, at most 8.

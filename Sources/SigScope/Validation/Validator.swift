@@ -189,7 +189,7 @@ struct Walker {
             // The spec is used in place (by index): copying a ParameterSpec retains a dozen fields.
             // Name keys first (integers): comparing strings costs far more.
             let key = NameKey(name)
-            if let specIndex = members.firstIndex(where: { $0.hasName(name, key: key) }) {
+            if let specIndex = Self.index(of: name, key: key, in: members) {
                 if case .null = given[m].value { continue }
                 within(.member(name)) { $0.checkValue(given[m].value, spec: members[specIndex]) }
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
@@ -222,6 +222,16 @@ struct Walker {
                     emit(.warning, rules.codes.missing, memberPath, "\(memberPath) is not given. " + note)
                 }
             }
+        }
+    }
+
+    /// The index of the spec named `name` (whose key is `key`) in `members`. The specs are read
+    /// through the buffer, not handed to a closure one by one: each hand-over retained and
+    /// released a spec, for every spec looked at, for every member given.
+    static func index(of name: String, key: NameKey, in members: [ParameterSpec]) -> Int? {
+        members.withUnsafeBufferPointer { specs in
+            for i in specs.indices where specs[i].hasName(name, key: key) { return i }
+            return nil
         }
     }
 
