@@ -37,6 +37,14 @@ public struct JSONWriter: Sendable {
         return Array(out.bytes)
     }
 
+    /// The UTF-8 bytes of `value`, written through `scratch` (emptied first), so a caller that
+    /// serializes often (a batch worker, once a line) allocates only the result.
+    public func bytes(_ value: JSONValue, using scratch: ByteBuffer) -> [UInt8] {
+        scratch.removeAll()
+        write(value, into: scratch)
+        return Array(scratch.bytes)
+    }
+
     /// Appends the UTF-8 bytes of `value` to `out`.
     public func write(_ value: JSONValue, into out: inout [UInt8]) {
         let buffer = ByteBuffer(capacity: 256)

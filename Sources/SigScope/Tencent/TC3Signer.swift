@@ -41,7 +41,7 @@ public enum TC3Signer {
             if let given = options.body {
                 body = given
             } else {
-                body = JSONWriter.compact.bytes(.object(request.params))
+                body = cache.map { JSONWriter.compact.bytes(.object(request.params), using: $0.scratch) } ?? JSONWriter.compact.bytes(.object(request.params))
                 notes = serializedBodyNotes
             }
         case .get:
