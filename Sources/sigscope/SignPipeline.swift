@@ -237,8 +237,10 @@ struct SignPipeline {
         }
         let blockSize = 4096
         let chunkSize = workerCount == 1 ? blockSize : 128
-        // About 2 KiB of output a line; a short batch reserves only what its lines need.
-        var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: min(chunkSize, lines.count) * 2048) }
+        // A TC3 line is about 2.1 KiB of output, a curl line more: room for 4 KiB a line, so a
+        // chunk's buffer never grows (growing copied it into new pages). Room not written to
+        // costs no memory. A short batch reserves only what its lines need.
+        var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: min(chunkSize, lines.count) * 4096) }
         var blockStart = 0
         let input = bytes
         while blockStart < lines.count {
