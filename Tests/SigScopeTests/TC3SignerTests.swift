@@ -42,6 +42,48 @@ struct TC3SignerTests {
         }
     }
 
+    @Test("a cache that keeps the last request's plan re-plans when the region, action, token, timestamp, endpoint or signed headers change")
+    func planFollowsEachInput() throws {
+        let inputs = try #require(Self.vectors.first { $0.string("id") == "T1" }).inputs()
+        var variants: [(request: APIRequest, options: SigningOptions, credentials: Credentials)] = []
+        for region in ["ap-shanghai", ""] {
+            var request = inputs.request
+            request.region = region
+            variants.append((request, inputs.options, inputs.credentials))
+        }
+        var other = inputs.request
+        other.action = "DescribeNetworkInterfaces"
+        variants.append((other, inputs.options, inputs.credentials))
+        var withToken = inputs.credentials
+        withToken.token = "session-token"
+        variants.append((inputs.request, inputs.options, withToken))
+        var later = inputs.options
+        later.timestamp = Timestamp(unixSeconds: later.timestamp.unixSeconds + 86_400)
+        variants.append((inputs.request, later, inputs.credentials))
+        var elsewhere = inputs.options
+        elsewhere.endpoint = "cvm.ap-guangzhou.tencentcloudapi.com"
+        variants.append((inputs.request, elsewhere, inputs.credentials))
+        var moreSigned = inputs.options
+        moreSigned.extraSignedHeaders = ["X-TC-Action"]
+        variants.append((inputs.request, moreSigned, inputs.credentials))
+        // Each variant differs from T1 in one input, and T1 comes between any two of them.
+        let base = (request: inputs.request, options: inputs.options, credentials: inputs.credentials)
+        let sequence = variants.flatMap { [base, $0] } + [base]
+
+        let cache = SigningKeyCache()
+        for (request, options, credentials) in sequence {
+            let cached = try Signer.sign(request, options: options, credentials: credentials, cache: cache)
+            let fresh = try Signer.sign(request, options: options, credentials: credentials)
+            #expect(cached == fresh)
+            // What the plan carries is what this request says, not what the last one said.
+            #expect(cached.request.header("X-TC-Region") == (request.region?.isEmpty == false ? request.region : nil))
+            #expect(cached.request.header("X-TC-Action") == request.action)
+            #expect(cached.request.header("X-TC-Token") == credentials.token)
+            #expect(cached.request.header("X-TC-Timestamp") == String(options.timestamp.unixSeconds))
+            #expect(cached.request.header("Host") == (options.endpoint ?? "cvm.tencentcloudapi.com"))
+        }
+    }
+
     @Test("SignedHeaders: lower-cased, sorted by bytes, each once, whatever order and case they come in")
     func signedHeaderNames() {
         #expect(TC3Signer.signedHeadersList(["content-type", "host"]) == ["content-type", "host"])
