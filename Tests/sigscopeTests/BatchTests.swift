@@ -31,6 +31,36 @@ struct BatchTests {
         #expect(values[3]["error"]?["column"] == .number("1"))
     }
 
+    @Test("a file (mapped) and the same bytes on standard input (read) give the same output, on both workers; an empty file gives none")
+    func fileAndStandardInputAgree() throws {
+        // 600 lines: enough for both workers; every tenth line is bad, so errors are interleaved.
+        var text = ""
+        for i in 0..<600 {
+            text += i % 10 == 9 ? "{\"provider\": \"tencent\",}\n"
+                : "{\"provider\": \"tencent\", \"region\": \"ap-guangzhou\", \"params\": {\"VpcId\": \"vpc-1\", \"SubnetId\": \"subnet-1\", \"NetworkInterfaceName\": \"eni-\(i)\"}}\r\n"
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("enis.jsonl")
+        try Data(text.utf8).write(to: file)
+        let options = ["--secret-id", "AKID1", "--secret-key", "k", "--timestamp", "1700000000"]
+        let fromFile = try CLI.run(["sign", "--batch", file.path] + options)
+        let fromStdin = try CLI.run(["sign", "--batch", "-"] + options, stdin: text)
+        #expect(fromFile.status == 1 && fromStdin.status == 1)
+        #expect(fromFile.stdout == fromStdin.stdout)
+        let lines = fromFile.stdout.split(separator: "\n")
+        #expect(lines.count == 600)
+        #expect(lines[9].hasPrefix(#"{"line":10,"error":"#))
+        #expect(lines[599].hasPrefix(#"{"line":600,"error":"#))
+        #expect(lines[598].contains(#"\"NetworkInterfaceName\":\"eni-598\""#))
+
+        let empty = directory.appendingPathComponent("empty.jsonl")
+        try Data().write(to: empty)
+        let none = try CLI.run(["sign", "--batch", empty.path] + options)
+        #expect(none.status == 0 && none.stdout.isEmpty, "\(none.stderr)")
+    }
+
     @Test("a syntax error's column counts characters within its own line, not bytes")
     func errorColumnInCharacters() throws {
         // Two three-byte characters before the error: its byte column would be 4 more.
