@@ -61,6 +61,8 @@ struct Walker {
 
     init(rules: ActionRules) {
         self.rules = rules
+        // Room for a path as deep as the rules go, so descending allocates once, not at each level.
+        trail.reserveCapacity(8)
     }
 
     var style: PathStyle { rules.pathStyle }
@@ -177,6 +179,19 @@ struct Walker {
         if Self.hasRepeatedKey(object) {
             for key in object.keys { counts[key, default: 0] += 1 }
         }
+        // Which member last gave each spec (last one wins, as `object[name]` reads it), kept on the
+        // stack: the pass over required specs below then looks no name up again.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: members.count) { lastGiven in
+            lastGiven.initialize(repeating: -1)
+            checkMembers(object, members: members, topLevel: topLevel, counts: counts, lastGiven: lastGiven)
+            checkRequired(object, members: members, lastGiven: lastGiven)
+        }
+    }
+
+    /// The members given: each checked against its spec, or reported unknown or repeated.
+    /// Records in `lastGiven` the index of the last member that names each spec.
+    private mutating func checkMembers(_ object: JSONObject, members: [ParameterSpec], topLevel: Bool, counts: [String: Int],
+                                       lastGiven: UnsafeMutableBufferPointer<Int>) {
         var reported: Set<String> = []
         // Members are read in place by index: a copy of each would retain its key and value.
         let given = object.members
@@ -190,6 +205,7 @@ struct Walker {
             // Name keys first (integers): comparing strings costs far more.
             let key = NameKey(name)
             if let specIndex = Self.index(of: name, key: key, in: members) {
+                lastGiven[specIndex] = m
                 if case .null = given[m].value { continue }
                 within(.member(name)) { $0.checkValue(given[m].value, spec: members[specIndex]) }
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
@@ -198,11 +214,16 @@ struct Walker {
                 within(.member(name)) { $0.unknown(name, members: members) }
             }
         }
+    }
+
+    /// The required (and disputed) specs that no member gives, or gives as null or empty.
+    private mutating func checkRequired(_ object: JSONObject, members: [ParameterSpec], lastGiven: UnsafeMutableBufferPointer<Int>) {
         for specIndex in members.indices {
             // Optional parameters have nothing to check here: skip them before any lookup or path.
             if members[specIndex].isOptional { continue }
             let spec = members[specIndex]
-            let value = object[spec.name]
+            let at = lastGiven[specIndex]
+            let value = at < 0 ? nil : object.members[at].value
             var memberPath: String { path(.member(spec.name)) }
             let absent: Bool
             if let value, value != .null { absent = false } else { absent = true }

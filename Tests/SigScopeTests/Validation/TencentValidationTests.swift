@@ -252,4 +252,25 @@ struct TencentValidationTests {
         let unknown = try #require(report.violations.first { $0.path == "SubnetID" })
         #expect(unknown.message.contains("did you mean SubnetId?"))
     }
+
+    // MARK: - Repeated names
+
+    /// A name given twice counts as its last value (JSON's "last one wins", as the server reads
+    /// it), also for requiredness: a null after a value is missing, a value after a null is not.
+    @Test("a repeated required name is judged by its last value", arguments: [
+        (#"{"VpcId": "vpc-0akbol5v", "VpcId": null}"#, true),
+        (#"{"VpcId": null, "VpcId": "vpc-0akbol5v"}"#, false),
+        (#"{"VpcId": "vpc-0akbol5v", "VpcId": "vpc-1bkbol5v"}"#, false),
+    ])
+    func repeatedRequiredName(json: String, missing: Bool) throws {
+        let vpc = try #require(try JSONParser.parse(Array(json.utf8)).objectValue)
+        var params: JSONObject = ["SubnetId": .string("subnet-76r802pg"), "NetworkInterfaceName": .string("eni")]
+        params.members.insert(contentsOf: vpc.members, at: 0)
+        let report = Validator.validate(APIRequest(provider: .tencent, region: "ap-guangzhou", params: params))
+        let missingVpc = report.violations.filter { $0.code == "MissingParameter" && $0.path == "VpcId" }
+        #expect(missingVpc.count == (missing ? 1 : 0))
+        #expect(missingVpc.first.map { $0.message.contains("given as null") } ?? true)
+        // Either way the repetition itself is pointed out.
+        #expect(report.warnings.contains { $0.path == "VpcId" && $0.message.contains("given 2 times") })
+    }
 }
