@@ -171,10 +171,15 @@ struct SignPipeline {
 
     /// Signs `request` with the signing options (and the draft's own settings) applied.
     static func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
+        let options = signingOptions(request, draft: draft, body: body, timestamp: timestamp, nonce: nonce, shared: &shared)
+        return try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider), cache: shared.keyCache)
+    }
+
+    /// The signing options of `request`: the command line's, else the draft's own settings.
+    static func signingOptions(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) -> SigningOptions {
         let algorithm = shared.signing.algorithm ?? draft.algorithm ?? request.provider.defaultAlgorithm
-        let credentials = try shared.credentials(for: request.provider)
         let extra = shared.extraSignedHeaders
-        let options = SigningOptions(
+        return SigningOptions(
             timestamp: timestamp,
             algorithm: algorithm,
             method: shared.signing.method ?? draft.method,
@@ -188,7 +193,6 @@ struct SignPipeline {
             // TC3 has no nonce: none is drawn for it.
             nonce: nonce ?? (algorithm == .tc3 ? nil : Frontend.randomNonce(for: algorithm, from: &shared.random))
         )
-        return try Signer.sign(request, options: options, credentials: credentials, cache: shared.keyCache)
     }
 
     /// The format to write: the one given, text by default, and JSON Lines for `--batch`, which
@@ -401,10 +405,17 @@ struct SignPipeline {
                     }
                     JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: chunk.output)
                 } else {
-                    let signed = try SignPipeline.sign(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
-                    // Rendered straight into the output buffer, without a JSON tree per line.
-                    SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
-                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: chunk.output)
+                    let options = SignPipeline.signingOptions(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
+                    let credentials = try shared.credentials(for: request.provider)
+                    // A TC3 POST line is written from its signer's template (see TC3Signer.writeSignedCompact).
+                    let written = mode == .sign ? try Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: shared.keyCache,
+                                                                               showSecrets: shared.signing.showSecrets, into: chunk.output) : false
+                    if !written {
+                        let signed = try Signer.sign(request, options: options, credentials: credentials, cache: shared.keyCache)
+                        // Rendered straight into the output buffer, without a JSON tree per line.
+                        SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
+                                                command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: chunk.output)
+                    }
                 }
             } catch {
                 chunk.failures += 1

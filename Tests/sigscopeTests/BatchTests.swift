@@ -127,6 +127,35 @@ struct BatchTests {
         }
     }
 
+    @Test("a TC3 batch line (written from the worker's template) says what signing the same request alone says, with and without --show-secrets")
+    func batchLineEqualsOneShot() throws {
+        let requests = [
+            #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-1", "SubnetId": "subnet-1", "NetworkInterfaceName": "one"}}"#,
+            #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-2", "SubnetId": "subnet-1", "NetworkInterfaceName": "网卡 \"two\" \\ 🚀"}}"#,
+            #"{"provider": "tencent", "region": "ap-shanghai", "params": {"VpcId": "vpc-3", "SubnetId": "subnet-1", "NetworkInterfaceName": "three"}}"#,
+        ]
+        let common = ["--secret-id", "AKID1", "--secret-key", "k", "--timestamp", "1700000000", "--token", "tok", "--language", "en-US"]
+        for secrets in [[], ["--show-secrets"]] {
+            let batch = try CLI.run(["sign", "--batch", "-"] + common + secrets, stdin: requests.joined(separator: "\n") + "\n")
+            #expect(batch.status == 0, "\(batch.stderr)")
+            let lines = batch.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == requests.count)
+            for (line, request) in zip(lines, requests) {
+                let alone = try CLI.run(["sign", "-", "--format", "json"] + common + secrets, stdin: request)
+                #expect(alone.status == 0, "\(alone.stderr)")
+                let expected = try JSONParser.parse(alone.stdout)
+                guard case .object(let members) = try JSONParser.parse(line) else {
+                    Issue.record("not an object: \(line)")
+                    continue
+                }
+                #expect(members.keys == ["provider", "algorithm", "steps", "signature", "request"])
+                for member in members {
+                    #expect(member.value == expected[member.key], "\(member.key) of \(request)")
+                }
+            }
+        }
+    }
+
     @Test("a batch large enough to be spread over several workers keeps input order, line numbers and per-line errors")
     func largeBatchInOrder() throws {
         // 9,001 lines: more than two blocks of 4,096, the last one ending in a partial chunk.

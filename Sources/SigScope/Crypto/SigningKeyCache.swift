@@ -12,6 +12,8 @@ public final class SigningKeyCache: @unchecked Sendable {
     var tc3: TC3Signer.Derivation?
     /// The plan of its last TC3 signature (endpoint, headers, the stages that depend on them).
     var tc3Plan: TC3Signer.Plan?
+    /// The compact output of its last TC3 plan and derivation, cut where each request's values go.
+    var tc3Template: TC3Signer.CompactTemplate?
     /// Where its request bodies are serialized before they are copied out at their size.
     let scratch = ByteBuffer(capacity: 1024)
     /// The last HMAC key made ready from raw key bytes (RPC keys with the secret and a suffix),

@@ -286,22 +286,6 @@ public struct JSONWriter: Sendable {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapeSlash)
     }
 
-    /// Appends ASCII `bytes` as a JSON string literal, quotes included; false (and nothing
-    /// appended) when they are not all ASCII, so the caller can go through a String.
-    func appendASCIIString(_ bytes: [UInt8], to out: ByteBuffer) -> Bool {
-        let target = Unmanaged.passUnretained(out)  // Not retained by the closure (see appendStringContent).
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard allASCII(buffer) else { return false }
-            target._withUnsafeGuaranteedRef { out in
-                out.append(0x22)
-                writeContent(utf8: buffer, into: out)
-                out.append(0x22)
-            }
-            return true
-        }
-    }
-
-
     /// The high bit of each byte of `word` (byte 0 lowest) that may be a control character, `"`,
     /// `\\` (or `/` when slashes are escaped); zero guarantees none is (the classic "has zero
     /// byte" tests), and the lowest bit set marks the first such byte exactly.

@@ -71,16 +71,26 @@ public enum SignOutput {
             out.append(UInt8(ascii: "}"))
         }
         out.append(#"],"body":"# as StaticString)
-        // An ASCII body is written from its bytes; any other goes through bodyText (which repairs invalid UTF-8).
-        if !writer.appendASCIIString(signed.request.body, to: out) {
-            writer.appendString(signed.request.bodyText, to: out)
-        }
+        signed.request.body.withUnsafeBufferPointer { writeBody($0, into: out) }
         out.append(UInt8(ascii: "}"))
         if let command {
             out.append(#","command":"# as StaticString)
             writer.appendString(command, to: out)
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// The body as a JSON string: an ASCII body written from its bytes, any other as text
+    /// (invalid UTF-8 repaired, as `HTTPRequest.bodyText` does).
+    static func writeBody(_ body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+        let writer = JSONWriter.compact
+        if allASCII(body) {
+            out.append(UInt8(ascii: "\""))
+            writer.writeContent(utf8: body, into: out)
+            out.append(UInt8(ascii: "\""))
+        } else {
+            writer.appendString(String(decoding: body, as: UTF8.self), to: out)
+        }
     }
 
     /// The value of one member of `steps` (a derived key shortened unless secrets are shown).

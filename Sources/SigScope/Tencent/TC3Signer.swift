@@ -23,15 +23,7 @@ public enum TC3Signer {
     /// - Throws: `SigScopeError` for a GET with a body, or a header to sign that is not sent.
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
-        // Everything but the params (endpoint, headers, signed names, scope): a batch worker's
-        // cache keeps it while the options and the request's action and region stay the same.
-        let plan: Plan
-        if let last = cache?.tc3Plan, last.matches(request, options: options, credentials: credentials, method: method) {
-            plan = last
-        } else {
-            plan = try Plan(request, options: options, credentials: credentials, method: method)
-            cache?.tc3Plan = plan
-        }
+        let plan = try self.plan(request, options: options, credentials: credentials, method: method, cache: cache)
         var notes: [String] = []
 
         var query = ""
@@ -52,15 +44,168 @@ public enum TC3Signer {
             query = FormCodec.encode(pairs)
         }
 
-        let computation = try compute(plan.frame, query: query, payload: body, date: plan.date, service: plan.service,
-                                      secretKey: credentials.secretKey, cache: cache)
+        let computation = try body.withUnsafeBytes { payload in
+            Result { () throws(SigScopeError) in
+                try compute(plan.frame, query: query, payload: payload, date: plan.date, service: plan.service, secretKey: credentials.secretKey, cache: cache)
+            }
+        }.get()
+        return signedRequest(plan, computation, query: query, body: body, notes: notes)
+    }
+
+    /// Everything but the params (endpoint, headers, signed names, scope): a batch worker's
+    /// cache keeps it while the options and the request's action and region stay the same.
+    private static func plan(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod, cache: SigningKeyCache?) throws(SigScopeError) -> Plan {
+        if let last = cache?.tc3Plan, last.matches(request, options: options, credentials: credentials, method: method) {
+            return last
+        }
+        let plan = try Plan(request, options: options, credentials: credentials, method: method)
+        cache?.tc3Plan = plan
+        return plan
+    }
+
+    /// The signed request of `computation`: the plan's headers with `Authorization` first.
+    private static func signedRequest(_ plan: Plan, _ computation: Computation, query: String, body: [UInt8], notes: [String]) -> SignedRequest {
         // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
         var sent: [HTTPHeader] = []
         sent.reserveCapacity(plan.headers.count + 1)
         sent.append(HTTPHeader("Authorization", computation.authorization))
         sent.append(contentsOf: plan.headers)
-        let wire = HTTPRequest(method: method.rawValue, scheme: plan.endpoint.scheme, host: plan.endpoint.host, query: query, headers: sent, body: body)
+        let wire = HTTPRequest(method: plan.method.rawValue, scheme: plan.endpoint.scheme, host: plan.endpoint.host, query: query, headers: sent, body: body)
         return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
+    }
+
+    // MARK: - Batch output
+
+    /// Signs `request` as `sign` does and appends to `out` exactly the bytes
+    /// `SignOutput.writeCompact(sign(…), showSecrets:)` would, without building the signed request.
+    ///
+    /// A batch line's output is mostly the same from line to line: only the body and three hex
+    /// values (payload hash, canonical-request hash, signature) change while the plan and the
+    /// derived keys stay. So the output is rendered once, by `SignOutput.writeCompact` itself with
+    /// markers where those values go (`CompactTemplate`), and each line copies its pieces and
+    /// fills the holes. Returns false, with nothing written, where this does not apply (GET,
+    /// whose query changes from line to line): then sign and render.
+    public static func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache,
+                                          showSecrets: Bool, into out: ByteBuffer) throws(SigScopeError) -> Bool {
+        let method = options.method ?? .post
+        guard method == .post else { return false }
+        let plan = try self.plan(request, options: options, credentials: credentials, method: method, cache: cache)
+        let derived: Derivation
+        do {
+            derived = try derivation(secretKey: credentials.secretKey, date: plan.date, service: plan.service, cache: cache)
+        } catch {
+            throw Self.signingError(error)
+        }
+        let template: CompactTemplate
+        if let last = cache.tc3Template, last.plan === plan, last.derivation === derived, last.showSecrets == showSecrets {
+            template = last
+        } else {
+            guard let made = CompactTemplate(plan, derived, showSecrets: showSecrets) else { return false }
+            cache.tc3Template = made
+            template = made
+        }
+        // The body is serialized into the worker's scratch buffer and hashed and written from there.
+        let scratch = cache.scratch
+        if options.body == nil {
+            scratch.removeAll()
+            JSONWriter.compact.write(.object(request.params), into: scratch)
+        }
+        let write = { (body: UnsafeBufferPointer<UInt8>) throws(SigScopeError) in
+            let computation = try compute(plan.frame, query: "", payload: UnsafeRawBufferPointer(body), date: plan.date, service: plan.service,
+                                          secretKey: credentials.secretKey, cache: cache)
+            template.write(payloadHash: computation.hashedRequestPayload, canonicalHash: computation.hashedCanonicalRequest,
+                           signature: computation.signature, body: body, into: out)
+        }
+        if let given = options.body {
+            try given.withUnsafeBufferPointer { body in Result { () throws(SigScopeError) in try write(body) } }.get()
+        } else {
+            try write(scratch.bytes)
+        }
+        return true
+    }
+
+    /// The compact JSON output of a TC3 POST signature with one plan and one derivation, cut
+    /// where the per-request values go.
+    final class CompactTemplate: Sendable {
+        let plan: Plan
+        let derivation: Derivation
+        let showSecrets: Bool
+        /// The rendered output, without the body's string and what follows it.
+        private let text: [UInt8]
+        /// Where each hole is: the end of the text before it (in order) and which value goes there.
+        private let holes: [(end: Int, value: Hole)]
+        /// What follows the body's string.
+        private let tail: [UInt8]
+
+        enum Hole: Int, CaseIterable {
+            case payloadHash, canonicalHash, signature
+
+            /// What stands for the value while the template is rendered: DEL is written as it is in
+            /// JSON (no escape), and no value sigscope renders holds one.
+            var marker: String { "\u{7F}sigscope-hole-\(rawValue)\u{7F}" }
+
+            /// How many times the value appears in the output: the payload hash as its own step and
+            /// ending the canonical request, the canonical-request hash as its step and ending the
+            /// string to sign, the signature as its step, in the `authorization` step, as
+            /// `signature` and in the `Authorization` header.
+            var occurrences: Int { self == .signature ? 4 : 2 }
+        }
+
+        /// nil when the rendering is not as expected (a marker appears other than as planned,
+        /// say in a header value given on purpose), so the caller renders each request instead.
+        init?(_ plan: Plan, _ derivation: Derivation, showSecrets: Bool) {
+            self.plan = plan
+            self.derivation = derivation
+            self.showSecrets = showSecrets
+            let computation = TC3Signer.computation(plan.frame, query: "", payloadHash: Hole.payloadHash.marker, hashedRequest: Hole.canonicalHash.marker,
+                                                    signature: Hole.signature.marker, derived: derivation)
+            let signed = TC3Signer.signedRequest(plan, computation, query: "", body: [], notes: [])
+            let buffer = ByteBuffer(capacity: 4096)
+            SignOutput.writeCompact(signed, showSecrets: showSecrets, into: buffer)
+            let rendered = Array(buffer.bytes)
+            // The empty body is written `""`, then the request and the output close.
+            let end = Array("\"body\":\"\"}}".utf8)
+            guard rendered.count >= end.count, Array(rendered.suffix(end.count)) == end else { return nil }
+            let bodyAt = rendered.count - 4
+            var holes: [(end: Int, value: Hole)] = []
+            var text: [UInt8] = []
+            var counts = [Int](repeating: 0, count: Hole.allCases.count)
+            let markers = Hole.allCases.map { Array($0.marker.utf8) }
+            var i = 0
+            while i < bodyAt {
+                if rendered[i] == 0x7F, let hole = Hole.allCases.first(where: { rendered[i...].starts(with: markers[$0.rawValue]) }) {
+                    holes.append((text.count, hole))
+                    counts[hole.rawValue] += 1
+                    i += markers[hole.rawValue].count
+                } else {
+                    text.append(rendered[i])
+                    i += 1
+                }
+            }
+            guard Hole.allCases.allSatisfy({ counts[$0.rawValue] == $0.occurrences }) else { return nil }
+            self.text = text
+            self.holes = holes
+            tail = Array(rendered[(bodyAt + 2)...])
+        }
+
+        /// Appends the output of one request: the pieces, the values (hex: nothing to escape) and the body.
+        func write(payloadHash: String, canonicalHash: String, signature: String, body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+            text.withUnsafeBufferPointer { text in
+                var start = 0
+                for hole in holes {
+                    out.append(UnsafeBufferPointer(rebasing: text[start..<hole.end]))
+                    switch hole.value {
+                    case .payloadHash: out.append(payloadHash)
+                    case .canonicalHash: out.append(canonicalHash)
+                    case .signature: out.append(signature)
+                    }
+                    start = hole.end
+                }
+                out.append(UnsafeBufferPointer(rebasing: text[start...]))
+            }
+            SignOutput.writeBody(body, into: out)
+            out.append(tail)
+        }
     }
 
     /// The note of a body made from the params.
@@ -290,36 +435,64 @@ public enum TC3Signer {
     /// Runs every stage for `input`.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
     public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
-        try compute(Frame(input, variant: variant), query: input.canonicalQuery, payload: input.payload, date: input.date, service: input.service,
-                    secretKey: secretKey, cache: cache)
+        try input.payload.withUnsafeBytes { payload in
+            Result { () throws(SigScopeError) in
+                try compute(Frame(input, variant: variant), query: input.canonicalQuery, payload: payload, date: input.date, service: input.service,
+                            secretKey: secretKey, cache: cache)
+            }
+        }.get()
     }
 
     /// Runs the stages that depend on the query and the payload, on top of `frame`.
-    static func compute(_ frame: Frame, query: String, payload: [UInt8], date: String, service: String, secretKey: SecretKey, cache: SigningKeyCache?) throws(SigScopeError) -> Computation {
+    static func compute(_ frame: Frame, query: String, payload: UnsafeRawBufferPointer, date: String, service: String, secretKey: SecretKey, cache: SigningKeyCache?) throws(SigScopeError) -> Computation {
         do {
             // With a caller's cache, its own contexts are reused (see SigningKeyCache).
             func sha256Hex(_ bytes: UnsafeRawBufferPointer) throws -> String {
                 try cache?.sha256Hex(bytes) ?? Digest.hex(.sha256, bytes)
             }
-            let payloadHash = frame.unsignedPayload ? unsignedPayloadHash : try payload.withUnsafeBytes { try sha256Hex($0) }
-            // CanonicalRequest: method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
-            let request = TextBuilder.join(frame.head, query, frame.afterQuery, payloadHash)
+            let payloadHash = frame.unsignedPayload ? unsignedPayloadHash : try sha256Hex(payload)
+            let request = canonicalRequest(frame, query: query, payloadHash: payloadHash)
             let hashedRequest = try request.withUTF8Bytes { try sha256Hex(UnsafeRawBufferPointer($0)) }
-            let toSign = TextBuilder.join(frame.stringToSignHead, hashedRequest)
+            let toSign = stringToSign(frame, hashedRequest: hashedRequest)
             let derived = try derivation(secretKey: secretKey, date: date, service: service, cache: cache)
             let sig = try toSign.withUTF8Bytes { bytes in
                 try cache?.hmacHex(derived.signer, UnsafeRawBufferPointer(bytes)) ?? derived.signer.hex(UnsafeRawBufferPointer(bytes))
             }
-            let auth = TextBuilder.join(frame.authorizationHead, sig)
             return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
                                credentialScope: frame.credentialScope, stringToSign: toSign, secretDate: derived.keys.date, secretService: derived.keys.service,
-                               secretSigning: derived.keys.signing, signature: sig, authorization: auth, signedHeaders: frame.signedHeaders,
+                               secretSigning: derived.keys.signing, signature: sig, authorization: authorization(frame, signature: sig), signedHeaders: frame.signedHeaders,
                                secretDateHex: derived.hex.date, secretServiceHex: derived.hex.service, secretSigningHex: derived.hex.signing)
-        } catch let error as CryptoError {
-            throw error.asSigScopeError
         } catch {
-            throw SigScopeError(.crypto, "\(error)")
+            throw signingError(error)
         }
+    }
+
+    /// The stages of a computation whose hashes are given rather than computed (a template's markers).
+    static func computation(_ frame: Frame, query: String, payloadHash: String, hashedRequest: String, signature: String, derived: Derivation) -> Computation {
+        Computation(hashedRequestPayload: payloadHash, canonicalRequest: canonicalRequest(frame, query: query, payloadHash: payloadHash),
+                    hashedCanonicalRequest: hashedRequest, credentialScope: frame.credentialScope, stringToSign: stringToSign(frame, hashedRequest: hashedRequest),
+                    secretDate: derived.keys.date, secretService: derived.keys.service, secretSigning: derived.keys.signing, signature: signature,
+                    authorization: authorization(frame, signature: signature), signedHeaders: frame.signedHeaders,
+                    secretDateHex: derived.hex.date, secretServiceHex: derived.hex.service, secretSigningHex: derived.hex.signing)
+    }
+
+    /// CanonicalRequest: method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
+    private static func canonicalRequest(_ frame: Frame, query: String, payloadHash: String) -> String {
+        TextBuilder.join(frame.head, query, frame.afterQuery, payloadHash)
+    }
+
+    private static func stringToSign(_ frame: Frame, hashedRequest: String) -> String {
+        TextBuilder.join(frame.stringToSignHead, hashedRequest)
+    }
+
+    private static func authorization(_ frame: Frame, signature: String) -> String {
+        TextBuilder.join(frame.authorizationHead, signature)
+    }
+
+    /// A libcrypto failure as the error sigscope reports.
+    private static func signingError(_ error: any Error) -> SigScopeError {
+        if let crypto = error as? CryptoError { return crypto.asSigScopeError }
+        return SigScopeError(.crypto, "\(error)")
     }
 
     /// Lower-cased, de-duplicated, ASCII-sorted header names.
