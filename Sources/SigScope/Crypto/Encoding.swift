@@ -11,13 +11,20 @@ public enum Hex {
     /// Lowercase hex of raw bytes, written straight into the new string's storage.
     static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            digits.withUnsafeBufferPointer { digits in
-                for (i, byte) in bytes.enumerated() {
-                    out[2 * i] = digits[Int(byte >> 4)]
-                    out[2 * i + 1] = digits[Int(byte & 0x0F)]
-                }
-            }
+            encode(bytes, into: out)
             return bytes.count * 2
+        }
+    }
+
+    /// Lowercase hex of raw bytes into the first `2 * bytes.count` bytes of `out` (as many bytes
+    /// as it has room for).
+    static func encode(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>) {
+        let count = min(bytes.count, out.count / 2)
+        digits.withUnsafeBufferPointer { digits in
+            for i in 0..<count {
+                out[2 * i] = digits[Int(bytes[i] >> 4)]
+                out[2 * i + 1] = digits[Int(bytes[i] & 0x0F)]
+            }
         }
     }
 

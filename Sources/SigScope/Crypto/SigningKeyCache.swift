@@ -35,19 +35,25 @@ public final class SigningKeyCache: @unchecked Sendable {
 
     /// Lowercase hex of the SHA-256 of `data`, through this cache's own digest context.
     func sha256Hex(_ data: UnsafeRawBufferPointer) throws -> String {
+        try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
+            try sha256(data, into: out)
+            return Hex.encode(UnsafeRawBufferPointer(out))
+        }
+    }
+
+    /// The SHA-256 of `data` into the first 32 bytes of `out`, through this cache's own digest context.
+    func sha256(_ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
         let md = try FetchedAlgorithms.get().md(.sha256)
         if digest == nil { digest = EVP_MD_CTX_new() }
         guard let digest else { throw CryptoError(function: "EVP_MD_CTX_new") }
-        return try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
-            var length: UInt32 = 0
-            let ok = withUnsafeBytes(of: UInt8(0)) { zero in
-                EVP_DigestInit_ex2(digest, md, nil) == 1
-                    && EVP_DigestUpdate(digest, data.baseAddress ?? zero.baseAddress, data.count) == 1
-                    && EVP_DigestFinal_ex(digest, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1
-            }
-            guard ok, length == 32 else { throw CryptoError(function: "EVP_DigestInit_ex2/EVP_DigestUpdate/EVP_DigestFinal_ex") }
-            return Hex.encode(UnsafeRawBufferPointer(out))
+        guard out.count >= 32 else { throw CryptoError(function: "EVP_DigestFinal_ex") }
+        var length: UInt32 = 0
+        let ok = withUnsafeBytes(of: UInt8(0)) { zero in
+            EVP_DigestInit_ex2(digest, md, nil) == 1
+                && EVP_DigestUpdate(digest, data.baseAddress ?? zero.baseAddress, data.count) == 1
+                && EVP_DigestFinal_ex(digest, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1
         }
+        guard ok, length == 32 else { throw CryptoError(function: "EVP_DigestInit_ex2/EVP_DigestUpdate/EVP_DigestFinal_ex") }
     }
 
     /// `key` made ready for HMAC with `algorithm`: the last one when the bytes are the same.

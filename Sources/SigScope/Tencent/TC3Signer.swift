@@ -110,16 +110,14 @@ public enum TC3Signer {
             scratch.removeAll()
             JSONWriter.compact.write(.object(request.params), into: scratch)
         }
-        let write = { (body: UnsafeBufferPointer<UInt8>) throws(SigScopeError) in
-            let computation = try compute(plan.frame, query: "", payload: UnsafeRawBufferPointer(body), date: plan.date, service: plan.service,
-                                          secretKey: credentials.secretKey, cache: cache)
-            template.write(payloadHash: computation.hashedRequestPayload, canonicalHash: computation.hashedCanonicalRequest,
-                           signature: computation.signature, body: body, into: out)
-        }
-        if let given = options.body {
-            try given.withUnsafeBufferPointer { body in Result { () throws(SigScopeError) in try write(body) } }.get()
-        } else {
-            try write(scratch.bytes)
+        do {
+            if let given = options.body {
+                try given.withUnsafeBufferPointer { body in try template.write(body: body, signer: derived.signer, cache: cache, into: out) }
+            } else {
+                try template.write(body: scratch.bytes, signer: derived.signer, cache: cache, into: out)
+            }
+        } catch {
+            throw Self.signingError(error)
         }
         return true
     }
@@ -136,6 +134,11 @@ public enum TC3Signer {
         private let holes: [(end: Int, value: Hole)]
         /// What follows the body's string.
         private let tail: [UInt8]
+        /// The canonical request up to the payload hash (a POST has no query), and the string to
+        /// sign up to the canonical request's hash: each line adds its hash to them as bytes.
+        private let canonicalHead: [UInt8]
+        private let stringToSignHead: [UInt8]
+        private let unsignedPayload: Bool
 
         enum Hole: Int, CaseIterable {
             case payloadHash, canonicalHash, signature
@@ -186,10 +189,53 @@ public enum TC3Signer {
             self.text = text
             self.holes = holes
             tail = Array(rendered[(bodyAt + 2)...])
+            canonicalHead = Array(plan.frame.head.utf8) + Array(plan.frame.afterQuery.utf8)
+            stringToSignHead = Array(plan.frame.stringToSignHead.utf8)
+            unsignedPayload = plan.frame.unsignedPayload
+        }
+
+        /// Signs `body` and appends its output. The stages are the ones `compute` runs, on bytes:
+        /// the hashes are hex in a stack buffer and the canonical request and string to sign are
+        /// the fixed heads plus a hash, so a line makes no String (each was an allocation).
+        func write(body: UnsafeBufferPointer<UInt8>, signer: KeyedHMAC, cache: SigningKeyCache, into out: ByteBuffer) throws {
+            // Three 64-digit hex values, 32 raw bytes, then the longer head followed by a hash.
+            let messageAt = 3 * 64 + 32
+            let room = messageAt + max(canonicalHead.count, stringToSignHead.count) + 64
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { space in
+                let payloadHex = UnsafeMutableBufferPointer(rebasing: space[0..<64])
+                let canonicalHex = UnsafeMutableBufferPointer(rebasing: space[64..<128])
+                let signatureHex = UnsafeMutableBufferPointer(rebasing: space[128..<192])
+                let raw = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: space[192..<messageAt]))
+                if unsignedPayload {
+                    _ = payloadHex.initialize(from: TC3Signer.unsignedPayloadHash.utf8)
+                } else {
+                    try cache.sha256(UnsafeRawBufferPointer(body), into: raw)
+                    Hex.encode(UnsafeRawBufferPointer(raw), into: payloadHex)
+                }
+                // CanonicalRequest = head + payload hash; its hash ends the string to sign.
+                let canonical = message(canonicalHead, payloadHex, in: space, at: messageAt)
+                try cache.sha256(UnsafeRawBufferPointer(canonical), into: raw)
+                Hex.encode(UnsafeRawBufferPointer(raw), into: canonicalHex)
+                let toSign = message(stringToSignHead, canonicalHex, in: space, at: messageAt)
+                try cache.hmac(signer, UnsafeRawBufferPointer(toSign), into: raw)
+                Hex.encode(UnsafeRawBufferPointer(raw), into: signatureHex)
+                write(payloadHash: UnsafeBufferPointer(payloadHex), canonicalHash: UnsafeBufferPointer(canonicalHex),
+                      signature: UnsafeBufferPointer(signatureHex), body: body, into: out)
+            }
+        }
+
+        /// `head` followed by `hash`, copied into `space` from `at`.
+        private func message(_ head: [UInt8], _ hash: UnsafeMutableBufferPointer<UInt8>, in space: UnsafeMutableBufferPointer<UInt8>, at: Int) -> UnsafeBufferPointer<UInt8> {
+            let end = at + head.count + hash.count
+            let target = UnsafeMutableBufferPointer(rebasing: space[at..<end])
+            _ = UnsafeMutableBufferPointer(rebasing: target[0..<head.count]).initialize(from: head)
+            _ = UnsafeMutableBufferPointer(rebasing: target[head.count...]).initialize(from: hash)
+            return UnsafeBufferPointer(target)
         }
 
         /// Appends the output of one request: the pieces, the values (hex: nothing to escape) and the body.
-        func write(payloadHash: String, canonicalHash: String, signature: String, body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+        private func write(payloadHash: UnsafeBufferPointer<UInt8>, canonicalHash: UnsafeBufferPointer<UInt8>, signature: UnsafeBufferPointer<UInt8>,
+                           body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
             text.withUnsafeBufferPointer { text in
                 var start = 0
                 for hole in holes {
