@@ -27,6 +27,15 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    /// True for null or the empty string: the values a required parameter may not be.
+    var isNullOrEmptyString: Bool {
+        switch self {
+        case .null: return true
+        case .string(let s): return s.isEmpty
+        default: return false
+        }
+    }
+
     /// The JSON type name used in messages: `string`, `number`, `boolean`, `array`, `object`, `null`.
     public var typeName: String {
         switch self {

@@ -221,8 +221,11 @@ struct Walker {
         for specIndex in members.indices {
             // Optional parameters have nothing to check here: skip them before any lookup or path.
             if members[specIndex].isOptional { continue }
-            let spec = members[specIndex]
             let at = lastGiven[specIndex]
+            // A value given (not null, not empty) has nothing to report: decided in place, since
+            // copying the spec and its requirement retains their fields and most are given.
+            if at >= 0, !object.members[at].value.isNullOrEmptyString { continue }
+            let spec = members[specIndex]
             let value = at < 0 ? nil : object.members[at].value
             var memberPath: String { path(.member(spec.name)) }
             let absent: Bool

@@ -274,3 +274,23 @@ struct TencentValidationTests {
         #expect(report.warnings.contains { $0.path == "VpcId" && $0.message.contains("given 2 times") })
     }
 }
+
+extension TencentValidationTests {
+    /// A required parameter given with a value is decided without a finding; left out or null it
+    /// is missing, and given as "" it is a warning (no length rule of its own says more).
+    @Test("a required parameter: absent or null is missing, empty is a warning, a value is fine", arguments: [
+        (JSONValue?.none, "not given", Severity.violation),
+        (JSONValue.null, "given as null", Severity.violation),
+        (JSONValue.string(""), "given as an empty string", Severity.warning),
+        (JSONValue.string("vpc-0akbol5v"), "", nil),
+    ] as [(JSONValue?, String, Severity?)])
+    func requiredGivenOrNot(value: JSONValue?, phrase: String, severity: Severity?) {
+        var params: JSONObject = ["SubnetId": .string("subnet-76r802pg"), "NetworkInterfaceName": .string("eni")]
+        if let value { params["VpcId"] = value }
+        let report = Validator.validate(APIRequest(provider: .tencent, region: "ap-guangzhou", params: params))
+        let missing = { (findings: [Finding]) in findings.filter { $0.code == "MissingParameter" && $0.path == "VpcId" } }
+        #expect(missing(report.violations).count == (severity == .violation ? 1 : 0))
+        #expect(missing(report.warnings).count == (severity == .warning ? 1 : 0))
+        #expect((missing(report.violations) + missing(report.warnings)).allSatisfy { $0.message.contains(phrase) })
+    }
+}
