@@ -54,8 +54,42 @@ public struct JSONWriter: Sendable {
 
     /// Appends the UTF-8 bytes of `value` to `out`.
     public func write(_ value: JSONValue, into out: ByteBuffer) {
+        // Compact output in member order (a TC3 body, once a batch line) skips the checks for
+        // spacing, indentation and streaming at every member and entry.
+        if case .compact = spacing, !sortKeys {
+            writeCompact(value, into: out)
+            return
+        }
         var none: Stream? = nil
         write(value, into: out, level: 0, stream: &none)
+    }
+
+    /// `write(_:into:level:stream:)` for compact spacing in member order, not streamed.
+    private func writeCompact(_ value: JSONValue, into out: ByteBuffer) {
+        switch value {
+        case .null: out.append("null" as StaticString)
+        case .bool(let b): out.append(b ? "true" as StaticString : "false")
+        case .number(let n): out.append(n)
+        case .string(let s): appendString(s, to: out)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            // Entries and members are read in place by index (see writeMembers).
+            for i in elements.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeCompact(elements[i], into: out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            out.append(UInt8(ascii: "{"))
+            let members = object.members
+            for i in members.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(members[i].key, to: out)
+                out.append(UInt8(ascii: ":"))
+                writeCompact(members[i].value, into: out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
     }
 
     /// Writes `value` in pieces of about `chunkSize` bytes, handing each to `sink` as soon as it
