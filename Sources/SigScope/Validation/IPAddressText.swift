@@ -5,30 +5,38 @@ public enum IPAddressText {
     /// Exactly four decimal numbers 0-255 separated by dots; a leading zero (`010`) is
     /// refused because parsers disagree on whether it is octal.
     public static func ipv4(_ text: String) -> [UInt8]? {
+        guard let value = ipv4Value(text) else { return nil }
+        return [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
+                UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+    }
+
+    /// The same address as one big-endian number, or nil: the format check asks only whether
+    /// the text is an address, and this answers without allocating the four bytes.
+    public static func ipv4Value(_ text: String) -> UInt32? {
         // Read on the UTF-8 bytes in one pass: an address is ASCII digits and dots only.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4)
-        var value = 0
+        var address: UInt32 = 0
+        var dots = 0
+        var value: UInt32 = 0
         var digits = 0
         var leadingZero = false
         for c in text.utf8 {
             if c == UInt8(ascii: ".") {
-                guard digits > 0, bytes.count < 3 else { return nil }
-                bytes.append(UInt8(value))
+                guard digits > 0, dots < 3 else { return nil }
+                address = address << 8 | value
+                dots += 1
                 value = 0
                 digits = 0
             } else if c >= 0x30 && c <= 0x39 {
                 if digits == 0 { leadingZero = c == 0x30 } else if leadingZero { return nil }
                 digits += 1
-                value = value * 10 + Int(c - 0x30)
+                value = value * 10 + UInt32(c - 0x30)
                 guard digits <= 3, value <= 255 else { return nil }
             } else {
                 return nil
             }
         }
-        guard digits > 0, bytes.count == 3 else { return nil }
-        bytes.append(UInt8(value))
-        return bytes
+        guard digits > 0, dots == 3 else { return nil }
+        return address << 8 | value
     }
 
     /// The sixteen bytes of an IPv6 address in RFC 4291 section 2.2 text form, or nil.

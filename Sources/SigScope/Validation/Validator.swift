@@ -501,7 +501,7 @@ struct Walker {
             case .format(let format):
                 let ok: Bool
                 switch format {
-                case .ipv4: ok = IPAddressText.ipv4(text) != nil
+                case .ipv4: ok = IPAddressText.ipv4Value(text) != nil
                 case .ipv6: ok = IPAddressText.ipv6(text) != nil
                 case .ipv4CIDR: ok = IPAddressText.cidr(text, v6: false) != nil
                 case .ipv6CIDR: ok = IPAddressText.cidr(text, v6: true) != nil
@@ -605,6 +605,8 @@ struct Walker {
                 let hashed = elements.count > 32
                 var seen: [(text: String, index: Int)] = []
                 var seenIndex: [String: Int] = [:]
+                // Room for every entry at once: appending one by one regrew the array twice a list.
+                if !hashed { seen.reserveCapacity(elements.count) }
                 for (i, item) in elements.enumerated() {
                     let value = field.map { item[$0] } ?? item
                     guard let value, value.arrayValue == nil, value.objectValue == nil, value != .null,

@@ -159,6 +159,15 @@ struct RuleBookTests {
                                    ("1.2.3", false), ("1.2.3.4.5", false), ("01.2.3.4", false), ("1.2.3.-4", false), ("1..2.3", false), (" 1.2.3.4", false)])
     func ipv4(_ text: String, _ valid: Bool) {
         #expect((IPAddressText.ipv4(text) != nil) == valid)
+        #expect((IPAddressText.ipv4Value(text) != nil) == valid)
+    }
+
+    @Test("IPv4 bytes and number are the address in network order")
+    func ipv4Forms() {
+        #expect(IPAddressText.ipv4("192.168.0.255") == [192, 168, 0, 255])
+        #expect(IPAddressText.ipv4Value("192.168.0.255") == 0xC0A8_00FF)
+        #expect(IPAddressText.ipv4Value("0.0.0.1") == 1)
+        #expect(IPAddressText.ipv4Value("255.255.255.255") == UInt32.max)
     }
 
     @Test("IPv6 text", arguments: [("::", true), ("::1", true), ("2001:db8::", true), ("2001:DB8:0:0:8:800:200C:417A", true),
