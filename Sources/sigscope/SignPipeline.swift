@@ -388,8 +388,15 @@ struct SignPipeline {
         /// Signs one line (or reports its error) into `chunk`, ending it with a newline.
         mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext, into chunk: inout BatchChunk) {
             do {
-                let draft = try RequestDraft.parse(UnsafeBufferPointer(rebasing: input[line.range]), source: source)
-                let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: source)
+                let text = UnsafeBufferPointer(rebasing: input[line.range])
+                var paramsSpan: JSONSpan?
+                var paramsAsGiven = false
+                let draft = try RequestDraft.parse(text, source: source, paramsSpan: &paramsSpan)
+                let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: source, paramsAsGiven: &paramsAsGiven)
+                // The params' own text, when the body can be made from it (see TC3Signer.writeSignedCompact).
+                let paramsText = paramsSpan.flatMap { span in
+                    paramsAsGiven && !span.hasEscapes ? UnsafeBufferPointer(rebasing: text[span.range]) : nil
+                }
                 // A batch line's report only ever refuses it (its warnings are not printed), so
                 // with --no-validate there is nothing to validate for.
                 var refused: ValidationReport?
@@ -409,7 +416,8 @@ struct SignPipeline {
                     let credentials = try shared.credentials(for: request.provider)
                     // A TC3 POST line is written from its signer's template (see TC3Signer.writeSignedCompact).
                     let written = mode == .sign ? try Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: shared.keyCache,
-                                                                               showSecrets: shared.signing.showSecrets, into: chunk.output) : false
+                                                                               showSecrets: shared.signing.showSecrets, paramsText: paramsText,
+                                                                               into: chunk.output) : false
                     if !written {
                         let signed = try Signer.sign(request, options: options, credentials: credentials, cache: shared.keyCache)
                         // Rendered straight into the output buffer, without a JSON tree per line.

@@ -93,6 +93,79 @@ struct JSONTests {
         #expect(JSONWriter.compact.string(.string("\u{1}")) == #""\u0001""#)
     }
 
+    @Test("a located member's span is its value's text, and says whether a string in it has an escape")
+    func locatedSpan() throws {
+        func locate(_ text: String, _ key: String = "params") throws -> (text: String, hasEscapes: Bool)? {
+            let bytes = Array(text.utf8)
+            return try bytes.withUnsafeBufferPointer { buffer in
+                let parsed = try JSONParser.parse(buffer, locating: key)
+                #expect(parsed.value == (try JSONParser.parse(text)))
+                return parsed.span.map { (String(decoding: buffer[$0.range], as: UTF8.self), $0.hasEscapes) }
+            }
+        }
+        let plain = try #require(try locate(#"{"a": "\n", "params" :  {"x": [1, {"y": "é"}]} , "b": "\""}"#))
+        #expect(plain.text == #"{"x": [1, {"y": "é"}]}"#)
+        #expect(!plain.hasEscapes)  // the escapes outside the member do not count
+        #expect(try locate(#"{"params": {"x": "a\"b"}}"#)?.hasEscapes == true)
+        #expect(try locate(#"{"params": {"k\u00e9": 1}}"#)?.hasEscapes == true)
+        #expect(try locate(#"{"params": 12.5e3}"#)?.text == "12.5e3")
+        #expect(try locate(#"{"other": {"params": {}}}"#) == nil)  // only a top-level member
+        #expect(try locate(#"[{"params": {}}]"#) == nil)
+    }
+
+    @Test("minified JSON text without escapes is what the compact writer writes for its value", arguments: 0..<3)
+    func minifiedEqualsCompact(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let fixed = [
+            #"{ "VpcId" : "vpc-1" ,"Tags":[ {"Key" :"a b","Value":" x "} ] }"#,
+            "{\r\n\t\"a\" :\t[ -0.5E+2 , 1e0 , true,false ,null , [ ] , { } ]\n}",
+            #"{"名字": "网卡 🚀  two", "n": 0}"#,
+            #"{"a":1,"a":2}"#,
+            "  [ \"x y\" ]  ",
+        ]
+        let generated = (0..<200).map { _ in Self.randomJSON(&random, depth: 0) }
+        for text in fixed + generated {
+            let bytes = Array(text.utf8)
+            let value = try JSONParser.parse(bytes)
+            let out = ByteBuffer(capacity: 16)
+            bytes.withUnsafeBufferPointer { JSONWriter.appendMinified($0, to: out) }
+            #expect(Array(out.bytes) == JSONWriter.compact.bytes(value), "\(text)")
+        }
+    }
+
+    /// A random JSON text without escapes, with random whitespace between tokens.
+    static func randomJSON(_ random: inout SplitMix, depth: Int) -> String {
+        func pick<T>(_ choices: [T]) -> T { choices[random.next(below: choices.count)] }
+        func space() -> String { (0..<random.next(below: 4)).map { _ in pick([" ", "\t", "\n", "\r"]) }.joined() }
+        func string() -> String {
+            "\"" + (0..<random.next(below: 5)).map { _ in pick(["a", " ", "vpc-1", "é", "中", "🚀", "{", "}", "[", ":", ",", "/", "'"]) }.joined() + "\""
+        }
+        switch random.next(below: depth > 3 ? 3 : 5) {
+        case 0: return string()
+        case 1: return pick(["0", "-1", "12.50", "1e-3", "-0.0E+2"])
+        case 2: return pick(["true", "false", "null"])
+        case 3:
+            let items = (0..<random.next(below: 4)).map { _ in space() + randomJSON(&random, depth: depth + 1) + space() }
+            return "[" + (items.isEmpty ? space() : items.joined(separator: ",")) + "]"
+        default:
+            let members = (0..<random.next(below: 4)).map { _ in space() + string() + space() + ":" + space() + randomJSON(&random, depth: depth + 1) + space() }
+            return "{" + (members.isEmpty ? space() : members.joined(separator: ",")) + "}"
+        }
+    }
+
+    /// A small seeded generator (SplitMix64), so a failing case is the same on every run.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next(below bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
     @Test("Python's json.dumps form of the official TC3 payload round-trips byte for byte")
     func pythonRoundTrip() throws {
         let text = #"{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}"#
@@ -114,6 +187,22 @@ struct RequestModelTests {
         let request = try RequestBuilder.build(draft, overrides: RequestOverrides(), source: "f.json")
         #expect(request.provider == .tencent && request.region == "ap-guangzhou")
         #expect(request.params["SecurityGroupIds"] == .array([.string("sg-05bb4upy")]))
+    }
+
+    @Test("the builder says when the params are the file's as given: not when names are nested, --param merges or RegionId is filled")
+    func paramsAsGiven() throws {
+        func asGiven(_ draft: RequestDraft, _ overrides: RequestOverrides = RequestOverrides()) throws -> Bool {
+            var given = false
+            let request = try RequestBuilder.build(draft, overrides: overrides, source: "f", paramsAsGiven: &given)
+            #expect(given == (request.params == draft.params))
+            return given
+        }
+        let nested: JSONObject = ["VpcId": .string("vpc-1"), "SecurityGroupIds": .array([.string("sg-1")])]
+        #expect(try asGiven(RequestDraft(provider: .tencent, region: "ap-guangzhou", params: nested)))
+        #expect(try !asGiven(RequestDraft(provider: .tencent, params: ["SecurityGroupIds.0": .string("sg-1")])))
+        #expect(try !asGiven(RequestDraft(provider: .tencent, params: nested), RequestOverrides(params: [("VpcId", .string("vpc-2"))])))
+        #expect(try !asGiven(RequestDraft(provider: .aliyun, region: "cn-hangzhou", params: nested)))
+        #expect(try asGiven(RequestDraft(provider: .aliyun, region: "cn-hangzhou", params: ["RegionId": .string("cn-hangzhou")])))
     }
 
     @Test("Alibaba: flat names nest 1-based, and region fills RegionId")

@@ -133,6 +133,13 @@ struct BatchTests {
             #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-1", "SubnetId": "subnet-1", "NetworkInterfaceName": "one"}}"#,
             #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-2", "SubnetId": "subnet-1", "NetworkInterfaceName": "网卡 \"two\" \\ 🚀"}}"#,
             #"{"provider": "tencent", "region": "ap-shanghai", "params": {"VpcId": "vpc-3", "SubnetId": "subnet-1", "NetworkInterfaceName": "three"}}"#,
+            // The body of a line without escapes is its params' text minified: spacing, numbers and
+            // raw UTF-8 as written, and flat names (nested before signing) the other way.
+            #"{"provider":"tencent","region":"ap-guangzhou","params":{"VpcId":"vpc-4","SubnetId":"subnet-1","NetworkInterfaceName":"four","SecurityGroupIds":["sg-1"]}}"#,
+            "{ \"provider\" :\t\"tencent\", \"region\": \"ap-guangzhou\", \"params\" : {\t\"VpcId\" : \"vpc-5\" , \"SubnetId\":\"subnet-1\","
+                + " \"NetworkInterfaceName\" : \"five  spaced 网卡\", \"SecondaryPrivateIpAddressCount\" : 2 ,"
+                + " \"PrivateIpAddresses\": [ {\"PrivateIpAddress\": \"10.0.0.5\" , \"Primary\" : true } ] } }",
+            #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-6", "SubnetId": "subnet-1", "NetworkInterfaceName": "six", "SecurityGroupIds.0": "sg-1"}}"#,
         ]
         let common = ["--secret-id", "AKID1", "--secret-key", "k", "--timestamp", "1700000000", "--token", "tok", "--language", "en-US"]
         for secrets in [[], ["--show-secrets"]] {

@@ -27,6 +27,14 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { "line \(line), column \(column): \(reason)" }
 }
 
+/// Where a value is in the text it was parsed from.
+public struct JSONSpan: Sendable, Equatable {
+    /// The value's bytes, from its first to its last character.
+    public var range: Range<Int>
+    /// Whether a string in it (a member name or a value) has an escape sequence (`\n`, `\u00e9`, …).
+    public var hasEscapes: Bool
+}
+
 /// A strict RFC 8259 JSON parser over UTF-8 bytes, with depth and size bounds.
 ///
 /// Hand-written rather than Foundation's `JSONSerialization` because sigscope needs member
@@ -43,6 +51,16 @@ public struct JSONParser {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, limits: limits)
         return try parser.parseDocument()
+    }
+
+    /// Parses `bytes` as `parse` does and also says where the value of the top-level object's
+    /// member `key` is in them, so a caller can reuse that text as it was written.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits(),
+                             locating key: String) throws(JSONSyntaxError) -> (value: JSONValue, span: JSONSpan?) {
+        var parser = JSONParser(bytes: bytes, limits: limits)
+        parser.locate = key
+        let value = try parser.parseDocument()
+        return (value, parser.located)
     }
 
     /// Parses UTF-8 text.
@@ -63,6 +81,11 @@ public struct JSONParser {
     /// sharing one string each saves an allocation and its memory every time. Used for inputs
     /// of 64 KiB or more (a small document would pay for the table without gaining from it).
     private var recent: [String?] = []
+    /// The top-level member whose value's place is wanted, and that place once parsed.
+    private var locate: String?
+    private var located: JSONSpan?
+    /// How many strings so far had an escape sequence (read in the slow path only).
+    private var escapedStrings = 0
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
@@ -164,7 +187,11 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
+            let valueStart = index, escapesBefore = escapedStrings
             let value = try parseValue()
+            if depth == 1, let locate, key == locate {
+                located = JSONSpan(range: valueStart..<index, hasEscapes: escapedStrings != escapesBefore)
+            }
             memberStack.append(JSONMember(key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object (opened here)", at: open) }
@@ -304,6 +331,7 @@ public struct JSONParser {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string (opened here)", at: open) }
+        escapedStrings += 1
         var out: [UInt8] = Array(bytes[start..<index])
         while index < bytes.count {
             let c = bytes[index]

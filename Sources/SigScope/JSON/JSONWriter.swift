@@ -92,6 +92,58 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Appends JSON `text` without its whitespace between tokens: for text the parser accepted
+    /// that has no escape sequence (`JSONSpan.hasEscapes` false), exactly what `compact.write`
+    /// writes for the parsed value, since compact output keeps member order, number literals and
+    /// non-ASCII characters as they are and escapes only what such text cannot hold unescaped
+    /// (`"`, `\\`, control characters). A batch line's body is made this way, not re-serialized.
+    public static func appendMinified(_ text: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
+        let target = out.reserve(count)
+        var written = 0
+        var at = 0
+        // Without escapes, every `"` opens or closes a string; outside strings, a byte below `!`
+        // is whitespace (raw control characters are not JSON). A word at a time, as `escape` does:
+        // stored whole, then the output advances past its bytes up to the first to look at.
+        var inString = false
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while at + 8 <= count {
+            let raw = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(target + written).storeBytes(of: raw, as: UInt64.self)
+            let word = UInt64(littleEndian: raw)
+            let quote = word ^ (ones &* 0x22)
+            var flags = (quote &- ones) & ~quote & highs
+            if !inString { flags |= (word &- ones &* 0x21) & ~word & highs }
+            if flags == 0 {
+                at += 8
+                written += 8
+                continue
+            }
+            // The lowest flag is exact; the bytes before it are kept.
+            let clean = flags.trailingZeroBitCount >> 3
+            written += clean
+            at += clean
+            if base[at] == 0x22 {
+                inString.toggle()
+                target[written] = 0x22
+                written += 1
+            }
+            at += 1
+        }
+        while at < count {
+            let byte = base[at]
+            if byte == 0x22 { inString.toggle() }
+            if inString || byte > 0x20 {
+                target[written] = byte
+                written += 1
+            }
+            at += 1
+        }
+        out.commit(written)
+    }
+
     /// Writes `value` in pieces of about `chunkSize` bytes, handing each to `sink` as soon as it
     /// is full, so a large document never sits whole in memory. The pieces joined are `bytes(value)`.
     public func write(_ value: JSONValue, chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {

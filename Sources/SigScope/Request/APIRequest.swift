@@ -68,6 +68,20 @@ public struct RequestDraft: Sendable, Equatable {
         return try from(value, source: source)
     }
 
+    /// Reads a request object from a batch line, and where its `"params"` object is in the line:
+    /// text without escapes there is, less its whitespace, the compact JSON body of the params.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String, paramsSpan: inout JSONSpan?) throws(SigScopeError) -> RequestDraft {
+        let parsed: (value: JSONValue, span: JSONSpan?)
+        do {
+            parsed = try JSONParser.parse(bytes, limits: .request, locating: "params")
+        } catch {
+            throw SigScopeError.json(error, source: source)
+        }
+        let draft = try from(parsed.value, source: source)
+        paramsSpan = parsed.span
+        return draft
+    }
+
     /// Reads a request object from an already-parsed JSON value.
     public static func from(_ value: JSONValue, source: String) throws(SigScopeError) -> RequestDraft {
         guard let object = value.objectValue else {

@@ -40,9 +40,14 @@ public enum Params {
     /// - Throws: `SigScopeError.invalidRequest` when an index is below the base, skips a
     ///   position, or a name is used both as a value and as a container.
     public static func unflatten(_ params: JSONObject, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
-        // A `.` is one UTF-8 byte: look for it on the bytes, not through Character search.
-        guard params.members.contains(where: { $0.key.containsByte(UInt8(ascii: ".")) }) else { return params }
+        guard hasFlatNames(params) else { return params }
         return try merge(params.members.map { ($0.key, $0.value) }, into: JSONObject(), replace: false, indexBase: indexBase, source: source)
+    }
+
+    /// Whether a top-level name of `params` is flat (has a `.`), so `unflatten` changes them.
+    public static func hasFlatNames(_ params: JSONObject) -> Bool {
+        // A `.` is one UTF-8 byte: look for it on the bytes, not through Character search.
+        params.members.contains(where: { $0.key.containsByte(UInt8(ascii: ".")) })
     }
 
     /// Assigns each `(name, value)` (flat or plain names) into `base`.

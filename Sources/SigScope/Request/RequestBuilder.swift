@@ -39,6 +39,13 @@ public enum RequestBuilder {
     /// Alibaba); for Alibaba, `region` fills `RegionId` when the params have none.
     /// - Throws: `SigScopeError` `.missingInput` without a provider, `.invalidRequest` for bad names.
     public static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String) throws(SigScopeError) -> APIRequest {
+        var asGiven = false
+        return try build(draft, overrides: overrides, source: source, paramsAsGiven: &asGiven)
+    }
+
+    /// `build`, also saying whether the request's params are the draft's exactly as given: no
+    /// flat name nested, no `--param` merged, no `RegionId` filled in.
+    public static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String, paramsAsGiven: inout Bool) throws(SigScopeError) -> APIRequest {
         guard let provider = overrides.provider ?? draft.provider else {
             throw SigScopeError(.missingInput, "no provider: give \"provider\" in the request file or --provider tencent|aliyun")
         }
@@ -47,14 +54,18 @@ public enum RequestBuilder {
             throw SigScopeError(.invalidRequest, "the action is empty", source: source)
         }
         let base = provider.listIndexBase
-        var params = try Params.unflatten(draft.params, indexBase: base, source: source)
+        var changed = Params.hasFlatNames(draft.params)
+        var params = changed ? try Params.unflatten(draft.params, indexBase: base, source: source) : draft.params
         if !overrides.params.isEmpty {
+            changed = true
             params = try Params.merge(overrides.params.map { ($0.name, $0.value) }, into: params, replace: true, indexBase: base, source: "--param")
         }
         let region = overrides.region ?? draft.region
         if provider == .aliyun, let region, params["RegionId"] == nil {
             params["RegionId"] = .string(region)
+            changed = true
         }
+        paramsAsGiven = !changed
         return APIRequest(provider: provider, action: action, region: region, params: params)
     }
 }

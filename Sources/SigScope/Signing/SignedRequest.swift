@@ -157,11 +157,14 @@ public enum Signer {
     /// Signs `request` and appends exactly the bytes `SignOutput.writeCompact(sign(…), showSecrets:)`
     /// would, when the algorithm has a way to do that without building the signed request (TC3
     /// POST; see `TC3Signer.writeSignedCompact`). Returns false, with nothing written, otherwise.
+    /// - Parameter paramsText: the params' JSON text as given, without escapes, when the request's
+    ///   params are exactly it (see `TC3Signer.writeSignedCompact`).
     public static func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache,
-                                          showSecrets: Bool, into out: ByteBuffer) throws(SigScopeError) -> Bool {
+                                          showSecrets: Bool, paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm == .tc3, request.provider == .tencent else { return false }
-        return try TC3Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: cache, showSecrets: showSecrets, into: out)
+        return try TC3Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: cache, showSecrets: showSecrets,
+                                                paramsText: paramsText, into: out)
     }
 }
 
