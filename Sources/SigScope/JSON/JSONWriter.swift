@@ -306,7 +306,14 @@ public struct JSONWriter: Sendable {
             }
             let clean = flags.trailingZeroBitCount >> 3
             written += clean
-            written += writeEscape(base[at + clean], to: target + written)
+            let byte = base[at + clean]
+            // A quote is nearly every escape in a JSON body: written without the general switch.
+            if byte == 0x22 {
+                UnsafeMutableRawPointer(target + written).storeBytes(of: UInt16(0x225C).littleEndian, as: UInt16.self)
+                written += 2
+            } else {
+                written += writeEscape(byte, to: target + written)
+            }
             at += clean + 1
         }
         while at < count {
