@@ -72,8 +72,8 @@ public struct JSONParser {
     private let limits: JSONLimits
     private var index = 0
     private var depth = 0
-    /// Elements and members of the containers being parsed; each container is copied out once,
-    /// exactly sized, when it closes, instead of growing its own array step by step.
+    /// Elements and members of the containers being parsed; each container's are moved out once,
+    /// into an exactly sized array, when it closes, instead of it growing its own step by step.
     private let elementStack: OpenEntries<JSONValue>
     private let memberStack: OpenEntries<JSONMember>
     /// Recently made strings of 16 to 64 bytes (too long to be stored inline), by a hash of their
@@ -276,10 +276,7 @@ public struct JSONParser {
             var wideHigh: UInt64 = 0
             while index + 8 <= bytes.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)) & highs
+                let special = WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C) | WordBytes.below(word, 0x20)
                 if special != 0 {
                     // Straight to the first special byte (the lowest flag is exact), keeping the
                     // high bits of the bytes before it; the loop below takes it from there.

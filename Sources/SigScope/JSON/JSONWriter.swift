@@ -107,15 +107,12 @@ public struct JSONWriter: Sendable {
         // is whitespace (raw control characters are not JSON). A word at a time, as `escape` does:
         // stored whole, then the output advances past its bytes up to the first to look at.
         var inString = false
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while at + 8 <= count {
             let raw = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
             UnsafeMutableRawPointer(target + written).storeBytes(of: raw, as: UInt64.self)
             let word = UInt64(littleEndian: raw)
-            let quote = word ^ (ones &* 0x22)
-            var flags = (quote &- ones) & ~quote & highs
-            if !inString { flags |= (word &- ones &* 0x21) & ~word & highs }
+            var flags = WordBytes.equal(word, 0x22)
+            if !inString { flags |= WordBytes.below(word, 0x21) }
             if flags == 0 {
                 at += 8
                 written += 8
@@ -384,12 +381,8 @@ public struct JSONWriter: Sendable {
     /// byte" tests), and the lowest bit set marks the first such byte exactly.
     @inline(__always)
     private static func escapeFlags(_ word: UInt64, slash: Bool) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let control = (word &- ones &* 0x20) & ~word & highs
-        var flags = control | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
-        if slash { flags |= zeroBytes(word ^ (ones &* 0x2F)) }
+        var flags = WordBytes.below(word, 0x20) | WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C)
+        if slash { flags |= WordBytes.equal(word, 0x2F) }
         return flags
     }
 

@@ -59,13 +59,8 @@ public struct RequestDraft: Sendable, Equatable {
 
     /// Reads a request object from JSON text in memory the caller owns (a batch's line, read in place).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> RequestDraft {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes, limits: .request)
-        } catch {
-            throw SigScopeError.json(error, source: source)
-        }
-        return try from(value, source: source)
+        var unused: JSONSpan?
+        return try parse(bytes, source: source, paramsSpan: &unused)
     }
 
     /// Reads a request object from a batch line, and where its `"params"` object is in the line:
