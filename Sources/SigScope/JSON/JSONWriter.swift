@@ -101,34 +101,18 @@ public struct JSONWriter: Sendable {
         guard let base = text.baseAddress else { return }
         let count = text.count
         let target = out.reserve(count)
-        var written = 0
-        var at = 0
         // Without escapes, every `"` opens or closes a string; outside strings, a byte below `!`
-        // is whitespace (raw control characters are not JSON). A word at a time, as `escape` does:
-        // stored whole, then the output advances past its bytes up to the first to look at.
+        // is whitespace (raw control characters are not JSON): a quote is kept, whitespace dropped.
         var inString = false
-        while at + 8 <= count {
-            let raw = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(target + written).storeBytes(of: raw, as: UInt64.self)
-            let word = UInt64(littleEndian: raw)
-            var flags = WordBytes.equal(word, 0x22)
-            if !inString { flags |= WordBytes.below(word, 0x21) }
-            if flags == 0 {
-                at += 8
-                written += 8
-                continue
-            }
-            // The lowest flag is exact; the bytes before it are kept.
-            let clean = flags.trailingZeroBitCount >> 3
-            written += clean
-            at += clean
-            if base[at] == 0x22 {
-                inString.toggle()
-                target[written] = 0x22
-                written += 1
-            }
-            at += 1
-        }
+        var (at, written) = WordBytes.copyWords(base, count: count, to: target, flags: { word in
+            let quotes = WordBytes.equal(word, 0x22)
+            return inString ? quotes : quotes | WordBytes.below(word, 0x21)
+        }, special: { byte, at in
+            guard byte == 0x22 else { return 0 }
+            inString.toggle()
+            at.pointee = 0x22
+            return 1
+        })
         while at < count {
             let byte = base[at]
             if byte == 0x22 { inString.toggle() }
@@ -284,34 +268,15 @@ public struct JSONWriter: Sendable {
     private static let escapeWindow = 64 << 10
 
     /// Writes `count` bytes from `base` escaped to `target` (room for six bytes a byte); returns
-    /// how many were written. Each word of input is stored whole before it is looked at, and the
-    /// output advances only past its clean bytes: no copy call per run between escapes (a request
-    /// body is mostly short runs between quotes). The store never passes the output's final
-    /// length, since every input byte gives at least one output byte.
+    /// how many were written. Every input byte gives at least one output byte, so the word stores
+    /// never pass the output's final length.
     @inline(__always)
     private func escape(_ base: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
-        var written = 0
-        var at = 0
-        while at + 8 <= count {
-            let raw = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
-            UnsafeMutableRawPointer(target + written).storeBytes(of: raw, as: UInt64.self)
-            let flags = Self.escapeFlags(UInt64(littleEndian: raw), slash: escapeSlash)
-            if flags == 0 {
-                at += 8
-                written += 8
-                continue
-            }
-            let clean = flags.trailingZeroBitCount >> 3
-            written += clean
-            let byte = base[at + clean]
+        var (at, written) = WordBytes.copyWords(base, count: count, to: target, flags: { Self.escapeFlags($0, slash: escapeSlash) }) { byte, at in
             // A quote is nearly every escape in a JSON body: written without the general switch.
-            if byte == 0x22 {
-                UnsafeMutableRawPointer(target + written).storeBytes(of: UInt16(0x225C).littleEndian, as: UInt16.self)
-                written += 2
-            } else {
-                written += writeEscape(byte, to: target + written)
-            }
-            at += clean + 1
+            guard byte == 0x22 else { return writeEscape(byte, to: at) }
+            UnsafeMutableRawPointer(at).storeBytes(of: UInt16(0x225C).littleEndian, as: UInt16.self)
+            return 2
         }
         while at < count {
             let byte = base[at]

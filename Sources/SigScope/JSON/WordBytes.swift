@@ -18,4 +18,33 @@ enum WordBytes {
     static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
         (word &- ones &* UInt64(limit)) & ~word & highs
     }
+
+    /// Copies bytes from `base` to `target` a word at a time, as the minifier and the escape scan
+    /// do: each word is stored whole, then the output advances past the bytes before the first
+    /// one `flags` marks (its lowest flag exact), and `special` handles that byte, writing at the
+    /// pointer it is given and returning how many bytes it wrote. No copy call per run between
+    /// marked bytes (a request body is mostly short runs between quotes). Stops before the last
+    /// bytes that make no whole word and returns where: the caller finishes them byte by byte.
+    /// A store never passes `target` + the input's length + the bytes `special` added.
+    @inline(__always)
+    static func copyWords(_ base: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>, flags: (UInt64) -> UInt64,
+                          special: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> (read: Int, written: Int) {
+        var written = 0
+        var at = 0
+        while at + 8 <= count {
+            let raw = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(target + written).storeBytes(of: raw, as: UInt64.self)
+            let marked = flags(UInt64(littleEndian: raw))
+            if marked == 0 {
+                at += 8
+                written += 8
+                continue
+            }
+            let clean = marked.trailingZeroBitCount >> 3
+            written += clean
+            written += special(base[at + clean], target + written)
+            at += clean + 1
+        }
+        return (at, written)
+    }
 }
