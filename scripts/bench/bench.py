@@ -18,7 +18,9 @@ and measures:
     the SDK's VpcClient with its transport stubbed (and the bare interpreter start, for scale);
   - decode throughput and peak memory of `sigscope decode` on a 10,000-ENI response (JSON and
     XML) vs Python's json.loads on the same JSON.
-Batch runs count only when they exit 0 with one non-error output line per request. Wall-clock
+The batches and the libcrypto bounds are measured in turn over five rounds, each figure the best
+of its rounds, so both sides of a ratio are sampled across the same stretch of time. Batch runs
+count only when an untimed check run exits 0 with one non-error output line per request. Wall-clock
 figures vary with the machine's load; ratios measured in the same run are what matter (CPU-time
 ratios are reported too, as they vary less on a shared machine).
 """
@@ -98,6 +100,8 @@ def write_jsonl(path, items):
 
 
 MAXRSS = None
+# Rounds of the batches and the bounds, measured in turn (see rounds()).
+ROUNDS = 5
 
 
 def timed(cmd, stdout=subprocess.DEVNULL, rss=False):
@@ -132,19 +136,28 @@ def best_of(cmd, runs=3):
         if code != 0:
             return {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
         results.append((elapsed, cpu, rss))
+    return best(results)
+
+
+def best(results):
+    """The fastest of (wall, cpu, rss) runs, with every run's wall and CPU time kept."""
     elapsed, cpu, _ = min(results)
-    return {"seconds": elapsed, "cpu_seconds": cpu, "max_rss_kib": max((r[2] or 0) for r in results)}
+    return {"seconds": elapsed, "cpu_seconds": cpu, "max_rss_kib": max((r[2] or 0) for r in results),
+            "runs": [{"seconds": r[0], "cpu_seconds": r[1]} for r in results]}
 
 
-def batch(binary, path, count, work):
-    """sigscope sign --batch on `count` requests: one checked run (exit 0, one output line per
-    request, none of them an error), then the best of three timed runs."""
-    cmd = [binary, "sign", "--batch", path, "--timestamp", "1551113065"] + CREDS
+def batch_command(binary, path):
+    return [binary, "sign", "--batch", path, "--timestamp", "1551113065"] + CREDS
+
+
+def check_batch(binary, path, count, work):
+    """One untimed run of `sigscope sign --batch` on `count` requests: it must exit 0 with one
+    output line per request, none of them an error. Returns what was wrong, or None."""
     checked = os.path.join(work, "batch-output.jsonl")
     with open(checked, "wb") as out:
-        _, _, _, code, stderr = timed(cmd, stdout=out)
+        _, _, _, code, stderr = timed(batch_command(binary, path), stdout=out)
     if code != 0:
-        return {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
+        return "exit status %d: %s" % (code, stderr.strip()[:500])
     lines = errors = 0
     with open(checked, "rb") as f:
         for line in f:
@@ -152,29 +165,50 @@ def batch(binary, path, count, work):
             errors += line.startswith(b'{"line":')
     os.remove(checked)
     if lines != count or errors:
-        return {"error": "%d output lines for %d requests, %d of them errors" % (lines, count, errors)}
-    result = best_of(cmd)
-    if "error" not in result:
+        return "%d output lines for %d requests, %d of them errors" % (lines, count, errors)
+    return None
+
+
+def rounds(batches, bounds, count, iterations):
+    """The batches and the libcrypto bounds they are compared with, measured in turn, round after
+    round (ROUNDS of them), so both sides of each ratio are sampled across the same stretch of
+    time: on a shared machine a busy spell then slows a round of each, not only the one side that
+    happened to run during it. Each figure is the best of its rounds (a batch: its fastest run;
+    a bound: the highest rate of each API, the bound the faster API), and every round is kept.
+    `batches`: name -> command (already checked); `bounds`: name -> (program, mode, message sizes)."""
+    runs = {name: [] for name in batches}
+    rates = {name: {"evp": [], "lowlevel": []} for name in bounds}
+    failed = {}
+    for _ in range(ROUNDS):
+        for name, cmd in batches.items():
+            if name in failed:
+                continue
+            elapsed, cpu, rss, code, stderr = timed(cmd, rss=True)
+            if code != 0:
+                failed[name] = {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
+            runs[name].append((elapsed, cpu, rss))
+        for name, (program, mode, sizes) in bounds.items():
+            for api in ("evp", "lowlevel"):
+                cmd = [program, api, mode, str(iterations)] + [str(n) for n in sizes]
+                rates[name][api].append(float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout))
+    results = {}
+    for name in batches:
+        if name in failed:
+            results[name] = failed[name]
+            continue
+        result = best(runs[name])
         result["per_second"] = count / result["seconds"]
         result["cpu_per_second"] = count / result["cpu_seconds"]
-    return result
+        results[name] = result
+    for name, by_api in rates.items():
+        fastest = {api: max(values) for api, values in by_api.items()}
+        results[name] = {"per_second": max(fastest.values()), "per_second_by_api": fastest, "rounds": by_api}
+    return results
 
 
 def baseline(python, mode, path):
     out = subprocess.run([python, os.path.join(BENCH, "baselines.py"), mode, path], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
-
-
-def crypto_bound(bound, mode, iterations, *sizes):
-    """Signatures per second of just the libcrypto calls, through EVP and through the low-level
-    functions, each the best of three runs like every other figure (one run slowed by the
-    machine's load would make the bound look easier to reach); the bound is the faster of the
-    two (each figure is kept)."""
-    rates = {}
-    for api in ("evp", "lowlevel"):
-        cmd = [bound, api, mode, str(iterations)] + [str(n) for n in sizes]
-        rates[api] = max(float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout) for _ in range(3))
-    return {"per_second": max(rates.values()), "per_second_by_api": rates}
 
 
 def stage_sizes(binary, request, work):
@@ -255,25 +289,32 @@ def main():
         write_jsonl(tc3_small, tencent[:n_sdk])
         write_jsonl(rpc_small, aliyun[:n_sdk])
 
-        log("batch signing")
-        results["sigscope-batch-tc3"] = batch(binary, tc3_path, n_batch, work)
-        results["sigscope-batch-rpc"] = batch(binary, rpc_path, n_batch, work)
+        # The inputs just written are flushed to disk first, so the kernel's writeback of them
+        # does not run beside the timed batches.
+        os.sync()
+        for name, path, count in (("tc3", tc3_path, n_batch), ("rpc", rpc_path, n_batch)):
+            problem = check_batch(binary, path, count, work)
+            if problem:
+                raise SystemExit("sigscope sign --batch (%s) failed its check run: %s" % (name, problem))
+        tc3_sizes, rpc_sizes = stage_sizes(binary, tencent[0], work), stage_sizes(binary, aliyun[0], work)
+        tc3_args = (tc3_sizes["body"], tc3_sizes["canonical"], tc3_sizes["string_to_sign"])
+
+        log("batch signing and the libcrypto bound, %d rounds" % ROUNDS)
+        measured = rounds(
+            {"sigscope-batch-tc3": batch_command(binary, tc3_path), "sigscope-batch-rpc": batch_command(binary, rpc_path)},
+            {"libcrypto-bound-tc3": (bound, "tc3", tc3_args), "libcrypto-bound-tc3-cached-key": (bound, "tc3-cached", tc3_args),
+             "libcrypto-bound-rpc": (bound, "rpc", (rpc_sizes["string_to_sign"],))},
+            n_batch, 400000)
+        results.update(measured)
+        results["libcrypto-bound-tc3"].update(bytes=tc3_sizes, calls="SHA-256 x2, HMAC-SHA256 x4 (keys derived per signature)")
+        results["libcrypto-bound-tc3-cached-key"].update(bytes=tc3_sizes, calls="SHA-256 x2, HMAC-SHA256 x1 (derived key kept, as sigscope does in a batch)")
+        results["libcrypto-bound-rpc"].update(bytes=rpc_sizes, calls="HMAC-SHA1 x1 (key kept)")
 
         log("python baselines")
         results["python-sdk-tc3"] = baseline(python, "sdk-tc3", tc3_small)
         results["python-sdk-rpc"] = baseline(python, "sdk-rpc", rpc_small)
         results["python-bare-tc3"] = baseline(python, "bare-tc3", tc3_path)
         results["python-bare-rpc"] = baseline(python, "bare-rpc", rpc_path)
-
-        log("libcrypto bound")
-        tc3_sizes, rpc_sizes = stage_sizes(binary, tencent[0], work), stage_sizes(binary, aliyun[0], work)
-        tc3_args = (tc3_sizes["body"], tc3_sizes["canonical"], tc3_sizes["string_to_sign"])
-        results["libcrypto-bound-tc3"] = dict(crypto_bound(bound, "tc3", 400000, *tc3_args), bytes=tc3_sizes,
-                                              calls="SHA-256 x2, HMAC-SHA256 x4 (keys derived per signature)")
-        results["libcrypto-bound-tc3-cached-key"] = dict(crypto_bound(bound, "tc3-cached", 400000, *tc3_args), bytes=tc3_sizes,
-                                                         calls="SHA-256 x2, HMAC-SHA256 x1 (derived key kept, as sigscope does in a batch)")
-        results["libcrypto-bound-rpc"] = dict(crypto_bound(bound, "rpc", 400000, rpc_sizes["string_to_sign"]), bytes=rpc_sizes,
-                                              calls="HMAC-SHA1 x1 (key kept)")
 
         log("one-shot latency")
         one = os.path.join(ROOT, "examples", "tencent-create-eni.json")
