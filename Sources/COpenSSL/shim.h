@@ -1,14 +1,7 @@
 #ifndef SIGSCOPE_COPENSSL_SHIM_H
 #define SIGSCOPE_COPENSSL_SHIM_H
 
-/* SHA1_* and SHA256_* are deprecated in OpenSSL 3 in favour of EVP, but kept and supported through
-   the 3.x series; sigscope computes with them when no configuration can select another provider
-   (see Sources/SigScope/Crypto/CryptoBackend.swift), because EVP in 3.0 allocates and frees a
-   provider context for every digest and every HMAC. */
-#define OPENSSL_SUPPRESS_DEPRECATED 1
-
 #include <openssl/evp.h>
-#include <openssl/sha.h>
 #include <openssl/err.h>
 #include <openssl/crypto.h>
 #include <openssl/core_names.h>

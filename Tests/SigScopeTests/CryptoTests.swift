@@ -92,73 +92,43 @@ struct CryptoTests {
         }
     }
 
-    static let backends: [CryptoBackend] = [.direct, .providers]
-
-    @Test("both backends give the RFC 4231 and RFC 2202 HMACs, through a kept key and through a signing cache", arguments: backends)
-    func hmacBackends(_ backend: CryptoBackend) throws {
+    @Test("RFC 4231 and RFC 2202 HMACs through a kept key and through a signing cache's reused context")
+    func hmacThroughCache() throws {
         let cache = SigningKeyCache()
         for (algorithm, vectors) in [(HashAlgorithm.sha256, Self.rfc4231), (.sha1, Self.rfc2202)] {
             for vector in vectors + vectors.reversed() {
-                let keyed = try vector.key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0, backend: backend) }
-                #expect(keyed.isDirect == (backend == .direct))
-                let once = try vector.data.withUnsafeBytes { try keyed.hex($0) }
-                #expect(once == vector.expected, "\(vector.name) \(backend)")
-                // The cache keeps an EVP key's context between messages; a direct key needs none.
+                let keyed = try vector.key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0) }
+                #expect(try vector.data.withUnsafeBytes { try keyed.hex($0) } == vector.expected, "\(vector.name)")
+                // The cache keys its own context from the key once, then re-initialises it per message.
                 for _ in 0..<2 {
                     let cached = try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
                         try vector.data.withUnsafeBytes { try cache.hmac(keyed, $0, into: out) }
                         return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<algorithm.digestLength]))
                     }
-                    #expect(cached == vector.expected, "\(vector.name) \(backend), cached")
+                    #expect(cached == vector.expected, "\(vector.name), cached")
                 }
             }
         }
     }
 
-    @Test("both backends give the FIPS 180 digests (one block, two blocks, a million bytes)", arguments: backends)
-    func digestBackends(_ backend: CryptoBackend) throws {
-        func hex(_ algorithm: HashAlgorithm, _ data: [UInt8]) throws -> String {
-            try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
-                try data.withUnsafeBytes { try Digest.hash(algorithm, $0, into: out, backend: backend) }
-                return Hex.encode(UnsafeRawBufferPointer(rebasing: out[0..<algorithm.digestLength]))
-            }
-        }
+    @Test("FIPS 180 digests: one block, two blocks, a million bytes, and the empty message")
+    func fips180Digests() throws {
         let two = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
         let million = [UInt8](repeating: 0x61, count: 1_000_000)
-        #expect(try hex(.sha256, Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(try hex(.sha256, two) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(try hex(.sha256, million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-        #expect(try hex(.sha256, []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(try hex(.sha1, Array("abc".utf8)) == "a9993e364706816aba3e25717850c26c9cd0d89d")
-        #expect(try hex(.sha1, two) == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
-        #expect(try hex(.sha1, million) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
-        #expect(try hex(.sha1, []) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        // A too-small output is an error, not a short write.
-        #expect(throws: CryptoError.self) {
-            try withUnsafeTemporaryAllocation(byteCount: 16, alignment: 1) { out in
-                try [UInt8]().withUnsafeBytes { try Digest.hash(.sha256, $0, into: out, backend: backend) }
-            }
-        }
-    }
-
-    @Test("the backends agree at every length around the block and padding boundaries, with keys around the block size")
-    func backendsAgree() throws {
-        for length in [0, 1, 54, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 300] {
+        #expect(Hex.encode(try Digest.sha256(two)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(Hex.encode(try Digest.sha256(million)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(Hex.encode(try Digest.hash(.sha1, two)) == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
+        #expect(Hex.encode(try Digest.hash(.sha1, million)) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
+        #expect(Hex.encode(try Digest.hash(.sha1, [UInt8]())) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        // The signing cache's own digest context gives the same at every block and padding boundary.
+        let cache = SigningKeyCache()
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 300] {
             let data = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-            for algorithm in HashAlgorithm.allCases {
-                let results = try Self.backends.map { backend in
-                    try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
-                        try data.withUnsafeBytes { try Digest.hash(algorithm, $0, into: out, backend: backend) }
-                        return Array(out[0..<algorithm.digestLength])
-                    }
-                }
-                #expect(results[0] == results[1], "digest \(algorithm) of \(length) bytes")
-                let key = Array(data.reversed())
-                let macs = try Self.backends.map { backend in
-                    try key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0, backend: backend) }
-                }.map { keyed in try data.withUnsafeBytes { try keyed.hex($0) } }
-                #expect(macs[0] == macs[1], "HMAC \(algorithm) with a \(length)-byte key and message")
+            let viaCache = try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
+                try data.withUnsafeBytes { try cache.sha256($0, into: out) }
+                return Array(out)
             }
+            #expect(viaCache == (try Digest.sha256(data)), "\(length) bytes")
         }
     }
 

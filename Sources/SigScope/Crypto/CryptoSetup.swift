@@ -21,13 +21,10 @@ enum CryptoSetup {
         return fipsEnabled?.first == "1"
     }
 
-    /// Whether this process reads OpenSSL's configuration file, decided once from its environment.
-    static let readsConfiguration = loadsConfiguration(opensslConf: environment("OPENSSL_CONF"),
-                                                       fipsEnabled: firstBytes(of: "/proc/sys/crypto/fips_enabled"))
-
     /// Initialises libcrypto once, before the first fetch; false when libcrypto reports a failure.
     static func initialise() -> Bool {
-        sigscope_init_crypto(readsConfiguration ? 1 : 0) == 1
+        let load = loadsConfiguration(opensslConf: environment("OPENSSL_CONF"), fipsEnabled: firstBytes(of: "/proc/sys/crypto/fips_enabled"))
+        return sigscope_init_crypto(load ? 1 : 0) == 1
     }
 
     private static func environment(_ name: String) -> String? {

@@ -41,7 +41,7 @@ final class FetchedAlgorithms: @unchecked Sendable {  // Immutable handles; libc
     }
 }
 
-/// Message digests computed by libcrypto (directly, or through EVP: see `CryptoBackend`).
+/// Message digests over libcrypto's EVP interface.
 public enum Digest {
     /// Hashes `data` with `algorithm`.
     /// - Throws: `CryptoError` when libcrypto reports a failure.
@@ -60,18 +60,8 @@ public enum Digest {
         }
     }
 
-    /// Hashes raw bytes into `out` (at least the digest's length): directly, or with one
-    /// `EVP_Digest` call when a configuration may choose the provider (see `CryptoBackend`).
-    static func hash(_ algorithm: HashAlgorithm, _ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer,
-                     backend: CryptoBackend = .current) throws {
-        guard out.count >= algorithm.digestLength else { throw CryptoError(function: "EVP_Digest") }
-        if backend == .direct {
-            switch algorithm {
-            case .sha1: DirectSHA1.digest(data, into: out)
-            case .sha256: DirectSHA256.digest(data, into: out)
-            }
-            return
-        }
+    /// Hashes raw bytes into `out` (at least the digest's length) with one `EVP_Digest` call.
+    static func hash(_ algorithm: HashAlgorithm, _ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
         let md = try FetchedAlgorithms.get().md(algorithm)
         var length: UInt32 = 0
         // Empty input still needs a non-null pointer.

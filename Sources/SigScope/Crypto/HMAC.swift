@@ -1,7 +1,6 @@
 internal import COpenSSL
 
-/// HMAC-SHA1 and HMAC-SHA256 on libcrypto's SHA-1 and SHA-256 (directly, or through its
-/// `EVP_MAC` "HMAC": see `CryptoBackend`).
+/// HMAC-SHA1 and HMAC-SHA256, computed by libcrypto's `EVP_MAC` ("HMAC").
 /// Checked against the RFC 2202 and RFC 4231 vectors.
 public enum HMAC {
     /// Computes HMAC(`key`, `message`) with `algorithm`. Key first, message second.
@@ -43,25 +42,16 @@ public enum HMAC {
     }
 }
 
-/// An HMAC key made ready once, so each MAC of it processes only the message: its keyed inner
-/// and outer hash states (the `.direct` backend, see `CryptoBackend`), or a libcrypto `EVP_MAC`
-/// context initialised with the key, duplicated for each MAC (`.providers`).
-final class KeyedHMAC: @unchecked Sendable {  // Only read after init: states are copied, the EVP context duplicated.
+/// An HMAC key made ready: a libcrypto `EVP_MAC` context initialised with the key once.
+///
+/// Each MAC duplicates the keyed context (`EVP_MAC_CTX_dup`) and feeds it the message, so the key
+/// is processed once per key while every MAC is still computed by libcrypto's HMAC.
+final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read (duplicated) after init.
     let algorithm: HashAlgorithm
-    private var sha256States: (inner: SHA256_CTX, outer: SHA256_CTX)?
-    private var sha1States: (inner: SHA_CTX, outer: SHA_CTX)?
-    private let context: OpaquePointer?
+    private let keyed: OpaquePointer
 
-    init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer, backend: CryptoBackend = .current) throws {
+    init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
         self.algorithm = algorithm
-        if backend == .direct {
-            switch algorithm {
-            case .sha256: sha256States = DirectSHA256.keyedStates(key)
-            case .sha1: sha1States = DirectSHA1.keyedStates(key)
-            }
-            context = nil
-            return
-        }
         let algorithms = try FetchedAlgorithms.get()
         guard let context = EVP_MAC_CTX_new(algorithms.hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
         let ok: Int32 = algorithm.rawValue.withCString { name in
@@ -79,18 +69,12 @@ final class KeyedHMAC: @unchecked Sendable {  // Only read after init: states ar
             EVP_MAC_CTX_free(context)
             throw CryptoError(function: "EVP_MAC_init")
         }
-        self.context = context
+        keyed = context
     }
 
     deinit {
-        if let context { EVP_MAC_CTX_free(context) }
-        // The states are as secret as the key (EVP_MAC_CTX_free cleanses its copy likewise).
-        withUnsafeMutableBytes(of: &sha256States) { OPENSSL_cleanse($0.baseAddress, $0.count) }
-        withUnsafeMutableBytes(of: &sha1States) { OPENSSL_cleanse($0.baseAddress, $0.count) }
+        EVP_MAC_CTX_free(keyed)
     }
-
-    /// True when MACs come from kept states, with no libcrypto context to keep or duplicate.
-    var isDirect: Bool { context == nil }
 
     /// Lowercase hex of the HMAC of `message`.
     func hex(_ message: UnsafeRawBufferPointer) throws -> String {
@@ -102,23 +86,15 @@ final class KeyedHMAC: @unchecked Sendable {  // Only read after init: states ar
 
     /// HMAC of `message` into `out` (at least the digest's length).
     func mac(_ message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        guard out.count >= algorithm.digestLength else { throw CryptoError(function: "EVP_MAC_final") }
-        if let states = sha256States {
-            DirectSHA256.mac(inner: states.inner, outer: states.outer, message, into: out)
-        } else if let states = sha1States {
-            DirectSHA1.mac(inner: states.inner, outer: states.outer, message, into: out)
-        } else {
-            let context = try duplicateContext()
-            defer { EVP_MAC_CTX_free(context) }
-            try Self.finish(context, message: message, algorithm: algorithm, into: out)
-        }
+        let context = try duplicateContext()
+        defer { EVP_MAC_CTX_free(context) }
+        try Self.finish(context, message: message, algorithm: algorithm, into: out)
     }
 
-    /// A new EVP context keyed like this one, ready for a message; the caller frees it.
-    /// Only a `.providers` key has one.
+    /// A new context keyed like this one, ready for a message; the caller frees it.
     func duplicateContext() throws -> OpaquePointer {
-        guard let context, let copy = EVP_MAC_CTX_dup(context) else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
-        return copy
+        guard let context = EVP_MAC_CTX_dup(keyed) else { throw CryptoError(function: "EVP_MAC_CTX_dup") }
+        return context
     }
 
     /// Feeds `message` to a keyed, initialised `context` and writes the MAC into `out`.

@@ -41,18 +41,12 @@ public final class SigningKeyCache: @unchecked Sendable {
         }
     }
 
-    /// The SHA-256 of `data` into the first 32 bytes of `out`: directly, or through this cache's
-    /// own EVP digest context (see `CryptoBackend`).
+    /// The SHA-256 of `data` into the first 32 bytes of `out`, through this cache's own digest context.
     func sha256(_ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        guard out.count >= 32 else { throw CryptoError(function: "EVP_DigestFinal_ex") }
-        if CryptoBackend.current == .direct {
-            // A context on the stack: nothing allocated, fetched or freed per message.
-            DirectSHA256.digest(data, into: out)
-            return
-        }
         let md = try FetchedAlgorithms.get().md(.sha256)
         if digest == nil { digest = EVP_MD_CTX_new() }
         guard let digest else { throw CryptoError(function: "EVP_MD_CTX_new") }
+        guard out.count >= 32 else { throw CryptoError(function: "EVP_DigestFinal_ex") }
         var length: UInt32 = 0
         let ok = withUnsafeBytes(of: UInt8(0)) { zero in
             EVP_DigestInit_ex2(digest, md, nil) == 1
@@ -78,12 +72,9 @@ public final class SigningKeyCache: @unchecked Sendable {
         }
     }
 
-    /// The HMAC of `message` with `keyed`'s key into `out`: from its kept states, or through this
-    /// cache's own EVP context, duplicated from `keyed` once, then only re-initialised (same key)
-    /// for each message.
+    /// The HMAC of `message` with `keyed`'s key into `out`, through this cache's own context:
+    /// duplicated from `keyed` once, then only re-initialised (same key) for each message.
     func hmac(_ keyed: KeyedHMAC, _ message: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        // A key with kept states needs no context: its MAC copies them.
-        if keyed.isDirect { return try keyed.mac(message, into: out) }
         if macKeyOwner !== keyed {
             if let mac { EVP_MAC_CTX_free(mac) }
             mac = nil
