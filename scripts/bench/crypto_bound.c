@@ -4,9 +4,10 @@
  *
  *   crypto_bound API MODE ITERATIONS SIZES...
  *   API  evp       EVP with algorithms fetched once, one context per kind reused and the HMAC
- *                  digest set once (OpenSSL 3's recommended interface)
+ *                  digest set once (OpenSSL 3's recommended interface; what sigscope uses)
  *        lowlevel  SHA256_* / SHA1_* on stack contexts, HMAC (RFC 2104) on them with the keyed
- *                  inner and outer states copied (what sigscope does)
+ *                  inner and outer states copied (deprecated functions and a hand-built HMAC,
+ *                  which sigscope does not use; the faster of the two is the bound)
  *   MODE tc3 BODY CANONICAL STRING_TO_SIGN
  *                  per signature: SHA-256(body), SHA-256(canonical request), the three derived-key
  *                  HMACs (SecretDate, SecretService, SecretSigning) and the signature HMAC
