@@ -128,13 +128,18 @@ def timed(cmd, stdout=subprocess.DEVNULL, rss=False):
     return elapsed, usage.ru_utime + usage.ru_stime, peak, code, stderr
 
 
+def failure(code, stderr):
+    """How a run that exited non-zero is reported (it never counts as a figure)."""
+    return "exit status %d: %s" % (code, stderr.strip()[:500])
+
+
 def best_of(cmd, runs=3):
     """The fastest of `runs` runs; every run must exit 0 (a failed run never counts as a figure)."""
     results = []
     for _ in range(runs):
         elapsed, cpu, rss, code, stderr = timed(cmd, rss=True)
         if code != 0:
-            return {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
+            return {"error": failure(code, stderr)}
         results.append((elapsed, cpu, rss))
     return best(results)
 
@@ -157,7 +162,7 @@ def check_batch(binary, path, count, work):
     with open(checked, "wb") as out:
         _, _, _, code, stderr = timed(batch_command(binary, path), stdout=out)
     if code != 0:
-        return "exit status %d: %s" % (code, stderr.strip()[:500])
+        return failure(code, stderr)
     lines = errors = 0
     with open(checked, "rb") as f:
         for line in f:
@@ -185,8 +190,9 @@ def rounds(batches, bounds, count, iterations):
                 continue
             elapsed, cpu, rss, code, stderr = timed(cmd, rss=True)
             if code != 0:
-                failed[name] = {"error": "exit status %d: %s" % (code, stderr.strip()[:500])}
-            runs[name].append((elapsed, cpu, rss))
+                failed[name] = {"error": failure(code, stderr)}
+            else:
+                runs[name].append((elapsed, cpu, rss))
         for name, (program, mode, sizes) in bounds.items():
             for api in ("evp", "lowlevel"):
                 cmd = [program, api, mode, str(iterations)] + [str(n) for n in sizes]
