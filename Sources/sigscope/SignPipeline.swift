@@ -207,12 +207,13 @@ struct SignPipeline {
 
     /// `--batch`: one request object per input line, one JSON object per output line, in order.
     ///
-    /// Lines are independent, so a large batch is spread over the machine's cores: each block of
-    /// lines is cut into chunks, one worker per core (own options copy, credentials and nonce
-    /// pool) takes the next unclaimed chunk until none is left and signs it into the chunk's own
-    /// buffer, and the buffers are written out in input order before the next block starts.
-    /// Claiming small chunks rather than splitting the block in equal halves keeps every core
-    /// busy to the block's end when one of them is slowed down by something else.
+    /// Lines are independent, so a large batch is spread over the machine's cores, one worker per
+    /// core (own options copy, credentials and nonce pool), with no pause between parts of the
+    /// input: a worker claims the next chunk of lines (finding them as it claims), signs it into
+    /// one of a ring of chunk buffers, and whichever worker finishes the oldest unwritten chunk
+    /// writes out every chunk that is then ready, in input order, while the others go on signing.
+    /// Claiming small chunks rather than splitting the input in equal parts keeps every core busy
+    /// to the end when one of them is slowed down by something else.
     private func runBatch() throws(SigScopeError) -> Int32 {
         guard let path = requestOptions.requestFile else {
             throw SigScopeError(.missingInput, "--batch needs a JSON Lines file (or - for standard input)")
@@ -227,76 +228,168 @@ struct SignPipeline {
         }
     }
 
+    /// Lines of a chunk: one worker signs them in a row.
+    static let chunkSize = 128
+    /// Below this many lines, one worker signs them all (starting more would cost more than it saves).
+    static let parallelFrom = 512
+
     private func runBatch(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> Int32 {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
         let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
-        let lines = Self.lines(of: bytes)
-        try Self.refuseSingleDocument(bytes, lines: lines, source: source)
-        var failures = 0
-        var firstFailure: BatchChunk.Failure?
-        let workerCount = lines.count >= 512 ? Self.workerCount : 1
+        try Self.refuseSingleDocument(bytes, source: source)
+        // Only as many lines are looked for as it takes to choose between one worker and several.
+        var probe = LineScanner(bytes)
+        var probed = 0
+        while probed < Self.parallelFrom, probe.next() != nil { probed += 1 }
+        let workerCount = probed >= Self.parallelFrom ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in
             BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing, isolated: workerCount > 1), mode: mode,
                         source: String(decoding: Array(source.utf8), as: UTF8.self))
         }
-        let blockSize = 4096
-        let chunkSize = workerCount == 1 ? blockSize : 128
+        // Enough buffers that a worker can sign several chunks ahead of one still being signed
+        // (a core slowed for a while) before it has to wait for that one to be written.
         // A TC3 line is about 2.1 KiB of output, a curl line more: room for 4 KiB a line, so a
         // chunk's buffer never grows (growing copied it into new pages). Room not written to
         // costs no memory. A short batch reserves only what its lines need.
-        var chunks = (0..<(blockSize / chunkSize)).map { _ in BatchChunk(capacity: min(chunkSize, lines.count) * 4096) }
-        var blockStart = 0
+        var chunks = (0..<(workerCount == 1 ? 1 : 8 * workerCount)).map { _ in
+            BatchChunk(capacity: min(Self.chunkSize, probed) * 4096, lines: Self.chunkSize)
+        }
+        let progress = Mutex(BatchProgress(scanner: LineScanner(bytes), slots: chunks.count))
         let input = bytes
-        while blockStart < lines.count {
-            let block = lines[blockStart..<min(blockStart + blockSize, lines.count)]
-            blockStart = block.endIndex
-            let chunkCount = (block.count + chunkSize - 1) / chunkSize
-            @Sendable func chunkLines(_ c: Int) -> ArraySlice<(number: Int, range: Range<Int>)> {
-                block[(block.startIndex + c * chunkSize)..<min(block.startIndex + (c + 1) * chunkSize, block.endIndex)]
-            }
-            if workerCount == 1 {
-                for line in block { workers[0].process(line, input: input, context: context, into: &chunks[0]) }
-            } else {
-                let nextChunk = Atomic<Int>(0)
-                workers.withUnsafeMutableBufferPointer { pool in
-                    chunks.withUnsafeMutableBufferPointer { chunkSlots in
-                        let slots = WorkerSlots(workers: pool, chunks: chunkSlots, input: input)
-                        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                            while true {
-                                let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                                guard c < chunkCount else { break }
-                                for line in chunkLines(c) {
-                                    slots.workers[w].process(line, input: slots.input, context: context, into: &slots.chunks[c])
-                                }
-                            }
-                        }
+        workers.withUnsafeMutableBufferPointer { pool in
+            chunks.withUnsafeMutableBufferPointer { chunkSlots in
+                let slots = WorkerSlots(workers: pool, chunks: chunkSlots, input: input)
+                if workerCount == 1 {
+                    Self.work(0, slots: slots, progress: progress, context: context)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                        Self.work(w, slots: slots, progress: progress, context: context)
                     }
                 }
             }
-            // Each chunk's lines go out in order straight from its own buffer (no copy into another).
-            for c in 0..<(workerCount == 1 ? 1 : chunkCount) {
-                Frontend.writeBytes(chunks[c].output.bytes)
-                chunks[c].output.removeAll()
-                failures += chunks[c].failures
-                chunks[c].failures = 0
-                if firstFailure == nil { firstFailure = chunks[c].firstFailure }
-                chunks[c].firstFailure = nil
-            }
         }
+        let (lineCount, failures, firstFailure) = progress.withLock { ($0.lines, $0.failures, $0.firstFailure) }
         if let firstFailure {
             // Standard output holds every error object; a person also gets one line of summary.
-            let counted = "\(failures) of \(lines.count) line\(lines.count == 1 ? "" : "s") failed"
+            let counted = "\(failures) of \(lineCount) line\(lineCount == 1 ? "" : "s") failed"
             Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + firstFailure.description + "\n")
         }
         return failures > 0 ? 1 : 0
     }
 
+    /// Where a batch stands, shared by its workers under one lock: held only to claim a chunk (and
+    /// find its lines), to mark one signed, and to start or end writing, never while signing.
+    struct BatchProgress: @unchecked Sendable {  // Only ever touched under its lock; the input it scans outlives the batch.
+        /// Finds the lines of the chunks not claimed yet.
+        var scanner: LineScanner
+        /// The number of chunk slots (buffers); chunk `c` uses slot `c % slots`.
+        let slots: Int
+        /// The chunk the next claim gets.
+        var claimed = 0
+        /// How many chunks have been written out: chunk `written` is the next to go.
+        var written = 0
+        /// Per slot: its chunk is signed and waits to be written.
+        var signed: [Bool]
+        /// A worker is writing chunks out (one at a time, so they go out in order).
+        var writing = false
+        /// Every line has been claimed.
+        var exhausted = false
+        var lines = 0
+        var failures = 0
+        var firstFailure: BatchChunk.Failure?
+
+        init(scanner: LineScanner, slots: Int) {
+            self.scanner = scanner
+            self.slots = slots
+            signed = Array(repeating: false, count: slots)
+        }
+
+        /// What a worker does next.
+        enum Step { case sign(Int), write(Range<Int>), wait, stop }
+
+        /// The next step of a worker, which has just signed chunk `done` (if any): write the
+        /// chunks that are ready when no one else is writing, else claim the next chunk when
+        /// its slot is free, else wait for a slot, or stop when every line is claimed.
+        mutating func next(after done: Int?, chunks: UnsafeMutableBufferPointer<BatchChunk>) -> Step {
+            if let done { signed[done % slots] = true }
+            if !writing, written < claimed, signed[written % slots] {
+                var end = written + 1
+                while end < claimed, signed[end % slots] { end += 1 }
+                writing = true
+                return .write(written..<end)
+            }
+            guard !exhausted else { return .stop }
+            guard claimed < written + slots else { return .wait }
+            let c = claimed
+            chunks[c % slots].lines.removeAll(keepingCapacity: true)
+            while chunks[c % slots].lines.count < SignPipeline.chunkSize, let line = scanner.next() {
+                chunks[c % slots].lines.append(line)
+            }
+            guard !chunks[c % slots].lines.isEmpty else {
+                exhausted = true
+                return .stop
+            }
+            lines += chunks[c % slots].lines.count
+            claimed += 1
+            return .sign(c)
+        }
+
+        /// Chunks `range` have been written out: their slots are free, their failures counted.
+        mutating func wrote(_ range: Range<Int>, failures: Int, firstFailure: BatchChunk.Failure?) {
+            for c in range { signed[c % slots] = false }
+            written = range.upperBound
+            writing = false
+            self.failures += failures
+            if self.firstFailure == nil { self.firstFailure = firstFailure }
+        }
+    }
+
+    /// Worker `w`'s part of a batch: claim, sign, write, until every line is written or being
+    /// signed by another worker (which then writes it).
+    static func work(_ w: Int, slots: WorkerSlots, progress: borrowing Mutex<BatchProgress>, context: BatchContext) {
+        var done: Int?
+        while true {
+            let step = progress.withLock { state in state.next(after: done, chunks: slots.chunks) }
+            done = nil
+            switch step {
+            case .sign(let c):
+                let slot = c % slots.chunks.count
+                for line in slots.chunks[slot].lines {
+                    slots.workers[w].process(line, input: slots.input, context: context, into: &slots.chunks[slot])
+                }
+                done = c
+            case .write(let range):
+                var failures = 0
+                var firstFailure: BatchChunk.Failure?
+                for c in range {
+                    let slot = c % slots.chunks.count
+                    // Each chunk's lines go out in order straight from its own buffer (no copy into another).
+                    Frontend.writeBytes(slots.chunks[slot].output.bytes)
+                    slots.chunks[slot].output.removeAll()
+                    failures += slots.chunks[slot].failures
+                    slots.chunks[slot].failures = 0
+                    if firstFailure == nil { firstFailure = slots.chunks[slot].firstFailure }
+                    slots.chunks[slot].firstFailure = nil
+                }
+                progress.withLock { state in state.wrote(range, failures: failures, firstFailure: firstFailure) }
+            case .wait:
+                // Every slot holds a chunk not yet written: the oldest is still being signed.
+                usleep(50)
+            case .stop:
+                return
+            }
+        }
+    }
+
     /// A file that is one pretty-printed JSON document (a request, or an array of them) rather
     /// than JSON Lines would fail on every line with errors that do not say why; it is refused
     /// at once, saying what to do. Only looked into when the first line is not JSON.
-    static func refuseSingleDocument(_ bytes: UnsafeBufferPointer<UInt8>, lines: [(number: Int, range: Range<Int>)], source: String) throws(SigScopeError) {
-        guard lines.count > 1, let first = lines.first, (try? JSONParser.parse(Array(bytes[first.range]), limits: .request)) == nil,
-              let whole = try? JSONParser.parse(Array(bytes)) else { return }
+    static func refuseSingleDocument(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) {
+        var scanner = LineScanner(bytes)
+        guard let first = scanner.next(), (try? JSONParser.parse(Array(bytes[first.range]), limits: .request)) == nil else { return }
+        var count = 1
+        while scanner.next() != nil { count += 1 }
+        guard count > 1, let whole = try? JSONParser.parse(Array(bytes)) else { return }
         let what: String
         let fix: String
         let file = source == "<stdin>" ? "" : " " + ShellQuote.quote(source)
@@ -305,32 +398,39 @@ struct SignPipeline {
         case .array: (what, fix) = ("one JSON array", "make it one request per line with `jq -c '.[]'\(file)`")
         default: return
         }
-        throw SigScopeError(.invalidJSON, "--batch reads JSON Lines (one request object per line), but the input is \(what) spread over \(lines.count) lines; \(fix)",
+        throw SigScopeError(.invalidJSON, "--batch reads JSON Lines (one request object per line), but the input is \(what) spread over \(count) lines; \(fix)",
                             source: source)
     }
 
-    /// The line number and byte range of every line that is not blank (CR before LF dropped).
-    static func lines(of buffer: UnsafeBufferPointer<UInt8>) -> [(number: Int, range: Range<Int>)] {
-        var lines: [(number: Int, range: Range<Int>)] = []
-        guard let base = buffer.baseAddress else { return [] }
-        var lineNumber = 0
-        var lineStart = 0
-        let count = buffer.count
-        while lineStart <= count {
-            // The next newline is found with memchr: this runs on one core before the workers start.
-            let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart, base[end - 1] == 0x0D { end -= 1 }
-            var blank = true
-            for i in lineStart..<end where base[i] != 0x20 && base[i] != 0x09 {
-                blank = false
-                break
-            }
-            if !blank { lines.append((lineNumber, lineStart..<end)) }
+    /// Finds the lines of a batch input one after another: the number and byte range of every
+    /// line that is not blank (CR before LF dropped), numbering blank lines too.
+    struct LineScanner {
+        private let base: UnsafePointer<UInt8>?
+        private let count: Int
+        private var lineStart = 0
+        private var lineNumber = 0
+
+        init(_ buffer: UnsafeBufferPointer<UInt8>) {
+            base = buffer.baseAddress
+            count = buffer.count
         }
-        return lines
+
+        mutating func next() -> (number: Int, range: Range<Int>)? {
+            guard let base else { return nil }
+            while lineStart <= count {
+                // The next newline is found with memchr.
+                let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                let start = lineStart
+                lineStart = lineEnd + 1
+                lineNumber += 1
+                var end = lineEnd
+                if end > start, base[end - 1] == 0x0D { end -= 1 }
+                for i in start..<end where base[i] != 0x20 && base[i] != 0x09 {
+                    return (lineNumber, start..<end)
+                }
+            }
+            return nil
+        }
     }
 
     /// How many workers sign a large batch: one per online core, at most 8.
@@ -339,15 +439,17 @@ struct SignPipeline {
     }
 
     /// The workers, chunks and input as the concurrent workers see them: worker `w` touches only
-    /// `workers[w]` and the chunks it claimed (each claimed once), and the input is only read.
+    /// `workers[w]` and the chunk slots it holds (a slot is handed over under the progress lock:
+    /// claimed, signed, written), and the input is only read.
     struct WorkerSlots: @unchecked Sendable {
         let workers: UnsafeMutableBufferPointer<BatchWorker>
         let chunks: UnsafeMutableBufferPointer<BatchChunk>
         let input: UnsafeBufferPointer<UInt8>
     }
 
-    /// The output of one chunk of lines and how many of them failed.
+    /// One chunk of lines: where they are, their output, and how many of them failed.
     struct BatchChunk {
+        var lines: [(number: Int, range: Range<Int>)]
         let output: ByteBuffer
         var failures = 0
         /// The chunk's first failing line, for the summary on standard error.
@@ -365,8 +467,10 @@ struct SignPipeline {
             }
         }
 
-        init(capacity: Int) {
+        init(capacity: Int, lines: Int) {
             output = ByteBuffer(capacity: capacity)
+            self.lines = []
+            self.lines.reserveCapacity(lines)
         }
     }
 
