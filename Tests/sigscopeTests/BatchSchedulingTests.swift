@@ -10,6 +10,16 @@ struct BatchSchedulingTests {
         Array(String(repeating: "{}\n", count: count).utf8)
     }
 
+    /// A step, as the expectations below write it.
+    static func name(_ step: SignPipeline.BatchProgress.Step) -> String {
+        switch step {
+        case .sign(let c): return "sign \(c)"
+        case .write(let range): return "write \(range.lowerBound)..<\(range.upperBound)"
+        case .wait: return "wait"
+        case .stop: return "stop"
+        }
+    }
+
     @Test("lines are numbered counting blank ones; CR before LF, spaces and tabs make no line; a last line needs no newline")
     func lineScanner() {
         let bytes = Array("{\"a\":1}\r\n\n \t\r\n{\"b\":2}\n\n{\"c\":3}".utf8)
@@ -36,14 +46,7 @@ struct BatchSchedulingTests {
         bytes.withUnsafeBufferPointer { buffer in
             chunks.withUnsafeMutableBufferPointer { slots in
                 var state = SignPipeline.BatchProgress(scanner: SignPipeline.LineScanner(buffer), slots: 2)
-                func step(after done: Int?) -> String {
-                    switch state.next(after: done, chunks: slots) {
-                    case .sign(let c): return "sign \(c)"
-                    case .write(let range): return "write \(range.lowerBound)..<\(range.upperBound)"
-                    case .wait: return "wait"
-                    case .stop: return "stop"
-                    }
-                }
+                func step(after done: Int?) -> String { Self.name(state.next(after: done, chunks: slots)) }
                 #expect(step(after: nil) == "sign 0")                      // worker A
                 #expect(slots[0].lines.first?.number == 1 && slots[0].lines.count == size)
                 #expect(step(after: nil) == "sign 1")                      // worker B
@@ -75,14 +78,7 @@ struct BatchSchedulingTests {
         bytes.withUnsafeBufferPointer { buffer in
             chunks.withUnsafeMutableBufferPointer { slots in
                 var state = SignPipeline.BatchProgress(scanner: SignPipeline.LineScanner(buffer), slots: 4)
-                func step(after done: Int?) -> String {
-                    switch state.next(after: done, chunks: slots) {
-                    case .sign(let c): return "sign \(c)"
-                    case .write(let range): return "write \(range.lowerBound)..<\(range.upperBound)"
-                    case .wait: return "wait"
-                    case .stop: return "stop"
-                    }
-                }
+                func step(after done: Int?) -> String { Self.name(state.next(after: done, chunks: slots)) }
                 #expect(step(after: nil) == "sign 0")   // A
                 #expect(step(after: nil) == "sign 1")   // B: the last line
                 #expect(step(after: 0) == "write 0..<1") // A
