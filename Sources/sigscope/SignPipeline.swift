@@ -236,11 +236,12 @@ struct SignPipeline {
     private func runBatch(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> Int32 {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
         let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
-        try Self.refuseSingleDocument(bytes, source: source)
         // Only as many lines are looked for as it takes to choose between one worker and several.
         var probe = LineScanner(bytes)
-        var probed = 0
+        let first = probe.next()
+        var probed = first == nil ? 0 : 1
         while probed < Self.parallelFrom, probe.next() != nil { probed += 1 }
+        if let first, probed > 1 { try Self.refuseSingleDocument(bytes, first: first.range, source: source) }
         let workerCount = probed >= Self.parallelFrom ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in
             BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing, isolated: workerCount > 1), mode: mode,
@@ -321,15 +322,16 @@ struct SignPipeline {
             guard !exhausted else { return .stop }
             guard claimed < written + slots else { return .wait }
             let c = claimed
-            chunks[c % slots].lines.removeAll(keepingCapacity: true)
-            while chunks[c % slots].lines.count < SignPipeline.chunkSize, let line = scanner.next() {
-                chunks[c % slots].lines.append(line)
+            let slot = c % slots
+            chunks[slot].lines.removeAll(keepingCapacity: true)
+            while chunks[slot].lines.count < SignPipeline.chunkSize, let line = scanner.next() {
+                chunks[slot].lines.append(line)
             }
-            guard !chunks[c % slots].lines.isEmpty else {
+            guard !chunks[slot].lines.isEmpty else {
                 exhausted = true
                 return .stop
             }
-            lines += chunks[c % slots].lines.count
+            lines += chunks[slot].lines.count
             claimed += 1
             return .sign(c)
         }
@@ -383,13 +385,13 @@ struct SignPipeline {
 
     /// A file that is one pretty-printed JSON document (a request, or an array of them) rather
     /// than JSON Lines would fail on every line with errors that do not say why; it is refused
-    /// at once, saying what to do. Only looked into when the first line is not JSON.
-    static func refuseSingleDocument(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) {
+    /// at once, saying what to do. Only looked into when the first line (`first`, of two or more)
+    /// is not JSON.
+    static func refuseSingleDocument(_ bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, source: String) throws(SigScopeError) {
+        guard (try? JSONParser.parse(Array(bytes[first]), limits: .request)) == nil, let whole = try? JSONParser.parse(Array(bytes)) else { return }
         var scanner = LineScanner(bytes)
-        guard let first = scanner.next(), (try? JSONParser.parse(Array(bytes[first.range]), limits: .request)) == nil else { return }
-        var count = 1
+        var count = 0
         while scanner.next() != nil { count += 1 }
-        guard count > 1, let whole = try? JSONParser.parse(Array(bytes)) else { return }
         let what: String
         let fix: String
         let file = source == "<stdin>" ? "" : " " + ShellQuote.quote(source)
