@@ -16,7 +16,7 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"
 fi
 
-swift build -c release --product sigscope >&2
+./scripts/release.sh >&2
 
 # Demo credentials (the documentation's EXAMPLE key) and a fixed time, so the output is reproducible.
 exec .build/release/sigscope sign examples/tencent-create-eni.json \

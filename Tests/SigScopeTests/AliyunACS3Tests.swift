@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// Alibaba Cloud ACS3-HMAC-SHA256 against the official RunInstances example (T13), D2 and the

@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// Alibaba Cloud RPC signature (HMAC-SHA1, SignatureVersion 1.0) against the official examples,

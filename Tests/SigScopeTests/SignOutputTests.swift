@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// The batch renderer writes the sign JSON straight from the signed request; it must give

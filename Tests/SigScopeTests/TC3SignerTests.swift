@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// TC3-HMAC-SHA256 against the official examples (T1-T6), the derived D3 pair and the

@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// Tencent Cloud signature v1 (HmacSHA1, HmacSHA256) against the official examples T7-T9, D4 and

@@ -62,7 +62,7 @@ def ensure_venv():
 
 def build():
     log("building the release binary")
-    run(["swift", "build", "-c", "release", "--product", "sigscope"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    run([os.path.join(ROOT, "scripts", "release.sh")], cwd=ROOT, stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "sigscope")
     bound = os.path.join(ROOT, ".build", "crypto_bound")
     run(["cc", "-O2", "-o", bound, os.path.join(BENCH, "crypto_bound.c"), "-lcrypto"])

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Regenerates symbols.txt: the functions a one-shot `sigscope sign` runs (JSON and text output),
-# in the form the linker names them. Release builds on Linux link with lld and place these
+# in the form the linker names them. scripts/release.sh links with lld and places these
 # functions together (--symbol-ordering-file), so start-up touches fewer pages of the 70 MB
-# static executable. A stale list is harmless: a symbol that no longer exists is skipped, and a
+# static executable. A stale list is harmless: lld warns about each symbol that no longer exists and skips it; a
 # new start-up function is merely placed elsewhere.
 #   scripts/startup-order/generate.sh     (needs valgrind and a release build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product sigscope >/dev/null
+./scripts/release.sh >/dev/null 2>&1
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for format in json text; do

@@ -1,4 +1,4 @@
-internal import COpenSSL
+internal import CSigScopeOpenSSL
 
 /// An error from OpenSSL's libcrypto, carrying the function that failed and the
 /// library's error queue at the time of failure.

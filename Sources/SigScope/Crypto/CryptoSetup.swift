@@ -1,4 +1,4 @@
-internal import COpenSSL
+internal import CSigScopeOpenSSL
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)

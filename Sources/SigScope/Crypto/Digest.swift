@@ -1,4 +1,4 @@
-internal import COpenSSL
+internal import CSigScopeOpenSSL
 
 /// The hash functions sigscope signs with, computed by OpenSSL's libcrypto.
 public enum HashAlgorithm: String, Sendable, CaseIterable {

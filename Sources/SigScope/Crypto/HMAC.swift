@@ -1,4 +1,4 @@
-internal import COpenSSL
+internal import CSigScopeOpenSSL
 
 /// HMAC-SHA1 and HMAC-SHA256, computed by libcrypto's `EVP_MAC` ("HMAC").
 /// Checked against the RFC 2202 and RFC 4231 vectors.

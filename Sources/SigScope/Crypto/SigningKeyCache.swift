@@ -1,4 +1,4 @@
-internal import COpenSSL
+internal import CSigScopeOpenSSL
 
 /// What one caller keeps between signatures: the derived keys of its last TC3 signature, the
 /// HMAC key of its last RPC signature, and a digest and an HMAC context of its own that

@@ -1,4 +1,4 @@
-internal import CLibXML2
+internal import CSigScopeLibXML2
 
 // The only file that imports CLibXML2. Nothing of libxml2 appears in its public API:
 // callers get an `XMLTreeElement` tree or an `XMLSyntaxError`.

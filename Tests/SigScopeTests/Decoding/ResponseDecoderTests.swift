@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// Decoding behaviour beyond the corpus: error bodies, typing, refusals, limits.

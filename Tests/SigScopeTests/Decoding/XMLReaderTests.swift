@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// The libxml2 reader: the tree it builds, its errors, and its refusals.

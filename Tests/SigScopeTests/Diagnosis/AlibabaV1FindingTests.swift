@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// For each Alibaba RPC / ACS3 and Tencent v1 finding, a capture signed with exactly that

@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// The official TC3 vectors (and the generated ones), written as raw HTTP captures from the

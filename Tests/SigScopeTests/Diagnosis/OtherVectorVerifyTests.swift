@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// The Tencent v1, Alibaba RPC and ACS3 vectors (official and generated), written as raw HTTP

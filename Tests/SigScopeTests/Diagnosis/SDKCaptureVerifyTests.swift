@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// Requests captured from the official SDK clients (testvectors/captures/sdk, written by

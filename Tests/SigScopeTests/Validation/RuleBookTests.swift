@@ -1,4 +1,5 @@
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// The rule data itself, the report's shapes, and the pieces the engine relies on.

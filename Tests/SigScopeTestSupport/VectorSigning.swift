@@ -3,26 +3,26 @@ import SigScope
 /// Turns a vector's `case.json` into what a user would give sigscope: the request (params as the
 /// flat wire names and string values of the file), the signing options and the credentials.
 extension VectorCase {
-    struct Inputs {
-        let request: APIRequest
-        let options: SigningOptions
-        let credentials: Credentials
+    package struct Inputs {
+        package let request: APIRequest
+        package let options: SigningOptions
+        package let credentials: Credentials
     }
 
-    enum InputError: Error { case missing(String), invalid(String) }
+    package enum InputError: Error { case missing(String), invalid(String) }
 
-    func required(_ key: String) throws -> String {
+    package func required(_ key: String) throws -> String {
         guard let value = string(key) else { throw InputError.missing("\(folder): case.json has no \"\(key)\"") }
         return value
     }
 
     /// The flat params object of `case.json`, in file order.
-    var params: JSONObject { json["params"]?.objectValue ?? JSONObject() }
+    package var params: JSONObject { json["params"]?.objectValue ?? JSONObject() }
 
     /// Builds the request through the same path as the CLI (`RequestBuilder`), so flat names are
     /// nested and flattened again exactly as for a request file. TC3 cases also carry the service,
     /// the Content-Type, the extra signed headers and (for POST) the exact body of `body.txt`.
-    func inputs() throws -> Inputs {
+    package func inputs() throws -> Inputs {
         guard let provider = Provider(rawValue: try required("provider")) else { throw InputError.invalid("provider") }
         guard let algorithm = SignatureAlgorithm(rawValue: try required("algorithm")) else { throw InputError.invalid("algorithm") }
         guard let method = HTTPMethod(rawValue: try required("method")) else { throw InputError.invalid("method") }
@@ -43,7 +43,7 @@ extension VectorCase {
 
 /// Percent-encodes a Base64 signature the way the documents show it in URLs (`+` `/` `=` are the
 /// only Base64 characters outside the unreserved set), independently of `PercentEncoder`.
-func urlEncodedBase64(_ signature: String) -> String {
+package func urlEncodedBase64(_ signature: String) -> String {
     var out = ""
     for character in signature {
         switch character {

@@ -2,26 +2,26 @@ import Foundation
 import SigScope
 
 /// One folder of `testvectors/responses/`: `input.*`, `expected.json`, `case.json`.
-struct ResponseCase: CustomStringConvertible, Sendable {
-    let name: String
-    let inputFile: String
-    let expected: JSONValue
-    let args: [String]
-    let exit: Int32
+package struct ResponseCase: CustomStringConvertible, Sendable {
+    package let name: String
+    package let inputFile: String
+    package let expected: JSONValue
+    package let args: [String]
+    package let exit: Int32
 
-    var description: String { name }
-    var folder: String { "testvectors/responses/" + name }
+    package var description: String { name }
+    package var folder: String { "testvectors/responses/" + name }
 
-    var input: [UInt8] { (try? Repo.bytes(folder + "/" + inputFile)) ?? [] }
+    package var input: [UInt8] { (try? Repo.bytes(folder + "/" + inputFile)) ?? [] }
 
     /// The value after `option` in `args`.
-    func option(_ option: String) -> String? {
+    package func option(_ option: String) -> String? {
         guard let i = args.firstIndex(of: option), i + 1 < args.count else { return nil }
         return args[i + 1]
     }
 
     /// Every case, sorted by name.
-    static let all: [ResponseCase] = {
+    package static let all: [ResponseCase] = {
         let base = Repo.url("testvectors/responses")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
         return names.sorted().compactMap { name in
@@ -40,8 +40,8 @@ struct ResponseCase: CustomStringConvertible, Sendable {
 }
 
 /// Order-insensitive comparison of JSON values (object members sorted by key, recursively).
-enum JSONCompare {
-    static func canonical(_ value: JSONValue) -> JSONValue {
+package enum JSONCompare {
+    package static func canonical(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let object):
             let members = object.members
@@ -55,19 +55,19 @@ enum JSONCompare {
         }
     }
 
-    static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    package static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
         canonical(a) == canonical(b)
     }
 
-    static func text(_ value: JSONValue) -> String {
+    package static func text(_ value: JSONValue) -> String {
         JSONWriter(spacing: .pretty(indent: 2), sortKeys: true).string(value)
     }
 }
 
 /// The document excerpts under `testvectors/responses/sources/`.
-enum ResponseSources {
+package enum ResponseSources {
     /// (code, description) rows of the Tencent CreateNetworkInterface error table.
-    static func tencentTable() throws -> [(code: String, description: String)] {
+    package static func tencentTable() throws -> [(code: String, description: String)] {
         try Repo.text("testvectors/responses/sources/tencent-vpc-CreateNetworkInterface-error-codes.txt")
             .split(separator: "\n")
             .filter { !$0.hasPrefix("#") && !$0.isEmpty }
@@ -78,7 +78,7 @@ enum ResponseSources {
     }
 
     /// (code, message, status) rows of the Alibaba CreateNetworkInterface error table.
-    static func aliyunTable() throws -> [(code: String, message: String, status: Int)] {
+    package static func aliyunTable() throws -> [(code: String, message: String, status: Int)] {
         try Repo.text("testvectors/responses/sources/aliyun-ecs-CreateNetworkInterface-error-codes.md")
             .split(separator: "\n")
             .compactMap { line -> (String, String, Int)? in
@@ -89,7 +89,7 @@ enum ResponseSources {
     }
 
     /// The text of `signing-md-responses.md` between two headings.
-    static func section(_ start: String, _ end: String?) throws -> String {
+    package static func section(_ start: String, _ end: String?) throws -> String {
         let text = try Repo.text("testvectors/responses/sources/signing-md-responses.md")
         guard let from = text.range(of: start) else { return "" }
         let rest = text[from.upperBound...]
@@ -98,7 +98,7 @@ enum ResponseSources {
     }
 
     /// The backquoted codes in the first column of the markdown table rows of `text`.
-    static func tableCodes(_ text: String) -> [String] {
+    package static func tableCodes(_ text: String) -> [String] {
         text.split(separator: "\n").compactMap { line in
             guard line.hasPrefix("| `") else { return nil }
             let cell = line.dropFirst(3)

@@ -4,9 +4,9 @@ import Glibc
 #endif
 
 /// Hostile inputs for the safety tests, generated rather than committed.
-enum Hostile {
+package enum Hostile {
     /// The classic "billion laughs": ten levels of ten references, 10^9 `lol`s if expanded.
-    static let billionLaughs: String = {
+    package static let billionLaughs: String = {
         var dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
         for level in 1...9 {
             let previous = level == 1 ? "lol" : "lol\(level - 1)"
@@ -16,37 +16,37 @@ enum Hostile {
     }()
 
     /// An external entity pointing at `url`, used in the content.
-    static func externalEntity(_ url: String) -> String {
+    package static func externalEntity(_ url: String) -> String {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE Error [\n  <!ENTITY xxe SYSTEM \"\(url)\">\n]>\n<Error><Code>&xxe;</Code></Error>\n"
     }
 
     /// A document whose only DTD is external.
-    static func externalDTD(_ url: String) -> String {
+    package static func externalDTD(_ url: String) -> String {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE Error SYSTEM \"\(url)\">\n<Error><Code>X</Code></Error>\n"
     }
 
     /// Parameter entities: the external DTD is fetched through `%remote;`.
-    static func parameterEntity(_ url: String) -> String {
+    package static func parameterEntity(_ url: String) -> String {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE Error [\n  <!ENTITY % remote SYSTEM \"\(url)\">\n  %remote;\n]>\n<Error/>\n"
     }
 
-    static func deepXML(_ depth: Int) -> [UInt8] {
+    package static func deepXML(_ depth: Int) -> [UInt8] {
         Array(String(repeating: "<a>", count: depth).utf8) + Array(String(repeating: "</a>", count: depth).utf8)
     }
 
-    static func deepJSON(_ depth: Int) -> [UInt8] {
+    package static func deepJSON(_ depth: Int) -> [UInt8] {
         Array(String(repeating: "[", count: depth).utf8) + Array(String(repeating: "]", count: depth).utf8)
     }
 
     /// A well-formed JSON body of `size` bytes: `{"Response": {"RequestId": "…", "Pad": "xxxx…"}}`.
-    static func bigJSON(_ size: Int) -> [UInt8] {
+    package static func bigJSON(_ size: Int) -> [UInt8] {
         let head = Array("{\"Response\":{\"RequestId\":\"big\",\"Pad\":\"".utf8)
         let tail = Array("\"}}".utf8)
         return head + [UInt8](repeating: UInt8(ascii: "x"), count: max(0, size - head.count - tail.count)) + tail
     }
 
     /// A scratch directory, removed by the caller.
-    static func temporaryDirectory() throws -> URL {
+    package static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -54,13 +54,13 @@ enum Hostile {
 
     /// A named pipe: any attempt to open it for reading blocks until a writer comes, so a
     /// parse that tried to read it would never finish. `release` unblocks such a reader.
-    static func fifo(in directory: URL) throws -> URL {
+    package static func fifo(in directory: URL) throws -> URL {
         let url = directory.appendingPathComponent("trap.fifo")
         guard mkfifo(url.path, 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
         return url
     }
 
-    static func release(fifo url: URL) {
+    package static func release(fifo url: URL) {
         let fd = open(url.path, O_WRONLY | O_NONBLOCK)
         if fd >= 0 { close(fd) }
     }
@@ -68,11 +68,11 @@ enum Hostile {
 
 /// A TCP listener on 127.0.0.1 that records whether anyone connected: proof that a parse
 /// did not touch the network.
-final class ConnectionTrap {
-    let port: UInt16
+package final class ConnectionTrap {
+    package let port: UInt16
     private let socketFD: Int32
 
-    init() throws {
+    package init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         var address = sockaddr_in()
@@ -93,7 +93,7 @@ final class ConnectionTrap {
     }
 
     /// Whether a connection is waiting to be accepted.
-    var wasContacted: Bool {
+    package var wasContacted: Bool {
         let client = accept(socketFD, nil, nil)
         if client >= 0 { close(client); return true }
         return false

@@ -1,5 +1,5 @@
 import Testing
-@testable import sigscope
+@testable import SigScopeCLI
 
 /// The batch pipeline's bookkeeping, step by step: which chunk a worker claims, when it must wait
 /// for a buffer, and that chunks are handed out for writing only in input order.

@@ -1,5 +1,5 @@
 import Testing
-@testable import sigscope
+@testable import SigScopeCLI
 
 /// The plain `sign`/`curl` command lines read without argument-parser must give exactly the
 /// options argument-parser gives, and everything else must be left to argument-parser.

@@ -2,45 +2,45 @@ import Foundation
 import SigScope
 
 /// Locates files of the repository from the tests (vectors, examples), via this file's path.
-enum Repo {
-    static let root: URL = {
+package enum Repo {
+    package static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
-        // Tests/SigScopeTests/Support/TestVectors.swift -> repository root
-        for _ in 0..<4 { url.deleteLastPathComponent() }
+        // Tests/SigScopeTestSupport/TestVectors.swift -> repository root
+        for _ in 0..<3 { url.deleteLastPathComponent() }
         return url
     }()
 
-    static func url(_ relative: String) -> URL {
+    package static func url(_ relative: String) -> URL {
         root.appendingPathComponent(relative)
     }
 
-    static func bytes(_ relative: String) throws -> [UInt8] {
+    package static func bytes(_ relative: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: url(relative)))
     }
 
-    static func text(_ relative: String) throws -> String {
+    package static func text(_ relative: String) throws -> String {
         String(decoding: try bytes(relative), as: UTF8.self)
     }
 }
 
 /// One folder of `testvectors/<provider>/<algorithm>/<case>/`: `case.json` plus one file per stage.
-struct VectorCase: CustomStringConvertible, Sendable {
-    let folder: String
-    let json: JSONObject
+package struct VectorCase: CustomStringConvertible, Sendable {
+    package let folder: String
+    package let json: JSONObject
 
-    var description: String { folder }
+    package var description: String { folder }
 
-    func string(_ key: String) -> String? { json[key]?.stringValue }
+    package func string(_ key: String) -> String? { json[key]?.stringValue }
 
     /// The exact bytes of a stage file such as `string-to-sign.txt`, nil when absent.
-    func stage(_ name: String) -> String? {
+    package func stage(_ name: String) -> String? {
         let url = Repo.url(folder).appendingPathComponent(name)
         guard let data = try? Data(contentsOf: url) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
     /// Stage files present, keyed by the camelCase step name they hold (`canonical-request.txt` -> `canonicalRequest`).
-    var stages: [(step: String, file: String, value: String)] {
+    package var stages: [(step: String, file: String, value: String)] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: Repo.url(folder).path)) ?? []
         return files.sorted().compactMap { file in
             guard file.hasSuffix(".txt"), file != "body.txt", let value = stage(file) else { return nil }
@@ -51,12 +51,12 @@ struct VectorCase: CustomStringConvertible, Sendable {
         }
     }
 
-    var body: [UInt8]? {
+    package var body: [UInt8]? {
         (try? Data(contentsOf: Repo.url(folder).appendingPathComponent("body.txt"))).map { [UInt8]($0) }
     }
 
     /// Every case under `testvectors/<relative>` (e.g. `tencent/tc3`), sorted by folder name.
-    static func all(_ relative: String) -> [VectorCase] {
+    package static func all(_ relative: String) -> [VectorCase] {
         let base = "testvectors/" + relative
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Repo.url(base).path)) ?? []
         return names.sorted().compactMap { name in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// `sigscope sign` as a user runs it: official vectors, exit codes, error messages, secrets.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// The built `sigscope` binary reproduces the vectors: a request file written from `case.json`

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// `sigscope decode` as a user runs it: output, exit codes, and refusals of hostile input.

@@ -1,1 +1,0 @@
-../../SigScopeTests/Support/ResponseCases.swift
