@@ -57,7 +57,7 @@ CODES = [
      None),
     ("wrong-secret-likely", "The request is self-consistent and no known mistake reproduces the signature: the secret key is most likely not the one it was signed with (or the request was altered after signing).",
      "Check the key pair: the current secret of that key id, copied whole."),
-    ("authorization-malformed", "The Authorization header is not in the documented layout (separators, part names, a missing part, upper-case hex).",
+    ("authorization-malformed", "The Authorization header is not in the documented layout, though its parts can be read (separators, part-name case, the terminator, upper-case hex). A header whose parts cannot be read (a part missing, repeated or unknown, a garbled Credential or SignedHeaders, a Signature that is not 64 hex digits) is unreadable input instead: exit 2.",
      "Write exactly `TC3-HMAC-SHA256 Credential=…/…/…/tc3_request, SignedHeaders=…, Signature=…` (TC3) or `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (ACS3)."),
     ("required-header-missing", "A header or parameter every request of the algorithm needs is absent (`X-TC-Version`, `x-acs-date`, `SignatureNonce`, …).", "Send it."),
     ("timestamp-invalid", "Tencent: the timestamp is not Unix seconds (milliseconds, or not a number).", "Send `int(time.time())`."),
