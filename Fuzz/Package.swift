@@ -11,6 +11,7 @@ let harnesses = [
     "FuzzHAR",           // HAR 1.2 request capture
     "FuzzResponseJSON",  // response decoder: bare JSON body, HTTP response, HAR
     "FuzzResponseXML",   // response decoder through libxml2 (Alibaba XML bodies)
+    "FuzzBatchLines",    // batch JSON Lines: lines, per-line request parsing, the params-text shortcut
 ]
 
 let package = Package(
