@@ -22,7 +22,7 @@ let package = Package(
         // Declares libFuzzer's LLVMFuzzerRunDriver for Swift.
         .target(name: "CFuzzDriver"),
         // The `main` every harness shares: hands the arguments to libFuzzer's driver.
-        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "SigScope", package: "sigscope")]),
     ] + harnesses.map { name in
         .executableTarget(
             name: name,

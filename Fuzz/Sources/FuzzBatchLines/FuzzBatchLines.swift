@@ -12,23 +12,22 @@ import SigScope
 /// for the parsed params. A difference traps, as a crash would.
 @main
 enum Harness {
-    static func main() { FuzzMain.run(fuzzOne) }
-}
-
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let input = UnsafeBufferPointer(start: data, count: size)
-    var start = 0
-    while start < size {
-        var end = start
-        while end < size, input[end] != 0x0A { end += 1 }
-        var last = end
-        if last > start, input[last - 1] == 0x0D { last -= 1 }
-        let line = UnsafeBufferPointer(rebasing: input[start..<last])
-        if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { readLine(line) }
-        start = end + 1
+    static func main() {
+        FuzzMain.run { bytes in
+            bytes.withUnsafeBufferPointer { input in
+                var start = 0
+                while start < input.count {
+                    var end = start
+                    while end < input.count, input[end] != 0x0A { end += 1 }
+                    var last = end
+                    if last > start, input[last - 1] == 0x0D { last -= 1 }
+                    let line = UnsafeBufferPointer(rebasing: input[start..<last])
+                    if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { readLine(line) }
+                    start = end + 1
+                }
+            }
+        }
     }
-    return 0
 }
 
 func readLine(_ line: UnsafeBufferPointer<UInt8>) {
