@@ -261,6 +261,15 @@ struct ValidateCommandTests {
         }
     }
 
+    @Test("a --param JSON value repeating a member name is a usage error (64) naming the option and the name", arguments: ["validate", "sign", "curl"])
+    func repeatedNameInParam(command: String) throws {
+        let result = try CLI.run([command, "--provider", "tencent", "--region", "ap-guangzhou", "--param", "VpcId=vpc-0akbol5v", "--param", "SubnetId=subnet-76r802pg",
+                                  "--param", "NetworkInterfaceName=demo", "--param", #"PrivateIpAddresses=[{"PrivateIpAddress": "172.16.64.13", "Primary": true, "Primary": false}]"#]
+                                 + (command == "validate" ? [] : ["--timestamp", "1551113065"]), env: Self.credentials)
+        #expect(result.status == 64, "\(command): \(result.stderr)")
+        #expect(result.stderr.contains("--param") && result.stderr.contains("\"Primary\""), "\(result.stderr)")
+    }
+
     /// Issue 28: an integer too large for the server's 64-bit Integer was clamped and passed.
     @Test("an integer parameter beyond 64 bits is a violation: exit 1 with InvalidParameter", arguments: ["validate", "sign", "curl"])
     func integerBeyond64Bits(command: String) throws {
