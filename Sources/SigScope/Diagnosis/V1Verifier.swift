@@ -33,10 +33,9 @@ enum V1Verifier {
         VerifierSupport.checkExpiry(timestamp, shown: "Timestamp \(value("Timestamp") ?? "")", options: options, window: window,
                                     rule: "Tencent accepts 5 minutes either way and answers AuthFailure.SignatureExpire", into: &findings)
         VerifierSupport.checkKeyId(value("SecretId"), label: "SecretId", options: options, into: &findings)
-        if let token = options.token, !token.isEmpty, value("Token") == nil {
-            findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no Token parameter; temporary credentials are rejected without it. Fix: send the token as Token.")
-        }
+        VerifierSupport.checkToken(value("Token"), name: "Token", place: "Token parameter", options: options, into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: [], prefix: ProviderProfile.tencent.headerPrefix, into: &findings)
         let wire = request.query + "&" + (SignatureDetector.isFormBody(request) ? request.bodyText : "")
         if containsLowercaseEscape(wire) {
             findings.add(.lowercasePercentHex, .warning, "The request's URL-encoding uses lowercase hex digits (such as %2f); Tencent's v1 documentation requires uppercase and warns that lowercase causes errors. Fix: encode with uppercase hex.")

@@ -79,6 +79,10 @@ enum Verification {
         if !explained, !findings.contains(.serverStringToSignDiffers) {
             concludeUnexplained(&findings, tried: tried, keyId: run.keyId, label: run.keyLabel, consistency: run.consistency)
         }
+        if equal, let code = options.serverErrorCode, signatureRejections.contains(code),
+           !findings.contains(.serverStringToSignDiffers), !findings.contains(.serverHoldsAnotherSecret) {
+            findings.add(serverHoldsAnotherSecret(code: code, keyId: run.keyId, label: run.keyLabel))
+        }
         return Outcome(signaturesEqual: equal, clientStringToSign: client)
     }
 
@@ -92,6 +96,15 @@ enum Verification {
         case .base64Parameter(let raw, let rule):
             return VerifierSupport.checkSignatureEncoding(raw: raw, received: provided, computed: computed, rule: rule, into: &findings)
         }
+    }
+
+    /// The error codes with which the providers reject a signature they compute differently.
+    static let signatureRejections: Set<String> = ["AuthFailure.SignatureFailure", "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignature"]
+
+    /// server-holds-another-secret: the signature is right for the given secret, and the server rejected it.
+    static func serverHoldsAnotherSecret(code: String, keyId: String?, label: String) -> VerifyFinding {
+        let id = keyId ?? "?"
+        return VerifyFinding(.serverHoldsAnotherSecret, .error, "The provided signature is exactly the one the given secret key makes for this request, yet the server answered \(code): the server checked it with another secret for \(label) \(id). Either the key is not the current one (rotated or reset in the console, and the client and sigscope both still have the old one), the key pair belongs to another account or sub-user than you think, or the request was changed in transit after it was captured (a proxy or gateway rewriting a header or the body). Fix: get the current secret of \(label) \(id) from the console and sign with it; if it is the one you used, capture the request where it leaves the last proxy and verify that.")
     }
 
     /// wrong-secret-likely when nothing explains a mismatch and the request is self-consistent.
