@@ -198,8 +198,11 @@ struct FastPathTests {
 
     @Test("every spelling of a LongOption is read back as that option, and nothing else is")
     func spellingsRoundTrip() {
-        let all: [LongOption] = FastPath.Table.sign.values + FastPath.Table.sign.flags + FastPath.Table.decode.values
-            + FastPath.Table.verify.values + [.param]
+        var all: [LongOption] = FastPath.Table.sign.values
+        all += FastPath.Table.sign.flags
+        all += FastPath.Table.decode.values
+        all += FastPath.Table.verify.values
+        all.append(.param)
         for option in all {
             for spelling in Self.spellings([option]) { #expect(LongOption(spelling: spelling) == option) }
         }
