@@ -48,12 +48,8 @@ enum RPCVerifier {
         VerifierSupport.checkDuplicateHeaders(request.headers, signed: [], prefix: ProviderProfile.aliyun.headerPrefix, into: &findings)
 
         // The comparison.
-        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided,
-                                form: .base64Parameter(raw: raw, rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL."),
-                                providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
-                                missing: "The request has no Signature parameter; recomputing from its parameters",
-                                keyId: value("AccessKeyId"), keyLabel: "AccessKeyId")
+        let run = Recomputation.signatureParameter(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided, request: request,
+                                                   rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL.", keyId: value("AccessKeyId"), keyLabel: "AccessKeyId")
         let outcome = Verification.compare(run, mistakes: { mistakes(params: params, method: request.method, secret: options.secretKey) },
                                            options: options, into: &findings)
         var stated: [String: String] = [:]

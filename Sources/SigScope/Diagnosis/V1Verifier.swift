@@ -41,12 +41,8 @@ enum V1Verifier {
             findings.add(.lowercasePercentHex, .warning, "The request's URL-encoding uses lowercase hex digits (such as %2f); Tencent's v1 documentation requires uppercase and warns that lowercase causes errors. Fix: encode with uppercase hex.")
         }
 
-        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided,
-                                form: .base64Parameter(raw: raw, rule: "Tencent's v1 signature is Base64, sent URL-encoded exactly once."),
-                                providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
-                                missing: "The request has no Signature parameter; recomputing from its parameters",
-                                keyId: value("SecretId"), keyLabel: "SecretId")
+        let run = Recomputation.signatureParameter(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided, request: request,
+                                                   rule: "Tencent's v1 signature is Base64, sent URL-encoded exactly once.", keyId: value("SecretId"), keyLabel: "SecretId")
         let outcome = Verification.compare(run, mistakes: { mistakes(input: input, region: value("Region"), secret: options.secretKey) },
                                            options: options, into: &findings)
         return Verification.report(run, outcome: outcome, algorithm: algorithm, stated: provided.map { ["signature": $0] } ?? [:],

@@ -30,6 +30,18 @@ struct Recomputation<Scheme: SignatureScheme> {
     var consistency: String = ""
 }
 
+extension Recomputation {
+    /// A scheme whose Base64 signature is the `Signature` parameter of the query or the form
+    /// body (Tencent v1, Alibaba RPC); `rule` says how the provider wants it sent.
+    static func signatureParameter(base: Trial<Scheme>, computation: Scheme.Computation, provided: String?, request: HTTPRequest, rule: String,
+                                   keyId: String?, keyLabel: String) -> Recomputation {
+        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
+        return Recomputation(base: base, computation: computation, provided: provided, form: .base64Parameter(raw: raw, rule: rule),
+                             providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
+                             missing: "The request has no Signature parameter; recomputing from its parameters", keyId: keyId, keyLabel: keyLabel)
+    }
+}
+
 /// The comparison, the mistake search and the conclusion every verifier ends with, written
 /// once over `SignatureScheme`; each verifier contributes its own checks and mistakes.
 enum Verification {
