@@ -46,49 +46,51 @@ public struct Endpoint: Sendable, Equatable {
 
     /// Refuses a host that is not a name, an IPv4 address or a bracketed IPv6 address, with an optional port 1-65535.
     private static func checkHost(_ host: String, given text: String) throws(SigScopeError) {
-        let bytes = Array(host.utf8)
-        var name: ArraySlice<UInt8>
-        var port: ArraySlice<UInt8>?
+        // Checked on the contiguous bytes, without copying them: signing parses the endpoint for every request.
+        if let problem = host.withUTF8Bytes({ hostProblem($0) }) {
+            throw SigScopeError(.invalidOption, "--endpoint \"\(text)\"" + problem)
+        }
+    }
+
+    /// What is wrong with `bytes` as a host, as a clause after the endpoint; nil when nothing is.
+    private static func hostProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let colon = UInt8(ascii: ":")
+        var port: Slice<UnsafeBufferPointer<UInt8>>?
         if bytes.first == UInt8(ascii: "[") {
             guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else {
-                throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": the IPv6 address has no closing \"]\" (write it as [::1]:8080)")
+                return ": the IPv6 address has no closing \"]\" (write it as [::1]:8080)"
             }
             let inside = bytes[1..<close]
-            guard !inside.isEmpty, inside.contains(UInt8(ascii: ":")), inside.allSatisfy({ Hex.value($0) != nil || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else {
-                throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": [\(String(decoding: inside, as: UTF8.self))] is not an IPv6 address")
+            guard !inside.isEmpty, inside.contains(colon), inside.allSatisfy({ Hex.value($0) != nil || $0 == colon || $0 == UInt8(ascii: ".") }) else {
+                return ": [\(String(decoding: inside, as: UTF8.self))] is not an IPv6 address"
             }
             let after = bytes[(close + 1)...]
             if !after.isEmpty {
-                guard after.first == UInt8(ascii: ":") else {
-                    throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": only \":port\" may follow the IPv6 address")
-                }
+                guard after.first == colon else { return ": only \":port\" may follow the IPv6 address" }
                 port = after.dropFirst()
             }
-            name = inside
         } else {
-            let colons = bytes.indices.filter { bytes[$0] == UInt8(ascii: ":") }
-            guard colons.count <= 1 else {
-                throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": a host has at most one \":port\"; write an IPv6 address in brackets, such as [::1]:8080")
+            var colonIndex: Int?
+            for index in bytes.indices where bytes[index] == colon {
+                guard colonIndex == nil else { return ": a host has at most one \":port\"; write an IPv6 address in brackets, such as [::1]:8080" }
+                colonIndex = index
             }
-            if let colon = colons.first {
-                name = bytes[..<colon]
-                port = bytes[(colon + 1)...]
-            } else {
-                name = bytes[...]
-            }
-            guard !name.isEmpty else {
-                throw SigScopeError(.invalidOption, "--endpoint \"\(text)\" has a port but no host; give a host such as 127.0.0.1:8080")
-            }
+            let name = bytes[..<(colonIndex ?? bytes.endIndex)]
+            if let colonIndex { port = bytes[(colonIndex + 1)...] }
+            guard !name.isEmpty else { return " has a port but no host; give a host such as 127.0.0.1:8080" }
             guard name.allSatisfy({ isPlainHostByte($0) || $0 == UInt8(ascii: "_") }), name.first != UInt8(ascii: "."), name.first != UInt8(ascii: "-") else {
-                throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": a host name has only letters, digits, \".\" and \"-\", such as vpc.tencentcloudapi.com")
+                return ": a host name has only letters, digits, \".\" and \"-\", such as vpc.tencentcloudapi.com"
             }
         }
         if let port {
-            guard !port.isEmpty, port.count <= 5, port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  let number = Int(String(decoding: port, as: UTF8.self)), (1...65535).contains(number) else {
-                throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": the port must be a number from 1 to 65535")
+            var number = 0
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                return ": the port must be a number from 1 to 65535"
             }
+            for digit in port { number = number * 10 + Int(digit - UInt8(ascii: "0")) }
+            guard (1...65535).contains(number) else { return ": the port must be a number from 1 to 65535" }
         }
+        return nil
     }
 
     /// True for an IPv4 or IPv6 address and for `localhost` (or a name under `.localhost`): a
