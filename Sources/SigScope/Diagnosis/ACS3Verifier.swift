@@ -154,10 +154,7 @@ enum ACS3Verifier {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
             let firstLabel = sentHost.split(separator: ".").first.map(String.init) ?? "ecs"
             let product = firstLabel.split(separator: "-").first.map(String.init) ?? firstLabel
-            var hosts = [product + ".aliyuncs.com"]
-            if let region = query.first(where: { $0.name == "RegionId" })?.value, !region.isEmpty {
-                hosts += [product + "." + region + ".aliyuncs.com", product + "-" + region + ".aliyuncs.com"]
-            }
+            let hosts = ProviderProfile.aliyun.endpoints(product: product, region: query.first(where: { $0.name == "RegionId" })?.value)
             list += CommonMistakes.otherHosts(hosts, sent: sentHost, place: "") { trial, host in
                 CommonMistakes.replaceHeader(&trial.input.headers, name: "host", value: host)
             }

@@ -187,13 +187,7 @@ enum TC3Verifier {
         // Another host.
         if signed.contains("host") {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
-            var hosts: [String] = []
-            let service = endpointService ?? input.service
-            hosts.append(service + ".tencentcloudapi.com")
-            if let region = request.header("X-TC-Region")?.trimmingASCIIWhitespace(), !region.isEmpty {
-                hosts.append(service + "." + region + ".tencentcloudapi.com")
-            }
-            hosts.append(service + ".intl.tencentcloudapi.com")
+            var hosts = ProviderProfile.tencent.endpoints(product: endpointService ?? input.service, region: request.header("X-TC-Region")?.trimmingASCIIWhitespace())
             if sentHost.lowercased() != hostname { hosts.append(hostname) }
             list += CommonMistakes.otherHosts(hosts, sent: sentHost, place: " in the Host header signed") { trial, host in
                 CommonMistakes.replaceHeader(&trial.input.headers, name: "Host", value: host)

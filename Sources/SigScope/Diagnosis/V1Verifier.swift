@@ -84,8 +84,7 @@ enum V1Verifier {
         list.append(Mistake(dimension: "hash", summary: "HMAC-\(otherHash.rawValue)", apply: { $0.input.algorithm = otherHash },
                             finding: VerifyFinding(.signatureMethodMismatch, .error, "The provided signature is reproduced exactly with HMAC-\(otherHash.rawValue), but the request's SignatureMethod makes the server use \(named). Fix: send SignatureMethod=HmacSHA256 exactly when signing with HMAC-SHA256 (it is case-sensitive).")))
         let service = input.host.split(separator: ".").first.map(String.init) ?? "vpc"
-        var hosts = [service + ".tencentcloudapi.com", service + ".intl.tencentcloudapi.com"]
-        if let region, !region.isEmpty { hosts.append(service + "." + region + ".tencentcloudapi.com") }
+        var hosts = ProviderProfile.tencent.endpoints(product: service, region: region)
         let hostname = Endpoint(host: input.host).hostname
         if hostname != input.host { hosts.append(hostname) }
         list += CommonMistakes.otherHosts(hosts, sent: input.host, place: " in the string to sign") { $0.input.host = $1 }
