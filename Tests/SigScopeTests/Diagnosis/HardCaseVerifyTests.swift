@@ -71,10 +71,14 @@ struct HardCaseVerifyTests {
         text.replacingOccurrences(of: old, with: new)
     }
 
+    /// The official TC3 capture with `old` replaced by `new`, verified with its key.
+    func tc3Report(replacing old: String, with new: String) throws -> VerifyReport {
+        try verify(text: Self.replacing(try Repo.text(Self.tc3), old, new), VerifyOptions(secretKey: SecretKey(Self.tencentKey)))
+    }
+
     @Test("timestamp-changed-after-signing: X-TC-Timestamp sent 1 s after the one the SDK signed", arguments: [1, -3])
     func timestampShifted(offset: Int) throws {
-        let text = Self.replacing(try Repo.text(Self.tc3), "X-TC-Timestamp: 1700000000", "X-TC-Timestamp: \(1_700_000_000 + offset)")
-        let report = try verify(text: text, VerifyOptions(secretKey: SecretKey(Self.tencentKey)))
+        let report = try tc3Report(replacing: "X-TC-Timestamp: 1700000000", with: "X-TC-Timestamp: \(1_700_000_000 + offset)")
         let finding = try #require(report.finding(Self.code("timestamp-changed-after-signing")))
         #expect(finding.reproducesSignature)
         #expect(finding.message.contains("1700000000"))
@@ -84,8 +88,7 @@ struct HardCaseVerifyTests {
 
     @Test("body-truncated: a Content-Length shorter than the body the SDK signed")
     func contentLengthShort() throws {
-        let text = Self.replacing(try Repo.text(Self.tc3), "Content-Length: 331", "Content-Length: 300")
-        let report = try verify(text: text, VerifyOptions(secretKey: SecretKey(Self.tencentKey)))
+        let report = try tc3Report(replacing: "Content-Length: 331", with: "Content-Length: 300")
         let finding = try #require(report.finding(Self.code("body-truncated")))
         #expect(finding.severity == .error)
         #expect(finding.reproducesSignature)
@@ -96,8 +99,7 @@ struct HardCaseVerifyTests {
 
     @Test("milliseconds: timestamp-invalid comes first and no scope date is computed from the milliseconds")
     func milliseconds() throws {
-        let text = Self.replacing(try Repo.text(Self.tc3), "X-TC-Timestamp: 1700000000", "X-TC-Timestamp: 1700000000000")
-        let report = try verify(text: text, VerifyOptions(secretKey: SecretKey(Self.tencentKey)))
+        let report = try tc3Report(replacing: "X-TC-Timestamp: 1700000000", with: "X-TC-Timestamp: 1700000000000")
         #expect(report.findings.map(\.code).prefix(2) == [.signatureMismatch, .timestampInvalid])
         #expect(report.finding(.credentialDateNotUTC) == nil)
         for finding in report.findings {
@@ -107,8 +109,7 @@ struct HardCaseVerifyTests {
 
     @Test("credential-date-not-utc says its explanation and fix once, with a current Python API")
     func localDateAdvice() throws {
-        let text = Self.replacing(try Repo.text(Self.tc3), "/2023-11-14/vpc/", "/2023-11-15/vpc/")
-        let report = try verify(text: text, VerifyOptions(secretKey: SecretKey(Self.tencentKey)))
+        let report = try tc3Report(replacing: "/2023-11-14/vpc/", with: "/2023-11-15/vpc/")
         let finding = try #require(report.finding(.credentialDateNotUTC))
         #expect(finding.message.components(separatedBy: "Fix:").count == 2, "one fix: \(finding.message)")
         #expect(!finding.message.contains("utcfromtimestamp"))
@@ -120,8 +121,7 @@ struct HardCaseVerifyTests {
     @Test("duplicate-header: a second Content-Type or Authorization is an error",
           arguments: ["Content-Type: application/json; charset=utf-8", "Authorization: TC3-HMAC-SHA256 Credential=AKIDother/2023-11-14/vpc/tc3_request, SignedHeaders=content-type;host, Signature=00"])
     func duplicateHeader(extra: String) throws {
-        let text = Self.replacing(try Repo.text(Self.tc3), "X-TC-Action: CreateNetworkInterface", "X-TC-Action: CreateNetworkInterface\r\n" + extra)
-        let report = try verify(text: text, VerifyOptions(secretKey: SecretKey(Self.tencentKey)))
+        let report = try tc3Report(replacing: "X-TC-Action: CreateNetworkInterface", with: "X-TC-Action: CreateNetworkInterface\r\n" + extra)
         #expect(!report.match)
         let finding = try #require(report.finding(Self.code("duplicate-header")))
         #expect(finding.severity == .error)
