@@ -30,16 +30,24 @@ struct Sign: ParsableCommand {
               --signed-headers 'content-type;host;x-tc-action' \\
               --timestamp 1551113065 --no-validate
           sigscope sign --batch requests.jsonl > signed.jsonl
+          sigscope sign examples/context/aliyun-create-eni.json \\
+              --context examples/context/aliyun --access-key-id ... --access-key-secret ...
+
+        With --context (saved Describe* responses, see docs/plan.md) the request is also checked \
+        against the account's state; a context violation refuses signing like any other, unless \
+        --no-validate.
         """
     )
 
     @OptionGroup var request: RequestOptions
+    @OptionGroup var context: ContextOptions
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign,
+                             contextPaths: context.paths).run()
         }
     }
 }
@@ -56,16 +64,21 @@ struct Curl: ParsableCommand {
         Examples:
           sigscope curl examples/tencent-create-eni.json | sh
           sigscope curl --batch enis.jsonl | jq -r .command
+          sigscope curl examples/context/tencent-create-eni.json --context examples/context/tencent
+
+        --context checks the request against saved Describe* responses first, as for sign.
         """
     )
 
     @OptionGroup var request: RequestOptions
+    @OptionGroup var context: ContextOptions
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl,
+                             contextPaths: context.paths).run()
         }
     }
 }
