@@ -5,26 +5,27 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what a CreateNetworkInterface would create, checked against the account's saved state.",
         discussion: """
-        Validates the request with its parameter rules and against the --context files (saved \\
-        Describe* responses: DescribeVpcs, DescribeSubnets / DescribeVSwitches, \\
-        DescribeSecurityGroups, DescribeNetworkInterfaces, DescribeVpcLimits, \\
-        DescribeNetworkInterfaceLimit, DescribeAccountAttributes; bare bodies, curl -i output or \\
-        HAR files, or folders of them), then shows the ENI that would be created: its VPC, \\
-        subnet / vSwitch, zone, security groups, private IPs (the given ones, and for \\
-        SecondaryPrivateIpAddressCount the lowest addresses free now, deterministically), tags \\
-        and the ENI quota left. With credentials (options or environment) it also signs the \\
+        Validates the request with its parameter rules and against the --context files (saved \
+        Describe* responses: DescribeVpcs, DescribeSubnets / DescribeVSwitches, \
+        DescribeSecurityGroups, DescribeNetworkInterfaces, DescribeVpcLimits, \
+        DescribeNetworkInterfaceLimit, DescribeAccountAttributes; bare bodies, curl -i output or \
+        HAR files, or folders of them), then shows the ENI that would be created: its VPC, \
+        subnet / vSwitch, zone, security groups, private IPs (the given ones, and for \
+        SecondaryPrivateIpAddressCount the lowest addresses free now, deterministically), tags \
+        and the ENI quota left. With credentials (options or environment) it also signs the \
         request, as sign shows it.
 
-        Exit codes: 0 valid · 1 violations (the server would refuse it) · 2 unreadable input or \\
+        Exit codes: 0 valid · 1 violations (the server would refuse it) · 2 unreadable input or \
         context · 64 wrong usage.
 
         Examples:
-          sigscope plan examples/context/tencent-create-eni.json --context examples/context/tencent
-          sigscope plan examples/context/aliyun-create-eni.json \\\\
+          sigscope plan examples/context/tencent-create-eni.json \\
+              --context examples/context/tencent
+          sigscope plan examples/context/aliyun-create-eni.json \\
               --context examples/context/aliyun --format json
-          sigscope plan examples/context/tencent-create-eni.json \\\\
-              --context examples/context/tencent/describe-subnets.json \\\\
-              --context examples/context/tencent/describe-network-interfaces.json \\\\
+          sigscope plan examples/context/tencent-create-eni.json \\
+              --context examples/context/tencent/describe-subnets.json \\
+              --context examples/context/tencent/describe-network-interfaces.json \\
               --secret-id AKID... --secret-key ...
         """
     )

@@ -64,7 +64,8 @@ struct Curl: ParsableCommand {
         Examples:
           sigscope curl examples/tencent-create-eni.json | sh
           sigscope curl --batch enis.jsonl | jq -r .command
-          sigscope curl examples/context/tencent-create-eni.json --context examples/context/tencent
+          sigscope curl examples/context/tencent-create-eni.json \\
+              --context examples/context/tencent
 
         --context checks the request against saved Describe* responses first, as for sign.
         """
