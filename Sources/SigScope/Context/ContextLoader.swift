@@ -105,19 +105,10 @@ public enum ContextLoader {
         switch (result.provider, result.action) {
         case (.tencent, "DescribeVpcs"):
             state.markListed(.vpcs, by: evidence, totalCount: total)
-            for vpc in f.typedObjects("VpcSet") {
-                guard let id = vpc.typedString("VpcId") else { continue }
-                try state.add(ContextState.VPC(id: id, cidrBlock: nonEmpty(vpc.typedString("CidrBlock")), ipv6CidrBlock: nonEmpty(vpc.typedString("Ipv6CidrBlock")), evidence: evidence))
-            }
+            try addVpcs(f.typedObjects("VpcSet"), evidence: evidence, into: &state)
         case (.tencent, "DescribeSubnets"):
             state.markListed(.subnets, by: evidence, totalCount: total)
-            for subnet in f.typedObjects("SubnetSet") {
-                guard let id = subnet.typedString("SubnetId") else { continue }
-                try state.add(ContextState.Subnet(id: id, vpcId: nonEmpty(subnet.typedString("VpcId")), cidrBlock: nonEmpty(subnet.typedString("CidrBlock")),
-                                                  ipv6CidrBlock: nonEmpty(subnet.typedString("Ipv6CidrBlock")), zone: nonEmpty(subnet.typedString("Zone")),
-                                                  availableIpAddressCount: subnet.typedInteger("AvailableIpAddressCount").map { Int(clamping: $0) },
-                                                  totalIpAddressCount: subnet.typedInteger("TotalIpAddressCount").map { Int(clamping: $0) }, evidence: evidence))
-            }
+            try addSubnets(f.typedObjects("SubnetSet"), id: "SubnetId", zone: "Zone", evidence: evidence, into: &state)
         case (.tencent, "DescribeSecurityGroups"):
             state.markListed(.securityGroups, by: evidence, totalCount: total)
             for group in f.typedObjects("SecurityGroupSet") {
@@ -152,19 +143,10 @@ public enum ContextLoader {
             }
         case (.aliyun, "DescribeVpcs"):
             state.markListed(.vpcs, by: evidence, totalCount: total)
-            for vpc in f.typedObjects("Vpcs") {
-                guard let id = vpc.typedString("VpcId") else { continue }
-                try state.add(ContextState.VPC(id: id, cidrBlock: nonEmpty(vpc.typedString("CidrBlock")), ipv6CidrBlock: nonEmpty(vpc.typedString("Ipv6CidrBlock")),
-                                               region: nonEmpty(vpc.typedString("RegionId")), evidence: evidence))
-            }
+            try addVpcs(f.typedObjects("Vpcs"), evidence: evidence, into: &state)
         case (.aliyun, "DescribeVSwitches"):
             state.markListed(.subnets, by: evidence, totalCount: total)
-            for vsw in f.typedObjects("VSwitches") {
-                guard let id = vsw.typedString("VSwitchId") else { continue }
-                try state.add(ContextState.Subnet(id: id, vpcId: nonEmpty(vsw.typedString("VpcId")), cidrBlock: nonEmpty(vsw.typedString("CidrBlock")),
-                                                  ipv6CidrBlock: nonEmpty(vsw.typedString("Ipv6CidrBlock")), zone: nonEmpty(vsw.typedString("ZoneId")),
-                                                  availableIpAddressCount: vsw.typedInteger("AvailableIpAddressCount").map { Int(clamping: $0) }, evidence: evidence))
-            }
+            try addSubnets(f.typedObjects("VSwitches"), id: "VSwitchId", zone: "ZoneId", evidence: evidence, into: &state)
         case (.aliyun, "DescribeSecurityGroups"):
             state.markListed(.securityGroups, by: evidence, totalCount: total)
             for group in f.typedObjects("SecurityGroups") {
@@ -199,6 +181,27 @@ public enum ContextLoader {
             }
         default:
             break
+        }
+    }
+
+    /// VPCs of either provider's listing (Tencent's have no `RegionId`).
+    private static func addVpcs(_ items: [JSONObject], evidence: String, into state: inout ContextState) throws(ContextConflict) {
+        for vpc in items {
+            guard let id = vpc.typedString("VpcId") else { continue }
+            try state.add(ContextState.VPC(id: id, cidrBlock: nonEmpty(vpc.typedString("CidrBlock")), ipv6CidrBlock: nonEmpty(vpc.typedString("Ipv6CidrBlock")),
+                                           region: nonEmpty(vpc.typedString("RegionId")), evidence: evidence))
+        }
+    }
+
+    /// Subnets or vSwitches: the same facts under the providers' id and zone names (Alibaba's have
+    /// no `TotalIpAddressCount`).
+    private static func addSubnets(_ items: [JSONObject], id idKey: String, zone zoneKey: String, evidence: String, into state: inout ContextState) throws(ContextConflict) {
+        for subnet in items {
+            guard let id = subnet.typedString(idKey) else { continue }
+            try state.add(ContextState.Subnet(id: id, vpcId: nonEmpty(subnet.typedString("VpcId")), cidrBlock: nonEmpty(subnet.typedString("CidrBlock")),
+                                              ipv6CidrBlock: nonEmpty(subnet.typedString("Ipv6CidrBlock")), zone: nonEmpty(subnet.typedString(zoneKey)),
+                                              availableIpAddressCount: subnet.typedInteger("AvailableIpAddressCount").map { Int(clamping: $0) },
+                                              totalIpAddressCount: subnet.typedInteger("TotalIpAddressCount").map { Int(clamping: $0) }, evidence: evidence))
         }
     }
 

@@ -238,9 +238,8 @@ public struct ContextState: Sendable, Equatable {
     public mutating func add(_ vpc: VPC) throws(ContextConflict) {
         try vpcTable.merge(vpc, id: vpc.id) { (old, new) throws(ContextConflict) in
             var merged = old
-            try Merge.field("VPC", old.id, "CidrBlock", &merged.cidrBlock, new.cidrBlock, old.evidence, new.evidence)
-            try Merge.field("VPC", old.id, "Ipv6CidrBlock", &merged.ipv6CidrBlock, new.ipv6CidrBlock, old.evidence, new.evidence)
-            try Merge.field("VPC", old.id, "RegionId", &merged.region, new.region, old.evidence, new.evidence)
+            try Merge.texts("VPC", old.id, [("CidrBlock", \.cidrBlock), ("Ipv6CidrBlock", \.ipv6CidrBlock), ("RegionId", \.region)],
+                            &merged, new, old.evidence, new.evidence)
             return merged
         }
     }
@@ -251,12 +250,9 @@ public struct ContextState: Sendable, Equatable {
     public mutating func add(_ subnet: Subnet) throws(ContextConflict) {
         try subnetTable.merge(subnet, id: subnet.id) { (old, new) throws(ContextConflict) in
             var merged = old
-            let kind = "subnet"
-            try Merge.field(kind, old.id, "VpcId", &merged.vpcId, new.vpcId, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "CidrBlock", &merged.cidrBlock, new.cidrBlock, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "Ipv6CidrBlock", &merged.ipv6CidrBlock, new.ipv6CidrBlock, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "Zone", &merged.zone, new.zone, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "TotalIpAddressCount", &merged.totalIpAddressCount, new.totalIpAddressCount, old.evidence, new.evidence)
+            try Merge.texts("subnet", old.id, [("VpcId", \.vpcId), ("CidrBlock", \.cidrBlock), ("Ipv6CidrBlock", \.ipv6CidrBlock), ("Zone", \.zone)],
+                            &merged, new, old.evidence, new.evidence)
+            try Merge.field("subnet", old.id, "TotalIpAddressCount", &merged.totalIpAddressCount, new.totalIpAddressCount, old.evidence, new.evidence)
             if let count = new.availableIpAddressCount {
                 merged.availableIpAddressCount = min(old.availableIpAddressCount ?? count, count)
             }
@@ -269,8 +265,7 @@ public struct ContextState: Sendable, Equatable {
     public mutating func add(_ group: SecurityGroup) throws(ContextConflict) {
         try securityGroupTable.merge(group, id: group.id) { (old, new) throws(ContextConflict) in
             var merged = old
-            try Merge.field("security group", old.id, "VpcId", &merged.vpcId, new.vpcId, old.evidence, new.evidence)
-            try Merge.field("security group", old.id, "SecurityGroupType", &merged.type, new.type, old.evidence, new.evidence)
+            try Merge.texts("security group", old.id, [("VpcId", \.vpcId), ("SecurityGroupType", \.type)], &merged, new, old.evidence, new.evidence)
             return merged
         }
     }
@@ -288,11 +283,8 @@ public struct ContextState: Sendable, Equatable {
         try eniTable.merge(eni, id: eni.id) { (old, new) throws(ContextConflict) in
             var merged = old
             let kind = "ENI"
-            try Merge.field(kind, old.id, "VpcId", &merged.vpcId, new.vpcId, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "SubnetId", &merged.subnetId, new.subnetId, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "Zone", &merged.zone, new.zone, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "Type", &merged.type, new.type, old.evidence, new.evidence)
-            try Merge.field(kind, old.id, "PrimaryIpAddress", &merged.primaryIpAddress, new.primaryIpAddress, old.evidence, new.evidence)
+            try Merge.texts(kind, old.id, [("VpcId", \.vpcId), ("SubnetId", \.subnetId), ("Zone", \.zone), ("Type", \.type), ("PrimaryIpAddress", \.primaryIpAddress)],
+                            &merged, new, old.evidence, new.evidence)
             if !old.privateIpAddresses.isEmpty, !new.privateIpAddresses.isEmpty,
                Set(old.privateIpAddresses.map(IPAddressText.canonical)) != Set(new.privateIpAddresses.map(IPAddressText.canonical)) {
                 throw ContextConflict(resource: kind, id: old.id, field: "private IPs", first: old.privateIpAddresses.joined(separator: ", "), firstEvidence: old.evidence,
@@ -341,6 +333,14 @@ public struct ContextState: Sendable, Equatable {
     }
 
     private enum Merge {
+        /// `field` for each named text field of `Item`.
+        static func texts<Item>(_ kind: String, _ id: String, _ fields: [(String, WritableKeyPath<Item, String?>)], _ merged: inout Item, _ new: Item,
+                                _ oldEvidence: String, _ newEvidence: String) throws(ContextConflict) {
+            for (name, path) in fields {
+                try field(kind, id, name, &merged[keyPath: path], new[keyPath: path], oldEvidence, newEvidence)
+            }
+        }
+
         static func field<Value: Equatable & CustomStringConvertible>(_ kind: String, _ id: String, _ name: String, _ current: inout Value?, _ new: Value?,
                                                                       _ oldEvidence: String, _ newEvidence: String) throws(ContextConflict) {
             guard let new else { return }
