@@ -206,3 +206,77 @@ struct ContextCommandTests {
         #expect(missing.stderr.hasPrefix("sigscope: error: no/such/file.json"))
     }
 }
+
+/// docs/plan.md shows real commands with their real output: each `$ sigscope …` line of a fenced
+/// block is run, and the lines up to the next `$` (or the end of the block) must be exactly what
+/// it prints.
+@Suite("docs/plan.md shows real output")
+struct PlanDocsTests {
+    struct Example: Sendable, CustomStringConvertible {
+        let command: [String]
+        let output: String
+        var description: String { command.joined(separator: " ") }
+    }
+
+    static let examples: [Example] = {
+        guard let data = FileManager.default.contents(atPath: CLI.repoRoot.appendingPathComponent("docs/plan.md").path) else { return [] }
+        var examples: [Example] = []
+        var inBlock = false
+        var command: [String]?
+        var output: [Substring] = []
+        func flush() {
+            if let command { examples.append(Example(command: command, output: output.joined(separator: "\n"))) }
+            command = nil
+            output = []
+        }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                if inBlock { flush() }
+                inBlock.toggle()
+            } else if inBlock, line.hasPrefix("$ ") {
+                flush()
+                if line.hasPrefix("$ sigscope ") { command = line.dropFirst(11).split(separator: " ").map(String.init) }
+            } else if inBlock, command != nil {
+                output.append(line)
+            }
+        }
+        return examples
+    }()
+
+    @Test("the page has its examples")
+    func hasExamples() {
+        #expect(Self.examples.count >= 3)
+    }
+
+    @Test("each documented command prints exactly the documented output", arguments: examples)
+    func output(_ example: Example) throws {
+        let result = try CLI.run(example.command)
+        #expect(result.stdout == example.output + "\n", "\(result.stderr)")
+    }
+}
+
+@Suite("CLI: decode of Describe* responses")
+struct DescribeDecodeTests {
+    @Test("decode gives a saved DescribeVSwitches (XML) as a typed result: a plain array, numbers and booleans")
+    func vswitches() throws {
+        let result = try CLI.run(["decode", "examples/context/aliyun/describe-vswitches.xml", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONParser.parse(result.stdout).objectValue)
+        #expect(object["action"] == .string("DescribeVSwitches"))
+        let first = try #require(object["result"]?["VSwitches"]?.arrayValue?.first)
+        #expect(first["AvailableIpAddressCount"] == .number("249"))
+        #expect(first["IsDefault"] == .bool(false))
+        #expect(first["Tags"] == .array([.object(["Key": .string("team"), "Value": .string("payments")])]))
+    }
+
+    @Test("decode reads a HAR page of DescribeNetworkInterfaces by entry, lists unwrapped")
+    func harEntry() throws {
+        let result = try CLI.run(["decode", "examples/context/aliyun/describe-network-interfaces.har", "--entry", "2", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONParser.parse(result.stdout).objectValue)
+        #expect(object["action"] == .string("DescribeNetworkInterfaces"))
+        let eni = try #require(object["result"]?["NetworkInterfaceSets"]?.arrayValue?.first)
+        #expect(eni["SecurityGroupIds"] == .array([.string("sg-bp1fg655nh68xyz9ixx")]))
+        #expect(eni["PrivateIpSets"]?.arrayValue?.first?["Primary"] == .bool(true))
+    }
+}
