@@ -93,6 +93,19 @@ public enum ContextRules {
         return found
     }
 
+    /// Whether the first `length` bits of `address` and `prefix` are the same.
+    static func prefix(_ prefix: [UInt8], _ length: Int, contains address: [UInt8]) -> Bool {
+        guard prefix.count == address.count, length <= prefix.count * 8 else { return false }
+        var bits = length
+        for i in prefix.indices where bits > 0 {
+            let take = min(bits, 8)
+            let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - take))
+            if prefix[i] & mask != address[i] & mask { return false }
+            bits -= take
+        }
+        return true
+    }
+
     // MARK: - The checker
 
     struct Checker {
@@ -147,6 +160,7 @@ public enum ContextRules {
             checkVpc(subnet: subnet)
             checkSecurityGroups(subnet: subnet)
             checkAddresses(subnet: subnet)
+            checkIPv6Addresses(subnet: subnet)
             checkQuotas(subnet: subnet)
         }
 
@@ -250,6 +264,27 @@ public enum ContextRules {
                 let free = ContextRules.lowestFree(block, count: needed, provider: provider, context: context, taken: given)
                 if free.count < needed {
                     violation(codes.insufficient, path, "the ENI needs \(needed) more address\(needed == 1 ? "" : "es") from \(eni.subnetWord) \(subnet.id) (\(block)), but only \(free.count) are neither reserved nor used by the ENIs in the context.", subnet.evidence)
+                }
+            }
+        }
+
+        // MARK: IPv6
+
+        mutating func checkIPv6Addresses(subnet: ContextState.Subnet?) {
+            guard !eni.ipv6Addresses.isEmpty else { return }
+            let block = subnet?.ipv6CidrBlock.flatMap { IPAddressText.cidr($0, v6: true) }
+            var owners: [String: ContextState.NetworkInterface] = [:]
+            for other in context.networkInterfaces {
+                for address in other.ipv6Addresses { owners[IPAddressText.canonical(address)] = other }
+            }
+            for given in eni.ipv6Addresses {
+                guard let bytes = IPAddressText.ipv6(given.value) else { continue }  // The parameter rules report the format.
+                if let subnet, let block, !ContextRules.prefix(block.address, block.length, contains: bytes) {
+                    violation(codes.outsideSubnet, given.path, "\(given.path) \(given.value) is outside the \(eni.subnetWord) \(subnet.id)'s IPv6 CIDR block \(subnet.ipv6CidrBlock ?? ""); an IPv6 address must be in the \(eni.subnetWord) the ENI is created in.", subnet.evidence)
+                    continue
+                }
+                if let owner = owners[IPAddressText.canonical(given.value)] {
+                    violation(codes.inUse, given.path, "\(given.path) \(given.value) is already used by \(owner.id).", owner.evidence)
                 }
             }
         }

@@ -21,6 +21,8 @@ struct ENIRequest {
     let subnetId: Item?
     let securityGroupIds: [Item]
     let addresses: [Address]
+    /// Tencent `Ipv6Addresses[i].Address`, Alibaba `Ipv6Address.N`.
+    let ipv6Addresses: [Item]
     let secondaryCount: Int?
     let secondaryCountPath: String
     let tags: [ContextTag]
@@ -50,6 +52,9 @@ struct ENIRequest {
                 return Address(address: address, primary: primary, path: "PrivateIpAddresses[\(i)].PrivateIpAddress")
             }
             tags = (p["Tags"]?.arrayValue ?? []).compactMap { t in t["Key"]?.scalarText.map { ContextTag(key: $0, value: t["Value"]?.scalarText ?? "") } }
+            ipv6Addresses = (p["Ipv6Addresses"]?.arrayValue ?? []).enumerated().compactMap { i, v in
+                v["Address"]?.stringValue.map { Item(value: $0, path: "Ipv6Addresses[\(i)].Address") }
+            }
         case .aliyun:
             region = p["RegionId"]?.scalarText ?? request.region
             vpcId = nil
@@ -66,6 +71,9 @@ struct ENIRequest {
                 if let address = v.scalarText { addresses.append(Address(address: address, primary: false, path: "PrivateIpAddress.\(i + 1)")) }
             }
             self.addresses = addresses
+            ipv6Addresses = (p["Ipv6Address"]?.arrayValue ?? []).enumerated().compactMap { i, v in
+                v.scalarText.map { Item(value: $0, path: "Ipv6Address.\(i + 1)") }
+            }
             tags = (p["Tag"]?.arrayValue ?? []).compactMap { t in t["Key"]?.scalarText.map { ContextTag(key: $0, value: t["Value"]?.scalarText ?? "") } }
         }
     }

@@ -183,6 +183,19 @@ struct ContextRulesTests {
         #expect(found.warnings.first?.evidence == "subnets-page1.json")
     }
 
+    @Test("Tencent: an IPv6 address outside the subnet's IPv6 block is InvalidParameterValue.Range; one another ENI has is ResourceInUse")
+    func tencentIPv6() throws {
+        let subnets = Fixture.tencent(#""TotalCount":1,"SubnetSet":[{"VpcId":"vpc-0akbol5v","SubnetId":"subnet-76r802pg","CidrBlock":"172.16.64.0/24","Ipv6CidrBlock":"2402:4e00:1013:e500::/64","Zone":"ap-guangzhou-3"}]"#)
+        let enis = Fixture.tencent(#""TotalCount":1,"NetworkInterfaceSet":[{"NetworkInterfaceId":"eni-v6","SubnetId":"subnet-76r802pg","VpcId":"vpc-0akbol5v","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.64.2","Primary":true}],"Ipv6AddressSet":[{"Address":"2402:4e00:1013:e500::5"}]}]"#)
+        let state = try Fixture.state([("s.json", subnets), ("e.json", enis)])
+        func request(_ address: String) -> APIRequest { Fixture.tencentRequest(["Ipv6Addresses": .array([.object(["Address": .string(address)])])]) }
+        #expect(Self.codes(request("2402:4e00:1013:e500::10"), state).isEmpty)
+        #expect(Self.codes(request("2402:4e00:1013:e501::10"), state) == ["InvalidParameterValue.Range"])
+        let inUse = ContextRules.check(request("2402:4e00:1013:e500:0::5"), context: state).violations
+        #expect(inUse.map(\.code) == ["ResourceInUse"])
+        #expect(inUse.first?.path == "Ipv6Addresses[0].Address")
+    }
+
     // MARK: Alibaba
 
     @Test("Alibaba: a request that fits the state has no context findings")
@@ -241,6 +254,17 @@ struct ContextRulesTests {
     @Test("Alibaba: the addresses next to the reserved ones are allowed", arguments: ["172.16.0.4", "172.16.0.252"])
     func aliyunIpValid(_ address: String) throws {
         #expect(Self.codes(Fixture.aliyunRequest(["PrimaryIpAddress": .string(address)]), try Self.aliyun()).isEmpty)
+    }
+
+    @Test("Alibaba: an IPv6 address outside the vSwitch's IPv6 block is InvalidVSwitchId.IpInvalid")
+    func aliyunIPv6() throws {
+        let vsw = #"{"RequestId":"R","TotalCount":1,"VSwitches":{"VSwitch":[{"VSwitchId":"vsw-bp1s5fnvk4gn2tws03xx","VpcId":"vpc-bp1opxu1zkhn00gzv2xx","CidrBlock":"172.16.0.0/24","Ipv6CidrBlock":"2408:4005:3a2:6300::/64","ZoneId":"cn-hangzhou-i","AvailableIpAddressCount":250}]}}"#
+        let state = try Fixture.state([("v.json", vsw)])
+        func request(_ address: String) -> APIRequest { Fixture.aliyunRequest(["Ipv6Address": .array([.string(address)])]) }
+        #expect(Self.codes(request("2408:4005:3a2:6300::1a"), state).isEmpty)
+        let found = ContextRules.check(request("2408:4005:3a2:6301::1a"), context: state).violations
+        #expect(found.map(\.code) == ["InvalidVSwitchId.IpInvalid"])
+        #expect(found.first?.path == "Ipv6Address.1")
     }
 
     @Test("Alibaba: an address another ENI uses is InvalidIp.IpAssigned")
