@@ -65,7 +65,7 @@ public enum ContextLoader {
                 throw located
             }
             // Without an action on the request, an entry that is not a Describe* result is another call.
-            if entry.action == nil, decoded.outcome == .success, case .describe? = decoded.result {} else if entry.action == nil { continue }
+            if entry.action == nil, !isDescribeSuccess(decoded) { continue }
             try absorb(decoded, evidence: evidence, source: file.name, into: &state)
             used += 1
         }
@@ -203,6 +203,11 @@ public enum ContextLoader {
                                               availableIpAddressCount: subnet.typedInteger("AvailableIpAddressCount").map { Int(clamping: $0) },
                                               totalIpAddressCount: subnet.typedInteger("TotalIpAddressCount").map { Int(clamping: $0) }, evidence: evidence))
         }
+    }
+
+    private static func isDescribeSuccess(_ decoded: DecodedResponse) -> Bool {
+        guard decoded.outcome == .success, case .describe? = decoded.result else { return false }
+        return true
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

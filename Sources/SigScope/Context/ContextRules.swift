@@ -208,12 +208,9 @@ public enum ContextRules {
                     continue
                 }
                 guard let code = codes.securityGroupVpcMismatch, let groupVpc = group.vpcId, !groupVpc.isEmpty else { continue }
-                if let subnet, let subnetVpc = subnet.vpcId {
-                    if groupVpc != subnetVpc {
-                        violation(code, given.path, "\(given.path) \(given.value) is in \(groupVpc), but \(eni.subnetId?.path ?? "the vSwitch") \(subnet.id) is in \(subnetVpc); the security group must be in the vSwitch's VPC.", group.evidence + ", " + subnet.evidence)
-                    }
-                } else if eni.subnetId != nil, subnet == nil, context.covers(.subnets) {
-                    // The vSwitch was already reported missing or its listing is incomplete.
+                // Without the vSwitch (reported missing, or not covered) there is no VPC to compare with.
+                if let subnet, let subnetVpc = subnet.vpcId, groupVpc != subnetVpc {
+                    violation(code, given.path, "\(given.path) \(given.value) is in \(groupVpc), but \(eni.subnetId?.path ?? "the vSwitch") \(subnet.id) is in \(subnetVpc); the security group must be in the vSwitch's VPC.", group.evidence + ", " + subnet.evidence)
                 }
             }
         }

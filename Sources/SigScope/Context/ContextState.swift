@@ -393,7 +393,7 @@ public struct ContextConflict: Error, Sendable, Equatable, CustomStringConvertib
         "the context files disagree about \(resource) \(id): \(firstEvidence) says \(field) is \(first), \(secondEvidence) says \(second); give responses saved at the same time, or leave one out"
     }
 
-    /// As a `SigScopeError` (`.contextConflict`, exit 2) located in the second file.
+    /// As a `SigScopeError` (`.contextConflict`, exit 2); its reason names both files.
     public var error: SigScopeError {
         SigScopeError(.contextConflict, description)
     }
