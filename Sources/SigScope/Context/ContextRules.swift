@@ -80,7 +80,7 @@ public enum ContextRules {
     /// The `count` lowest addresses of `block` that are not reserved, not used by an ENI of
     /// `context` and not in `taken`; fewer when the block has not that many.
     static func lowestFree(_ block: IPv4Block, count: Int, provider: Provider, context: ContextState, taken: Set<UInt32>) -> [UInt32] {
-        guard count > 0 else { return [] }
+        guard count > 0, count <= ENIRequest.maxPlanned else { return [] }
         let reservedSet = Set(reserved(block, provider: provider).map(\.address))
         var found: [UInt32] = []
         var address = UInt64(block.network)
@@ -257,7 +257,7 @@ public enum ContextRules {
                 violation(codes.insufficient, path, "the ENI needs \(needed) more address\(needed == 1 ? "" : "es") from \(eni.subnetWord) \(subnet.id), which has \(free) free (AvailableIpAddressCount \(available)\(given.isEmpty ? "" : ", less the \(given.count) given")).", subnet.evidence)
                 return
             }
-            if let block {
+            if let block, needed <= ENIRequest.maxPlanned {
                 let free = ContextRules.lowestFree(block, count: needed, provider: provider, context: context, taken: given)
                 if free.count < needed {
                     violation(codes.insufficient, path, "the ENI needs \(needed) more address\(needed == 1 ? "" : "es") from \(eni.subnetWord) \(subnet.id) (\(block)), but only \(free.count) are neither reserved nor used by the ENIs in the context.", subnet.evidence)

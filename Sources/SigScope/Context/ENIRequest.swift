@@ -33,7 +33,8 @@ struct ENIRequest {
         let p = request.params
         provider = request.provider
         secondaryCountPath = "SecondaryPrivateIpAddressCount"
-        secondaryCount = p["SecondaryPrivateIpAddressCount"]?.scalarText.flatMap { Int($0.trimmingASCIIWhitespace()) }
+        // Bounded: the providers allow a few dozen; a larger count (from bad input) must not overflow the sums below.
+        secondaryCount = p["SecondaryPrivateIpAddressCount"]?.scalarText.flatMap { Int($0.trimmingASCIIWhitespace()) }.map { min($0, ENIRequest.maxPlanned) }
         func text(_ name: String) -> Item? {
             guard let value = p[name]?.scalarText, !value.isEmpty, p[name]?.arrayValue == nil else { return nil }
             return Item(value: value, path: name)
@@ -77,6 +78,10 @@ struct ENIRequest {
             tags = (p["Tag"]?.arrayValue ?? []).compactMap { t in t["Key"]?.scalarText.map { ContextTag(key: $0, value: t["Value"]?.scalarText ?? "") } }
         }
     }
+
+    /// The most addresses sigscope looks for in a subnet for one request (far above what either
+    /// provider allows on one ENI), so a huge count or CIDR block cannot make a plan scan billions.
+    static let maxPlanned = 65_536
 
     /// The parameter name of the subnet in prose.
     var subnetWord: String { provider == .tencent ? "subnet" : "vSwitch" }

@@ -60,6 +60,15 @@ struct PlannerTests {
         #expect(plan.quota == nil)
     }
 
+    @Test("a huge SecondaryPrivateIpAddressCount over a huge block neither overflows nor scans the block", arguments: ["9223372036854775807", "100000"])
+    func hugeCount(_ count: String) throws {
+        let state = try Fixture.state([("s.json", Fixture.tcSubnets([Fixture.tcSubnet("subnet-76r802pg", cidr: "0.0.0.0/0")]))])
+        let planned = Planner.plan(Fixture.tencentRequest(["SecondaryPrivateIpAddressCount": .number(count)]), context: state)
+        let plan = try #require(planned.plan)
+        #expect(plan.privateIpAddresses.isEmpty)
+        #expect(plan.unplannedAddresses == 65_537)
+    }
+
     @Test("the plan JSON has the contract's keys")
     func json() throws {
         let planned = Planner.plan(Fixture.aliyunRequest([:]), context: try ContextRulesTests.aliyun())
