@@ -196,6 +196,28 @@ struct ContextCommandTests {
         }
     }
 
+    @Test("a folder is read with its sub-folders, hidden files left out; an empty folder is exit 2")
+    func folders() throws {
+        let subnets = try String(contentsOf: CLI.repoRoot.appendingPathComponent("examples/context/tencent/describe-subnets.json"), encoding: .utf8)
+        let enis = try String(contentsOf: CLI.repoRoot.appendingPathComponent("examples/context/tencent/describe-network-interfaces.json"), encoding: .utf8)
+        try Self.withFolder([".DS_Store": "\u{0}\u{1}junk", "subnets.json": subnets]) { folder in
+            let sub = folder + "/enis"
+            try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+            try Data(enis.utf8).write(to: URL(fileURLWithPath: sub + "/page1.json"))
+            let result = try CLI.run(["validate", "examples/context/tencent-taken-ip.json", "--context", folder, "--format", "json"])
+            #expect(result.status == 1, "\(result.stderr)")
+            let object = try Self.json(result.stdout)
+            #expect(Self.codes(object).contains("ResourceInUse"))
+            let evidence = (object["violations"]?.arrayValue ?? []).compactMap { $0["evidence"]?.stringValue }
+            #expect(evidence.contains(folder + "/enis/page1.json"))
+        }
+        try Self.withFolder([:]) { folder in
+            let result = try CLI.run(["validate", "examples/context/tencent-taken-ip.json", "--context", folder])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(folder + ": the folder holds no files"))
+        }
+    }
+
     @Test("a context of the other provider is exit 2; a missing file is exit 2 naming it")
     func wrongProvider() throws {
         let other = try CLI.run(["validate", "examples/context/aliyun-create-eni.json", "--context", "examples/context/tencent"])

@@ -81,6 +81,14 @@ struct ContextLoaderTests {
         #expect(state.evidence(for: .subnets) == ["a.json", "b.json"])
     }
 
+    @Test("two available-IP counts of one subnet (saved at different times) are no conflict: the smaller is kept")
+    func availableCounts() throws {
+        let state = try Fixture.state([("monday.json", Fixture.tcSubnets([Fixture.tcSubnet("subnet-1", cidr: "10.0.0.0/24", available: 200)])),
+                                       ("tuesday.json", Fixture.tcSubnets([Fixture.tcSubnet("subnet-1", cidr: "10.0.0.0/24", available: 180)])),
+                                       ("wednesday.json", Fixture.tcSubnets([Fixture.tcSubnet("subnet-1", cidr: "10.0.0.0/24", available: 190)]))])
+        #expect(state.subnet("subnet-1")?.availableIpAddressCount == 180)
+    }
+
     @Test("two files that give the same subnet different CIDR blocks are a conflict naming both files")
     func conflict() {
         let error = Fixture.loadError([("old/subnets.json", Fixture.tcSubnets([Fixture.tcSubnet("subnet-1", cidr: "10.0.0.0/24")])),
