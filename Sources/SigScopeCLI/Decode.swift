@@ -84,13 +84,13 @@ struct DecodeSettings {
         } catch where error.code == .limitExceeded {
             throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a response; refused without reading the rest", source: source)
         }
-        let decoded = try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source)
+        let decoded = try Frontend.naming(source) { () throws(SigScopeError) in try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source) }
         switch format {
         case .text:
             Frontend.writeOut(decoded.report(style: Frontend.style))
         case .json:
             // Written out a mebibyte at a time as it is rendered: no String copies, no whole document in memory.
-            JSONWriter.pretty.write(decoded.json, chunkSize: 1 << 20) { Frontend.writeBytes($0) }
+            JSONWriter.pretty.write(Frontend.versioned(decoded.json), chunkSize: 1 << 20) { Frontend.writeBytes($0) }
             Frontend.writeOut("\n")
         }
         // A large response leaves a large tree; the process ends here, so exit without taking it apart.

@@ -77,7 +77,7 @@ struct VerifySettings {
         let source = capture == "-" ? "<stdin>" : capture
         let bytes = try Frontend.read(capture)
         let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
-        let detected = try SignatureDetector.detect(captured.request)
+        let detected = try Frontend.naming(source) { () throws(SigScopeError) in try SignatureDetector.detect(captured.request) }
         let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
         let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
         var notes = captured.notes
@@ -101,13 +101,13 @@ struct VerifySettings {
             }
         }
         let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue, serverStringToSign: serverStringToSign)
-        var report = try Verifier.verify(captured.request, options: options)
+        var report = try Frontend.naming(source) { () throws(SigScopeError) in try Verifier.verify(captured.request, options: options) }
         report.notes = notes + report.notes
         switch format {
         case .text:
             Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
         case .json:
-            Frontend.writeOut(JSONWriter.pretty.string(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets))) + "\n")
         }
         return report.match ? 0 : 1
     }

@@ -33,6 +33,11 @@ public enum Provider: String, Sendable, CaseIterable, Equatable {
     public var displayName: String {
         self == .tencent ? "Tencent Cloud" : "Alibaba Cloud"
     }
+
+    /// The name with its indefinite article: "a Tencent Cloud", "an Alibaba Cloud".
+    public var displayNameWithArticle: String {
+        self == .tencent ? "a Tencent Cloud" : "an Alibaba Cloud"
+    }
 }
 
 /// A signature algorithm, by its `--algorithm` name.

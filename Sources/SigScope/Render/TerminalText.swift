@@ -1,0 +1,33 @@
+/// Text from an input made safe to show on a terminal.
+///
+/// A capture or request file can hold bytes a terminal obeys rather than shows: ESC starts
+/// a control sequence (clear the screen, set the window title, rewrite what came before), BEL
+/// rings, CR returns to the start of the line and lets later text overwrite earlier text.
+/// Messages quote such input, so every message goes through `escapingControls` first.
+public enum TerminalText {
+    /// `text` with every control character except newline and tab written as an escape:
+    /// C0 controls and DEL as `\x1B`, C1 controls (U+0080 to U+009F) as `\u0085`. A backslash
+    /// itself is left alone: the escapes only have to be unmistakable, not reversible.
+    public static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let escape = scalar.value < 0x80
+                ? "\\x" + (hex.count < 2 ? "0" : "") + hex
+                : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            out.append(contentsOf: escape.unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// C0 except newline and tab, DEL, and C1.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (v >= 0x80 && v <= 0x9F)
+    }
+}
