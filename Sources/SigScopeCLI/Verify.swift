@@ -5,9 +5,14 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute the signature of a captured request and explain any mismatch.",
         discussion: """
-        CAPTURE is a raw HTTP/1.1 request (as mitmproxy, Burp or an SDK debug log saves it), a \
-        curl command line (as `sigscope curl` or a browser's "Copy as cURL" prints it), or a \
-        HAR 1.2 file (the first Tencent or Alibaba API entry, or --entry N). The provider and \
+        CAPTURE is a raw HTTP/1.1 request (as mitmproxy or Burp saves it), a curl command line \
+        (as `sigscope curl` or a browser's "Copy as cURL" prints it), a HAR 1.2 file (the first \
+        Tencent or Alibaba API entry, or --entry N), the Tencent Cloud Python SDK's debug log \
+        (client.set_stream_logger(): its "SendRequest: Host: … Method: … Header: … Data: …" \
+        record), or a verbose transcript: the Alibaba Cloud Python core SDK's DEBUG=sdk log \
+        ("> GET /?…&Signature=… HTTP/1.1") or curl -v, whose request lines show no body (so \
+        only a request without one can be verified from them). The form is told from the \
+        content. The provider and \
         the algorithm are detected from the request. Every step is recomputed from the \
         request's own facts (the TC3 scope date from X-TC-Timestamp in UTC, the service from \
         the endpoint, the payload hash from the body bytes sent) and compared in constant time. \
@@ -19,6 +24,7 @@ struct Verify: ParsableCommand {
 
         Examples:
           sigscope verify request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
+          sigscope verify sdk-debug.log --now 1700000000   # the Tencent SDK's own log
           sigscope curl req.json > cmd.sh && sigscope verify cmd.sh --format json
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
           # Alibaba: compare with the string-to-sign the server quoted in its error

@@ -15,6 +15,9 @@ the SDK's debug logging writes what it logs by itself:
                                   request block (all parameters and the Signature are in the URL)
   curl-v-tencent-response.txt     `curl -sv http://127.0.0.1:PORT/ … 2>&1`: curl's verbose
                                   transcript of a Tencent error response
+  curl-v-progress-tencent-response.txt
+                                  the same without -s: the progress meter (with its carriage
+                                  returns) is mixed into the transcript
 
 The clock is pinned (1700000000) as in sdk_captures.py, so the signatures can be verified with
 the made-up keys below (verify … --now 1700000000). Install the SDKs from requirements.txt
@@ -76,6 +79,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def pin_clock():
     time.time = lambda: float(FIXED_TIME)
+    import uuid
+    counter = {"n": 0}
+
+    def fixed_uuid4():
+        counter["n"] += 1
+        return uuid.UUID(int=counter["n"])
+
+    uuid.uuid4 = fixed_uuid4
     import random
     random.randint = lambda a, b: 1234567
     import platform
@@ -131,9 +142,9 @@ def aliyun(proxy):
     return log.getvalue()
 
 
-def curl_verbose(port):
+def curl_verbose(port, silent=True):
     result = subprocess.run(
-        ["curl", "-sv", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", "{}",
+        ["curl", "-sv" if silent else "-v", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", "{}",
          "http://127.0.0.1:%d/tencent-error" % port],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=True)
     return result.stdout.decode("utf-8")
@@ -145,12 +156,14 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     proxy = "http://127.0.0.1:%d" % port
     transcript = curl_verbose(port)     # before the clock is pinned: curl is a real process anyway
+    progress = curl_verbose(port, silent=False)
     pin_clock()
     files = {
         "tencent-sdk-debug-tc3-post.log": tencent(proxy, "POST"),
         "tencent-sdk-debug-tc3-get.log": tencent(proxy, "GET"),
         "aliyun-core-debug-rpc.log": aliyun(proxy),
         "curl-v-tencent-response.txt": transcript,
+        "curl-v-progress-tencent-response.txt": progress,
     }
     server.shutdown()
     os.makedirs(OUT, exist_ok=True)
