@@ -106,7 +106,7 @@ enum Frontend {
     private nonisolated(unsafe) static var truncationMessage: [UInt8] = []
 
     private static func reportTruncationWhileMapped(_ path: String) {
-        truncationMessage = Array("sigscope: error: \(path): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
+        truncationMessage = Array("sigscope: error: \(TerminalText.escapingControls(path)): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
         signal(SIGBUS) { _ in
             // Only async-signal-safe calls here: write(2) and _exit(2).
             Frontend.truncationMessage.withUnsafeBufferPointer { message in _ = write(2, message.baseAddress, message.count) }

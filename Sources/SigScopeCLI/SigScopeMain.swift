@@ -21,7 +21,8 @@ struct SigScopeCLI: ParsableCommand {
           sigscope curl examples/aliyun-create-eni.json --format json
           sigscope sign --provider aliyun --action DescribeRegions \\
               --param Format=XML --no-validate
-          sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
+          sigscope verify examples/captures/space-encoded-as-plus.http --secret-key testsecret
+          sigscope decode testvectors/responses/tc-auth-SignatureExpire/input.json
         """,
         version: SigScopeVersion.string,
         subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self],

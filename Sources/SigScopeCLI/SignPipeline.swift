@@ -292,7 +292,7 @@ struct SignPipeline {
         if let firstFailure {
             // Standard output holds every error object; a person also gets one line of summary.
             let counted = "\(failures) of \(lineCount) line\(lineCount == 1 ? "" : "s") failed"
-            Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + firstFailure.description + "\n")
+            Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + TerminalText.escapingControls(firstFailure.description) + "\n")
         }
         return failures > 0 ? 1 : 0
     }
