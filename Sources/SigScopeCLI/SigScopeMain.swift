@@ -21,7 +21,7 @@ struct SigScopeCLI: ParsableCommand {
           sigscope curl examples/aliyun-create-eni.json --format json
           sigscope sign --provider aliyun --action DescribeRegions \\
               --param Format=XML --no-validate
-          sigscope verify examples/captures/space-encoded-as-plus.http --secret-key testsecret
+          sigscope verify examples/captures/space-encoded-as-plus.http
           sigscope decode testvectors/responses/tc-auth-SignatureExpire/input.json
         """,
         version: SigScopeVersion.string,
