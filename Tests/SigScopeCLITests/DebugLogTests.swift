@@ -31,6 +31,18 @@ struct DebugLogTests {
         #expect(result.stdout.hasPrefix("mismatch"))
     }
 
+    @Test("a body logged as a Python bytes literal (Data: b'…', with \\x escapes) is decoded to its bytes")
+    func tencentLogBytesLiteral() throws {
+        let text = try String(contentsOf: CLI.repoRoot.appendingPathComponent(Self.folder + "tencent-sdk-debug-tc3-post.log"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        let data = try #require(lines.firstIndex { $0.hasPrefix("Data: ") })
+        // The same body as Python's repr of its bytes: b'…' around it, "o" of "demo" written as \x6f.
+        let body = String(lines[data].dropFirst("Data: ".count)).replacingOccurrences(of: "\"demo\"", with: "\"dem\\x6f\"")
+        lines[data] = "Data: b'" + body + "'"
+        let result = try CLI.run(["verify", "-", "--secret-key", Self.tencentKey, "--now", "1700000000"], stdin: lines.joined(separator: "\n"))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
     @Test("a log cut before its Data line is an exit-2 error naming the file and line")
     func tencentLogCut() throws {
         let text = try String(contentsOf: CLI.repoRoot.appendingPathComponent(Self.folder + "tencent-sdk-debug-tc3-post.log"), encoding: .utf8)

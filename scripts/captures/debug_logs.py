@@ -35,6 +35,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sdk_captures import fixed_environment  # noqa: E402  (the same pinned clock, nonces and platform)
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "testvectors", "captures", "logs")
 
@@ -75,25 +78,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     do_GET = answer
     do_POST = answer
-
-
-def pin_clock():
-    time.time = lambda: float(FIXED_TIME)
-    import uuid
-    counter = {"n": 0}
-
-    def fixed_uuid4():
-        counter["n"] += 1
-        return uuid.UUID(int=counter["n"])
-
-    uuid.uuid4 = fixed_uuid4
-    import random
-    random.randint = lambda a, b: 1234567
-    import platform
-    platform.system = lambda: "Linux"
-    platform.release = lambda: "generic"
-    platform.machine = lambda: "x86_64"
-    platform.python_version = lambda: "3.11.7"
 
 
 def tencent(proxy, method):
@@ -157,7 +141,7 @@ def main():
     proxy = "http://127.0.0.1:%d" % port
     transcript = curl_verbose(port)     # before the clock is pinned: curl is a real process anyway
     progress = curl_verbose(port, silent=False)
-    pin_clock()
+    fixed_environment()
     files = {
         "tencent-sdk-debug-tc3-post.log": tencent(proxy, "POST"),
         "tencent-sdk-debug-tc3-get.log": tencent(proxy, "GET"),

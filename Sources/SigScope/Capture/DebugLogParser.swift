@@ -108,30 +108,7 @@ public enum DebugLogParser {
     static func pythonBytesLiteral(_ text: Substring) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count >= 3, utf8[0] == UInt8(ascii: "b"), utf8[1] == UInt8(ascii: "'") || utf8[1] == UInt8(ascii: "\""), utf8.last == utf8[1] else { return nil }
-        var out: [UInt8] = []
-        var i = 2
-        let end = utf8.count - 1
-        while i < end {
-            let c = utf8[i]
-            guard c == UInt8(ascii: "\\"), i + 1 < end else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            let e = utf8[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "x"):
-                guard i + 1 < end, let high = Hex.value(utf8[i]), let low = Hex.value(utf8[i + 1]) else { return nil }
-                out.append(high << 4 | low)
-                i += 2
-            default: out.append(e)
-            }
-        }
-        return out
+        return CurlCommandParser.backslashEscapes(utf8[2..<(utf8.count - 1)], hex: true)
     }
 
     // MARK: - Verbose transcripts
