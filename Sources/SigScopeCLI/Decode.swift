@@ -90,7 +90,7 @@ struct DecodeSettings {
         let decoded = try Frontend.naming(source) { () throws(SigScopeError) in try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source) }
         switch format {
         case .text:
-            Frontend.writeOut(decoded.report(style: Frontend.style))
+            Frontend.writeReport(decoded.report(style: Frontend.style))
         case .json:
             // Written out a mebibyte at a time as it is rendered: no String copies, no whole document in memory.
             JSONWriter.pretty.write(Frontend.versioned(decoded.json), chunkSize: 1 << 20) { Frontend.writeBytes($0) }

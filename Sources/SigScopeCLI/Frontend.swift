@@ -218,6 +218,12 @@ enum Frontend {
         fputs(text, stdout)
     }
 
+    /// Writes a text report (not a shell command, not JSON) with every control character from
+    /// the input escaped; the report's own colours stay (see `TerminalText`).
+    static func writeReport(_ text: String) {
+        writeOut(TerminalText.escapingControls(keepingColors: text))
+    }
+
     /// Flushes the standard streams and ends the process with `status` at once.
     static func exitNow(_ status: Int32) -> Never {
         fflush(stdout)

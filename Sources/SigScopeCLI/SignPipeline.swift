@@ -41,7 +41,7 @@ struct SignPipeline {
         }
         switch (mode, format) {
         case (.sign, .text):
-            Frontend.writeOut(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
+            Frontend.writeReport(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
         case (.curl, .text):
             Frontend.writeOut(CurlCommand.render(signed.request) + "\n")
         case (.sign, .json):

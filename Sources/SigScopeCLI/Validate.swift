@@ -40,7 +40,7 @@ struct Validate: ParsableCommand {
         let report = Validator.validate(apiRequest)
         switch format {
         case .text:
-            Frontend.writeOut(ValidationText.render(report, style: Frontend.style))
+            Frontend.writeReport(ValidationText.render(report, style: Frontend.style))
         case .json:
             Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n")
         }

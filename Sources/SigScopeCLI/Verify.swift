@@ -111,7 +111,7 @@ struct VerifySettings {
         report.notes = notes + report.notes
         switch format {
         case .text:
-            Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
+            Frontend.writeReport(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
         case .json:
             Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets))) + "\n")
         }

@@ -131,6 +131,25 @@ struct ErrorReportingTests {
         #expect(!Self.hasRawControl(result.stderr), "\(result.stderr.debugDescription)")
     }
 
+    @Test("text reports on standard output escape control bytes from the input too", arguments: ["validate", "sign"])
+    func reportControls(_ command: String) throws {
+        let path = try Self.file("r.json", #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-\u001b]0;title\u0007x", "SubnetId": "subnet-1", "NetworkInterfaceName": "n\u001b[2J"}}"#)
+        let result = try CLI.run([command, path, "--secret-id", "a", "--secret-key", "b"].filter { command == "sign" || !["--secret-id", "--secret-key", "a", "b"].contains($0) })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!Self.hasRawControl(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(!Self.hasRawControl(result.stderr), "\(result.stderr.debugDescription)")
+        #expect((result.stdout + result.stderr).contains(#"\x1B]0;title\x07"#))
+    }
+
+    @Test("a verify report shows a control byte of the capture escaped")
+    func verifyReportControls() throws {
+        let path = try Self.file("v.http", Array("POST /?a=\u{1B}[2J HTTP/1.1\r\nHost: vpc.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Timestamp: 1700000000\r\nAuthorization: TC3-HMAC-SHA256 Credential=AKID/2023-11-14/vpc/tc3_request, SignedHeaders=content-type;host, Signature=\(String(repeating: "0", count: 64))\r\nContent-Length: 2\r\n\r\n{}".utf8))
+        let result = try CLI.run(["verify", path, "--secret-key", "k", "--now", "1700000000"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(!Self.hasRawControl(result.stdout), "\(result.stdout.debugDescription)")
+        #expect(result.stdout.contains(#"\x1B[2J"#))
+    }
+
     // MARK: - JSON for scripts
 
     /// The `error` object of a JSON error document on standard output.

@@ -25,6 +25,31 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `escapingControls` for a text report that `Style` may have coloured: its own colour
+    /// sequences (`ESC [ digits;… m`) stay, every other control character is escaped. A
+    /// sequence copied from the input that only sets a colour stays too; one that moves the
+    /// cursor, clears the screen or sets the window title does not.
+    public static func escapingControls(keepingColors text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+                var j = i + 2
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
+                if j < scalars.count, scalars[j] == "m" {
+                    out.append(contentsOf: scalars[i...j])
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(contentsOf: escapingControls(String(scalars[i])).unicodeScalars)
+            i += 1
+        }
+        return String(out)
+    }
+
     /// C0 except newline and tab, DEL, and C1.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
