@@ -23,7 +23,7 @@ public enum DebugLogParser {
 
     /// True when some line is `> ` followed by a request line (`> POST / HTTP/1.1`).
     static func isVerboseTranscript(_ bytes: [UInt8]) -> Bool {
-        lines(bytes).contains { verboseRequestLine($0.text) != nil }
+        CapturedResponse.Bytes.contains(bytes, "> ") && lines(bytes).contains { verboseRequestLine($0.text) != nil }
     }
 
     // MARK: - Tencent SDK log
