@@ -102,12 +102,11 @@ struct SignPipeline {
         Frontend.writeError(ValidationText.findings(Frontend.safe(report), style: style))
     }
 
-    /// In text mode, what validation found but did not stop (warnings, or violations under
-    /// --no-validate) goes to standard error, after signing succeeded and before the output.
+    /// In text mode, the warnings validation found (which do not stop signing) go to standard
+    /// error, after signing succeeded and before the output.
     private func reportFindings(_ report: ValidationReport) {
-        guard !report.violations.isEmpty || !report.warnings.isEmpty else { return }
-        let what = report.violations.isEmpty ? "warnings (signed anyway)" : "violations ignored because of --no-validate"
-        Frontend.writeError("sigscope: validation \(what):\n")
+        guard !report.warnings.isEmpty else { return }
+        Frontend.writeError("sigscope: validation warnings (signed anyway):\n")
         Frontend.writeError(ValidationText.findings(Frontend.safe(report), style: Frontend.errorStyle))
     }
 

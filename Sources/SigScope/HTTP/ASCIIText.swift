@@ -166,20 +166,6 @@ func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     return true
 }
 
-/// True when `bytes` are valid UTF-8 (ASCII tested first, eight bytes at a time); allocates nothing.
-func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    if allASCII(bytes) { return true }
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    while true {
-        switch decoder.decode(&iterator) {
-        case .scalarValue: continue
-        case .emptyInput: return true
-        case .error: return false
-        }
-    }
-}
-
 extension String {
     /// True when the string is ASCII (on its contiguous bytes when it has them).
     var isASCIIText: Bool {
