@@ -144,34 +144,14 @@ struct DocsTests {
 
     @Test("every sigscope command of README.md runs as written and exits as its comment says", arguments: readmeCommands)
     func readmeCommand(_ command: ReadmeCommand) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command.sigscopePart]
-        process.currentDirectoryURL = CLI.repoRoot
         var environment = Self.readmeEnvironment
         environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         environment["NO_COLOR"] = "1"
         environment["HOME"] = FileManager.default.temporaryDirectory.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            outBox.data = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let stderr = String(decoding: errData, as: UTF8.self)
-        #expect(process.terminationStatus == command.expectedStatus, "\(command.line)\n\(stderr)")
-        #expect(!outBox.data.isEmpty, "\(command.line) printed nothing")
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", command.sigscopePart], environment: environment)
+        let stderr = result.stderr
+        #expect(result.status == command.expectedStatus, "\(command.line)\n\(stderr)")
+        #expect(!result.stdout.isEmpty, "\(command.line) printed nothing")
         if command.expectedStatus == 0 {
             #expect(!stderr.contains("error:"), "\(stderr)")
         }
