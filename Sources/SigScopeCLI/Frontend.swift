@@ -287,7 +287,8 @@ enum Frontend {
                 "schemaVersion": .number(String(schemaVersion)),
                 "error": .object(["code": .string(code), "message": .string(reason), "location": location]),
             ])
-            writeOut(JSONWriter.pretty.string(document) + "\n")
+            // One line, so it also ends a --batch stream of JSON Lines readably.
+            writeOut(JSONWriter.compact.string(document) + "\n")
         }
     }
 
