@@ -6,6 +6,10 @@ public enum CaptureFormat: String, Sendable, Equatable, CaseIterable {
     case curl
     /// A HAR 1.2 file (browser devtools, mitmproxy, Charles, Fiddler exports).
     case har
+    /// The Tencent Cloud Python SDK's debug log (`SendRequest: Host: …`).
+    case sdkLog = "sdk-log"
+    /// A verbose transcript: `curl -v`, or the Alibaba Cloud Python core SDK's `DEBUG=sdk` log.
+    case verbose
 
     /// A name for people.
     public var displayName: String {
@@ -13,6 +17,8 @@ public enum CaptureFormat: String, Sendable, Equatable, CaseIterable {
         case .http: return "raw HTTP request"
         case .curl: return "curl command"
         case .har: return "HAR file"
+        case .sdkLog: return "Tencent Cloud SDK debug log"
+        case .verbose: return "verbose transcript"
         }
     }
 }
@@ -26,12 +32,16 @@ public struct CapturedRequest: Sendable, Equatable {
     public var format: CaptureFormat
     /// Remarks about how the capture was read (defaults curl applies, lines skipped, the HAR entry chosen).
     public var notes: [String]
+    /// Bytes a raw HTTP capture has after the `Content-Length` body: not part of the request the
+    /// server reads, but what `verify` tries when the signature covers them.
+    public var bytesAfterBody: [UInt8]
 
     /// Creates a captured request.
-    public init(request: HTTPRequest, format: CaptureFormat, notes: [String] = []) {
+    public init(request: HTTPRequest, format: CaptureFormat, notes: [String] = [], bytesAfterBody: [UInt8] = []) {
         self.request = request
         self.format = format
         self.notes = notes
+        self.bytesAfterBody = bytesAfterBody
     }
 }
 
@@ -41,7 +51,10 @@ public enum CaptureParser {
     ///
     /// A document whose first non-blank character is `{` is read as HAR; one whose first
     /// word is `curl` (optionally after a `$ ` prompt, or piped from `printf`/`echo`) as a curl
-    /// command; anything else as a raw HTTP request.
+    /// command; one whose first line is a request line as a raw HTTP request; otherwise one
+    /// with a `SendRequest: Host: …` record as the Tencent Cloud SDK's debug log, one with a
+    /// `> POST / HTTP/1.1` line as a verbose transcript (`curl -v`, the Alibaba core SDK's
+    /// `DEBUG=sdk` log); anything else as a raw HTTP request (after a log prefix).
     /// - Parameters:
     ///   - bytes: the capture file's bytes.
     ///   - source: the file name used in errors.
@@ -59,9 +72,11 @@ public enum CaptureParser {
         case .har: captured = try HARRequestParser.parse(bytes, source: source, entry: entry)
         case .curl: captured = try CurlCommandParser.parse(bytes, source: source)
         case .http: captured = try RawHTTPRequestParser.parse(bytes, source: source)
+        case .sdkLog: captured = try DebugLogParser.parseTencentSDKLog(bytes, source: source)
+        case .verbose: captured = try DebugLogParser.parseVerboseTranscript(bytes, source: source)
         }
         // A TC3 or ACS3 Authorization header whose parts cannot be read makes the capture unreadable.
-        if let reason = AuthorizationFields.unreadable(captured.request.header("Authorization") ?? "") {
+        if let reason = AuthorizationFields.unreadable(in: captured.request) {
             throw SigScopeError(.invalidCapture, reason, source: source)
         }
         return captured
@@ -81,6 +96,9 @@ public enum CaptureParser {
         let firstWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
         let commandWords: Set<String> = ["curl", "curl.exe", "printf", "echo"]
         if commandWords.contains(firstWord) || firstWord.hasSuffix("/curl") { return .curl }
+        if RawHTTPRequestParser.parseRequestLine(line) != nil { return .http }
+        if DebugLogParser.isTencentSDKLog(bytes) { return .sdkLog }
+        if DebugLogParser.isVerboseTranscript(bytes) { return .verbose }
         return .http
     }
 }

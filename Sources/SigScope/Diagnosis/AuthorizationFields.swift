@@ -51,6 +51,14 @@ struct AuthorizationFields {
     /// nil. Such a header is not verified: what the server would read from it is unknown, and the
     /// parts that were read could reproduce the signature. Layout deviations the parts survive
     /// (separators, part-name case, upper-case hex) are left to `parse`'s problems.
+    /// `unreadable` for the request's Authorization header, when it sends exactly one (two are
+    /// the `duplicate-header` finding's business).
+    static func unreadable(in request: HTTPRequest) -> String? {
+        let values = request.headers.filter { $0.name.lowercased() == "authorization" }
+        guard values.count == 1, let value = values.first?.value else { return nil }
+        return unreadable(value)
+    }
+
     static func unreadable(_ value: String) -> String? {
         let trimmed = value.trimmingASCIIWhitespace()
         let tc3 = trimmed.hasPrefix(TC3Signer.algorithmName)

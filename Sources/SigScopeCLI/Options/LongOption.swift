@@ -13,6 +13,7 @@ enum LongOption: String {
     case apiVersion = "api-version", service, bodyFile = "body-file", contentType = "content-type"
     case signedHeaders = "signed-headers", language, format
     case now, serverError = "server-error", entry
+    case noClock = "no-clock", allEntries = "all-entries"
 
     /// Other spellings of the same option (Alibaba's names for the key id and secret).
     var aliases: [String] {

@@ -79,7 +79,7 @@ struct SigningOptionGroup: ParsableArguments {
     @Option(name: .long(.apiVersion), help: "API version (default: VPC 2017-03-12, ECS 2014-05-26).")
     var apiVersion: String?
 
-    @Option(name: .long(.service), help: "TC3 credential-scope service (default: the endpoint's first label, e.g. vpc).")
+    @Option(name: .long(.service), help: "TC3 credential-scope service (default: the endpoint's first label, e.g. vpc; the action's product for an IP or localhost endpoint).")
     var service: String?
 
     @Option(name: .long(.bodyFile), help: "Sign and send exactly these body bytes instead of serializing params (- for standard input).")
@@ -96,4 +96,12 @@ struct SigningOptionGroup: ParsableArguments {
 
     @Flag(name: .long(.batch), help: "REQUEST is JSON Lines, one request per line; output is one JSON object per line.")
     var batch = false
+}
+
+/// `--context PATH` (repeatable): saved Describe* responses the request is checked against.
+struct ContextOptions: ParsableArguments {
+    @Option(name: .customLong("context"), help: ArgumentHelp(
+        "A saved Describe* response (bare JSON or XML body, curl -i output, or a HAR file) or a folder of them; repeatable. The request is also checked against the account state they show (see docs/plan.md).",
+        valueName: "PATH"))
+    var paths: [String] = []
 }
