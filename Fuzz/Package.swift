@@ -9,6 +9,7 @@ let harnesses = [
     "FuzzRawHTTP",       // raw HTTP/1.1 request capture
     "FuzzCurl",          // curl command line capture
     "FuzzHAR",           // HAR 1.2 request capture
+    "FuzzDebugLog",      // Tencent SDK debug logs and curl -v transcripts
     "FuzzResponseJSON",  // response decoder: bare JSON body, HTTP response, HAR
     "FuzzResponseXML",   // response decoder through libxml2 (Alibaba XML bodies)
     "FuzzBatchLines",    // batch JSON Lines: lines, per-line request parsing, the params-text shortcut

@@ -18,7 +18,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 FUZZ="$ROOT/Fuzz"
-TARGETS=(FuzzRequestFile FuzzRawHTTP FuzzCurl FuzzHAR FuzzResponseJSON FuzzResponseXML FuzzBatchLines)
+TARGETS=(FuzzRequestFile FuzzRawHTTP FuzzCurl FuzzHAR FuzzResponseJSON FuzzResponseXML FuzzBatchLines FuzzDebugLog)
 
 usage() {
     echo "usage: scripts/fuzz.sh TARGET|all MINUTES   (scripts/fuzz.sh list for the targets)" >&2
