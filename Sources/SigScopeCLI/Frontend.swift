@@ -171,34 +171,6 @@ enum Frontend {
         }
     }
 
-    /// Credentials from options, else the provider's environment variables.
-    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
-    static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
-        let names: (id: String, key: String, token: String) = provider == .tencent
-            ? ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN")
-            : ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")
-        let idOption = provider == .tencent ? "--secret-id" : "--access-key-id"
-        let keyOption = provider == .tencent ? "--secret-key" : "--access-key-secret"
-        guard let key = secretKey ?? env(names.key) else {
-            throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.key)")
-        }
-        guard let id = secretId ?? env(names.id) else {
-            throw SigScopeError(.missingInput, "no key id: pass \(idOption) or set \(names.id)")
-        }
-        return Credentials(secretId: id, secretKey: SecretKey(key), token: token ?? env(names.token))
-    }
-
-    /// The secret key from the option, else the provider's environment variable.
-    /// - Throws: `.missingInput` when neither gives one.
-    static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
-        let variable = provider == .tencent ? "TENCENTCLOUD_SECRET_KEY" : "ALIBABA_CLOUD_ACCESS_KEY_SECRET"
-        let option = provider == .tencent ? "--secret-key" : "--access-key-secret"
-        guard let key = given ?? env(variable) else {
-            throw SigScopeError(.missingInput, "no secret key to verify this \(provider.displayName) request with: pass \(option) or set \(variable)")
-        }
-        return SecretKey(key)
-    }
-
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var colorEnabled: Bool {
         isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil

@@ -35,6 +35,7 @@ struct SignPipeline {
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
             reportFindings(report)
+            if mode == .sign { shared.resolvedCredentials?.report() }
         }
         switch (mode, format) {
         case (.sign, .text):
@@ -42,12 +43,21 @@ struct SignPipeline {
         case (.curl, .text):
             Frontend.writeOut(CurlCommand.render(signed.request) + "\n")
         case (.sign, .json):
-            Frontend.writeOut(JSONWriter.pretty.string(SignOutput.json(signed, showSecrets: signing.showSecrets)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(SignOutput.json(signed, showSecrets: signing.showSecrets), shared.resolvedCredentials)) + "\n")
         case (.curl, .json):
             let command = CurlCommand.render(signed.request)
-            Frontend.writeOut(JSONWriter.pretty.string(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command), shared.resolvedCredentials)) + "\n")
         }
         return 0
+    }
+
+    /// The sign JSON with `credentialSource` (where each part came from, never a value) and
+    /// `credentialWarnings` added.
+    static func withCredentials(_ output: JSONValue, _ resolved: CredentialSources.Resolved?) -> JSONValue {
+        guard var object = output.objectValue, let resolved else { return output }
+        object["credentialSource"] = resolved.sourceJSON
+        object["credentialWarnings"] = resolved.warningsJSON
+        return .object(object)
     }
 
     private func timestamp() throws(SigScopeError) -> Timestamp {
@@ -127,6 +137,8 @@ struct SignPipeline {
         // One slot per provider, not a dictionary: see `Outcome`.
         private var tencentCredentials: Outcome<Credentials>?
         private var aliyunCredentials: Outcome<Credentials>?
+        /// Where the last credentials resolved came from, and their warnings (shown by a single `sign`).
+        private(set) var resolvedCredentials: CredentialSources.Resolved?
         /// The derived keys of this worker's last signature.
         let keyCache = SigningKeyCache()
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
@@ -160,10 +172,14 @@ struct SignPipeline {
             if let known = provider == .tencent ? tencentCredentials : aliyunCredentials { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
+            var resolved: CredentialSources.Resolved?
             let result = Outcome { () throws(SigScopeError) in
-                let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+                let found = try CredentialSources(provider: provider, given: signing.givenCredentials).resolve()
+                resolved = found
+                let credentials = try found.credentials(provider: provider)
                 return isolated ? credentials.isolatedCopy() : credentials
             }
+            resolvedCredentials = resolved
             if provider == .tencent { tencentCredentials = result } else { aliyunCredentials = result }
             return try result.get()
         }

@@ -38,6 +38,12 @@ struct Verify: ParsableCommand {
     @Option(help: "The session token in use; a request that does not carry it is reported.")
     var token: String?
 
+    @Option(help: ArgumentHelp("Read the secret key from FILE (- for standard input), less one trailing newline.", valueName: "FILE"))
+    var secretKeyFile: String?
+
+    @Option(help: ArgumentHelp("The profile of ~/.tccli/NAME.credential or ~/.aliyun/config.json / ~/.alibabacloud/credentials to take the secret key from when no option or variable gives it.", valueName: "NAME"))
+    var profile: String?
+
     @Option(help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
 
@@ -55,7 +61,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
             try VerifySettings(capture: capture, secretKey: secretKey, secretId: secretId, token: token, now: now, serverError: serverError,
-                               entry: entry, showSecrets: showSecrets, format: output.format).run()
+                               entry: entry, showSecrets: showSecrets, format: output.format, secretKeyFile: secretKeyFile, profile: profile).run()
         }
     }
 }
@@ -71,6 +77,8 @@ struct VerifySettings {
     var entry: Int? = nil
     var showSecrets = false
     var format: OutputFormat = .text
+    var secretKeyFile: String? = nil
+    var profile: String? = nil
 
     /// Verifies and prints the report; exits 0 for a match and 1 for a mismatch.
     func run() throws(SigScopeError) -> Int32 {
@@ -78,7 +86,13 @@ struct VerifySettings {
         let bytes = try Frontend.read(capture)
         let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
         let detected = try SignatureDetector.detect(captured.request)
-        let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
+        if secretKeyFile == "-" && capture == "-" {
+            throw SigScopeError(.invalidOption, "the capture and --secret-key-file cannot both be read from standard input")
+        }
+        // Only the key is taken from the sources; --secret-id and --token stay what the request is checked against.
+        let credentials = try CredentialSources(provider: detected.provider,
+                                                given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile, token: token, profile: profile)).resolve(keyOnly: true)
+        let key = credentials.secretKey
         let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
         var notes = captured.notes
         var serverStringToSign: String?
@@ -105,9 +119,11 @@ struct VerifySettings {
         report.notes = notes + report.notes
         switch format {
         case .text:
+            credentials.report()
             Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
         case .json:
-            Frontend.writeOut(JSONWriter.pretty.string(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)) + "\n")
+            let output = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), credentials)
+            Frontend.writeOut(JSONWriter.pretty.string(output) + "\n")
         }
         return report.match ? 0 : 1
     }
