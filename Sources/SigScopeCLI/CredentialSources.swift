@@ -51,7 +51,7 @@ struct CredentialSources {
         /// One line for standard error: which source each part came from, never a value.
         var summary: String {
             if idSource == keySource, tokenSource == nil || tokenSource == keySource {
-                return "credentials: " + keySource + (tokenSource == nil ? "" : " (with a token)")
+                return "credentials: " + keySource + (tokenSource == nil ? "" : ", with its token")
             }
             var parts = ["secret key from \(keySource)"]
             if let idSource { parts.append("key id from \(idSource)") }

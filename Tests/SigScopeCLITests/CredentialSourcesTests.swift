@@ -34,7 +34,7 @@ struct CredentialSourcesTests {
         let home = try Home([".tccli/default.credential": Self.tccli])
         let text = try CLI.run(Self.sign, env: ["HOME": home.path])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stderr.contains("credentials: profile file ~/.tccli/default.credential (with a token)"), "\(text.stderr)")
+        #expect(text.stderr.contains("credentials: profile file ~/.tccli/default.credential, with its token"), "\(text.stderr)")
         #expect(text.stdout.contains("Credential=AKIDprofile0000000000000000000000000/"))
         let json = try CLI.run(Self.sign + ["--format", "json"], env: ["HOME": home.path])
         let output = try Self.json(json)
