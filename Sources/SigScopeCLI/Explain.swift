@@ -61,12 +61,8 @@ struct ExplainCommand: ParsableCommand {
         }
         switch output.format {
         case .json:
-            let items: [JSONValue] = topics.map { topic in
-                .object(["topic": .string(topic.name), "kind": .string(topic.kind.rawValue),
-                         "providers": .array(topic.providers.map { .string($0.rawValue) }),
-                         "algorithms": topic.algorithms.map { .array($0.map { .string($0.rawValue) }) } ?? .null])
-            }
-            Frontend.writeOut(JSONWriter.pretty.string(.object(["topics": .array(items)])) + "\n")
+            // Every topic in full (docs/debugging.md is generated from the findings here).
+            Frontend.writeOut(JSONWriter.pretty.string(.object(["topics": .array(topics.map(\.json))])) + "\n")
         case .text:
             var text = ""
             for kind in Explain.Kind.allCases {

@@ -22,6 +22,13 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign --provider aliyun --action DescribeRegions \\
               --param Format=XML --no-validate
           sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
+          sigscope sign examples/tencent-create-eni.json --profile work   # ~/.tccli/work.credential
+          sigscope explain AuthFailure.SignatureExpire
+          sigscope translate examples/tencent-create-eni.json --to aliyun --target-region cn-hangzhou
+
+        Credentials: an option, else the environment (TENCENTCLOUD_SECRET_ID, \
+        TENCENTCLOUD_SECRET_KEY, …; ALIBABA_CLOUD_ACCESS_KEY_ID, …), else the providers' profile \
+        files (~/.tccli/<profile>.credential, ~/.aliyun/config.json, ~/.alibabacloud/credentials).
         """,
         version: SigScopeVersion.string,
         subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, ExplainCommand.self, TranslateCommand.self],

@@ -30,6 +30,19 @@ struct Sign: ParsableCommand {
               --signed-headers 'content-type;host;x-tc-action' \\
               --timestamp 1551113065 --no-validate
           sigscope sign --batch requests.jsonl > signed.jsonl
+          # credentials from tccli's ~/.tccli/work.credential, or a key piped in
+          sigscope sign examples/tencent-create-eni.json --profile work
+          pass show tencent/key | sigscope sign examples/tencent-create-eni.json \
+              --secret-id AKID... --secret-key-file -
+
+        Credentials: --secret-id/--secret-key (or --secret-key-file), else \
+        TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN or \
+        TENCENTCLOUD_TOKEN / ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
+        ALIBABA_CLOUD_SECURITY_TOKEN, else the profile files: ~/.tccli/<profile>.credential, \
+        ~/.aliyun/config.json (modes AK, StsToken), ~/.alibabacloud/credentials. Where the key came \
+        from and any warning about it (a SecretId of the wrong shape, whitespace in the key, an STS \
+        key without its token) go to standard error; --format json adds credentialSource and \
+        credentialWarnings.
         """
     )
 

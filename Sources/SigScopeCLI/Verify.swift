@@ -23,6 +23,9 @@ struct Verify: ParsableCommand {
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
           # Alibaba: compare with the string-to-sign the server quoted in its error
           sigscope verify request.http --server-error response.json
+          # the key from tccli's profile, or from a file
+          sigscope verify request.txt --profile default
+          sigscope verify request.txt --secret-key-file ~/.secrets/tencent.key
         """
     )
 

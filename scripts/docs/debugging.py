@@ -15,66 +15,16 @@ import sys
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = os.environ.get("SIGSCOPE_BIN", os.path.join(ROOT, ".build", "debug", "sigscope"))
 
-# code -> (what it means, the fix). Order: the interface table, then the codes sigscope adds.
-CODES = [
-    ("signature-mismatch", "The signature in the request is not the one recomputed from the request as sent. Always present on a mismatch; the other findings say why.",
-     "Read the findings that follow it. If one says it reproduces the provided signature, that is the cause."),
-    ("credential-date-not-utc", "TC3: the credential-scope date is not the UTC date of `X-TC-Timestamp` — the client formatted it in local time. Such requests fail every day between local midnight and the UTC offset (00:00–08:00 in Beijing).",
-     "Format the date from the timestamp in UTC: Python `datetime.utcfromtimestamp(ts).strftime('%Y-%m-%d')`, Go `time.Unix(ts, 0).UTC().Format(\"2006-01-02\")`."),
-    ("credential-service-mismatch", "TC3: the credential-scope service is not the endpoint's first label (`vpc` for `vpc.tencentcloudapi.com`). The server answers `AuthFailure.InvalidAuthorization` (\"`Service` in Credential not valid\").",
-     "Sign with the product's short name, the first label of the host — never the full host or an IP."),
-    ("signed-header-missing", "A header that must be signed is not in SignedHeaders (TC3: `content-type` and `host`; ACS3: every common header sent — `host`, `x-acs-*`, `content-type`).",
-     "Sign the mandatory headers."),
-    ("signed-header-not-sent", "SignedHeaders names a header the request does not carry, so the server cannot rebuild the canonical request.",
-     "Send every signed header, or stop signing it."),
-    ("header-value-not-lowercased", "TC3: the signature matches only with the signed header values kept in their case; TC3's CanonicalHeaders lowercases values.",
-     "Use `lowercase(trim(value))` for every signed header."),
-    ("content-type-changed", "The signature matches another Content-Type than the one sent: a library added or dropped `; charset=utf-8` after signing.",
-     "Sign exactly the Content-Type you send; set it explicitly so the library does not rewrite it."),
-    ("payload-hash-mismatch", "ACS3: `x-acs-content-sha256` is not the SHA-256 of the body sent. The server hashes what it receives, so the request fails even when the signature is consistent with the header.",
-     "Hash, sign and send the same bytes."),
-    ("body-reserialized", "The signature matches the same JSON body serialized differently (spacing, key order, `\\u` escapes): the body was serialized once for signing and again for sending.",
-     "Serialize the body once; sign and send those bytes."),
-    ("space-encoded-as-plus", "Alibaba: the signature matches a percent-encoder that writes a space as `+` (Java `URLEncoder`, Go `url.QueryEscape`, Python `quote_plus`).",
-     "Use RFC 3986: a space is `%20`."),
-    ("star-not-encoded", "Alibaba: the signature matches an encoder that leaves `*` unencoded.", "Encode `*` as `%2A`."),
-    ("tilde-encoded", "Alibaba: the signature matches an encoder that encodes `~` as `%7E`.", "Keep `~` as it is."),
-    ("reserved-not-encoded", "Alibaba: the signature matches an encoder that leaves `! ' ( )` unencoded (JavaScript `encodeURIComponent`).",
-     "Encode them as `%21 %27 %28 %29` (after `encodeURIComponent`, replace those characters and `*`)."),
-    ("lowercase-percent-hex", "The signature matches percent-escapes written with lowercase hex (`%3a`).", "Write escapes in uppercase hex (`%3A`)."),
-    ("secret-missing-ampersand", "Alibaba RPC: the HMAC key was the AccessKeySecret alone; it must be the secret followed by `&`.", "Key HMAC-SHA1 with `secret + \"&\"`."),
-    ("secret-with-ampersand", "Alibaba ACS3: the HMAC key was `secret + \"&\"` (the RPC key); ACS3 uses the secret alone.", "Drop the `&`."),
-    ("method-mismatch", "The signature matches the other HTTP method: signed as GET, sent as POST, or the reverse.", "Sign the method you send."),
-    ("signature-not-url-encoded", "Alibaba RPC (and Tencent v1): the Base64 Signature is in the URL without percent-encoding, so its `+` arrives as a space.",
-     "Percent-encode the Signature (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`)."),
-    ("timestamp-expired", "With `--now`: the request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15).",
-     "Sign with the current time; keep the clock in sync (NTP)."),
-    ("timestamp-not-utc", "Alibaba: `Timestamp` / `x-acs-date` is not ISO-8601 UTC with `Z` (an offset, a missing `Z`, milliseconds).",
-     "Send the UTC time as `2016-02-23T12:46:24Z`."),
-    ("secret-id-mismatch", "The request's SecretId / AccessKeyId is not the one given with `--secret-id`: the server checks it against another key.",
-     "Configure the client with the intended key pair."),
-    ("server-string-to-sign-differs", "With `--server-error`: the string-to-sign Alibaba echoed in its `SignatureDoesNotMatch` error differs from the one recomputed; the diff shows where.",
-     None),
-    ("wrong-secret-likely", "The request is self-consistent and no known mistake reproduces the signature: the secret key is most likely not the one it was signed with (or the request was altered after signing).",
-     "Check the key pair: the current secret of that key id, copied whole."),
-    ("authorization-malformed", "The Authorization header is not in the documented layout (separators, part names, a missing part, upper-case hex).",
-     "Write exactly `TC3-HMAC-SHA256 Credential=…/…/…/tc3_request, SignedHeaders=…, Signature=…` (TC3) or `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (ACS3)."),
-    ("required-header-missing", "A header or parameter every request of the algorithm needs is absent (`X-TC-Version`, `x-acs-date`, `SignatureNonce`, …).", "Send it."),
-    ("timestamp-invalid", "Tencent: the timestamp is not Unix seconds (milliseconds, or not a number).", "Send `int(time.time())`."),
-    ("host-changed", "The signature matches another host than the one the request went to (regional vs global endpoint, a proxy).", "Sign the host you send to."),
-    ("query-reencoded", "TC3: the signature matches the query string encoded or ordered differently from the one sent (TC3 signs the query exactly as sent).",
-     "Sign the same query string you put in the URL."),
-    ("secret-has-whitespace", "The secret key carries surrounding whitespace — the client's copy (the signature matches the key plus a newline) or the one given to sigscope.",
-     "Trim the key where it is read."),
-    ("secret-id-empty", "The request's key id is empty.", "Configure the key id (check the configuration key's spelling)."),
-    ("token-header-missing", "Temporary (STS) credentials without their token: an `STS.` AccessKeyId without `SecurityToken` / `x-acs-security-token`, or `--token` given but not sent.",
-     "Send the session token where the algorithm expects it (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`)."),
-    ("signature-double-encoded", "The Signature was percent-encoded twice (`%252B`).", "Encode it exactly once."),
-    ("values-encoded-in-string-to-sign", "Tencent v1: the string to sign was built from URL-encoded values; v1 signs raw values.", "Build the string to sign from raw values."),
-    ("signature-method-mismatch", "Tencent v1: the HMAC used is not the one `SignatureMethod` names (`HmacSHA256` exactly, case-sensitive; anything else means HmacSHA1).",
-     "Send `SignatureMethod=HmacSHA256` exactly when signing with HMAC-SHA256."),
-    ("header-value-lowercased", "ACS3: the signature matches only with the signed header values lowercased (TC3's rule); ACS3 keeps their case.", "Use `trim(value)` without lowercasing."),
-]
+def load_codes():
+    """(code, meaning, fix) of every verify finding, in the library's order, from
+    `sigscope explain --list --format json`: the one table the library keeps
+    (Sources/SigScope/Diagnosis/FindingCatalog.swift)."""
+    result = subprocess.run([BINARY, "explain", "--list", "--format", "json"], cwd=ROOT, capture_output=True, text=True,
+                            env={"NO_COLOR": "1", "PATH": os.environ.get("PATH", "")})
+    if result.returncode != 0:
+        sys.exit("sigscope explain --list: exit %d: %s" % (result.returncode, result.stderr))
+    topics = json.loads(result.stdout)["topics"]
+    return [(t["topic"], t["meaning"], t["fix"]) for t in topics if t["kind"] == "finding"]
 
 
 def run(capture):
@@ -100,6 +50,7 @@ def command(capture):
 
 
 def render():
+    codes = load_codes()
     manifest = json.load(open(os.path.join(ROOT, "examples", "captures", "manifest.json")))["captures"]
     by_code = {}
     for capture in manifest:
@@ -108,7 +59,7 @@ def render():
     # Prefer the example named after the code.
     for capture in manifest:
         stem = capture["file"].rsplit(".", 1)[0]
-        if stem in dict((c, 1) for c, _, _ in CODES):
+        if stem in dict((c, 1) for c, _, _ in codes):
             by_code[stem] = capture
     out = []
     out.append("# Debugging signature mismatches\n")
@@ -155,10 +106,10 @@ def render():
                "`scripts/docs/debugging.py`, with the step-by-step part cut out.\n")
     out.append("## Findings\n")
     out.append("| code | meaning |\n|---|---|")
-    for code, meaning, _ in CODES:
+    for code, meaning, _ in codes:
         out.append("| [`%s`](#%s) | %s |" % (code, code, meaning.split(". ")[0].rstrip(".") + "."))
     out.append("")
-    for code, meaning, fix in CODES:
+    for code, meaning, fix in codes:
         out.append("### `%s`\n" % code)
         out.append(meaning + "\n")
         capture = by_code.get(code)
