@@ -89,14 +89,16 @@ struct CredentialSources {
     }
 
     static func names(_ provider: Provider) -> Names {
+        let variables = provider.profile.environment
+        let options = Frontend.credentialOptions(for: provider)
+        // tccli reads its token from TENCENTCLOUD_TOKEN too.
+        let moreTokens: [String]
         switch provider {
-        case .tencent:
-            return Names(id: "TENCENTCLOUD_SECRET_ID", key: "TENCENTCLOUD_SECRET_KEY", tokens: ["TENCENTCLOUD_SESSION_TOKEN", "TENCENTCLOUD_TOKEN"],
-                         idOption: "--secret-id", keyOption: "--secret-key")
-        case .aliyun:
-            return Names(id: "ALIBABA_CLOUD_ACCESS_KEY_ID", key: "ALIBABA_CLOUD_ACCESS_KEY_SECRET", tokens: ["ALIBABA_CLOUD_SECURITY_TOKEN"],
-                         idOption: "--access-key-id", keyOption: "--access-key-secret")
+        case .tencent: moreTokens = ["TENCENTCLOUD_TOKEN"]
+        case .aliyun: moreTokens = []
         }
+        return Names(id: variables.secretId, key: variables.secretKey, tokens: [variables.token] + moreTokens,
+                     idOption: options.id, keyOption: options.key)
     }
 
     static func profileFiles(_ provider: Provider) -> String {

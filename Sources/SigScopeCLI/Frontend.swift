@@ -171,6 +171,14 @@ enum Frontend {
         }
     }
 
+    /// The provider's spelling of the key id and secret key options (both spellings are accepted everywhere).
+    static func credentialOptions(for provider: Provider) -> (id: String, key: String) {
+        switch provider {
+        case .tencent: return ("--secret-id", "--secret-key")
+        case .aliyun: return ("--access-key-id", "--access-key-secret")
+        }
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var colorEnabled: Bool {
         isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil

@@ -135,8 +135,8 @@ struct SignPipeline {
         /// The signing options, already plain values (`SigningSettings`), read directly per line.
         let signing: SigningSettings
         // One slot per provider, not a dictionary: see `Outcome`.
-        private var tencentCredentials: Outcome<Credentials>?
-        private var aliyunCredentials: Outcome<Credentials>?
+        /// Each provider's credentials (or the error reading them), read once.
+        private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
         /// Where the last credentials resolved came from, and their warnings (shown by a single `sign`).
         private(set) var resolvedCredentials: CredentialSources.Resolved?
         /// The derived keys of this worker's last signature.
@@ -169,7 +169,7 @@ struct SignPipeline {
 
         /// The credentials for `provider`, read from options and environment the first time.
         mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
-            if let known = provider == .tencent ? tencentCredentials : aliyunCredentials { return try known.get() }
+            if let known = credentialsRead[provider] { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
             var resolved: CredentialSources.Resolved?
@@ -180,7 +180,7 @@ struct SignPipeline {
                 return isolated ? credentials.isolatedCopy() : credentials
             }
             resolvedCredentials = resolved
-            if provider == .tencent { tencentCredentials = result } else { aliyunCredentials = result }
+            credentialsRead[provider] = result
             return try result.get()
         }
     }
