@@ -22,9 +22,10 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign --provider aliyun --action DescribeRegions \\
               --param Format=XML --no-validate
           sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
-          sigscope sign examples/tencent-create-eni.json --profile work   # ~/.tccli/work.credential
+          sigscope sign examples/tencent-create-eni.json --profile work
           sigscope explain AuthFailure.SignatureExpire
-          sigscope translate examples/tencent-create-eni.json --to aliyun --target-region cn-hangzhou
+          sigscope translate examples/tencent-create-eni.json --to aliyun \\
+              --target-region cn-hangzhou
 
         Credentials: an option, else the environment (TENCENTCLOUD_SECRET_ID, \
         TENCENTCLOUD_SECRET_KEY, …; ALIBABA_CLOUD_ACCESS_KEY_ID, …), else the providers' profile \

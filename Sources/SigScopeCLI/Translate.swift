@@ -26,11 +26,14 @@ struct TranslateCommand: ParsableCommand {
         2 unreadable input · 64 wrong usage.
 
         Examples:
-          sigscope translate examples/tencent-create-eni.json --to aliyun --target-region cn-hangzhou
-          sigscope translate examples/aliyun-create-eni.json --to tencent \\
-              --target-region ap-guangzhou --set VpcId=vpc-0akbol5v --format json
           sigscope translate examples/tencent-create-eni.json --to aliyun \\
-              --target-region cn-hangzhou --set VSwitchId=vsw-bp1s5fnvk4gn2tws03xx > eni.json
+              --target-region cn-hangzhou
+          sigscope translate examples/aliyun-create-eni.json --to tencent \\
+              --target-region ap-guangzhou --set VpcId=vpc-0akbol5v \\
+              --format json
+          sigscope translate examples/tencent-create-eni.json --to aliyun \\
+              --target-region cn-hangzhou \\
+              --set VSwitchId=vsw-bp1s5fnvk4gn2tws03xx > eni.json
         """
     )
 
