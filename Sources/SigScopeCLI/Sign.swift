@@ -32,8 +32,8 @@ struct Sign: ParsableCommand {
           sigscope sign --batch requests.jsonl > signed.jsonl
           # credentials from tccli's ~/.tccli/work.credential, or a key piped in
           sigscope sign examples/tencent-create-eni.json --profile work
-          pass show tencent/key | sigscope sign examples/tencent-create-eni.json \
-              --secret-id AKID... --secret-key-file -
+          sigscope sign examples/tencent-create-eni.json --secret-id AKID... \\
+              --secret-key-file - < ~/.secrets/tencent.key
 
         Credentials: --secret-id/--secret-key (or --secret-key-file), else \
         TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN or \

@@ -159,6 +159,22 @@ public enum ENITranslation {
         }
     }
 
+    /// Parameters that have the same meaning on both sides, only (perhaps) another name, with
+    /// each side's rule as it is noted in a translation to that side.
+    static let renames: [(tencent: String, aliyun: String, tencentRule: String?, aliyunRule: String?)] = [
+        ("SecondaryPrivateIpAddressCount", "SecondaryPrivateIpAddressCount",
+         "Tencent: the total private IPs cannot exceed the ENI's quota", "Alibaba allows 1 to 49, and not together with PrivateIpAddress.N"),
+        ("NetworkInterfaceName", "NetworkInterfaceName",
+         "Tencent: required, at most 60 characters (the zh spec says 60 bytes)",
+         "Alibaba: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '.', '-'; not http:// or https:// (Tencent: at most 60 characters)"),
+        ("NetworkInterfaceDescription", "Description",
+         "Tencent: at most 60 characters (Alibaba: up to 256)", "Alibaba: 2 to 256 characters, not starting with http:// or https:// (Tencent: at most 60)"),
+        ("ClientToken", "ClientToken",
+         "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest",
+         "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest"),
+        ("Ipv6AddressCount", "Ipv6AddressCount", "Tencent: 1 to 10", "Alibaba: 1 to 10, and not together with Ipv6Address.N"),
+    ]
+
     // MARK: - The walk
 
     struct State {
@@ -200,6 +216,16 @@ public enum ENITranslation {
             return value
         }
 
+        /// A parameter that only changes its name (or keeps it): set, recorded with the
+        /// target's rule as the note; false for any other parameter.
+        mutating func rename(_ name: String, _ value: JSONValue) -> Bool {
+            guard let pair = ENITranslation.renames.first(where: { (source == .tencent ? $0.tencent : $0.aliyun) == name }) else { return false }
+            let to = target == .tencent ? pair.tencent : pair.aliyun
+            params[to] = value
+            map(name, to, value, note: target == .tencent ? pair.tencentRule : pair.aliyunRule)
+            return true
+        }
+
         func isTrue(_ value: JSONValue?) -> Bool {
             switch value {
             case .bool(let b)?: return b
@@ -214,6 +240,7 @@ public enum ENITranslation {
             regionToAliyun(request.region, targetRegion: targetRegion)
             for member in request.params {
                 let name = member.key, value = member.value
+                if rename(name, value) { continue }
                 switch name {
                 case "VpcId":
                     drop(name, value, "Alibaba's CreateNetworkInterface takes no VPC id: the vSwitch (VSwitchId) determines the VPC")
@@ -233,15 +260,6 @@ public enum ENITranslation {
                     }
                 case "PrivateIpAddresses":
                     privateIpsToAliyun(value)
-                case "SecondaryPrivateIpAddressCount":
-                    params[name] = value
-                    map(name, name, value, note: "Alibaba allows 1 to 49, and not together with PrivateIpAddress.N")
-                case "NetworkInterfaceName":
-                    params[name] = value
-                    map(name, name, value, note: "Alibaba: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '.', '-'; not http:// or https:// (Tencent: at most 60 characters)")
-                case "NetworkInterfaceDescription":
-                    params["Description"] = value
-                    map(name, "Description", value, note: "Alibaba: 2 to 256 characters, not starting with http:// or https:// (Tencent: at most 60)")
                 case "Tags":
                     params["Tag"] = value
                     let count = value.arrayValue?.count ?? 0
@@ -249,9 +267,6 @@ public enum ENITranslation {
                         map("Tags[\(index)]", "Tag.\(index + 1)", value.arrayValue?[index] ?? .null)
                     }
                     if count == 0 { map(name, "Tag", value) }
-                case "ClientToken":
-                    params[name] = value
-                    map(name, name, value, note: "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest")
                 case "TrunkingFlag":
                     let enabled = value.stringValue == "Enable"
                     let type: JSONValue = .string(enabled ? "Trunk" : "Secondary")
@@ -269,9 +284,6 @@ public enum ENITranslation {
                         }
                     }
                     params["Ipv6Address"] = .array(addresses)
-                case "Ipv6AddressCount":
-                    params[name] = value
-                    map(name, name, value)
                 case "QosLevel":
                     drop(name, value, "Alibaba has no IP service level for an ENI")
                 case "IsRdma":
@@ -337,6 +349,7 @@ public enum ENITranslation {
             var privateIps: [JSONValue] = []
             for member in request.params {
                 let name = member.key, value = member.value
+                if rename(name, value) { continue }
                 switch name {
                 case "RegionId":
                     guard targetRegion == nil else { continue }
@@ -372,23 +385,11 @@ public enum ENITranslation {
                         map("PrivateIpAddress.\(index + 1)", "PrivateIpAddresses[\(privateIps.count - 1)]", address,
                             note: "Tencent takes at most 10 PrivateIpAddresses")
                     }
-                case "SecondaryPrivateIpAddressCount":
-                    params[name] = value
-                    map(name, name, value, note: "Tencent: the total private IPs cannot exceed the ENI's quota")
-                case "NetworkInterfaceName":
-                    params[name] = value
-                    map(name, name, value, note: "Tencent: required, at most 60 characters (the zh spec says 60 bytes)")
-                case "Description":
-                    params["NetworkInterfaceDescription"] = value
-                    map(name, "NetworkInterfaceDescription", value, note: "Tencent: at most 60 characters (Alibaba: up to 256)")
                 case "Tag":
                     params["Tags"] = value
                     for (index, tag) in (value.arrayValue ?? []).enumerated() {
                         map("Tag.\(index + 1)", "Tags[\(index)]", tag)
                     }
-                case "ClientToken":
-                    params[name] = value
-                    map(name, name, value, note: "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest")
                 case "InstanceType":
                     let flag: JSONValue = .string(value.stringValue == "Trunk" ? "Enable" : "Disable")
                     params["TrunkingFlag"] = flag
@@ -399,9 +400,6 @@ public enum ENITranslation {
                     for (index, address) in addresses.enumerated() {
                         map("Ipv6Address.\(index + 1)", "Ipv6Addresses[\(index)].Address", address)
                     }
-                case "Ipv6AddressCount":
-                    params[name] = value
-                    map(name, name, value)
                 case "NetworkInterfaceTrafficMode" where value.stringValue == "HighPerformance":
                     drop(name, value, "no direct counterpart; Tencent's IsRdma=true asks for an RDMA ENI")
                 case "Format":
