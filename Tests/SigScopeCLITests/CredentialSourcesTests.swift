@@ -131,6 +131,10 @@ struct CredentialSourcesTests {
         let result = try CLI.run(Self.sign, env: ["HOME": home.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("~/.tccli/default.credential:2:"), "\(result.stderr)")
+        // The parser's message would quote the character it stopped at: from a secret, that is not shown.
+        let leaky = try Home([".tccli/default.credential": #"{"secretId": "AKID1", "secretKey": Zsecret}"#])
+        let quiet = try CLI.run(Self.sign, env: ["HOME": leaky.path])
+        #expect(quiet.status == 2 && !quiet.stderr.contains("Z"), "\(quiet.stderr)")
         let ini = try Home([".alibabacloud/credentials": "[default]\nnot a key value line\n"])
         let broken = try CLI.run(Self.aliSign, env: ["HOME": ini.path])
         #expect(broken.status == 2 && broken.stderr.contains("~/.alibabacloud/credentials:2"), "\(broken.stderr)")

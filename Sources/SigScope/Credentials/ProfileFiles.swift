@@ -196,7 +196,8 @@ public enum ProfileFiles {
         do {
             value = try JSONParser.parse(bytes, limits: .request)
         } catch {
-            throw SigScopeError.json(error, source: source)
+            // The parser's reason may quote a character of the text, which holds a secret: only the place is given.
+            throw SigScopeError(.invalidJSON, "not valid JSON (its text is not shown: the file holds a secret)", source: source, line: error.line, column: error.column)
         }
         guard let object = value.objectValue else {
             throw SigScopeError(.invalidRequest, "expected a JSON object; found \(value.typeName)", source: source)

@@ -66,6 +66,31 @@ struct ExplainTests {
         }
     }
 
+    @Test("every code a validation rule can give is explained for its provider, so `validate`'s codes can be looked up")
+    func everyRuleCode() {
+        func specs(_ list: [ParameterSpec]) -> [ParameterSpec] {
+            list.flatMap { spec -> [ParameterSpec] in
+                switch spec.type {
+                case .list(let element):
+                    if case .structure(let members) = element.type { return [spec, element] + specs(members) }
+                    return [spec, element]
+                case .structure(let members): return [spec] + specs(members)
+                default: return [spec]
+                }
+            }
+        }
+        for rules in RuleBook.all {
+            let codes = [rules.codes.missing, rules.codes.unknown, rules.codes.type] + rules.crossRules.map(\.code)
+                + specs(rules.parameters).flatMap { $0.rules.map(\.code) }
+            for code in Set(codes) {
+                guard case .found = Explain.lookup(code, provider: rules.provider) else {
+                    Issue.record("\(rules.provider) \(code), a validation code, is not explained")
+                    continue
+                }
+            }
+        }
+    }
+
     @Test("every steps key of the sign output, for every algorithm, is a signing-step topic of that algorithm")
     func everyStep() {
         let keys: [(SignatureAlgorithm, [String])] = [
