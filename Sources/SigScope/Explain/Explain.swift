@@ -173,7 +173,11 @@ public enum Explain {
                 refs.append("https://cloud.tencent.com/document/api/213/30654 (Signature v3, signature failures)")
                 refs.append("docs/tc3.md")
             }
-            refs.append("https://www.tencentcloud.com/document/product/215/15818 (VPC CreateNetworkInterface, error codes and the common error codes it links)")
+            if entry.source.contains("common") {
+                refs.append("https://www.tencentcloud.com/document/api/215/15812 (VPC common error codes)")
+            } else {
+                refs.append("https://www.tencentcloud.com/document/product/215/15818 (VPC CreateNetworkInterface, error codes)")
+            }
             return refs
         case .aliyun:
             var refs = ["https://error-center.aliyun.com/status/search?Keyword=\(entry.code)&source=PopGw"]
