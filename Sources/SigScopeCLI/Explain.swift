@@ -30,13 +30,13 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The error code, finding code or signing step.", valueName: "TOPIC"))
     var topic: String?
 
-    @Option(help: "Only this provider's topic, when both have one of that name.")
+    @Option(name: .long(.provider), help: "Only this provider's topic, when both have one of that name.")
     var provider: Provider?
 
-    @Option(help: "Only this algorithm's step (tc3, hmac-sha256, hmac-sha1, rpc, acs3).")
+    @Option(name: .long(.algorithm), help: "Only this algorithm's step (tc3, hmac-sha256, hmac-sha1, rpc, acs3).")
     var algorithm: SignatureAlgorithm?
 
-    @Flag(help: "List every topic instead.")
+    @Flag(name: .long(.list), help: "List every topic instead.")
     var list = false
 
     @OptionGroup var output: OutputOptions

@@ -39,13 +39,13 @@ struct TranslateCommand: ParsableCommand {
 
     @OptionGroup var request: RequestOptions
 
-    @Option(help: "The provider to translate to: aliyun or tencent.")
+    @Option(name: .long(.to), help: "The provider to translate to: aliyun or tencent.")
     var to: Provider
 
-    @Option(help: ArgumentHelp("The target's region (Tencent X-TC-Region, Alibaba RegionId), instead of the same-city one.", valueName: "REGION"))
+    @Option(name: .long(.targetRegion), help: ArgumentHelp("The target's region (Tencent X-TC-Region, Alibaba RegionId), instead of the same-city one.", valueName: "REGION"))
     var targetRegion: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a parameter of the new request (repeatable), e.g. an id only you know: VSwitchId=vsw-…, VpcId=vpc-…. NAME may be flat (SecurityGroupIds.1). VALUE as for --param.", valueName: "NAME=VALUE"))
+    @Option(name: .long(.set), help: ArgumentHelp("Set a parameter of the new request (repeatable), e.g. an id only you know: VSwitchId=vsw-…, VpcId=vpc-…. NAME may be flat (SecurityGroupIds.1). VALUE as for --param.", valueName: "NAME=VALUE"))
     var assignments: [String] = []
 
     @OptionGroup var output: OutputOptions

@@ -32,31 +32,31 @@ struct Verify: ParsableCommand {
     @Argument(help: ArgumentHelp("The captured request: raw HTTP, a curl command line or a HAR file; - reads standard input.", valueName: "CAPTURE"))
     var capture: String
 
-    @Option(name: [.customLong("secret-key"), .customLong("access-key-secret")], help: "SecretKey / AccessKeySecret to recompute with (default: TENCENTCLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET for the detected provider). Never printed.")
+    @Option(name: .long(.secretKey), help: "SecretKey / AccessKeySecret to recompute with (default: TENCENTCLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET for the detected provider). Never printed.")
     var secretKey: String?
 
-    @Option(name: [.customLong("secret-id"), .customLong("access-key-id")], help: "The SecretId / AccessKeyId the request should carry; a different one is reported.")
+    @Option(name: .long(.secretId), help: "The SecretId / AccessKeyId the request should carry; a different one is reported.")
     var secretId: String?
 
-    @Option(help: "The session token in use; a request that does not carry it is reported.")
+    @Option(name: .long(.token), help: "The session token in use; a request that does not carry it is reported.")
     var token: String?
 
-    @Option(help: ArgumentHelp("Read the secret key from FILE (- for standard input), less one trailing newline.", valueName: "FILE"))
+    @Option(name: .long(.secretKeyFile), help: ArgumentHelp("Read the secret key from FILE (- for standard input), less one trailing newline.", valueName: "FILE"))
     var secretKeyFile: String?
 
-    @Option(help: ArgumentHelp("The profile of ~/.tccli/NAME.credential or ~/.aliyun/config.json / ~/.alibabacloud/credentials to take the secret key from when no option or variable gives it.", valueName: "NAME"))
+    @Option(name: .long(.profile), help: ArgumentHelp("The profile of ~/.tccli/NAME.credential or ~/.aliyun/config.json / ~/.alibabacloud/credentials to take the secret key from when no option or variable gives it.", valueName: "NAME"))
     var profile: String?
 
-    @Option(help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
+    @Option(name: .long(.now), help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
 
-    @Option(name: .customLong("server-error"), help: ArgumentHelp("The error the server answered (an Alibaba SignatureDoesNotMatch / IncompleteSignature body, bare, as curl -i prints it, or in a HAR file): its string-to-sign is compared with the recomputed one.", valueName: "FILE"))
+    @Option(name: .long(.serverError), help: ArgumentHelp("The error the server answered (an Alibaba SignatureDoesNotMatch / IncompleteSignature body, bare, as curl -i prints it, or in a HAR file): its string-to-sign is compared with the recomputed one.", valueName: "FILE"))
     var serverError: String?
 
-    @Option(help: ArgumentHelp("HAR only: use entry N, 0-based (log.entries[N]), instead of the first Tencent/Alibaba API entry.", valueName: "N"))
+    @Option(name: .long(.entry), help: ArgumentHelp("HAR only: use entry N, 0-based (log.entries[N]), instead of the first Tencent/Alibaba API entry.", valueName: "N"))
     var entry: Int?
 
-    @Flag(help: "Print derived keys in full (the secret key itself is never printed).")
+    @Flag(name: .long(.showSecrets), help: "Print derived keys in full (the secret key itself is never printed).")
     var showSecrets = false
 
     @OptionGroup var output: OutputOptions
