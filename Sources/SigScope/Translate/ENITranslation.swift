@@ -258,6 +258,8 @@ public enum ENITranslation {
                     } else if !carried.isEmpty {
                         params["SecurityGroupIds"] = .array(carried)
                     }
+                case "PrivateIpAddresses" where value.arrayValue == nil, "Ipv6Addresses" where value.arrayValue == nil:
+                    drop(name, value, "not a list, so there is nothing to map; Tencent's validation would refuse it too")
                 case "PrivateIpAddresses":
                     privateIpsToAliyun(value)
                 case "Tags":
@@ -268,8 +270,11 @@ public enum ENITranslation {
                     }
                     if count == 0 { map(name, "Tag", value) }
                 case "TrunkingFlag":
-                    let enabled = value.stringValue == "Enable"
-                    let type: JSONValue = .string(enabled ? "Trunk" : "Secondary")
+                    guard let flag = value.stringValue, flag == "Enable" || flag == "Disable" else {
+                        drop(name, value, "only Enable and Disable have a counterpart (InstanceType Trunk and Secondary)")
+                        continue
+                    }
+                    let type: JSONValue = .string(flag == "Enable" ? "Trunk" : "Secondary")
                     params["InstanceType"] = type
                     map(name, "InstanceType", type, note: "Enable ↔ Trunk (an invitational preview on Alibaba), Disable ↔ Secondary")
                 case "Ipv6Addresses":
@@ -319,6 +324,10 @@ public enum ENITranslation {
                 let path = "PrivateIpAddresses[\(index)]"
                 guard let object = entry.objectValue else {
                     drop(path, entry, "not an object of PrivateIpAddress and Primary")
+                    continue
+                }
+                guard object["PrivateIpAddress"] != nil else {
+                    drop(path, entry, "an entry without PrivateIpAddress asks for no specific address; Alibaba has no counterpart")
                     continue
                 }
                 if let address = object["PrivateIpAddress"] {
@@ -390,8 +399,13 @@ public enum ENITranslation {
                     for (index, tag) in (value.arrayValue ?? []).enumerated() {
                         map("Tag.\(index + 1)", "Tags[\(index)]", tag)
                     }
+                    if value.arrayValue?.isEmpty ?? true { map(name, "Tags", value) }
                 case "InstanceType":
-                    let flag: JSONValue = .string(value.stringValue == "Trunk" ? "Enable" : "Disable")
+                    guard let type = value.stringValue, type == "Trunk" || type == "Secondary" else {
+                        drop(name, value, "only Trunk and Secondary have a counterpart (TrunkingFlag Enable and Disable)")
+                        continue
+                    }
+                    let flag: JSONValue = .string(type == "Trunk" ? "Enable" : "Disable")
                     params["TrunkingFlag"] = flag
                     map(name, "TrunkingFlag", flag, note: "Trunk ↔ Enable, Secondary ↔ Disable")
                 case "Ipv6Address":

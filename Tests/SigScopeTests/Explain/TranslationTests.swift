@@ -52,9 +52,24 @@ struct TranslationTests {
 
     @Test("every source parameter is either mapped or listed as unmapped, never dropped")
     func nothingDropped() throws {
-        for (request, target) in [(Self.tencent, Provider.aliyun)] {
+        let odd = APIRequest(provider: .tencent, region: "ap-nanjing", params: [
+            "VpcId": .number("5"), "SubnetId": .array([.string("x")]), "SecurityGroupIds": .string("sg-1"),
+            "PrivateIpAddresses": .string("oops"), "Tags": .object(["a": .number("1")]), "TrunkingFlag": .number("3"),
+            "Ipv6Addresses": .array([.object(["Address": .string("::1"), "Primary": .bool(true)])]), "IsRdma": .bool(true),
+            "SomethingElse": .string("x"),
+        ])
+        let ali = APIRequest(provider: .aliyun, params: [
+            "RegionId": .string("cn-hangzhou"), "VSwitchId": .string("vsw-1"), "SecurityGroupIds": .array([.string("sg-1")]),
+            "ResourceGroupId": .string("rg-1"), "InstanceType": .string("Trunk"), "QueueNumber": .number("4"), "Format": .string("JSON"),
+            "Ipv6AddressCount": .number("2"), "ClientToken": .string("t"), "NetworkInterfaceTrafficMode": .string("HighPerformance"),
+            "ConnectionTrackingConfiguration": .object(["UdpTimeout": .number("30")]), "Tag": .object([:]),
+        ])
+        for (request, target) in [(Self.tencent, Provider.aliyun), (odd, .aliyun), (ali, .tencent)] {
             let result = try ENITranslation.translate(request, to: target)
-            let accounted = Set(result.mappings.map(\.from) + result.unmapped.map(\.path)).map { $0.split(separator: "[").first.map(String.init) ?? $0 }
+            let accounted = Set((result.mappings.map(\.from) + result.unmapped.map(\.path)).map { path in
+                String(path.prefix { $0 != "[" && $0 != "." })
+            })
+            if request.region != nil { #expect(accounted.contains("region")) }
             for name in request.params.keys {
                 #expect(accounted.contains(name), "\(name) vanished")
             }
