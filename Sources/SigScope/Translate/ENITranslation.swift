@@ -159,20 +159,32 @@ public enum ENITranslation {
         }
     }
 
-    /// Parameters that have the same meaning on both sides, only (perhaps) another name, with
-    /// each side's rule as it is noted in a translation to that side.
-    static let renames: [(tencent: String, aliyun: String, tencentRule: String?, aliyunRule: String?)] = [
-        ("SecondaryPrivateIpAddressCount", "SecondaryPrivateIpAddressCount",
-         "Tencent: the total private IPs cannot exceed the ENI's quota", "Alibaba allows 1 to 49, and not together with PrivateIpAddress.N"),
-        ("NetworkInterfaceName", "NetworkInterfaceName",
-         "Tencent: required, at most 60 characters (the zh spec says 60 bytes)",
-         "Alibaba: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '.', '-'; not http:// or https:// (Tencent: at most 60 characters)"),
-        ("NetworkInterfaceDescription", "Description",
-         "Tencent: at most 60 characters (Alibaba: up to 256)", "Alibaba: 2 to 256 characters, not starting with http:// or https:// (Tencent: at most 60)"),
-        ("ClientToken", "ClientToken",
-         "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest",
-         "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest"),
-        ("Ipv6AddressCount", "Ipv6AddressCount", "Tencent: 1 to 10", "Alibaba: 1 to 10, and not together with Ipv6Address.N"),
+    /// A parameter with the same meaning on both sides, only (perhaps) another name and, for an
+    /// enumeration, other value names; with each side's rule as it is noted in a translation to it.
+    struct Rename {
+        var tencent: String
+        var aliyun: String
+        var tencentRule: String?
+        var aliyunRule: String?
+        /// For an enumeration, each value's names (Tencent, Alibaba); empty to copy the value.
+        var values: [(tencent: String, aliyun: String)] = []
+    }
+
+    static let renames: [Rename] = [
+        Rename(tencent: "SecondaryPrivateIpAddressCount", aliyun: "SecondaryPrivateIpAddressCount",
+               tencentRule: "Tencent: the total private IPs cannot exceed the ENI's quota", aliyunRule: "Alibaba allows 1 to 49, and not together with PrivateIpAddress.N"),
+        Rename(tencent: "NetworkInterfaceName", aliyun: "NetworkInterfaceName",
+               tencentRule: "Tencent: required, at most 60 characters (the zh spec says 60 bytes)",
+               aliyunRule: "Alibaba: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '.', '-'; not http:// or https:// (Tencent: at most 60 characters)"),
+        Rename(tencent: "NetworkInterfaceDescription", aliyun: "Description",
+               tencentRule: "Tencent: at most 60 characters (Alibaba: up to 256)", aliyunRule: "Alibaba: 2 to 256 characters, not starting with http:// or https:// (Tencent: at most 60)"),
+        Rename(tencent: "ClientToken", aliyun: "ClientToken",
+               tencentRule: "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest",
+               aliyunRule: "both: at most 64 ASCII characters; a token is per provider, so a fresh one is safest"),
+        Rename(tencent: "Ipv6AddressCount", aliyun: "Ipv6AddressCount", tencentRule: "Tencent: 1 to 10", aliyunRule: "Alibaba: 1 to 10, and not together with Ipv6Address.N"),
+        Rename(tencent: "TrunkingFlag", aliyun: "InstanceType",
+               tencentRule: "Trunk ↔ Enable, Secondary ↔ Disable", aliyunRule: "Enable ↔ Trunk (an invitational preview on Alibaba), Disable ↔ Secondary",
+               values: [("Enable", "Trunk"), ("Disable", "Secondary")]),
     ]
 
     // MARK: - The walk
@@ -221,8 +233,17 @@ public enum ENITranslation {
         mutating func rename(_ name: String, _ value: JSONValue) -> Bool {
             guard let pair = ENITranslation.renames.first(where: { (source == .tencent ? $0.tencent : $0.aliyun) == name }) else { return false }
             let to = target == .tencent ? pair.tencent : pair.aliyun
-            params[to] = value
-            map(name, to, value, note: target == .tencent ? pair.tencentRule : pair.aliyunRule)
+            var translated = value
+            if !pair.values.isEmpty {
+                let names = pair.values.map { source == .tencent ? ($0.tencent, $0.aliyun) : ($0.aliyun, $0.tencent) }
+                guard let text = value.stringValue, let found = names.first(where: { $0.0 == text }) else {
+                    drop(name, value, "only " + names.map { "\($0.0) (\(to) \($0.1))" }.joined(separator: " and ") + " have a counterpart")
+                    return true
+                }
+                translated = .string(found.1)
+            }
+            params[to] = translated
+            map(name, to, translated, note: target == .tencent ? pair.tencentRule : pair.aliyunRule)
             return true
         }
 
@@ -269,14 +290,6 @@ public enum ENITranslation {
                         map("Tags[\(index)]", "Tag.\(index + 1)", value.arrayValue?[index] ?? .null)
                     }
                     if count == 0 { map(name, "Tag", value) }
-                case "TrunkingFlag":
-                    guard let flag = value.stringValue, flag == "Enable" || flag == "Disable" else {
-                        drop(name, value, "only Enable and Disable have a counterpart (InstanceType Trunk and Secondary)")
-                        continue
-                    }
-                    let type: JSONValue = .string(flag == "Enable" ? "Trunk" : "Secondary")
-                    params["InstanceType"] = type
-                    map(name, "InstanceType", type, note: "Enable ↔ Trunk (an invitational preview on Alibaba), Disable ↔ Secondary")
                 case "Ipv6Addresses":
                     let entries = value.arrayValue ?? []
                     var addresses: [JSONValue] = []
@@ -400,14 +413,6 @@ public enum ENITranslation {
                         map("Tag.\(index + 1)", "Tags[\(index)]", tag)
                     }
                     if value.arrayValue?.isEmpty ?? true { map(name, "Tags", value) }
-                case "InstanceType":
-                    guard let type = value.stringValue, type == "Trunk" || type == "Secondary" else {
-                        drop(name, value, "only Trunk and Secondary have a counterpart (TrunkingFlag Enable and Disable)")
-                        continue
-                    }
-                    let flag: JSONValue = .string(type == "Trunk" ? "Enable" : "Disable")
-                    params["TrunkingFlag"] = flag
-                    map(name, "TrunkingFlag", flag, note: "Trunk ↔ Enable, Secondary ↔ Disable")
                 case "Ipv6Address":
                     let addresses = value.arrayValue ?? [value]
                     params["Ipv6Addresses"] = .array(addresses.map { .object(["Address": $0]) })
