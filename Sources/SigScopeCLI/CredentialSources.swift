@@ -311,7 +311,7 @@ struct ProfileLookup {
         }
         if let warning = CredentialSources.permissionWarning(path, display: display(path)) { warnings.append(warning) }
         do {
-            return try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+            return try Frontend.read(path, limit: 1 << 20)
         } catch {
             throw SigScopeError(error.code, "cannot read the credential file: \(error.reason)", source: display(path))
         }

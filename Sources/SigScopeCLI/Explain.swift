@@ -101,11 +101,12 @@ struct ExplainCommand: ParsableCommand {
             return 1
         case .otherProvider(let topics):
             let owners = Set(topics.flatMap(\.providers)).sorted { $0.rawValue < $1.rawValue }.map(\.displayName).joined(separator: " and ")
-            let algorithms = Set(topics.flatMap { $0.algorithms ?? [] }).map(\.rawValue).sorted().joined(separator: ", ")
+            let names = Set(topics.flatMap { $0.algorithms ?? [] }).map(\.rawValue).sorted()
+            let algorithms = names.count == 1 ? "the \(names[0]) algorithm" : "the algorithms " + names.joined(separator: ", ")
             if output.format == .json {
                 Frontend.writeOut(JSONWriter.pretty.string(.object(["query": .string(name), "found": .bool(false), "suggestions": .array([])])) + "\n")
             }
-            let which = algorithm != nil && !algorithms.isEmpty ? " for the algorithms \(algorithms)" : " for \(owners)"
+            let which = algorithm != nil && !names.isEmpty ? " for \(algorithms)" : " for \(owners)"
             Frontend.writeError("sigscope: \"\(name)\" is explained only\(which); drop --provider / --algorithm to see it.\n")
             return 1
         }
