@@ -83,6 +83,24 @@ struct VerifySettings {
     var secretKeyFile: String? = nil
     var profile: String? = nil
 
+    /// The SecretId / AccessKeyId the captured request carries: in the Authorization header's
+    /// Credential (TC3, ACS3) or as a parameter (Tencent v1 `SecretId`, Alibaba RPC `AccessKeyId`).
+    static func carriedKeyId(_ request: HTTPRequest, algorithm: SignatureAlgorithm) -> String? {
+        switch algorithm {
+        case .tc3, .acs3:
+            guard let authorization = request.header("Authorization") else { return nil }
+            let marker = "Credential="
+            var rest = Substring(authorization)
+            while !rest.isEmpty && !rest.hasPrefix(marker) { rest = rest.dropFirst() }
+            guard !rest.isEmpty else { return nil }
+            return String(rest.dropFirst(marker.count).prefix { $0 != "/" && $0 != "," && $0 != " " })
+        case .hmacSHA1, .hmacSHA256:
+            return SignatureDetector.parameters(of: request).last { $0.name == "SecretId" }?.value
+        case .rpc:
+            return SignatureDetector.parameters(of: request).last { $0.name == "AccessKeyId" }?.value
+        }
+    }
+
     /// Verifies and prints the report; exits 0 for a match and 1 for a mismatch.
     func run() throws(SigScopeError) -> Int32 {
         let source = capture == "-" ? "<stdin>" : capture
@@ -93,9 +111,14 @@ struct VerifySettings {
             throw SigScopeError(.invalidOption, "the capture and --secret-key-file cannot both be read from standard input")
         }
         // Only the key is taken from the sources; --secret-id and --token stay what the request is checked against.
-        let credentials = try CredentialSources(provider: detected.provider,
+        var credentials = try CredentialSources(provider: detected.provider,
                                                 given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile, token: token, profile: profile)).resolve(keyOnly: true)
         let key = credentials.secretKey
+        // The key id the request carries is linted too (its shape; the verifier itself reports an empty one or a missing token).
+        if secretId == nil, let carried = Self.carriedKeyId(captured.request, algorithm: detected.algorithm), !carried.isEmpty {
+            credentials.warnings += CredentialLint.check(CredentialLint.Input(provider: detected.provider, secretId: (carried, "the captured request")))
+                .filter { $0.code == CredentialLint.Code.secretIdShape || $0.code == CredentialLint.Code.secretIdWhitespace }
+        }
         let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
         var notes = captured.notes
         var serverStringToSign: String?

@@ -198,6 +198,15 @@ struct CredentialSourcesTests {
         #expect(empty.stderr.contains("the SecretKey from option --secret-key is empty"), "\(empty.stderr)")
     }
 
+    @Test("verify lints the key id the captured request carries: an Alibaba key in a Tencent request is flagged")
+    func verifyLintsCarriedId() throws {
+        let capture = try TempFile("POST / HTTP/1.1\r\nHost: vpc.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Action: CreateNetworkInterface\r\nX-TC-Timestamp: 1700000000\r\nX-TC-Version: 2017-03-12\r\nX-TC-Region: ap-guangzhou\r\nAuthorization: TC3-HMAC-SHA256 Credential=LTAI5tWrongCloud/2023-11-14/vpc/tc3_request, SignedHeaders=content-type;host, Signature=0000000000000000000000000000000000000000000000000000000000000000\r\nContent-Length: 2\r\n\r\n{}")
+        let result = try CLI.run(["verify", capture.path, "--secret-key", "k"])
+        #expect(result.stderr.contains("warning: the SecretId from the captured request does not start with AKID"), "\(result.stderr)")
+        let json = try Self.json(try CLI.run(["verify", capture.path, "--secret-key", "k", "--format", "json"]))
+        #expect(json["credentialWarnings"]?.arrayValue?.first?["code"]?.stringValue == "secret-id-shape")
+    }
+
     @Test("verify takes the key from --profile or --secret-key-file and names its source")
     func verify() throws {
         // Signed by a client whose key had a trailing newline: verify with the key reproduces that finding.
