@@ -192,6 +192,11 @@ struct CredentialSources {
             warnings.append(CredentialLint.Warning(code: "profile-unused", message: "--profile \(given.profile ?? "") is not used: the options and the environment give the credentials",
                                                    fix: "options and the environment come before profile files; unset \(names.key) and \(names.id) to use the profile"))
         }
+        if let id, id.1 == profile.sourceName, !keyFromProfile {
+            // Each part follows the precedence, but a key and an id from different places are often not one pair.
+            warnings.append(CredentialLint.Warning(code: "credential-sources-mixed", message: "the secret key comes from \(key.1) but the key id from \(id.1)",
+                                                   fix: "make sure they are one key pair, or give both the same way (\(names.idOption) with \(names.keyOption), or \(names.id) with \(names.key))"))
+        }
         let lint = CredentialLint.check(CredentialLint.Input(provider: provider, secretId: id.map { ($0.0, $0.1) }, secretKey: (key.0, key.1), token: token.map { ($0.0, $0.1) }))
         return Resolved(secretId: id?.0, secretKey: key.0, token: token?.0, keySource: key.1, idSource: id?.1, tokenSource: token?.1,
                         warnings: warnings + lint)

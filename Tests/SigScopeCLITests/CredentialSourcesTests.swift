@@ -70,6 +70,15 @@ struct CredentialSourcesTests {
         #expect(fromOption["request"]?["headers"].map { JSONWriter.compact.string($0) }?.contains("AKIDoption") == true)
     }
 
+    @Test("a key from the environment with the key id from a profile file is used, with a warning that they may not be one pair")
+    func mixedSources() throws {
+        let home = try Home([".tccli/default.credential": Self.tccli])
+        let result = try CLI.run(Self.sign + ["--format", "json"], env: ["HOME": home.path, "TENCENTCLOUD_SECRET_KEY": "env-secret"])
+        let output = try Self.json(result)
+        #expect(output["credentialSource"]?["secretId"]?.stringValue == "profile file ~/.tccli/default.credential")
+        #expect(output["credentialWarnings"]?.arrayValue?.contains { $0["code"]?.stringValue == "credential-sources-mixed" } == true)
+    }
+
     @Test("tccli's TENCENTCLOUD_TOKEN and TENCENTCLOUD_REGION are read beside the current names")
     func tccliVariables() throws {
         let result = try CLI.run(["sign", "--provider", "tencent", "--param", "VpcId=vpc-1", "--no-validate", "--timestamp", "0", "--format", "json"],
