@@ -145,7 +145,9 @@ struct CredentialSources {
         }
         var profile = ProfileLookup(provider: provider, explicit: given.profile, environment: environment)
 
-        // The secret key: option, key file, environment, profile file.
+        // The secret key: option, key file, environment, profile file. An empty one is refused
+        // (given, or a variable set but empty): it only ever gives a wrong signature.
+        try Frontend.refuseEmptySecret(given.secretKey, option: names.keyOption, variable: names.key)
         if given.secretKey != nil && given.secretKeyFile != nil {
             throw SigScopeError(.invalidOption, "\(names.keyOption) and --secret-key-file both give the secret key; use one")
         }
@@ -154,6 +156,9 @@ struct CredentialSources {
             key = (SecretKey(option), "option \(names.keyOption)")
         } else if let path = given.secretKeyFile {
             key = (try Self.readKeyFile(path, warnings: &warnings), path == "-" ? "standard input (--secret-key-file -)" : "file \(path) (--secret-key-file)")
+            if key.0.bytes.isEmpty {
+                throw SigScopeError(.invalidOption, "--secret-key-file \(path) holds no key (an empty file, or a newline alone): a secret key is never empty")
+            }
         } else if let value = fromEnvironment(names.key) {
             key = (SecretKey(value), "environment \(names.key)")
         } else if let entry = try profile.entry(warnings: &warnings) {

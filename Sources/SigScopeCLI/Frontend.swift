@@ -179,6 +179,18 @@ enum Frontend {
         }
     }
 
+    /// Refuses an empty secret key, given (`--secret-key ""`, an unset `"$VAR"`) or in the environment:
+    /// signing or verifying with an empty key only ever gives a wrong signature.
+    static func refuseEmptySecret(_ given: String?, option: String, variable: String) throws(SigScopeError) {
+        if let given {
+            if given.isEmpty {
+                throw SigScopeError(.invalidOption, "\(option) is empty: a secret key is never empty (was it \"$VARIABLE\" of a variable that is not set?); give the key, or leave \(option) out to read \(variable)")
+            }
+        } else if let value = getenv(variable), value.pointee == 0 {
+            throw SigScopeError(.missingInput, "\(variable) is set but empty: a secret key is never empty; set it to the key, or pass \(option)")
+        }
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var colorEnabled: Bool {
         isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil

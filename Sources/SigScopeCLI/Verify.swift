@@ -14,6 +14,12 @@ struct Verify: ParsableCommand {
         On a mismatch, known client mistakes are replayed and the ones that reproduce the \
         provided signature are reported as findings.
 
+        The timestamp is judged against this machine's clock (Tencent allows 5 minutes, \
+        Alibaba 15); --now judges it against another instant, --no-clock not at all. With \
+        --server-error, a signature that verifies but that the server rejected as wrong \
+        (AuthFailure.SignatureFailure, SignatureDoesNotMatch, IncompleteSignature) is \
+        server-holds-another-secret: the server has another secret for the key id.
+
         Exit codes: 0 the signature matches · 1 mismatch · 2 the capture cannot be read · \
         64 wrong usage.
 
@@ -21,6 +27,8 @@ struct Verify: ParsableCommand {
           sigscope verify request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
           sigscope curl req.json > cmd.sh && sigscope verify cmd.sh --format json
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
+          sigscope verify session.har --all-entries
+          sigscope verify old-capture.http --no-clock
           # Alibaba: compare with the string-to-sign the server quoted in its error
           sigscope verify request.http --server-error response.json
           # the key from tccli's profile, or from a file
@@ -47,8 +55,14 @@ struct Verify: ParsableCommand {
     @Option(name: .long(.profile), help: ArgumentHelp("The profile of ~/.tccli/NAME.credential or ~/.aliyun/config.json / ~/.alibabacloud/credentials to take the secret key from when no option or variable gives it.", valueName: "NAME"))
     var profile: String?
 
-    @Option(name: .long(.now), help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
+    @Option(name: .long(.now), help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC) instead of the clock: Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
+
+    @Flag(name: .long(.noClock), help: "Do not judge the timestamp's age at all (for old captures); the output says it was not checked.")
+    var noClock = false
+
+    @Flag(name: .long(.allEntries), help: "HAR only: verify every Tencent/Alibaba API request in it, one verdict line each (JSON: an array); exit 1 if any mismatches.")
+    var allEntries = false
 
     @Option(name: .long(.serverError), help: ArgumentHelp("The error the server answered (an Alibaba SignatureDoesNotMatch / IncompleteSignature body, bare, as curl -i prints it, or in a HAR file): its string-to-sign is compared with the recomputed one.", valueName: "FILE"))
     var serverError: String?
@@ -64,7 +78,8 @@ struct Verify: ParsableCommand {
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
             try VerifySettings(capture: capture, secretKey: secretKey, secretId: secretId, token: token, now: now, serverError: serverError,
-                               entry: entry, showSecrets: showSecrets, format: output.format, secretKeyFile: secretKeyFile, profile: profile).run()
+                               entry: entry, showSecrets: showSecrets, format: output.format, noClock: noClock, allEntries: allEntries,
+                               secretKeyFile: secretKeyFile, profile: profile).run()
         }
     }
 }
@@ -80,6 +95,8 @@ struct VerifySettings {
     var entry: Int? = nil
     var showSecrets = false
     var format: OutputFormat = .text
+    var noClock = false
+    var allEntries = false
     var secretKeyFile: String? = nil
     var profile: String? = nil
 
@@ -104,34 +121,95 @@ struct VerifySettings {
     /// Verifies and prints the report; exits 0 for a match and 1 for a mismatch.
     func run() throws(SigScopeError) -> Int32 {
         let source = capture == "-" ? "<stdin>" : capture
+        if noClock && now != nil {
+            throw SigScopeError(.invalidOption, "--now and --no-clock contradict each other: --now judges the timestamp against an instant, --no-clock not at all")
+        }
+        if serverError == "-" && capture == "-" {
+            throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
+        }
+        if secretKeyFile == "-" && (capture == "-" || serverError == "-") {
+            throw SigScopeError(.invalidOption, "--secret-key-file - cannot share standard input with the capture or --server-error")
+        }
+        var credentials = Credentials()
         let bytes = try Frontend.read(capture)
+        let clock: Timestamp? = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? (noClock ? nil : Frontend.now())
+        guard allEntries else {
+            let (captured, report, resolved) = try verify(bytes, source: source, entry: entry, clock: clock, credentials: &credentials)
+            switch format {
+            case .text:
+                resolved.report()
+                Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
+            case .json:
+                let output = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), resolved)
+                Frontend.writeOut(JSONWriter.pretty.string(output) + "\n")
+            }
+            return report.match ? 0 : 1
+        }
+        if entry != nil {
+            throw SigScopeError(.invalidOption, "--all-entries verifies every API entry of the HAR file; drop --entry, or drop --all-entries to verify entry \(entry ?? 0) alone")
+        }
+        let indices = try HARRequestParser.apiEntries(bytes, source: source)
+        var allMatch = true
+        var objects: [JSONValue] = []
+        for index in indices {
+            let (captured, report, resolved) = try verify(bytes, source: source, entry: index, clock: clock, credentials: &credentials)
+            allMatch = allMatch && report.match
+            switch format {
+            case .text:
+                Frontend.writeOut(VerifyOutput.verdictLine(report, entry: index, style: Frontend.style) + "\n")
+            case .json:
+                guard case .object(var object) = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), resolved) else { continue }
+                object["entry"] = .number(String(index))
+                objects.append(.object(object))
+            }
+        }
+        if format == .json {
+            Frontend.writeOut(JSONWriter.pretty.string(.array(objects)) + "\n")
+        }
+        return allMatch ? 0 : 1
+    }
+
+    /// Each provider's secret key, resolved once (a HAR file's entries may be of both, and
+    /// `--secret-key-file -` can be read only once).
+    struct Credentials {
+        var resolved: [Provider: CredentialSources.Resolved] = [:]
+    }
+
+    /// Reads entry `entry` (or the only request) of the capture, the server's error if one is given, and verifies.
+    private func verify(_ bytes: [UInt8], source: String, entry: Int?, clock: Timestamp?,
+                        credentials: inout Credentials) throws(SigScopeError) -> (CapturedRequest, VerifyReport, CredentialSources.Resolved) {
         let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
         let detected = try SignatureDetector.detect(captured.request)
-        if secretKeyFile == "-" && capture == "-" {
-            throw SigScopeError(.invalidOption, "the capture and --secret-key-file cannot both be read from standard input")
+        // Only the key comes from the sources; --secret-id and --token stay what the request is checked against.
+        var resolved: CredentialSources.Resolved
+        if let known = credentials.resolved[detected.provider] {
+            resolved = known
+        } else {
+            resolved = try CredentialSources(provider: detected.provider,
+                                             given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile,
+                                                                            token: token, profile: profile)).resolve(keyOnly: true)
+            credentials.resolved[detected.provider] = resolved
         }
-        // Only the key is taken from the sources; --secret-id and --token stay what the request is checked against.
-        var credentials = try CredentialSources(provider: detected.provider,
-                                                given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile, token: token, profile: profile)).resolve(keyOnly: true)
-        let key = credentials.secretKey
+        let key = resolved.secretKey
         // The key id the request carries is linted too (its shape; the verifier itself reports an empty one or a missing token).
         if secretId == nil, let carried = Self.carriedKeyId(captured.request, algorithm: detected.algorithm), !carried.isEmpty {
-            credentials.warnings += CredentialLint.check(CredentialLint.Input(provider: detected.provider, secretId: (carried, "the captured request")))
+            resolved.warnings += CredentialLint.check(CredentialLint.Input(provider: detected.provider, secretId: (carried, "the captured request")))
                 .filter { $0.code == CredentialLint.Code.secretIdShape || $0.code == CredentialLint.Code.secretIdWhitespace }
         }
-        let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
         var notes = captured.notes
+        if clock == nil {
+            notes.append("the timestamp's age was not checked (--no-clock)")
+        }
         var serverStringToSign: String?
+        var serverErrorCode: String?
         if let serverError {
             let limits = ResponseLimits.standard
             let errorSource = serverError == "-" ? "<stdin>" : serverError
-            if serverError == "-" && capture == "-" {
-                throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
-            }
             let errorBytes = try Frontend.read(serverError, limit: limits.maxBytes)
             // The same HAR file for both: decode the response of the entry the request came from.
             let errorEntry = serverError == capture ? entry : nil
             let decoded = try ResponseDecoder.decode(errorBytes, provider: detected.provider, action: nil, entry: errorEntry, limits: limits, source: errorSource)
+            serverErrorCode = decoded.error?.code
             if let sts = decoded.error?.serverStringToSign {
                 serverStringToSign = sts
             } else if let error = decoded.error {
@@ -140,17 +218,10 @@ struct VerifySettings {
                 notes.append("\(errorSource) is a success response, not an error: it quotes no server string-to-sign")
             }
         }
-        let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue, serverStringToSign: serverStringToSign)
-        var report = try Verifier.verify(captured.request, options: options)
+        let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: clock, serverStringToSign: serverStringToSign,
+                                    serverErrorCode: serverErrorCode)
+        var report = try Verifier.verify(captured, options: options)
         report.notes = notes + report.notes
-        switch format {
-        case .text:
-            credentials.report()
-            Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
-        case .json:
-            let output = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), credentials)
-            Frontend.writeOut(JSONWriter.pretty.string(output) + "\n")
-        }
-        return report.match ? 0 : 1
+        return (captured, report, resolved)
     }
 }

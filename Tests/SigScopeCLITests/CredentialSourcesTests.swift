@@ -203,8 +203,13 @@ struct CredentialSourcesTests {
         let codes = warnings.compactMap { $0["code"]?.stringValue }
         #expect(codes.contains("sts-without-token") && codes.contains("empty-value"), "\(codes)")
         #expect(warnings.allSatisfy { $0["fix"]?.stringValue?.isEmpty == false })
+        let emptyId = try CLI.run(["sign", "--provider", "tencent", "--no-validate", "--timestamp", "0", "--secret-id", "", "--secret-key", "k"])
+        #expect(emptyId.stderr.contains("the SecretId from option --secret-id is empty"), "\(emptyId.stderr)")
+        // An empty secret key is refused outright, from an option, a variable or a key file.
         let empty = try CLI.run(["sign", "--provider", "tencent", "--no-validate", "--timestamp", "0", "--secret-id", "AKIDx", "--secret-key", ""])
-        #expect(empty.stderr.contains("the SecretKey from option --secret-key is empty"), "\(empty.stderr)")
+        #expect(empty.status == 64 && empty.stderr.contains("--secret-key is empty"), "\(empty.stderr)")
+        let emptyFile = try CLI.run(["sign", "--provider", "tencent", "--no-validate", "--timestamp", "0", "--secret-id", "AKIDx", "--secret-key-file", "-"], stdin: "\n")
+        #expect(emptyFile.status == 64 && emptyFile.stderr.contains("holds no key"), "\(emptyFile.stderr)")
     }
 
     @Test("verify lints the key id the captured request carries: an Alibaba key in a Tencent request is flagged")

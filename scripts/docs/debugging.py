@@ -70,12 +70,18 @@ def render():
                "clients are known to make (a local date, a charset added after signing, a faulty\n"
                "percent-encoder, the wrong HMAC key, …) and names the one that reproduces the signature\n"
                "exactly.\n")
-    out.append("```\nsigscope verify CAPTURE --secret-key KEY [--secret-id ID] [--token T] [--now TIME] [--server-error FILE] [--entry N] [--format json]\n```\n")
+    out.append("```\nsigscope verify CAPTURE --secret-key KEY [--secret-id ID] [--token T] [--now TIME | --no-clock] [--server-error FILE] [--entry N | --all-entries] [--format json]\n```\n")
     out.append("- The first line says `match` or `mismatch`; then every step, the value the capture states\n"
                "  (the signature, the Authorization header, the credential scope, `x-acs-content-sha256`) next\n"
                "  to the recomputed one; then the findings, each with its evidence and the fix. A finding marked\n"
                "  *(reproduces the provided signature)* was confirmed by recomputing with that mistake.\n"
                "- Exit status: 0 match, 1 mismatch, 2 unreadable capture (with file, line and column), 64 usage.\n"
+               "- The timestamp is judged against this machine's clock, so a capture older than the provider's\n"
+               "  window (Tencent 5 minutes, Alibaba 15) is `timestamp-expired`. Judge an old capture with `--now`\n"
+               "  at the time it was sent, or skip its age with `--no-clock` (the examples below do: they are from 2023).\n"
+               "- `--all-entries` verifies every API request of a HAR file, one verdict line each (JSON: an array).\n"
+               "- `--server-error` with the server's answer: a signature that verifies but that the server\n"
+               "  rejected as wrong is `server-holds-another-secret`, not a match.\n"
                "- \"Match\" means the server would accept the request: the signature equals the one recomputed\n"
                "  from the request's facts *and* nothing else is wrong (a correct signature over a wrong\n"
                "  credential date or a wrong `x-acs-content-sha256` is still a mismatch).\n"

@@ -13,6 +13,7 @@ enum LongOption: String {
     case apiVersion = "api-version", service, bodyFile = "body-file", contentType = "content-type"
     case signedHeaders = "signed-headers", language, format
     case now, serverError = "server-error", entry
+    case noClock = "no-clock", allEntries = "all-entries"
     case secretKeyFile = "secret-key-file", profile
     case to, targetRegion = "target-region", set, list
 

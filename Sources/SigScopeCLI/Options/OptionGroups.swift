@@ -85,7 +85,7 @@ struct SigningOptionGroup: ParsableArguments {
     @Option(name: .long(.apiVersion), help: "API version (default: VPC 2017-03-12, ECS 2014-05-26).")
     var apiVersion: String?
 
-    @Option(name: .long(.service), help: "TC3 credential-scope service (default: the endpoint's first label, e.g. vpc).")
+    @Option(name: .long(.service), help: "TC3 credential-scope service (default: the endpoint's first label, e.g. vpc; the action's product for an IP or localhost endpoint).")
     var service: String?
 
     @Option(name: .long(.bodyFile), help: "Sign and send exactly these body bytes instead of serializing params (- for standard input).")
