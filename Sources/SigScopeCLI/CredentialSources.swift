@@ -24,6 +24,8 @@ struct CredentialSources {
         var secretId: String?
         var secretKey: String?
         var secretKeyFile: String?
+        /// The key file's bytes when already read (a batch reads standard input once for all workers).
+        var secretKeyFileBytes: [UInt8]? = nil
         var token: String?
         var profile: String?
     }
@@ -155,7 +157,8 @@ struct CredentialSources {
         if let option = given.secretKey {
             key = (SecretKey(option), "option \(names.keyOption)")
         } else if let path = given.secretKeyFile {
-            key = (try Self.readKeyFile(path, warnings: &warnings), path == "-" ? "standard input (--secret-key-file -)" : "file \(path) (--secret-key-file)")
+            key = (try Self.readKeyFile(path, bytes: given.secretKeyFileBytes, warnings: &warnings),
+                   path == "-" ? "standard input (--secret-key-file -)" : "file \(path) (--secret-key-file)")
             if key.0.bytes.isEmpty {
                 throw SigScopeError(.invalidOption, "--secret-key-file \(path) holds no key (an empty file, or a newline alone): a secret key is never empty")
             }
@@ -211,9 +214,11 @@ struct CredentialSources {
     static let maxKeyFileBytes = 64 << 10
 
     /// `--secret-key-file FILE` (`-`: standard input), less one trailing newline.
-    static func readKeyFile(_ path: String, warnings: inout [CredentialLint.Warning]) throws(SigScopeError) -> SecretKey {
+    /// - Parameter bytes: the file's bytes when they were read already.
+    static func readKeyFile(_ path: String, bytes read: [UInt8]? = nil, warnings: inout [CredentialLint.Warning]) throws(SigScopeError) -> SecretKey {
         if path != "-", let warning = permissionWarning(path, display: path) { warnings.append(warning) }
-        var bytes = try Frontend.read(path, limit: maxKeyFileBytes)
+        var bytes: [UInt8]
+        if let read { bytes = read } else { bytes = try Frontend.read(path, limit: maxKeyFileBytes) }
         if bytes.last == 0x0A {
             bytes.removeLast()
             if bytes.last == 0x0D { bytes.removeLast() }

@@ -34,6 +34,8 @@ struct SigningSettings: Equatable {
     var secretKey: String?
     var token: String?
     var secretKeyFile: String?
+    /// The bytes of `secretKeyFile`, once read (see `SignPipeline.run`).
+    var secretKeyFileBytes: [UInt8]?
     var profile: String?
     var showSecrets = false
     var noValidate = false
@@ -73,6 +75,7 @@ struct SigningSettings: Equatable {
 extension SigningSettings {
     /// The credential options, for `CredentialSources`.
     var givenCredentials: CredentialSources.Given {
-        CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile, token: token, profile: profile)
+        CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile, secretKeyFileBytes: secretKeyFileBytes,
+                                token: token, profile: profile)
     }
 }

@@ -18,6 +18,15 @@ struct SignPipeline {
     let mode: Mode
 
     func run() throws(SigScopeError) -> Int32 {
+        if let path = signing.secretKeyFile, signing.secretKeyFileBytes == nil {
+            // Read once, before any worker: standard input can be read only once, and every batch worker needs the key.
+            if path == "-" && requestOptions.requestFile == "-" {
+                throw SigScopeError(.invalidOption, "the request and --secret-key-file cannot both be read from standard input")
+            }
+            var settings = signing
+            settings.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+            return try SignPipeline(requestOptions: requestOptions, signing: settings, format: format, mode: mode).run()
+        }
         if signing.batch {
             return try runBatch()
         }

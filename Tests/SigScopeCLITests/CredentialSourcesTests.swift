@@ -189,6 +189,15 @@ struct CredentialSourcesTests {
         #expect(doubled["credentialWarnings"]?.arrayValue?.contains { $0["code"]?.stringValue == "secret-key-whitespace" } == true)
         let both = try CLI.run(base + ["--secret-key", "a", "--secret-key-file", home.file("key")])
         #expect(both.status == 64)
+        // A batch reads the key from standard input once, for every line and every worker.
+        let lines = String(repeating: #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-1"}}"# + "\n", count: 3000)
+        let batchFile = try TempFile(lines)
+        let batch = try CLI.run(["sign", "--batch", batchFile.path, "--no-validate", "--timestamp", "1700000000", "--secret-id", "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+                                 "--secret-key-file", "-"], stdin: "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE\n")
+        #expect(batch.status == 0, "\(batch.stderr.prefix(300))")
+        let signatures = Set(batch.stdout.split(separator: "\n").compactMap { (try? JSONParser.parse(String($0)))?["signature"]?.stringValue })
+        #expect(signatures.count == 1)
+        #expect(try CLI.run(["sign", "--batch", "-", "--secret-key-file", "-", "--secret-id", "AKIDx"], stdin: "k\n").status == 64)
     }
 
     @Test("lint: a SecretId of the wrong shape, a key with a space, an STS key without token, an empty value: warnings with fixes")
