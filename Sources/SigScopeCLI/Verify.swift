@@ -131,6 +131,8 @@ struct VerifySettings {
             throw SigScopeError(.invalidOption, "--secret-key-file - cannot share standard input with the capture or --server-error")
         }
         var credentials = Credentials()
+        // Read once: a HAR file's entries may be of both providers, and standard input can be read only once.
+        credentials.keyFileBytes = try secretKeyFile.map { path throws(SigScopeError) in try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes) }
         let bytes = try Frontend.read(capture)
         let clock: Timestamp? = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? (noClock ? nil : Frontend.now())
         guard allEntries else {
@@ -173,6 +175,7 @@ struct VerifySettings {
     /// `--secret-key-file -` can be read only once).
     struct Credentials {
         var resolved: [Provider: CredentialSources.Resolved] = [:]
+        var keyFileBytes: [UInt8]?
     }
 
     /// Reads entry `entry` (or the only request) of the capture, the server's error if one is given, and verifies.
@@ -187,7 +190,7 @@ struct VerifySettings {
         } else {
             resolved = try CredentialSources(provider: detected.provider,
                                              given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile,
-                                                                            token: token, profile: profile)).resolve(keyOnly: true)
+                                                                            secretKeyFileBytes: credentials.keyFileBytes, token: token, profile: profile)).resolve(keyOnly: true)
             credentials.resolved[detected.provider] = resolved
         }
         let key = resolved.secretKey
