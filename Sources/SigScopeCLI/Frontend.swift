@@ -106,7 +106,7 @@ enum Frontend {
     private nonisolated(unsafe) static var truncationMessage: [UInt8] = []
 
     private static func reportTruncationWhileMapped(_ path: String) {
-        truncationMessage = Array("sigscope: error: \(path): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
+        truncationMessage = Array("sigscope: error: \(TerminalText.escapingControls(path)): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
         signal(SIGBUS) { _ in
             // Only async-signal-safe calls here: write(2) and _exit(2).
             Frontend.truncationMessage.withUnsafeBufferPointer { message in _ = write(2, message.baseAddress, message.count) }
@@ -205,6 +205,12 @@ enum Frontend {
         fputs(text, stdout)
     }
 
+    /// Writes a text report (not a shell command, not JSON) with every control character from
+    /// the input escaped; the report's own colours stay (see `TerminalText`).
+    static func writeReport(_ text: String) {
+        writeOut(TerminalText.escapingControls(keepingColors: text))
+    }
+
     /// Flushes the standard streams and ends the process with `status` at once.
     static func exitNow(_ status: Int32) -> Never {
         fflush(stdout)
@@ -222,10 +228,99 @@ enum Frontend {
         fputs(text, stderr)
     }
 
-    /// Prints `error` to standard error and returns the exit code it maps to: 64 for usage, 2 for input.
+    /// The version of the JSON documents `--format json` prints (their keys only ever grow).
+    static let schemaVersion = 1
+
+    /// True when the command line asked for `--format json`: errors then also go to standard
+    /// output as `{"schemaVersion", "error": {"code", "message", "location"}}`. Set once in
+    /// `main`, before any command runs.
+    nonisolated(unsafe) static var jsonErrors = false
+
+    /// Whether `arguments` ask for JSON output (`--format json` or `--format=json`, before any `--`).
+    static func asksForJSON(_ arguments: [String]) -> Bool {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let word = arguments[index]
+            if word == "--" { return false }
+            if word == "--format=json" { return true }
+            if word == "--format", index + 1 < arguments.endIndex, arguments[index + 1] == "json" { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Prints `error` to standard error (and, for `--format json`, as a JSON error object to
+    /// standard output) and returns the exit code it maps to: 64 for usage, 2 for input.
     static func fail(_ error: SigScopeError) -> ExitCode {
-        writeError("sigscope: error: \(error.description)\n")
+        var location: JSONValue = .null
+        if let source = error.source {
+            var place: JSONObject = ["input": .string(source)]
+            if let line = error.line { place["line"] = .number(String(line)) }
+            if let column = error.column { place["column"] = .number(String(column)) }
+            location = .object(place)
+        }
+        report(message: error.description, code: error.code.rawValue, reason: error.reason, location: location)
         return ExitCode(error.isUsageError ? 64 : 2)
+    }
+
+    /// Every error message ends here: `sigscope: error: MESSAGE` on standard error, with any
+    /// control character from the input escaped (see `TerminalText`), and the JSON error object
+    /// on standard output when JSON was asked for. `detail` (argument-parser's usage line)
+    /// follows the message on standard error.
+    static func report(message: String, code: String, reason: String, location: JSONValue, detail: String = "") {
+        writeError("sigscope: error: " + TerminalText.escapingControls(message) + "\n" + TerminalText.escapingControls(detail))
+        if jsonErrors {
+            let document: JSONValue = .object([
+                "schemaVersion": .number(String(schemaVersion)),
+                "error": .object(["code": .string(code), "message": .string(reason), "location": location]),
+            ])
+            // One line, so it also ends a --batch stream of JSON Lines readably.
+            writeOut(JSONWriter.compact.string(document) + "\n")
+        }
+    }
+
+    /// An argument-parser error (unknown option, bad value, missing argument), worded as every
+    /// other error: `sigscope: error: …`, then its usage line; code `usage` in JSON.
+    static func reportUsage(_ fullMessage: String) {
+        var lines = fullMessage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var message = lines.isEmpty ? "" : lines.removeFirst()
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        var detail = lines.joined(separator: "\n")
+        if !detail.isEmpty && !detail.hasSuffix("\n") { detail += "\n" }
+        report(message: message, code: "usage", reason: message, location: .null, detail: detail)
+    }
+
+    /// Runs `body` for the input `source`: an input error that names no file gets `source`, so
+    /// every exit-2 message says which input it is about.
+    static func naming<T>(_ source: String, _ body: () throws(SigScopeError) -> T) throws(SigScopeError) -> T {
+        do {
+            return try body()
+        } catch {
+            var named = error
+            if named.source == nil && !named.isUsageError { named.source = source }
+            throw named
+        }
+    }
+
+    /// `report` with every path and message made safe for a terminal (standard error is one).
+    static func safe(_ report: ValidationReport) -> ValidationReport {
+        var safe = report
+        for i in safe.violations.indices {
+            safe.violations[i].path = TerminalText.escapingControls(safe.violations[i].path)
+            safe.violations[i].message = TerminalText.escapingControls(safe.violations[i].message)
+        }
+        for i in safe.warnings.indices {
+            safe.warnings[i].path = TerminalText.escapingControls(safe.warnings[i].path)
+            safe.warnings[i].message = TerminalText.escapingControls(safe.warnings[i].message)
+        }
+        return safe
+    }
+
+    /// `object` with `schemaVersion` added (every JSON document of a single command carries it).
+    static func versioned(_ json: JSONValue) -> JSONValue {
+        guard case .object(var object) = json else { return json }
+        object["schemaVersion"] = .number(String(schemaVersion))
+        return .object(object)
     }
 
     /// Runs `body`, turning a `SigScopeError` into its message and exit code.

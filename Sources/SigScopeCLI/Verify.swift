@@ -5,9 +5,14 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recompute the signature of a captured request and explain any mismatch.",
         discussion: """
-        CAPTURE is a raw HTTP/1.1 request (as mitmproxy, Burp or an SDK debug log saves it), a \
-        curl command line (as `sigscope curl` or a browser's "Copy as cURL" prints it), or a \
-        HAR 1.2 file (the first Tencent or Alibaba API entry, or --entry N). The provider and \
+        CAPTURE is a raw HTTP/1.1 request (as mitmproxy or Burp saves it), a curl command line \
+        (as `sigscope curl` or a browser's "Copy as cURL" prints it), a HAR 1.2 file (the first \
+        Tencent or Alibaba API entry, or --entry N), the Tencent Cloud Python SDK's debug log \
+        (client.set_stream_logger(): its "SendRequest: Host: … Method: … Header: … Data: …" \
+        record), or a verbose transcript: the Alibaba Cloud Python core SDK's DEBUG=sdk log \
+        ("> GET /?…&Signature=… HTTP/1.1") or curl -v, whose request lines show no body (so \
+        only a request without one can be verified from them). The form is told from the \
+        content. The provider and \
         the algorithm are detected from the request. Every step is recomputed from the \
         request's own facts (the TC3 scope date from X-TC-Timestamp in UTC, the service from \
         the endpoint, the payload hash from the body bytes sent) and compared in constant time. \
@@ -25,6 +30,7 @@ struct Verify: ParsableCommand {
 
         Examples:
           sigscope verify request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
+          sigscope verify sdk-debug.log --now 1700000000   # the Tencent SDK's own log
           sigscope curl req.json > cmd.sh && sigscope verify cmd.sh --format json
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
           sigscope verify session.har --all-entries
@@ -140,9 +146,9 @@ struct VerifySettings {
             switch format {
             case .text:
                 resolved.report()
-                Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
+                Frontend.writeReport(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
             case .json:
-                let output = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), resolved)
+                let output = SignPipeline.withCredentials(Frontend.versioned(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)), resolved)
                 Frontend.writeOut(JSONWriter.pretty.string(output) + "\n")
             }
             return report.match ? 0 : 1
@@ -158,7 +164,7 @@ struct VerifySettings {
             allMatch = allMatch && report.match
             switch format {
             case .text:
-                Frontend.writeOut(VerifyOutput.verdictLine(report, entry: index, style: Frontend.style) + "\n")
+                Frontend.writeReport(VerifyOutput.verdictLine(report, entry: index, style: Frontend.style) + "\n")
             case .json:
                 guard case .object(var object) = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), resolved) else { continue }
                 object["entry"] = .number(String(index))
@@ -166,7 +172,7 @@ struct VerifySettings {
             }
         }
         if format == .json {
-            Frontend.writeOut(JSONWriter.pretty.string(.array(objects)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(.array(objects.map(Frontend.versioned))) + "\n")
         }
         return allMatch ? 0 : 1
     }
@@ -182,7 +188,7 @@ struct VerifySettings {
     private func verify(_ bytes: [UInt8], source: String, entry: Int?, clock: Timestamp?,
                         credentials: inout Credentials) throws(SigScopeError) -> (CapturedRequest, VerifyReport, CredentialSources.Resolved) {
         let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
-        let detected = try SignatureDetector.detect(captured.request)
+        let detected = try Frontend.naming(source) { () throws(SigScopeError) in try SignatureDetector.detect(captured.request) }
         // Only the key comes from the sources; --secret-id and --token stay what the request is checked against.
         var resolved: CredentialSources.Resolved
         if let known = credentials.resolved[detected.provider] {
@@ -223,7 +229,7 @@ struct VerifySettings {
         }
         let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: clock, serverStringToSign: serverStringToSign,
                                     serverErrorCode: serverErrorCode)
-        var report = try Verifier.verify(captured, options: options)
+        var report = try Frontend.naming(source) { () throws(SigScopeError) in try Verifier.verify(captured, options: options) }
         report.notes = notes + report.notes
         return (captured, report, resolved)
     }

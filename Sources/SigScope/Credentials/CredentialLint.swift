@@ -1,5 +1,5 @@
 /// Checks on the credentials themselves, before anything is signed: the mistakes most
-/// reported behind signature failures (signing.md §6, "Wrong or secret key material"): a key
+/// reported behind signature failures in the providers' SDK and tool issues: a key
 /// pasted with a space or line break, a SecretId of the wrong kind, an STS key without its
 /// token, a value left empty by an unset shell variable.
 public enum CredentialLint {

@@ -91,7 +91,7 @@ public enum ErrorCatalog {
     // MARK: - Tencent Cloud
 
     private static let tencentSeed = "Tencent VPC CreateNetworkInterface API document, error codes"
-    private static let tencentCommon = "Tencent Cloud common error codes (signing.md §4.1)"
+    private static let tencentCommon = "Tencent Cloud API 3.0 common error codes (the API documentation's \"Error Codes\" page)"
 
     private static func tc(_ code: String, _ meaning: String, _ category: Category, retry: Bool, _ hint: String, message: String? = nil, source: String = tencentSeed) -> Entry {
         Entry(provider: .tencent, code: code, meaning: meaning, category: category, retryable: retry, hint: hint, httpStatus: nil, documentedMessage: message, source: source)
@@ -232,9 +232,9 @@ public enum ErrorCatalog {
     // MARK: - Alibaba Cloud
 
     private static let aliyunSeed = "Alibaba ECS CreateNetworkInterface API document, error codes"
-    private static let aliyunCommon = "Alibaba Cloud common error codes (signing.md §4.2)"
+    private static let aliyunCommon = "Alibaba Cloud common error codes (the signature documentation's error codes)"
     private static let aliyunGateway = "Alibaba Cloud API gateway common codes (not in the reference)"
-    private static let aliyunValidation = "ECS error codes for the same checks on other ECS API pages (the rule book's ecs-error-catalog source)"
+    private static let aliyunValidation = "ECS error codes for the same checks on other ECS API pages (TagResources, CreateDisk, RunInstances, AssignPrivateIpAddresses)"
 
     private static func ali(_ code: String, _ meaning: String, _ category: Category, retry: Bool, status: Int?, message: String?, _ hint: String, source: String = aliyunSeed) -> Entry {
         Entry(provider: .aliyun, code: code, meaning: meaning, category: category, retryable: retry, hint: hint, httpStatus: status, documentedMessage: message, source: source)

@@ -148,7 +148,7 @@ public enum Explain {
         }
     }
 
-    /// Causes known from the reported cases (signing.md §6).
+    /// Causes known from cases reported in the providers' SDK and tool issues.
     private static let knownCauses: [String: String] = [
         "tencent AuthFailure.SignatureFailure": "The client signed other bytes than it sent (a body re-serialised after signing, a Content-Type charset added), formatted the scope date in local time, put the wrong service in the scope, or signed with the wrong SecretKey (often one with a trailing newline or space).",
         "tencent AuthFailure.SignatureExpire": "X-TC-Timestamp is more than 5 minutes from the server's clock: a skewed clock, milliseconds instead of seconds, or a request replayed later.",

@@ -1,6 +1,6 @@
 /// The stages of each signature algorithm, as `explain` tells them: the names `sign` prints
 /// in its trace and its `steps` JSON keys, the formula, the usual mistakes at that stage, and
-/// the provider's page (signing.md §1–3).
+/// the provider's page.
 enum SigningSteps {
     /// The provider's specification page of `algorithm`, and this repository's walk-through.
     static func specification(_ algorithm: SignatureAlgorithm) -> String {
@@ -25,7 +25,7 @@ enum SigningSteps {
     static let tencentV1: [SignatureAlgorithm] = [.hmacSHA1, .hmacSHA256]
 
     static let steps: [Step] = [
-        // TC3-HMAC-SHA256 (signing.md §1.3).
+        // TC3-HMAC-SHA256.
         Step(name: "hashed-payload", algorithms: [.tc3], aliases: ["hashedRequestPayload", "HashedRequestPayload", "payload-hash"],
              formula: "HashedRequestPayload = lowercase(hex(SHA256(body bytes)))",
              meaning: "TC3: the SHA-256 of the exact body bytes sent, in lowercase hex; for GET, the hash of the empty string (e3b0c442…b855).",
@@ -82,7 +82,7 @@ enum SigningSteps {
              cause: "A bare comma between the parts (ACS3's layout), a missing part, or the SecretId of another key.",
              fix: "Write the documented layout exactly; the server answers AuthFailure.InvalidAuthorization otherwise."),
 
-        // Tencent signature v1 (signing.md §1.5).
+        // Tencent signature v1.
         Step(name: "string-to-sign", algorithms: tencentV1, aliases: ["stringToSign", "StringToSign"],
              formula: "Method + Host + \"/?\" + sorted name=value pairs (raw values) joined with &",
              meaning: "Tencent v1: every parameter but Signature, sorted by name, joined as name=value with raw (not URL-encoded) values, after the method, the host and \"/?\".",
@@ -94,7 +94,7 @@ enum SigningSteps {
              cause: "The Signature not encoded (its + arrives as a space) or encoded twice by the HTTP library; lowercase hex in the escapes.",
              fix: "Percent-encode the Signature exactly once with uppercase hex."),
 
-        // Alibaba RPC, signature V2 (signing.md §2).
+        // Alibaba RPC, signature V2.
         Step(name: "canonicalized-query-string", algorithms: [.rpc], aliases: ["canonicalizedQueryString", "CanonicalizedQueryString", "canonical-query"],
              formula: "sorted percentEncode(name) + '=' + percentEncode(value), joined with &",
              meaning: "Alibaba RPC: every parameter but Signature (query and form body together), sorted by name, each name and value percent-encoded with RFC 3986 (space %20, * %2A, ~ kept, uppercase hex).",
@@ -116,7 +116,7 @@ enum SigningSteps {
              cause: "The key without its trailing &, the Signature not percent-encoded (its + arrives as a space), or encoded twice.",
              fix: "Key the HMAC with secret + \"&\" and percent-encode the Signature once."),
 
-        // Alibaba ACS3-HMAC-SHA256 (signing.md §3).
+        // Alibaba ACS3-HMAC-SHA256.
         Step(name: "hashed-payload", algorithms: [.acs3], aliases: ["hashedRequestPayload", "HashedRequestPayload", "x-acs-content-sha256", "payload-hash"],
              formula: "lowercase(hex(SHA256(body))), also sent as x-acs-content-sha256",
              meaning: "ACS3: the SHA-256 of the body sent (of the empty string when there is none), sent in x-acs-content-sha256 and the last line of the canonical request.",

@@ -174,7 +174,7 @@ public enum ENITranslation {
         Rename(tencent: "SecondaryPrivateIpAddressCount", aliyun: "SecondaryPrivateIpAddressCount",
                tencentRule: "Tencent: the total private IPs cannot exceed the ENI's quota", aliyunRule: "Alibaba allows 1 to 49, and not together with PrivateIpAddress.N"),
         Rename(tencent: "NetworkInterfaceName", aliyun: "NetworkInterfaceName",
-               tencentRule: "Tencent: required, at most 60 characters (the zh spec says 60 bytes)",
+               tencentRule: "Tencent: required, at most 60 characters (the Chinese API page says 60 bytes)",
                aliyunRule: "Alibaba: 2 to 128 characters, starting with a letter; letters, digits, ':', '_', '.', '-'; not http:// or https:// (Tencent: at most 60 characters)"),
         Rename(tencent: "NetworkInterfaceDescription", aliyun: "Description",
                tencentRule: "Tencent: at most 60 characters (Alibaba: up to 256)", aliyunRule: "Alibaba: 2 to 256 characters, not starting with http:// or https:// (Tencent: at most 60)"),

@@ -103,3 +103,11 @@ struct SigningOptionGroup: ParsableArguments {
     @Flag(name: .long(.batch), help: "REQUEST is JSON Lines, one request per line; output is one JSON object per line.")
     var batch = false
 }
+
+/// `--context PATH` (repeatable): saved Describe* responses the request is checked against.
+struct ContextOptions: ParsableArguments {
+    @Option(name: .customLong("context"), help: ArgumentHelp(
+        "A saved Describe* response (bare JSON or XML body, curl -i output, or a HAR file) or a folder of them; repeatable. The request is also checked against the account state they show (see docs/plan.md).",
+        valueName: "PATH"))
+    var paths: [String] = []
+}
