@@ -15,7 +15,10 @@ struct TranslateCommand: ParsableCommand {
 
         Resource ids do not carry over between clouds: a subnet-… id is copied into VSwitchId \
         and marked for replacement. Give the real ones with --set (flat names allowed), and the \
-        region with --target-region.
+        region with --target-region. With --context (saved Describe* responses of the account \
+        translated to, and optionally of the source account), the subnet / vSwitch is looked up: \
+        the one with the same CIDR block, or the only one whose block holds the private IPs \
+        asked for; its VPC fills VpcId.
 
         Standard output gets the new request file; in text format the table of what maps to \
         what, what has no counterpart and the verdict go to standard error, so \
@@ -48,6 +51,8 @@ struct TranslateCommand: ParsableCommand {
     @Option(name: .long(.set), help: ArgumentHelp("Set a parameter of the new request (repeatable), e.g. an id only you know: VSwitchId=vsw-…, VpcId=vpc-…. NAME may be flat (SecurityGroupIds.1). VALUE as for --param.", valueName: "NAME=VALUE"))
     var assignments: [String] = []
 
+    @OptionGroup var context: ContextOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -60,9 +65,8 @@ struct TranslateCommand: ParsableCommand {
                 let parsed = try RequestOverrides.parseParam(text)
                 sets.append((parsed.name, parsed.value))
             }
-            // The extension point for --context: a TranslationResolver built from the saved
-            // Describe* responses maps subnet / vSwitch and security-group ids.
-            let result = try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: nil)
+            let resolver = try Self.resolver(contextPaths: context.paths, request: built, target: to)
+            let result = try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: resolver)
             switch output.format {
             case .json:
                 Frontend.writeOut(JSONWriter.pretty.string(result.json) + "\n")
@@ -72,6 +76,29 @@ struct TranslateCommand: ParsableCommand {
             }
             return result.validation.valid ? 0 : 1
         }
+    }
+}
+
+extension TranslateCommand {
+    /// The resolver of `--context`: the files are split by provider (each file is one
+    /// provider's), the target's state is required, the source's optional.
+    static func resolver(contextPaths: [String], request: APIRequest, target: Provider) throws(SigScopeError) -> ContextTranslationResolver? {
+        guard !contextPaths.isEmpty else { return nil }
+        var sourceFiles: [ContextLoader.File] = []
+        var targetFiles: [ContextLoader.File] = []
+        for file in try ContextInput.files(contextPaths) {
+            switch try ContextLoader.load([file], limits: .standard).provider {
+            case target?: targetFiles.append(file)
+            case request.provider?: sourceFiles.append(file)
+            default: break
+            }
+        }
+        guard !targetFiles.isEmpty else {
+            throw SigScopeError(.invalidContext, "--context gives no \(target.displayName) Describe* response; translate looks the ids up in the account it translates to (DescribeSubnets / DescribeVSwitches)")
+        }
+        let source = sourceFiles.isEmpty ? nil : try ContextLoader.load(sourceFiles, limits: .standard)
+        return ContextTranslationResolver(source: source, target: try ContextLoader.load(targetFiles, limits: .standard),
+                                          addresses: ContextTranslationResolver.addresses(of: request))
     }
 }
 

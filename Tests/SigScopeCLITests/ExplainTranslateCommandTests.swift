@@ -76,6 +76,39 @@ struct ExplainTranslateCommandTests {
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     }
 
+    static let tencentSubnets = #"{"Response": {"TotalCount": 1, "SubnetSet": [{"SubnetId": "subnet-app1", "VpcId": "vpc-tc1", "CidrBlock": "10.0.1.0/24", "Zone": "ap-shanghai-2"}], "RequestId": "r1"}}"#
+    static let aliyunVSwitches = #"{"RequestId": "r2", "TotalCount": 2, "PageNumber": 1, "PageSize": 10, "VSwitches": {"VSwitch": [{"VSwitchId": "vsw-app1", "VpcId": "vpc-ali1", "CidrBlock": "10.0.1.0/24", "ZoneId": "cn-shanghai-b"}, {"VSwitchId": "vsw-db1", "VpcId": "vpc-ali1", "CidrBlock": "10.0.2.0/24", "ZoneId": "cn-shanghai-b"}]}}"#
+
+    @Test("translate --context finds the vSwitch with the same CIDR block as the source subnet, or the subnet holding the private IPs, and its VPC")
+    func translateContext() throws {
+        let subnets = try TempFile(Self.tencentSubnets), vswitches = try TempFile(Self.aliyunVSwitches)
+        let request = try TempFile(#"{"provider": "tencent", "region": "ap-shanghai", "params": {"VpcId": "vpc-tc1", "SubnetId": "subnet-app1", "NetworkInterfaceName": "app", "SecurityGroupIds": ["sg-1"]}}"#)
+        let toAliyun = try CLI.run(["translate", request.path, "--to", "aliyun", "--context", vswitches.path, "--context", subnets.path, "--format", "json"])
+        let output = try #require(try JSONParser.parse(toAliyun.stdout).objectValue)
+        #expect(output["request"]?["params"]?["VSwitchId"]?.stringValue == "vsw-app1", "\(toAliyun.stdout)\(toAliyun.stderr)")
+        let note = output["mappings"]?.arrayValue?.first { $0["from"]?.stringValue == "SubnetId" }?["note"]?.stringValue ?? ""
+        #expect(note.contains("10.0.1.0/24") && note.contains(subnets.path), "\(note)")
+
+        // Back: no source context, but the primary IP lies in exactly one Tencent subnet; its VPC fills VpcId.
+        let other = try TempFile(#"{"Response": {"TotalCount": 1, "SubnetSet": [{"SubnetId": "subnet-db9", "VpcId": "vpc-tc9", "CidrBlock": "10.0.2.0/25", "Zone": "ap-shanghai-2"}], "RequestId": "r3"}}"#)
+        let aliRequest = try TempFile(#"{"provider": "aliyun", "params": {"RegionId": "cn-shanghai", "VSwitchId": "vsw-db1", "SecurityGroupId": "sg-a", "NetworkInterfaceName": "db", "PrimaryIpAddress": "10.0.2.7"}}"#)
+        let toTencent = try CLI.run(["translate", aliRequest.path, "--to", "tencent", "--context", other.path, "--format", "json"])
+        let back = try #require(try JSONParser.parse(toTencent.stdout).objectValue)
+        #expect(back["request"]?["params"]?["SubnetId"]?.stringValue == "subnet-db9")
+        #expect(back["request"]?["params"]?["VpcId"]?.stringValue == "vpc-tc9")
+        #expect(back["validation"]?["valid"] == .bool(true), "\(toTencent.stdout)")
+
+        // No single fit: nothing is guessed, and the note says the context had no counterpart.
+        let noFit = try CLI.run(["translate", aliRequest.path, "--to", "tencent", "--context", subnets.path, "--format", "json"])
+        let unresolved = try #require(try JSONParser.parse(noFit.stdout).objectValue)
+        #expect(unresolved["request"]?["params"]?["SubnetId"]?.stringValue == "vsw-db1")
+        #expect(unresolved["mappings"]?.arrayValue?.first { $0["from"]?.stringValue == "VSwitchId" }?["note"]?.stringValue?.contains("no single counterpart") == true)
+
+        // A context of the source provider alone cannot say what the target's ids are.
+        let onlySource = try CLI.run(["translate", request.path, "--to", "aliyun", "--context", subnets.path])
+        #expect(onlySource.status == 2 && onlySource.stderr.contains("Alibaba Cloud Describe*"), "\(onlySource.stderr)")
+    }
+
     @Test("translate --format json has request, mappings, unmapped and validation")
     func translateJSON() throws {
         let result = try CLI.run(["translate", "examples/aliyun-create-eni.json", "--to", "tencent", "--target-region", "ap-guangzhou",

@@ -224,7 +224,9 @@ public enum ENITranslation {
                 return .string(found.id)
             }
             let flat = to.replacingBrackets
-            map(from, to, value, note: "\(id) is the \(kind) id on \(source.displayName): replace it with the one on \(target.displayName) (--set \(flat)=…, or --context to look it up)")
+            let lookup = resolver == nil ? ", or --context to look it up"
+                : "; the --context responses have no single counterpart (the same CIDR block, or the only block holding the private IPs asked for)"
+            map(from, to, value, note: "\(id) is the \(kind) id on \(source.displayName): replace it with the one on \(target.displayName) (--set \(flat)=…\(lookup))")
             return value
         }
 
