@@ -57,6 +57,19 @@ struct CredentialSourcesTests {
         #expect(missing.status == 64 && missing.stderr.contains("~/.tccli/nosuch.credential"), "\(missing.stderr)")
     }
 
+    @Test("plan signs with the profile file's credentials too, and --profile with a missing profile is an error, not an unsigned plan")
+    func plan() throws {
+        let home = try Home([".tccli/default.credential": Self.tccli])
+        let args = ["plan", "examples/context/tencent-create-eni.json", "--context", "examples/context/tencent", "--format", "json"]
+        let signed = try CLI.run(args, env: ["HOME": home.path])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(try JSONParser.parse(signed.stdout)["signed"]?["signature"]?.stringValue?.count == 64)
+        let unsigned = try CLI.run(args)
+        #expect(try JSONParser.parse(unsigned.stdout)["signed"] == .null)
+        let missing = try CLI.run(args + ["--profile", "nosuch"], env: ["HOME": home.path])
+        #expect(missing.status == 64 && missing.stderr.contains("nosuch"), "\(missing.stderr)")
+    }
+
     @Test("precedence: an option beats the environment, which beats the profile file")
     func precedence() throws {
         let home = try Home([".tccli/default.credential": Self.tccli])
