@@ -191,6 +191,21 @@ enum Frontend {
         }
     }
 
+    /// Credentials for `provider`: options, then the environment, then the providers' profile
+    /// files, as `CredentialSources` resolves them for every command (for callers that need
+    /// neither the sources nor the warnings).
+    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found; the errors of
+    ///   an unreadable or malformed profile file.
+    static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
+        try CredentialSources(provider: provider, given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, token: token))
+            .resolve().credentials(provider: provider)
+    }
+
+    /// The secret key for `provider`, resolved as `credentials(for:…)` does.
+    static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
+        try CredentialSources(provider: provider, given: CredentialSources.Given(secretKey: given)).resolve(keyOnly: true).secretKey
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var colorEnabled: Bool {
         isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
