@@ -31,6 +31,7 @@ struct SigScopeCLI: ParsableCommand {
     /// A plain `sign`, `curl`, `validate`, `verify` or `decode` command line is read without argument-parser (see
     /// `FastPath`); everything else goes through it.
     static func main() {
+        Frontend.startCrypto()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let pipeline = FastPath.parse(arguments) {
             FastPath.runAndExit(pipeline.run)

@@ -46,14 +46,16 @@ public enum HMAC {
 ///
 /// Each MAC duplicates the keyed context (`EVP_MAC_CTX_dup`) and feeds it the message, so the key
 /// is processed once per key while every MAC is still computed by libcrypto's HMAC.
-final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read (duplicated) after init.
-    let algorithm: HashAlgorithm
+package final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read (duplicated) after init.
+    package let algorithm: HashAlgorithm
     private let keyed: OpaquePointer
 
-    init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
+    package init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
         self.algorithm = algorithm
-        let algorithms = try FetchedAlgorithms.get()
-        guard let context = EVP_MAC_CTX_new(algorithms.hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
+        let hmac = try Fetched.hmac()
+        // The context holds its own reference to the algorithm.
+        defer { EVP_MAC_free(hmac) }
+        guard let context = EVP_MAC_CTX_new(hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
         let ok: Int32 = algorithm.rawValue.withCString { name in
             var params: [OSSL_PARAM] = [
                 OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, UnsafeMutablePointer(mutating: name), 0),

@@ -136,7 +136,12 @@ public enum Signer {
     /// Builds the wire request and signs it, recording every stage.
     /// - Throws: `SigScopeError` for an algorithm of the other provider or options that
     ///   cannot be combined; `.crypto` if libcrypto fails.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+        try sign(request, options: options, credentials: credentials, contexts: nil)
+    }
+
+    /// `sign`, through a batch worker's own libcrypto contexts (RPC keeps its HMAC key ready in them).
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, contexts: CryptoContexts?) throws(SigScopeError) -> SignedRequest {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm.provider == request.provider else {
             let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
@@ -144,27 +149,13 @@ public enum Signer {
         }
         switch algorithm {
         case .tc3:
-            return try TC3Signer.sign(request, options: options, credentials: credentials, cache: cache)
+            return try TC3Signer.sign(request, options: options, credentials: credentials)
         case .hmacSHA1, .hmacSHA256:
             return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
         case .rpc:
-            return try RPCSigner.sign(request, options: options, credentials: credentials, cache: cache)
+            return try RPCSigner.sign(request, options: options, credentials: credentials, contexts: contexts)
         case .acs3:
             return try ACS3Signer.sign(request, options: options, credentials: credentials)
         }
     }
-
-    /// Signs `request` and appends exactly the bytes `SignOutput.writeCompact(sign(…), showSecrets:)`
-    /// would, when the algorithm has a way to do that without building the signed request (TC3
-    /// POST; see `TC3Signer.writeSignedCompact`). Returns false, with nothing written, otherwise.
-    /// - Parameter paramsText: the params' JSON text as given, without escapes, when the request's
-    ///   params are exactly it (see `TC3Signer.writeSignedCompact`).
-    public static func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache,
-                                          showSecrets: Bool, paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
-        let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
-        guard algorithm == .tc3, request.provider == .tencent else { return false }
-        return try TC3Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: cache, showSecrets: showSecrets,
-                                                paramsText: paramsText, into: out)
-    }
 }
-

@@ -29,6 +29,9 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
     }()
 
+    /// Writing to a child that has exited fails with EPIPE instead of stopping the tests.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static let repoRoot: URL = {
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { root.deleteLastPathComponent() }
@@ -39,6 +42,14 @@ enum CLI {
     /// clean environment (no credentials, no colour) plus `env`.
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> CLIResult {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, env: env)
+    }
+
+    /// `run` with standard input given as bytes. They are written while the output is read, so a
+    /// command that streams (`--batch`) can take more than a pipe holds.
+    @discardableResult
+    static func run(_ arguments: [String], stdinData: Data?, env: [String: String] = [:]) throws -> CLIResult {
+        _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -51,12 +62,18 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot deadlock the child.
+        // Write standard input and read both pipes concurrently so no pipe can fill and deadlock the child.
         final class Box: @unchecked Sendable { var data = Data() }
         let errBox = Box()
         let group = DispatchGroup()
+        group.enter()
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            // A child that exits before reading all of it closes the pipe: that is not the test's failure.
+            if let stdinData { try? writer.write(contentsOf: stdinData) }
+            try? writer.close()
+            group.leave()
+        }
         group.enter()
         DispatchQueue.global().async {
             errBox.data = err.fileHandleForReading.readDataToEndOfFile()

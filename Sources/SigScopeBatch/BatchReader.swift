@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One line of a batch: its number (counting blank lines) and where its text is in its chunk's
+/// input, or that it is longer than the reader's limit (its text then is not kept).
+package struct BatchLine: Sendable, Equatable {
+    package var number: Int
+    package var range: Range<Int>
+    package var tooLong: Bool
+
+    package init(number: Int, range: Range<Int>, tooLong: Bool = false) {
+        self.number = number
+        self.range = range
+        self.tooLong = tooLong
+    }
+}
+
+/// The input bytes of one chunk: whole lines, read straight into storage the chunk keeps.
+package final class ChunkInput {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    fileprivate(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The bytes of the chunk's lines.
+    package var bytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base, count: count)
+    }
+
+    /// Room for at least `needed` bytes, keeping the ones there.
+    fileprivate func grow(to needed: Int) {
+        guard needed > capacity else { return }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: needed)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = needed
+    }
+
+    /// Back to `size` bytes of storage (after a long line made it larger), empty.
+    fileprivate func shrink(to size: Int) {
+        base.deallocate()
+        capacity = max(size, 16)
+        base = .allocate(capacity: capacity)
+        count = 0
+    }
+}
+
+/// Reads a batch's input as a stream and hands it out in chunks of whole lines.
+///
+/// A chunk's bytes are read straight into its own storage, about `blockSize` at a time; the
+/// start of a line that the read cut off is kept and begins the next chunk, so a line may cross
+/// any number of reads. Memory is the chunks in flight, whatever the input's size: a line longer
+/// than `maxLineBytes` is not kept but skipped to its end and handed out as `tooLong` (that
+/// line's error, not the batch's). Lines end at LF; a CR before it is dropped, blank lines
+/// (spaces and tabs only) are numbered but not handed out, and a last line needs no newline.
+package final class BatchReader: @unchecked Sendable {  // Used by one thread at a time (under the pipeline's lock).
+    /// Reads up to the buffer's size from the input, like read(2): the count, 0 at the end, or
+    /// minus the errno.
+    package typealias Source = (UnsafeMutableRawBufferPointer) -> Int
+
+    /// The longest line kept (bytes, without its LF): ample for any request, small enough that
+    /// the chunks in flight stay a few megabytes.
+    package static let defaultMaxLineBytes = 1 << 20
+    /// How much a chunk reads at a time.
+    package static let defaultBlockSize = 64 << 10
+
+    package let blockSize: Int
+    package let maxLineBytes: Int
+    private let source: Source
+    /// Bytes read but not handed out yet, from `pendingStart` to `pendingEnd`; they start at a
+    /// line's start (read ahead by `prefetch`, or the part of a line a read cut off).
+    private var pending: UnsafeMutablePointer<UInt8>
+    private var pendingCapacity: Int
+    private var pendingStart = 0
+    private var pendingEnd = 0
+    /// Whether the last bytes handed to a chunk came from `pending` (so giving some back is
+    /// moving its start back).
+    private var lastFromPending = false
+    /// The source has said it has nothing more.
+    package private(set) var sourceEnded = false
+    /// The errno of a failed read; the input ends there.
+    package private(set) var readError: Int32?
+    /// The number the next line gets.
+    private var nextLine = 1
+
+    package init(blockSize: Int = defaultBlockSize, maxLineBytes: Int = defaultMaxLineBytes, source: @escaping Source) {
+        self.blockSize = max(blockSize, 16)
+        self.maxLineBytes = max(maxLineBytes, 1)
+        self.source = source
+        pendingCapacity = 256
+        pending = .allocate(capacity: pendingCapacity)
+    }
+
+    deinit {
+        pending.deallocate()
+    }
+
+    /// Every byte has been handed out (or the input failed).
+    package var finished: Bool { sourceEnded && pendingStart == pendingEnd }
+
+    /// What has been read ahead and not handed out yet.
+    package var pendingBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: pending + pendingStart, count: pendingEnd - pendingStart)
+    }
+
+    /// Reads ahead until `lines` newlines are waiting, `maxBytes` are, or the input ends.
+    package func prefetch(lines: Int, maxBytes: Int) {
+        var newlines = 0
+        var scan = pendingStart
+        while !sourceEnded, newlines < lines, pendingEnd - pendingStart < maxBytes {
+            if pendingEnd == pendingCapacity {
+                if pendingStart > 0 {
+                    let kept = pendingEnd - pendingStart
+                    pending.update(from: pending + pendingStart, count: kept)
+                    scan -= pendingStart
+                    pendingStart = 0
+                    pendingEnd = kept
+                } else {
+                    growPending(to: pendingCapacity * 2)
+                }
+                continue
+            }
+            let n = readSource(into: pending + pendingEnd, count: min(pendingCapacity - pendingEnd, max(maxBytes - (pendingEnd - pendingStart), 1)))
+            guard n > 0 else { break }
+            pendingEnd += n
+            while scan < pendingEnd, let found = memchr(pending + scan, 0x0A, pendingEnd - scan) {
+                newlines += 1
+                scan = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - pending + 1
+            }
+            scan = pendingEnd
+        }
+    }
+
+    /// Fills `chunk` with the next whole lines and sets `lines` to the ones that are not blank;
+    /// false when the input has no line left.
+    package func fill(_ chunk: ChunkInput, lines: inout [BatchLine]) -> Bool {
+        lines.removeAll(keepingCapacity: true)
+        if chunk.capacity > 4 * blockSize { chunk.shrink(to: blockSize) }
+        while lines.isEmpty {
+            guard !finished else { chunk.count = 0; return false }
+            fillOnce(chunk, lines: &lines)
+        }
+        return true
+    }
+
+    /// One fill: at least one line (perhaps blank) unless the input ends.
+    private func fillOnce(_ chunk: ChunkInput, lines: inout [BatchLine]) {
+        chunk.count = 0
+        var end = -1
+        while true {
+            if chunk.count == chunk.capacity {
+                // The chunk holds one line's start and no newline: the line is longer than the chunk.
+                if chunk.count > maxLineBytes {
+                    skipLongLine(chunk, lines: &lines)
+                    return
+                }
+                chunk.grow(to: min(chunk.capacity * 2, maxLineBytes + 1))
+            }
+            let start = chunk.count
+            let n = readSome(into: chunk.base + start, count: chunk.capacity - start)
+            if n <= 0 { break }
+            chunk.count += n
+            // The last newline is looked for from the end: what follows it is less than a line.
+            var i = chunk.count
+            while i > start, chunk.base[i - 1] != 0x0A { i -= 1 }
+            if i > start {
+                end = i
+                break
+            }
+        }
+        if end < 0 {
+            // The input ended: what is there is its last line, without a newline.
+            end = chunk.count
+        } else if end < chunk.count {
+            // The start of the next line goes back, to begin the next chunk.
+            giveBack(chunk.base + end, count: chunk.count - end)
+            chunk.count = end
+        }
+        nextLine = Self.scan(UnsafeBufferPointer(start: chunk.base, count: end), firstNumber: nextLine, maxLineBytes: maxLineBytes) { line in
+            lines.append(line)
+            return true
+        }
+    }
+
+    /// The line in `chunk` is longer than the limit: it is counted as one `tooLong` line and
+    /// read to its end without being kept.
+    private func skipLongLine(_ chunk: ChunkInput, lines: inout [BatchLine]) {
+        lines.append(BatchLine(number: nextLine, range: 0..<0, tooLong: true))
+        nextLine += 1
+        chunk.count = 0
+        while true {
+            let n = readSome(into: chunk.base, count: chunk.capacity)
+            if n <= 0 { return }
+            if let newline = memchr(chunk.base, 0x0A, n) {
+                let after = UnsafeMutablePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - chunk.base + 1
+                giveBack(chunk.base + after, count: n - after)
+                return
+            }
+        }
+    }
+
+    /// Calls `body` with every line of `buffer` that is not blank, numbered from `firstNumber`
+    /// (a line longer than `maxLineBytes` as `tooLong`), until it returns false; returns the
+    /// number after the last line looked at. A final line needs no newline.
+    package static func scan(_ buffer: UnsafeBufferPointer<UInt8>, firstNumber: Int, maxLineBytes: Int, _ body: (BatchLine) -> Bool) -> Int {
+        guard let base = buffer.baseAddress else { return firstNumber }
+        var number = firstNumber
+        var start = 0
+        let count = buffer.count
+        while start < count {
+            let lineEnd = memchr(base + start, 0x0A, count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            var end = lineEnd
+            if end > start, base[end - 1] == 0x0D { end -= 1 }
+            let line = number
+            number += 1
+            let lineStart = start
+            start = lineEnd + 1
+            if lineEnd - lineStart > maxLineBytes {
+                if !body(BatchLine(number: line, range: 0..<0, tooLong: true)) { break }
+                continue
+            }
+            for i in lineStart..<end where base[i] != 0x20 && base[i] != 0x09 {
+                if !body(BatchLine(number: line, range: lineStart..<end)) { return number }
+                break
+            }
+        }
+        return number
+    }
+
+    /// Up to `count` bytes into `target`: waiting ones first, then from the source.
+    private func readSome(into target: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        if pendingStart < pendingEnd {
+            let n = min(count, pendingEnd - pendingStart)
+            target.update(from: pending + pendingStart, count: n)
+            pendingStart += n
+            lastFromPending = true
+            return n
+        }
+        lastFromPending = false
+        return readSource(into: target, count: count)
+    }
+
+    private func readSource(into target: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        guard !sourceEnded, count > 0 else { return 0 }
+        let n = source(UnsafeMutableRawBufferPointer(start: target, count: count))
+        if n > 0 { return n }
+        if n < 0 { readError = Int32(-n) }
+        sourceEnded = true
+        return 0
+    }
+
+    /// Puts back the last `count` bytes handed out (now at `bytes`): they are read again first.
+    /// They are the end of the last `readSome`.
+    private func giveBack(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        if lastFromPending {
+            // Still where they were, just before `pendingStart`.
+            pendingStart -= count
+            return
+        }
+        // Read from the source, so nothing is waiting.
+        if count > pendingCapacity { growPending(to: count) }
+        pending.update(from: bytes, count: count)
+        pendingStart = 0
+        pendingEnd = count
+    }
+
+    private func growPending(to size: Int) {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        let waiting = pendingEnd - pendingStart
+        bigger.update(from: pending + pendingStart, count: waiting)
+        pending.deallocate()
+        pending = bigger
+        pendingCapacity = size
+        pendingStart = 0
+        pendingEnd = waiting
+    }
+}
