@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         // Resolved from the machine's local package mirror.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` for the library's DocC catalog.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // OpenSSL's libcrypto: SHA-256, HMAC-SHA1, HMAC-SHA256. Imported only by Sources/SigScope/Crypto.

@@ -7,7 +7,7 @@
 /// pseudo-headers are dropped, `:authority` standing in for a missing `Host`.
 public enum HARRequestParser {
     /// Host suffixes of the API endpoints sigscope verifies.
-    public static let apiHostSuffixes = [".tencentcloudapi.com", ".aliyuncs.com"]
+    public static let apiHostSuffixes = Provider.allCases.flatMap { $0.profile.hostSuffixes.map { "." + $0 } }
 
     /// Parses a HAR document and returns the chosen entry's request.
     /// - Throws: `SigScopeError.invalidCapture` for malformed JSON (with line and column), a

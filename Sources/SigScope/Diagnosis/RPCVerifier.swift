@@ -9,11 +9,7 @@ enum RPCVerifier {
     /// Alibaba's window around `Timestamp`, in seconds (the error centre's 15 minutes).
     static let window: Int64 = 900
 
-    struct Trial {
-        var input: RPCSigner.Input
-        var variant: RPCSigner.Variant
-        var secret: SecretKey
-    }
+    typealias Trial = SigScope.Trial<RPCSigner>
 
     static let requiredParameters = ["AccessKeyId", "Action", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version"]
 
@@ -51,57 +47,18 @@ enum RPCVerifier {
         VerifierSupport.checkSecretLint(options, into: &findings)
 
         // The comparison.
-        let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
-        var clientStringToSign: String?
-        var explained = false
-        var tried = 0
-        if !signaturesEqual {
-            if let provided {
-                findings.add(.signatureMismatch, .error, "The request carries Signature \(provided); recomputing from the parameters as the server receives them with the given secret gives \(computation.signature).")
-                let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-                let explainedByEncoding = VerifierSupport.checkSignatureEncoding(raw: raw, received: provided, computed: computation.signature,
-                                                                                 rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL.", into: &findings)
-                if !explainedByEncoding {
-                    let base = Trial(input: input, variant: .specification, secret: options.secretKey)
-                    let mistakes = self.mistakes(params: params, method: request.method, secret: options.secretKey)
-                    let found = Forensics.search(base: base, mistakes: mistakes, provided: provided) { (trial: Trial) throws(SigScopeError) -> String in
-                        try RPCSigner.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
-                    }
-                    Forensics.report(found, into: &findings)
-                    if let first = found.first {
-                        var trial = base
-                        for mistake in first { mistake.apply(&trial) }
-                        clientStringToSign = try? RPCSigner.compute(trial.input, secretKey: trial.secret, variant: trial.variant).stringToSign
-                    }
-                    explained = !found.isEmpty
-                    tried = mistakes.count
-                } else {
-                    explained = true
-                }
-            } else {
-                findings.add(.signatureMismatch, .error, "The request has no Signature parameter; recomputing from its parameters gives \(computation.signature).")
-                explained = true
-            }
-        }
-        if let server = options.serverStringToSign {
-            for finding in ServerStringToSign.findings(server: server, computed: computation.stringToSign, client: clientStringToSign,
-                                                       signatureRight: signaturesEqual, keyId: value("AccessKeyId")) {
-                findings.add(finding)
-            }
-        }
-        if !signaturesEqual, !explained, !findings.contains(.serverStringToSignDiffers) {
-            VerifierSupport.concludeUnexplained(&findings, tried: tried, keyId: value("AccessKeyId"), label: "AccessKeyId")
-        }
-
-        let steps = computation.steps.map { step -> VerifyStep in
-            switch step.name {
-            case "signature": return VerifyStep(computed: step, provided: provided)
-            case "stringToSign": return VerifyStep(computed: step, provided: options.serverStringToSign)
-            default: return VerifyStep(computed: step)
-            }
-        }
-        return VerifyReport(match: signaturesEqual && !findings.hasErrors, provider: .aliyun, algorithm: .rpc, providedSignature: provided,
-                            computedSignature: computation.signature, steps: steps, findings: findings.ordered, request: request, notes: notes)
+        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
+        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided,
+                                form: .base64Parameter(raw: raw, rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL."),
+                                providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
+                                missing: "The request has no Signature parameter; recomputing from its parameters",
+                                keyId: value("AccessKeyId"), keyLabel: "AccessKeyId")
+        let outcome = Verification.compare(run, mistakes: { mistakes(params: params, method: request.method, secret: options.secretKey) },
+                                           options: options, into: &findings)
+        var stated: [String: String] = [:]
+        stated["signature"] = provided
+        stated["stringToSign"] = options.serverStringToSign
+        return Verification.report(run, outcome: outcome, algorithm: .rpc, stated: stated, findings: findings, request: request, notes: notes)
     }
 
     /// What is wrong with a Timestamp that is not canonical UTC, as a clause (", which …").
@@ -139,14 +96,9 @@ enum RPCVerifier {
         }
         list.append(Mistake(dimension: "key", summary: "the key without its trailing &", apply: { $0.variant.keySuffix = "" },
                             finding: VerifyFinding(.secretMissingAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret alone; the RPC signature keys HMAC-SHA1 with the secret followed by \"&\". Fix: use AccessKeySecret + \"&\" as the key.")))
-        if let sent = HTTPMethod(rawValue: method) {
-            let other = sent.other.rawValue
-            list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.variant.method = other },
-                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(method). Fix: sign the method you send (the same parameters give different signatures for GET and POST).")))
-        }
-        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
-            Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
-        })
+        list += CommonMistakes.otherMethod(sent: method, place: "at the start of the string to sign",
+                                           remark: " (the same parameters give different signatures for GET and POST)") { $0.variant.method = $1 }
+        list += CommonMistakes.secretWhitespace(secret)
         return list
     }
 }

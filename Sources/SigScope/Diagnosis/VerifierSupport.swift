@@ -22,10 +22,11 @@ enum VerifierSupport {
     }
 
     /// secret-id-empty and secret-id-mismatch for the key id the request carries.
-    static func checkKeyId(_ stated: String?, label: String, options: VerifyOptions, into findings: inout FindingList) {
+    static func checkKeyId(_ stated: String?, label: String, serverAnswer: String? = nil, options: VerifyOptions, into findings: inout FindingList) {
         guard let stated else { return }
         if stated.trimmingASCIIWhitespace().isEmpty {
-            findings.add(.secretIdEmpty, .error, "The request's \(label) is empty: the client had no key id (a misspelled configuration key?). Fix: configure the \(label).")
+            let answer = serverAnswer.map { " The server answers \($0)." } ?? ""
+            findings.add(.secretIdEmpty, .error, "The request's \(label) is empty: the client had no key id (a misspelled configuration key?).\(answer) Fix: configure the \(label).")
         } else if let expected = options.expectedSecretId, expected != stated {
             findings.add(.secretIdMismatch, .error, "The request is signed for \(label) \(stated), not \(expected) given with --secret-id: the server checks the signature with \(stated)'s secret. Fix: configure the client with the intended key pair.")
         }
@@ -35,6 +36,30 @@ enum VerifierSupport {
     static func checkSecretLint(_ options: VerifyOptions, into findings: inout FindingList) {
         if options.secretKey.hasSurroundingWhitespace {
             findings.add(.secretHasWhitespace, .warning, "The secret key given to sigscope has leading or trailing whitespace, which keys never have; it was used as given (and the trimmed key was tried too). Fix: trim the key.")
+        }
+    }
+
+    /// The Unix-seconds timestamp `text` (nil: not sent), with timestamp-invalid when it is not
+    /// a decimal integer or is in milliseconds (`milliseconds` says what the server answers then).
+    static func unixSeconds(_ text: String?, name: String, example: String, milliseconds: String? = nil, into findings: inout FindingList) -> Timestamp? {
+        guard let text else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int64(text) else {
+            findings.add(.timestampInvalid, .error, "\(name) \"\(text)\" is not Unix seconds (a decimal integer such as \(example)). Fix: send the current Unix time in seconds.")
+            return nil
+        }
+        if seconds > 100_000_000_000 {
+            let answer = milliseconds.map { ", and \($0)" } ?? ""
+            findings.add(.timestampInvalid, .error, "\(name) \(text) is in milliseconds; the server expects Unix seconds (\(seconds / 1000))\(answer). Fix: send int(time.time()), not milliseconds.")
+        }
+        return Timestamp(unixSeconds: seconds)
+    }
+
+    /// signed-header-not-sent for names in SignedHeaders that the request does not send.
+    static func checkSignedSent(_ signedNames: [String], headers: [HTTPHeader], into findings: inout FindingList) {
+        let sentNames = Set(headers.map { $0.name.lowercased() })
+        let notSent = signedNames.filter { !sentNames.contains($0) }
+        if !notSent.isEmpty {
+            findings.add(.signedHeaderNotSent, .error, "SignedHeaders names \(notSent.joined(separator: ", ")), but the request does not send \(notSent.count == 1 ? "it" : "them"): the server signs what it receives. Fix: send every signed header, or drop it from SignedHeaders.")
         }
     }
 
@@ -73,12 +98,6 @@ enum VerifierSupport {
             return true
         }
         return false
-    }
-
-    /// wrong-secret-likely when nothing explains a mismatch and the request is self-consistent.
-    static func concludeUnexplained(_ findings: inout FindingList, tried: Int, keyId: String?, label: String) {
-        guard !hasOtherErrors(findings) else { return }
-        findings.add(.wrongSecretLikely, .error, "The request is self-consistent, and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current secret of \(label) \(keyId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole. If the key is right, the request was altered after signing (by a proxy, or an edited capture).")
     }
 
     /// The parameters of a query plus a form body, decoded with `+` as space (how the servers read them).
