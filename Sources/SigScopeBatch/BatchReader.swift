@@ -1,3 +1,4 @@
+import SigScope
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,45 +16,6 @@ package struct BatchLine: Sendable, Equatable {
         self.number = number
         self.range = range
         self.tooLong = tooLong
-    }
-}
-
-/// The input bytes of one chunk: whole lines, read straight into storage the chunk keeps.
-package final class ChunkInput {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var capacity: Int
-    fileprivate(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit {
-        base.deallocate()
-    }
-
-    /// The bytes of the chunk's lines.
-    package var bytes: UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base, count: count)
-    }
-
-    /// Room for at least `needed` bytes, keeping the ones there.
-    fileprivate func grow(to needed: Int) {
-        guard needed > capacity else { return }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: needed)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity = needed
-    }
-
-    /// Back to `size` bytes of storage (after a long line made it larger), empty.
-    fileprivate func shrink(to size: Int) {
-        base.deallocate()
-        capacity = max(size, 16)
-        base = .allocate(capacity: capacity)
-        count = 0
     }
 }
 
@@ -96,7 +58,7 @@ package final class BatchReader: @unchecked Sendable {  // Used by one thread at
     private var nextLine = 1
 
     package init(blockSize: Int = defaultBlockSize, maxLineBytes: Int = defaultMaxLineBytes, source: @escaping Source) {
-        self.blockSize = max(blockSize, 16)
+        self.blockSize = max(blockSize, 64)  // a ByteBuffer's smallest
         self.maxLineBytes = max(maxLineBytes, 1)
         self.source = source
         pendingCapacity = 256
@@ -143,69 +105,71 @@ package final class BatchReader: @unchecked Sendable {  // Used by one thread at
         }
     }
 
-    /// Fills `chunk` with the next whole lines and sets `lines` to the ones that are not blank;
-    /// false when the input has no line left.
-    package func fill(_ chunk: ChunkInput, lines: inout [BatchLine]) -> Bool {
+    /// Fills `chunk` with the next whole lines (its bytes, read straight into it) and sets
+    /// `lines` to the ones that are not blank; false when the input has no line left.
+    package func fill(_ chunk: ByteBuffer, lines: inout [BatchLine]) -> Bool {
         lines.removeAll(keepingCapacity: true)
-        if chunk.capacity > 4 * blockSize { chunk.shrink(to: blockSize) }
         while lines.isEmpty {
-            guard !finished else { chunk.count = 0; return false }
+            guard !finished else { chunk.removeAll(); return false }
             fillOnce(chunk, lines: &lines)
         }
         return true
     }
 
     /// One fill: at least one line (perhaps blank) unless the input ends.
-    private func fillOnce(_ chunk: ChunkInput, lines: inout [BatchLine]) {
-        chunk.count = 0
+    private func fillOnce(_ chunk: ByteBuffer, lines: inout [BatchLine]) {
+        chunk.removeAll()
         var end = -1
         while true {
-            if chunk.count == chunk.capacity {
-                // The chunk holds one line's start and no newline: the line is longer than the chunk.
-                if chunk.count > maxLineBytes {
-                    skipLongLine(chunk, lines: &lines)
-                    return
-                }
-                chunk.grow(to: min(chunk.capacity * 2, maxLineBytes + 1))
+            // No newline in the chunk yet, so it holds the start of one line: past the limit, that line is too long.
+            if chunk.count > maxLineBytes {
+                skipLongLine(chunk, lines: &lines)
+                return
             }
+            var room = chunk.capacity - chunk.count
+            // A full chunk grows (the line is longer than it), by no more than the limit needs.
+            if room == 0 { room = min(chunk.capacity, maxLineBytes + 1 - chunk.count) }
             let start = chunk.count
-            let n = readSome(into: chunk.base + start, count: chunk.capacity - start)
+            let n = readSome(into: chunk.reserve(room), count: room)
             if n <= 0 { break }
-            chunk.count += n
+            chunk.commit(n)
             // The last newline is looked for from the end: what follows it is less than a line.
-            var i = chunk.count
-            while i > start, chunk.base[i - 1] != 0x0A { i -= 1 }
+            let bytes = chunk.bytes
+            var i = bytes.count
+            while i > start, bytes[i - 1] != 0x0A { i -= 1 }
             if i > start {
                 end = i
                 break
             }
         }
+        let bytes = chunk.bytes
         if end < 0 {
             // The input ended: what is there is its last line, without a newline.
-            end = chunk.count
-        } else if end < chunk.count {
+            end = bytes.count
+        } else if end < bytes.count, let base = bytes.baseAddress {
             // The start of the next line goes back, to begin the next chunk.
-            giveBack(chunk.base + end, count: chunk.count - end)
-            chunk.count = end
+            giveBack(base + end, count: bytes.count - end)
+            chunk.truncate(to: end)
         }
-        nextLine = Self.scan(UnsafeBufferPointer(start: chunk.base, count: end), firstNumber: nextLine, maxLineBytes: maxLineBytes) { line in
+        nextLine = Self.scan(UnsafeBufferPointer(rebasing: bytes[0..<end]), firstNumber: nextLine, maxLineBytes: maxLineBytes) { line in
             lines.append(line)
             return true
         }
     }
 
     /// The line in `chunk` is longer than the limit: it is counted as one `tooLong` line and
-    /// read to its end without being kept.
-    private func skipLongLine(_ chunk: ChunkInput, lines: inout [BatchLine]) {
+    /// read to its end (through the chunk's storage) without being kept.
+    private func skipLongLine(_ chunk: ByteBuffer, lines: inout [BatchLine]) {
         lines.append(BatchLine(number: nextLine, range: 0..<0, tooLong: true))
         nextLine += 1
-        chunk.count = 0
+        chunk.removeAll()
         while true {
-            let n = readSome(into: chunk.base, count: chunk.capacity)
+            let space = chunk.reserve(chunk.capacity)
+            let n = readSome(into: space, count: chunk.capacity)
             if n <= 0 { return }
-            if let newline = memchr(chunk.base, 0x0A, n) {
-                let after = UnsafeMutablePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - chunk.base + 1
-                giveBack(chunk.base + after, count: n - after)
+            if let newline = memchr(space, 0x0A, n) {
+                let after = UnsafeMutablePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - space + 1
+                giveBack(UnsafePointer(space + after), count: n - after)
                 return
             }
         }
@@ -263,7 +227,7 @@ package final class BatchReader: @unchecked Sendable {  // Used by one thread at
 
     /// Puts back the last `count` bytes handed out (now at `bytes`): they are read again first.
     /// They are the end of the last `readSome`.
-    private func giveBack(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+    private func giveBack(_ bytes: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
         if lastFromPending {
             // Still where they were, just before `pendingStart`.

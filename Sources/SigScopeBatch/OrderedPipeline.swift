@@ -36,7 +36,7 @@ package protocol BatchLineProcessor {
 
 /// One chunk of lines: their bytes, where the lines are, their output and how many failed.
 package struct BatchChunk {
-    package let input: ChunkInput
+    package let input: ByteBuffer
     package var lines: [BatchLine] = []
     package let output: ByteBuffer
     package var failures = 0
@@ -44,7 +44,7 @@ package struct BatchChunk {
     package var firstFailure: BatchFailure?
 
     package init(inputCapacity: Int, outputCapacity: Int) {
-        input = ChunkInput(capacity: inputCapacity)
+        input = ByteBuffer(capacity: inputCapacity)
         output = ByteBuffer(capacity: outputCapacity)
     }
 }

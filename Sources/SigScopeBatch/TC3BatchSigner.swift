@@ -15,10 +15,8 @@ package final class TC3BatchSigner {
 
     /// The worker's digest and HMAC contexts, also used for its other algorithms' signatures.
     package let contexts: CryptoContexts
-    private var plans: [Plan] = []
-    private var nextPlanSlot = 0
-    private var signers: [TC3Signer] = []
-    private var nextSignerSlot = 0
+    private var plans = Recent<Plan>(capacity: planCapacity)
+    private var signers = Recent<TC3Signer>(capacity: signerCapacity)
     /// Where request bodies are serialized before they are hashed and written.
     private let scratch = ByteBuffer(capacity: 1024)
 
@@ -27,7 +25,7 @@ package final class TC3BatchSigner {
     }
 
     /// How many plans the worker holds now.
-    package var planCount: Int { plans.count }
+    package var planCount: Int { plans.values.count }
 
     /// Signs `request` as `Signer.sign` does and appends to `out` exactly the bytes
     /// `SignOutput.writeCompact(Signer.sign(…), showSecrets:)` would, from the request's plan's
@@ -63,33 +61,23 @@ package final class TC3BatchSigner {
 
     /// The plan for `request`: a kept one when everything it depends on is the same, else a new one.
     func plan(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) throws(SigScopeError) -> Plan {
-        for plan in plans where plan.matches(request, options: options, credentials: credentials, method: method) {
+        for plan in plans.values where plan.matches(request, options: options, credentials: credentials, method: method) {
             return plan
         }
         let prepared = try TC3Signer.Prepared(request, options: options, credentials: credentials, method: method)
         let plan = Plan(request, options: options, credentials: credentials, method: method, prepared: prepared,
                         signer: try signer(credentials, date: prepared.date, service: prepared.service))
-        if plans.count < Self.planCapacity {
-            plans.append(plan)
-        } else {
-            plans[nextPlanSlot] = plan
-            nextPlanSlot = (nextPlanSlot + 1) % Self.planCapacity
-        }
+        plans.insert(plan)
         return plan
     }
 
     /// A kept signer of `credentials` for `date` and `service`, else a new one (keys derived once).
     private func signer(_ credentials: Credentials, date: String, service: String) throws(SigScopeError) -> TC3Signer {
-        for signer in signers where signer.credentials.secretId == credentials.secretId && signer.derives(credentials.secretKey, date: date, service: service) {
+        for signer in signers.values where signer.credentials.secretId == credentials.secretId && signer.derives(credentials.secretKey, date: date, service: service) {
             return signer
         }
         let signer = try TC3Signer(credentials: credentials, date: date, service: service)
-        if signers.count < Self.signerCapacity {
-            signers.append(signer)
-        } else {
-            signers[nextSignerSlot] = signer
-            nextSignerSlot = (nextSignerSlot + 1) % Self.signerCapacity
-        }
+        signers.insert(signer)
         return signer
     }
 
@@ -154,6 +142,26 @@ package final class TC3BatchSigner {
             }
             template = made
             return made
+        }
+    }
+}
+
+/// Up to `capacity` values, the oldest making room for a new one.
+struct Recent<Value> {
+    private(set) var values: [Value] = []
+    private var oldest = 0
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    mutating func insert(_ value: Value) {
+        if values.count < capacity {
+            values.append(value)
+        } else {
+            values[oldest] = value
+            oldest = (oldest + 1) % capacity
         }
     }
 }

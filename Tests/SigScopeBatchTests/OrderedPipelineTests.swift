@@ -7,11 +7,11 @@ import Synchronization
 /// for a buffer, that chunks are handed out for writing only in input order), and whole runs.
 @Suite("ordered pipeline")
 struct OrderedPipelineTests {
-    /// `count` eight-byte lines; with 32-byte blocks a chunk holds four of them.
+    /// `count` eight-byte lines; with 64-byte blocks (a buffer's smallest) a chunk holds eight of them.
     static func input(_ count: Int) -> [UInt8] {
         Array(String(repeating: "{\"a\":1}\n", count: count).utf8)
     }
-    static let size = 4
+    static let size = 8
 
     /// A step, as the expectations below write it.
     static func name(_ step: OrderedPipeline.Progress.Step) -> String {
@@ -26,8 +26,8 @@ struct OrderedPipelineTests {
     @Test("with every buffer taken a worker waits; chunks are written in order, by whoever finished the oldest")
     func ringOfBuffers() {
         // Three full chunks and a partial one through two buffers.
-        let reader = BatchReader(blockSize: 32, source: ByteSource(Self.input(3 * Self.size + 1)).source)
-        var chunks = (0..<2).map { _ in BatchChunk(inputCapacity: 32, outputCapacity: 64) }
+        let reader = BatchReader(blockSize: 64, source: ByteSource(Self.input(3 * Self.size + 1)).source)
+        var chunks = (0..<2).map { _ in BatchChunk(inputCapacity: 64, outputCapacity: 64) }
         chunks.withUnsafeMutableBufferPointer { slots in
             var state = OrderedPipeline.Progress(reader: reader, slots: 2)
             func step(after done: Int?) -> String { Self.name(state.next(after: done, chunks: slots)) }
@@ -55,8 +55,8 @@ struct OrderedPipelineTests {
 
     @Test("a worker that runs out of lines stops; the chunk it leaves processed is written by the worker writing before it")
     func lastChunks() {
-        let reader = BatchReader(blockSize: 32, source: ByteSource(Self.input(Self.size + 1)).source)
-        var chunks = (0..<4).map { _ in BatchChunk(inputCapacity: 32, outputCapacity: 64) }
+        let reader = BatchReader(blockSize: 64, source: ByteSource(Self.input(Self.size + 1)).source)
+        var chunks = (0..<4).map { _ in BatchChunk(inputCapacity: 64, outputCapacity: 64) }
         chunks.withUnsafeMutableBufferPointer { slots in
             var state = OrderedPipeline.Progress(reader: reader, slots: 4)
             func step(after done: Int?) -> String { Self.name(state.next(after: done, chunks: slots)) }
