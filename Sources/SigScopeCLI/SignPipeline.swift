@@ -125,8 +125,6 @@ struct SignPipeline {
         let signing: SigningSettings
         /// Each provider's credentials (or the error reading them), read once.
         private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
-        /// This worker's TC3 plans, signers and templates, and its libcrypto contexts (batch only).
-        let batchSigner = TC3BatchSigner()
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
         /// workers): a reference count lives in the object it counts, and two cores that count
         /// the same object keep passing its memory between them.
@@ -311,6 +309,8 @@ struct SignPipeline {
         /// carries its line number and reason, not this name, so no per-line name is built.
         let source: String
         let context: BatchContext
+        /// This worker's TC3 plans, signers and templates, and its libcrypto contexts.
+        let batchSigner = TC3BatchSigner()
 
         /// Signs one line (or reports its error) into `output`, ending it with a newline.
         mutating func process(_ line: BatchLine, text: UnsafeBufferPointer<UInt8>, into output: ByteBuffer) -> BatchFailure? {
@@ -340,11 +340,11 @@ struct SignPipeline {
                 let options = SignPipeline.signingOptions(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
                 let credentials = try shared.credentials(for: request.provider)
                 // A TC3 POST line is written from its plan's template (see TC3BatchSigner.writeSignedCompact).
-                let written = mode == .sign ? try shared.batchSigner.writeSignedCompact(request, options: options, credentials: credentials,
-                                                                                       showSecrets: shared.signing.showSecrets, paramsText: paramsText,
-                                                                                       into: output) : false
+                let written = mode == .sign ? try batchSigner.writeSignedCompact(request, options: options, credentials: credentials,
+                                                                                showSecrets: shared.signing.showSecrets, paramsText: paramsText,
+                                                                                into: output) : false
                 if !written {
-                    let signed = try Signer.sign(request, options: options, credentials: credentials, contexts: shared.batchSigner.contexts)
+                    let signed = try Signer.sign(request, options: options, credentials: credentials, contexts: batchSigner.contexts)
                     // Rendered straight into the output buffer, without a JSON tree per line.
                     SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
                                             command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: output)
