@@ -190,11 +190,24 @@ enum Frontend {
         }
     }
 
+    /// Refuses an empty secret key, given (`--secret-key ""`, an unset `"$VAR"`) or in the environment:
+    /// signing or verifying with an empty key only ever gives a wrong signature.
+    static func refuseEmptySecret(_ given: String?, option: String, variable: String) throws(SigScopeError) {
+        if let given {
+            if given.isEmpty {
+                throw SigScopeError(.invalidOption, "\(option) is empty: a secret key is never empty (was it \"$VARIABLE\" of a variable that is not set?); give the key, or leave \(option) out to read \(variable)")
+            }
+        } else if let value = getenv(variable), value.pointee == 0 {
+            throw SigScopeError(.missingInput, "\(variable) is set but empty: a secret key is never empty; set it to the key, or pass \(option)")
+        }
+    }
+
     /// Credentials from options, else the provider's environment variables.
     /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
     static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
         let names = provider.profile.environment
         let (idOption, keyOption) = credentialOptions(for: provider)
+        try refuseEmptySecret(secretKey, option: keyOption, variable: names.secretKey)
         guard let key = secretKey ?? env(names.secretKey) else {
             throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.secretKey)")
         }
@@ -209,6 +222,7 @@ enum Frontend {
     static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
         let variable = provider.profile.environment.secretKey
         let option = credentialOptions(for: provider).key
+        try refuseEmptySecret(given, option: option, variable: variable)
         guard let key = given ?? env(variable) else {
             throw SigScopeError(.missingInput, "no secret key to verify this \(provider.displayName) request with: pass \(option) or set \(variable)")
         }

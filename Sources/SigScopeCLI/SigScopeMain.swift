@@ -10,7 +10,8 @@ struct SigScopeCLI: ParsableCommand {
         sigscope never touches the network. It validates CreateNetworkInterface requests \
         against the API's rules, signs them showing every step, prints curl commands that send \
         exactly the signed bytes, verifies captured requests and explains signature mismatches, \
-        and decodes saved responses.
+        and decodes saved responses. With --context (saved Describe* responses) it checks a \
+        request against the account's state, and plan shows the ENI it would create.
 
         Exit codes: 0 success · 1 a clear negative answer (violations, mismatch, API error) · \
         2 unreadable input · 64 wrong usage.
@@ -22,9 +23,11 @@ struct SigScopeCLI: ParsableCommand {
           sigscope sign --provider aliyun --action DescribeRegions \\
               --param Format=XML --no-validate
           sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
+          sigscope plan examples/context/aliyun-create-eni.json \\
+              --context examples/context/aliyun
         """,
         version: SigScopeVersion.string,
-        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, Plan.self],
         defaultSubcommand: nil
     )
 

@@ -19,6 +19,10 @@ struct Sign: ParsableCommand {
         size, or - for standard input (a pipe), in bounded memory; a line over 1 MiB is that \
         line's error. Large batches use every core.
 
+        With --context (saved Describe* responses, see docs/plan.md) the request is also checked \
+        against the account's state; a context violation refuses signing like any other, unless \
+        --no-validate.
+
         Examples:
           sigscope sign examples/tencent-create-eni.json \\
               --secret-id AKID... --secret-key ...
@@ -33,16 +37,21 @@ struct Sign: ParsableCommand {
               --timestamp 1551113065 --no-validate
           sigscope sign --batch requests.jsonl > signed.jsonl
           zcat requests.jsonl.gz | sigscope sign --batch - > signed.jsonl
+          sigscope sign examples/context/aliyun-create-eni.json \\
+              --context examples/context/aliyun \\
+              --access-key-id ... --access-key-secret ...
         """
     )
 
     @OptionGroup var request: RequestOptions
+    @OptionGroup var context: ContextOptions
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign,
+                             contextPaths: context.paths).run()
         }
     }
 }
@@ -56,19 +65,25 @@ struct Curl: ParsableCommand {
         explicitly so curl adds no Content-Type of its own. --format json adds "command" to the \
         sign output; with --batch, each line's object carries its one-line command.
 
+        --context checks the request against saved Describe* responses first, as for sign.
+
         Examples:
           sigscope curl examples/tencent-create-eni.json | sh
           sigscope curl --batch enis.jsonl | jq -r .command
+          sigscope curl examples/context/tencent-create-eni.json \\
+              --context examples/context/tencent
         """
     )
 
     @OptionGroup var request: RequestOptions
+    @OptionGroup var context: ContextOptions
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl,
+                             contextPaths: context.paths).run()
         }
     }
 }

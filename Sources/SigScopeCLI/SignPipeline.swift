@@ -15,6 +15,8 @@ struct SignPipeline {
     let signing: SigningSettings
     let format: OutputFormat
     let mode: Mode
+    /// `--context` paths: saved Describe* responses the request is also validated against.
+    var contextPaths: [String] = []
 
     func run() throws(SigScopeError) -> Int32 {
         if signing.batch {
@@ -24,7 +26,13 @@ struct SignPipeline {
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: source)
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let report = Validator.validate(Self.asSent(request, body: body))
+        let sent = Self.asSent(request, body: body)
+        let report: ValidationReport
+        if let state = try ContextInput.load(contextPaths, provider: request.provider) {
+            report = ContextRules.validate(sent, context: state)
+        } else {
+            report = Validator.validate(sent)
+        }
         if !report.valid && !signing.noValidate {
             reportRefusal(report, source: source)
             return 1
@@ -78,7 +86,9 @@ struct SignPipeline {
     private func reportRefusal(_ report: ValidationReport, source: String) {
         let style = Frontend.errorStyle
         let count = report.violations.count
-        Frontend.writeError("sigscope: error: \(source): the request breaks \(Self.rules(count)) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
+        let fromContext = report.violations.filter { $0.source == ContextRules.source }.count
+        let what = fromContext == 0 ? Self.rules(count) : "\(count) rule\(count == 1 ? "" : "s") (\(fromContext) decided from the account's state in --context)"
+        Frontend.writeError("sigscope: error: \(source): the request breaks \(what) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
         Frontend.writeError(ValidationText.findings(report, style: style))
     }
 
@@ -224,7 +234,8 @@ struct SignPipeline {
 
     func runBatch(_ reader: BatchReader, source: String) throws(SigScopeError) -> Int32 {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp(), maxLineBytes: reader.maxLineBytes)
+        let state = try contextPaths.isEmpty ? nil : ContextLoader.load(ContextInput.files(contextPaths))
+        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp(), maxLineBytes: reader.maxLineBytes, state: state)
         // Only as many lines are read ahead as it takes to choose between one worker and several.
         reader.prefetch(lines: Self.parallelFrom + 1, maxBytes: Self.probeBytes)
         var first: Range<Int>?
@@ -299,6 +310,8 @@ struct SignPipeline {
         let bodyParams: JSONObject?
         let now: Timestamp
         let maxLineBytes: Int
+        /// The `--context` state every line is also validated against.
+        var state: ContextState? = nil
     }
 
     /// One worker's state: its options copy, with its credentials, rules, plans and nonce pool.
@@ -330,7 +343,8 @@ struct SignPipeline {
                 // A batch line's report only ever refuses it (its warnings are not printed), so
                 // with --no-validate there is nothing to validate for.
                 if !shared.signing.noValidate {
-                    let report = shared.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
+                    let sent = SignPipeline.asSent(request, bodyParams: context.bodyParams)
+                    let report = context.state.map { ContextRules.validate(sent, context: $0) } ?? shared.validate(sent)
                     if !report.valid {
                         JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: output)
                         return BatchFailure(line: line.number, code: SigScopeError.Code.validationFailed.rawValue,

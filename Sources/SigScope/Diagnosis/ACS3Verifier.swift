@@ -57,7 +57,7 @@ enum ACS3Verifier {
     /// Headers that must be signed whenever they are sent (DOC: every common header but Authorization).
     static let commonHeaders = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "x-acs-security-token", "content-type"]
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [String] = []
         let authorizationValue = request.header("Authorization") ?? ""
@@ -94,6 +94,7 @@ enum ACS3Verifier {
             }
         }
         VerifierSupport.checkSignedSent(signedNames, headers: headers, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: signedNames, prefix: ProviderProfile.aliyun.headerPrefix, into: &findings)
         var timestamp: Timestamp?
         if let date = header("x-acs-date") {
             timestamp = Timestamp.parseISO8601(date)
@@ -104,12 +105,8 @@ enum ACS3Verifier {
         VerifierSupport.checkExpiry(timestamp, shown: "x-acs-date \(header("x-acs-date") ?? "")", options: options, window: window,
                                     rule: "ACS3 accepts 15 minutes", into: &findings)
         VerifierSupport.checkKeyId(auth.accessKeyId, label: "AccessKeyId", options: options, into: &findings)
-        let token = header("x-acs-security-token")
-        if let expected = options.token, !expected.isEmpty, token == nil {
-            findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no x-acs-security-token header; temporary credentials are rejected without it. Fix: send and sign x-acs-security-token.")
-        } else if let id = auth.accessKeyId, id.hasPrefix("STS."), token == nil {
-            findings.add(.tokenHeaderMissing, .error, "AccessKeyId \(id) is a temporary (STS) key, but the request has no x-acs-security-token header. Fix: send (and sign) the session token in x-acs-security-token.")
-        }
+        VerifierSupport.checkToken(header("x-acs-security-token"), name: "x-acs-security-token", place: "x-acs-security-token header", options: options,
+                                   stsKeyId: auth.accessKeyId, into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
 
         let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: auth.signature,
@@ -118,6 +115,12 @@ enum ACS3Verifier {
                                 keyId: auth.accessKeyId, keyLabel: "AccessKeyId")
         let outcome = Verification.compare(run, mistakes: {
             mistakes(request: request, input: input, query: query, signedNames: signedNames, secret: options.secretKey)
+                + CommonMistakes.truncatedBody(request.body, facts: facts, payload: \Trial.input.body)
+                + (timestamp.map { sent in
+                    CommonMistakes.shiftedTimestamps(sent, name: "x-acs-date", shown: \.iso8601) { trial, shifted in
+                        CommonMistakes.replaceHeader(&trial.input.headers, name: "x-acs-date", value: shifted.iso8601)
+                    }
+                } ?? [])
         }, options: options, into: &findings)
         var stated: [String: String] = [:]
         stated["stringToSign"] = options.serverStringToSign
@@ -151,10 +154,7 @@ enum ACS3Verifier {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
             let firstLabel = sentHost.split(separator: ".").first.map(String.init) ?? "ecs"
             let product = firstLabel.split(separator: "-").first.map(String.init) ?? firstLabel
-            var hosts = [product + ".aliyuncs.com"]
-            if let region = query.first(where: { $0.name == "RegionId" })?.value, !region.isEmpty {
-                hosts += [product + "." + region + ".aliyuncs.com", product + "-" + region + ".aliyuncs.com"]
-            }
+            let hosts = ProviderProfile.aliyun.endpoints(product: product, region: query.first(where: { $0.name == "RegionId" })?.value)
             list += CommonMistakes.otherHosts(hosts, sent: sentHost, place: "") { trial, host in
                 CommonMistakes.replaceHeader(&trial.input.headers, name: "host", value: host)
             }

@@ -46,6 +46,30 @@ enum CommonMistakes {
         }
     }
 
+    /// The timestamp a few seconds either way of the one sent (`shown` writes it as the header does):
+    /// a client that reads the clock twice, once to sign and once for the header, or a proxy that rewrites it.
+    static func shiftedTimestamps<Scheme: SignatureScheme>(_ sent: Timestamp, name: String, shown: @escaping (Timestamp) -> String, seconds: Int64 = 5,
+                                                           set: @escaping (inout Trial<Scheme>, Timestamp) -> Void) -> [Mistake<Trial<Scheme>>] {
+        var list: [Mistake<Trial<Scheme>>] = []
+        for magnitude in 1...seconds {
+            for offset in [-magnitude, magnitude] {
+                let signed = Timestamp(unixSeconds: sent.unixSeconds + offset)
+                let relation = offset < 0 ? "before" : "after"
+                list.append(Mistake(dimension: "timestamp", summary: "\(name) \(shown(signed))", apply: { set(&$0, signed) },
+                                    finding: VerifyFinding(.timestampChangedAfterSigning, .error, "The provided signature is reproduced exactly with \(name) \(shown(signed)), \(magnitude) s \(relation) the \(shown(sent)) the request sends: the timestamp was changed after signing (the client read the clock twice, once for the string to sign and once for the header, or a proxy rewrote it). Fix: read the clock once and use that one value in the header and in the signature.")))
+            }
+        }
+        return list
+    }
+
+    /// The body with the bytes after `Content-Length` (the raw capture had more than it declares).
+    static func truncatedBody<Scheme: SignatureScheme>(_ body: [UInt8], facts: CaptureFacts, payload: WritableKeyPath<Trial<Scheme>, [UInt8]>) -> [Mistake<Trial<Scheme>>] {
+        guard !facts.bytesAfterBody.isEmpty else { return [] }
+        let whole = body + facts.bytesAfterBody
+        return [Mistake(dimension: "body-length", summary: "the whole \(whole.count)-byte body", apply: { $0[keyPath: payload] = whole },
+                        finding: VerifyFinding(.bodyTruncated, .error, "The provided signature is reproduced exactly with the whole \(whole.count)-byte body, but Content-Length says \(body.count), so the server reads only the first \(body.count) bytes and hashes those: Content-Length was computed before the body changed, or counted characters instead of UTF-8 bytes. Fix: let the HTTP library set Content-Length from the exact bytes you send."))]
+    }
+
     /// The signed header values in the other case than the scheme's rule.
     static func cased(_ headers: [HTTPHeader], signed: [String]) -> [String] {
         signed.compactMap { name -> String? in

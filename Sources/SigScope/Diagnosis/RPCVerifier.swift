@@ -43,16 +43,13 @@ enum RPCVerifier {
         VerifierSupport.checkExpiry(timestamp, shown: "Timestamp \(value("Timestamp") ?? "")", options: options, window: window,
                                     rule: "Alibaba accepts 15 minutes either way and answers InvalidTimeStamp.Expired", into: &findings)
         VerifierSupport.checkKeyId(value("AccessKeyId"), label: "AccessKeyId", options: options, into: &findings)
-        checkToken(accessKeyId: value("AccessKeyId"), token: value("SecurityToken"), options: options, into: &findings)
+        VerifierSupport.checkToken(value("SecurityToken"), name: "SecurityToken", place: "SecurityToken parameter", options: options, stsKeyId: value("AccessKeyId"), into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: [], prefix: ProviderProfile.aliyun.headerPrefix, into: &findings)
 
         // The comparison.
-        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided,
-                                form: .base64Parameter(raw: raw, rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL."),
-                                providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
-                                missing: "The request has no Signature parameter; recomputing from its parameters",
-                                keyId: value("AccessKeyId"), keyLabel: "AccessKeyId")
+        let run = Recomputation.signatureParameter(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided, request: request,
+                                                   rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL.", keyId: value("AccessKeyId"), keyLabel: "AccessKeyId")
         let outcome = Verification.compare(run, mistakes: { mistakes(params: params, method: request.method, secret: options.secretKey) },
                                            options: options, into: &findings)
         var stated: [String: String] = [:]
@@ -72,19 +69,6 @@ enum RPCVerifier {
             return " (\(parsed.iso8601)): it carries fractional seconds or a lower-case z"
         }
         return ": it carries a UTC offset (it is \(parsed.iso8601) in UTC), the local time of the client"
-    }
-
-    /// token-header-missing for RPC: an STS key id without SecurityToken, or --token given but not sent.
-    static func checkToken(accessKeyId: String?, token: String?, options: VerifyOptions, into findings: inout FindingList) {
-        if let expected = options.token, !expected.isEmpty {
-            if token == nil {
-                findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no SecurityToken parameter; temporary credentials are rejected without it. Fix: send the token as SecurityToken.")
-            } else if token != expected {
-                findings.add(.tokenHeaderMissing, .warning, "SecurityToken differs from the token given with --token.")
-            }
-        } else if let id = accessKeyId, id.hasPrefix("STS."), token == nil {
-            findings.add(.tokenHeaderMissing, .error, "AccessKeyId \(id) is a temporary (STS) key, but the request has no SecurityToken parameter; the server rejects temporary keys without their token. Fix: send the session token as SecurityToken.")
-        }
     }
 
     static func mistakes(params: [(name: String, value: String)], method: String, secret: SecretKey) -> [Mistake<Trial>] {

@@ -12,7 +12,7 @@ enum TC3Verifier {
 
     typealias Trial = SigScope.Trial<TC3Signer>
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [String] = []
         let authorizationValue = request.header("Authorization") ?? ""
@@ -26,9 +26,17 @@ enum TC3Verifier {
         }
         let hostname = Endpoint(host: hostValue).hostname.lowercased()
         let isTencentHost = ProviderProfile.tencent.owns(hostname: hostname)
-        let endpointService = isTencentHost ? TC3Signer.defaultService(forHost: hostname) : nil
+        let isLocal = Endpoint.isAddressOrLocalhost(hostname)
+        let actionProduct = isLocal ? request.header("X-TC-Action").flatMap { TencentProducts.product(forAction: $0.trimmingASCIIWhitespace()) } : nil
+        // The service the server expects: given, else the endpoint's first label, else (an IP or localhost) the action's product.
+        let endpointService = options.service?.lowercased() ?? (isTencentHost ? TC3Signer.defaultService(forHost: hostname) : actionProduct)
+        let serviceSource = options.service != nil ? "the service given" : isTencentHost ? "the endpoint's first label" : "the product of its X-TC-Action"
         let service = endpointService ?? auth.service ?? TC3Signer.defaultService(forHost: hostname)
-        if !isTencentHost {
+        if options.service != nil {
+            notes.append("the scope service \"\(service)\" was given, not taken from the endpoint \(hostname)")
+        } else if !isTencentHost, actionProduct != nil {
+            notes.append("\(hostname) is a local address (a mock or a proxy?): the scope service \"\(service)\" is the product of X-TC-Action, not the host's first label")
+        } else if !isTencentHost {
             notes.append("\(hostname) is not a *.tencentcloudapi.com endpoint (a proxy or a mock?): the scope service \"\(service)\" was taken from the Authorization header instead of the host")
         }
 
@@ -54,10 +62,10 @@ enum TC3Verifier {
             findings.add(.authorizationMalformed, .error, "The Authorization header is not in the documented TC3 layout: " + auth.problems.joined(separator: "; ") + ". The server reads exactly \"TC3-HMAC-SHA256 Credential=SecretId/Date/service/tc3_request, SignedHeaders=h1;h2, Signature=hex\".")
         }
         if let stated = auth.date, let timestamp, stated != utcDate {
-            findings.add(.credentialDateNotUTC, .error, "The credential scope says \(stated), but X-TC-Timestamp \(timestampText ?? "") is \(timestamp.iso8601) in UTC, so the scope date must be \(utcDate). \(stated) is \(localDateDescription(stated, timestamp: timestamp)). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()).")
+            findings.add(.credentialDateNotUTC, .error, "The credential scope says \(stated), but X-TC-Timestamp \(timestampText ?? "") is \(timestamp.iso8601) in UTC, so the scope date must be \(utcDate). \(stated) is \(localDateDescription(stated, timestamp: timestamp)). Fix: format the scope date from the timestamp in UTC (Python datetime.fromtimestamp(ts, timezone.utc), Go time.Unix(ts, 0).UTC()).")
         }
         if let endpointService, let stated = auth.service, stated != endpointService {
-            findings.add(.credentialServiceMismatch, .error, "The credential scope names service \"\(stated)\", but the request goes to \(hostname), whose service is \"\(endpointService)\" (the endpoint's first label); the server answers AuthFailure.InvalidAuthorization (\"Service in Credential not valid\"). Fix: sign with service \"\(endpointService)\", or send the request to \(stated).tencentcloudapi.com.")
+            findings.add(.credentialServiceMismatch, .error, "The credential scope names service \"\(stated)\", but the request goes to \(hostname), whose service is \"\(endpointService)\" (\(serviceSource)); the server answers AuthFailure.InvalidAuthorization (\"Service in Credential not valid\"). Fix: sign with service \"\(endpointService)\"\(isTencentHost ? ", or send the request to \(stated).tencentcloudapi.com" : "").")
         }
         let signedNames = TC3Signer.signedHeadersList(signedList)
         let missing = TC3Signer.mandatorySignedHeaders.filter { !signedNames.contains($0) }
@@ -65,10 +73,11 @@ enum TC3Verifier {
             findings.add(.signedHeaderMissing, .error, "SignedHeaders \"\(auth.signedHeaders ?? "")\" lacks \(missing.joined(separator: " and ")), which TC3 requires to be signed. Fix: sign at least content-type;host.")
         }
         VerifierSupport.checkSignedSent(signedNames, headers: headers, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: signedNames, prefix: ProviderProfile.tencent.headerPrefix, into: &findings)
         VerifierSupport.checkExpiry(timestamp, shown: "X-TC-Timestamp \(timestamp?.unixSeconds ?? 0)", options: options, window: window,
                                     rule: "Tencent accepts 5 minutes either way and answers AuthFailure.SignatureExpire", into: &findings)
         VerifierSupport.checkKeyId(auth.secretId, label: "SecretId", serverAnswer: "AuthFailure.SecretIdNotFound", options: options, into: &findings)
-        checkToken(request.header("X-TC-Token"), options: options, into: &findings)
+        VerifierSupport.checkToken(request.header("X-TC-Token"), name: "X-TC-Token", place: "X-TC-Token header", options: options, into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
 
         // The comparison.
@@ -78,6 +87,7 @@ enum TC3Verifier {
                                 keyId: auth.secretId, keyLabel: "SecretId", consistency: " (scope date, service and signed headers agree with it)")
         let outcome = Verification.compare(run, mistakes: {
             mistakes(request: request, input: input, auth: auth, timestamp: timestamp, hostname: hostname, endpointService: endpointService, secret: options.secretKey)
+                + CommonMistakes.truncatedBody(request.body, facts: facts, payload: \Trial.input.payload)
         }, options: options, into: &findings)
         var stated: [String: String] = [:]
         stated["credentialScope"] = auth.credentialScope
@@ -87,19 +97,6 @@ enum TC3Verifier {
     }
 
     // MARK: - Checks shared with other algorithms
-
-    /// token-header-missing for TC3.
-    static func checkToken(_ tokenHeader: String?, options: VerifyOptions, into findings: inout FindingList) {
-        if let token = options.token, !token.isEmpty {
-            if tokenHeader == nil {
-                findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no X-TC-Token header; temporary credentials are rejected without it. Fix: send the token in X-TC-Token.")
-            } else if tokenHeader?.trimmingASCIIWhitespace() != token {
-                findings.add(.tokenHeaderMissing, .warning, "X-TC-Token differs from the token given with --token.")
-            }
-        } else if let tokenHeader, tokenHeader.trimmingASCIIWhitespace().isEmpty {
-            findings.add(.tokenHeaderMissing, .warning, "X-TC-Token is sent empty; with temporary credentials it must carry the session token, and otherwise it should be omitted.")
-        }
-    }
 
     /// "the local date at UTC+1 to UTC+14, such as China Standard Time (UTC+8)".
     static func localDateDescription(_ date: String, timestamp: Timestamp) -> String {
@@ -143,20 +140,30 @@ enum TC3Verifier {
             if let stated = auth.date, stated != input.date, !dates.contains(stated) { dates.append(stated) }
             for date in dates {
                 list.append(Mistake(dimension: "date", summary: "scope date \(date)", apply: { $0.input.date = date },
-                                    finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced exactly with the scope date \(date), \(localDateDescription(date, timestamp: timestamp)), instead of \(input.date), the UTC date of X-TC-Timestamp \(input.timestamp). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()); local dates fail every day between local midnight and the UTC offset.")))
+                                    finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced exactly with the scope date \(date), \(localDateDescription(date, timestamp: timestamp)), instead of \(input.date), the UTC date of X-TC-Timestamp \(input.timestamp). Fix: format the scope date from the timestamp in UTC (Python datetime.fromtimestamp(ts, timezone.utc), Go time.Unix(ts, 0).UTC()); local dates fail every day between local midnight and the UTC offset.")))
             }
         } else if let stated = auth.date, stated != input.date {
             list.append(Mistake(dimension: "date", summary: "scope date \(stated)", apply: { $0.input.date = stated },
                                 finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced with the stated scope date \(stated).")))
         }
 
+        // The timestamp taken twice, or rewritten after signing.
+        if let timestamp {
+            list += CommonMistakes.shiftedTimestamps(timestamp, name: "X-TC-Timestamp", shown: { String($0.unixSeconds) }) { trial, shifted in
+                trial.input.timestamp = String(shifted.unixSeconds)
+                trial.input.date = shifted.utcDate
+            }
+        }
+
         // Scope service other than the endpoint's.
         var services: [String] = []
         if let stated = auth.service, stated != input.service { services.append(stated) }
-        if hostname != input.service && !services.contains(hostname) { services.append(hostname) }
+        for candidate in [hostname, TC3Signer.defaultService(forHost: hostname)] where candidate != input.service && !services.contains(candidate) {
+            services.append(candidate)
+        }
         for service in services {
             list.append(Mistake(dimension: "service", summary: "scope service \(service)", apply: { $0.input.service = service },
-                                finding: VerifyFinding(.credentialServiceMismatch, .error, "The provided signature is reproduced exactly with the scope service \"\(service)\" instead of \"\(input.service)\", the first label of the endpoint \(hostname). Fix: sign with service \"\(input.service)\" (the product's short name, never the full host or an IP).")))
+                                finding: VerifyFinding(.credentialServiceMismatch, .error, "The provided signature is reproduced exactly with the scope service \"\(service)\" instead of \"\(input.service)\", the service of a request to \(hostname). Fix: sign with service \"\(input.service)\" (the product's short name, never the full host or an IP).")))
         }
 
         // Header values kept in their case.
@@ -180,13 +187,7 @@ enum TC3Verifier {
         // Another host.
         if signed.contains("host") {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
-            var hosts: [String] = []
-            let service = endpointService ?? input.service
-            hosts.append(service + ".tencentcloudapi.com")
-            if let region = request.header("X-TC-Region")?.trimmingASCIIWhitespace(), !region.isEmpty {
-                hosts.append(service + "." + region + ".tencentcloudapi.com")
-            }
-            hosts.append(service + ".intl.tencentcloudapi.com")
+            var hosts = ProviderProfile.tencent.endpoints(product: endpointService ?? input.service, region: request.header("X-TC-Region")?.trimmingASCIIWhitespace())
             if sentHost.lowercased() != hostname { hosts.append(hostname) }
             list += CommonMistakes.otherHosts(hosts, sent: sentHost, place: " in the Host header signed") { trial, host in
                 CommonMistakes.replaceHeader(&trial.input.headers, name: "Host", value: host)

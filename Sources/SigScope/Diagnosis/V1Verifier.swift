@@ -33,21 +33,16 @@ enum V1Verifier {
         VerifierSupport.checkExpiry(timestamp, shown: "Timestamp \(value("Timestamp") ?? "")", options: options, window: window,
                                     rule: "Tencent accepts 5 minutes either way and answers AuthFailure.SignatureExpire", into: &findings)
         VerifierSupport.checkKeyId(value("SecretId"), label: "SecretId", options: options, into: &findings)
-        if let token = options.token, !token.isEmpty, value("Token") == nil {
-            findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no Token parameter; temporary credentials are rejected without it. Fix: send the token as Token.")
-        }
+        VerifierSupport.checkToken(value("Token"), name: "Token", place: "Token parameter", options: options, into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: [], prefix: ProviderProfile.tencent.headerPrefix, into: &findings)
         let wire = request.query + "&" + (SignatureDetector.isFormBody(request) ? request.bodyText : "")
         if containsLowercaseEscape(wire) {
             findings.add(.lowercasePercentHex, .warning, "The request's URL-encoding uses lowercase hex digits (such as %2f); Tencent's v1 documentation requires uppercase and warns that lowercase causes errors. Fix: encode with uppercase hex.")
         }
 
-        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided,
-                                form: .base64Parameter(raw: raw, rule: "Tencent's v1 signature is Base64, sent URL-encoded exactly once."),
-                                providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
-                                missing: "The request has no Signature parameter; recomputing from its parameters",
-                                keyId: value("SecretId"), keyLabel: "SecretId")
+        let run = Recomputation.signatureParameter(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided, request: request,
+                                                   rule: "Tencent's v1 signature is Base64, sent URL-encoded exactly once.", keyId: value("SecretId"), keyLabel: "SecretId")
         let outcome = Verification.compare(run, mistakes: { mistakes(input: input, region: value("Region"), secret: options.secretKey) },
                                            options: options, into: &findings)
         return Verification.report(run, outcome: outcome, algorithm: algorithm, stated: provided.map { ["signature": $0] } ?? [:],
@@ -89,8 +84,7 @@ enum V1Verifier {
         list.append(Mistake(dimension: "hash", summary: "HMAC-\(otherHash.rawValue)", apply: { $0.input.algorithm = otherHash },
                             finding: VerifyFinding(.signatureMethodMismatch, .error, "The provided signature is reproduced exactly with HMAC-\(otherHash.rawValue), but the request's SignatureMethod makes the server use \(named). Fix: send SignatureMethod=HmacSHA256 exactly when signing with HMAC-SHA256 (it is case-sensitive).")))
         let service = input.host.split(separator: ".").first.map(String.init) ?? "vpc"
-        var hosts = [service + ".tencentcloudapi.com", service + ".intl.tencentcloudapi.com"]
-        if let region, !region.isEmpty { hosts.append(service + "." + region + ".tencentcloudapi.com") }
+        var hosts = ProviderProfile.tencent.endpoints(product: service, region: region)
         let hostname = Endpoint(host: input.host).hostname
         if hostname != input.host { hosts.append(hostname) }
         list += CommonMistakes.otherHosts(hosts, sent: input.host, place: " in the string to sign") { $0.input.host = $1 }

@@ -30,6 +30,18 @@ struct Recomputation<Scheme: SignatureScheme> {
     var consistency: String = ""
 }
 
+extension Recomputation {
+    /// A scheme whose Base64 signature is the `Signature` parameter of the query or the form
+    /// body (Tencent v1, Alibaba RPC); `rule` says how the provider wants it sent.
+    static func signatureParameter(base: Trial<Scheme>, computation: Scheme.Computation, provided: String?, request: HTTPRequest, rule: String,
+                                   keyId: String?, keyLabel: String) -> Recomputation {
+        let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
+        return Recomputation(base: base, computation: computation, provided: provided, form: .base64Parameter(raw: raw, rule: rule),
+                             providedName: "Signature", recomputedFrom: "from the parameters as the server receives them",
+                             missing: "The request has no Signature parameter; recomputing from its parameters", keyId: keyId, keyLabel: keyLabel)
+    }
+}
+
 /// The comparison, the mistake search and the conclusion every verifier ends with, written
 /// once over `SignatureScheme`; each verifier contributes its own checks and mistakes.
 enum Verification {
@@ -79,6 +91,10 @@ enum Verification {
         if !explained, !findings.contains(.serverStringToSignDiffers) {
             concludeUnexplained(&findings, tried: tried, keyId: run.keyId, label: run.keyLabel, consistency: run.consistency)
         }
+        if equal, let code = options.serverErrorCode, signatureRejections.contains(code),
+           !findings.contains(.serverStringToSignDiffers), !findings.contains(.serverHoldsAnotherSecret) {
+            findings.add(serverHoldsAnotherSecret(code: code, keyId: run.keyId, label: run.keyLabel))
+        }
         return Outcome(signaturesEqual: equal, clientStringToSign: client)
     }
 
@@ -92,6 +108,15 @@ enum Verification {
         case .base64Parameter(let raw, let rule):
             return VerifierSupport.checkSignatureEncoding(raw: raw, received: provided, computed: computed, rule: rule, into: &findings)
         }
+    }
+
+    /// The error codes with which the providers reject a signature they compute differently.
+    static let signatureRejections: Set<String> = ["AuthFailure.SignatureFailure", "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignature"]
+
+    /// server-holds-another-secret: the signature is right for the given secret, and the server rejected it.
+    static func serverHoldsAnotherSecret(code: String, keyId: String?, label: String) -> VerifyFinding {
+        let id = keyId ?? "?"
+        return VerifyFinding(.serverHoldsAnotherSecret, .error, "The provided signature is exactly the one the given secret key makes for this request, yet the server answered \(code): the server checked it with another secret for \(label) \(id). Either the key is not the current one (rotated or reset in the console, and the client and sigscope both still have the old one), the key pair belongs to another account or sub-user than you think, or the request was changed in transit after it was captured (a proxy or gateway rewriting a header or the body). Fix: get the current secret of \(label) \(id) from the console and sign with it; if it is the one you used, capture the request where it leaves the last proxy and verify that.")
     }
 
     /// wrong-secret-likely when nothing explains a mismatch and the request is self-consistent.

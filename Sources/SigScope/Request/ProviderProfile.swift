@@ -26,6 +26,9 @@ public struct ProviderProfile: Sendable, Equatable {
     public var regionParameter: String?
     /// The environment variables the provider's SDKs read: key id, secret key and session token.
     public var environment: CredentialVariables
+    /// The forms of a product's endpoint below the API domain, `{product}` and `{region}` to fill in
+    /// (`{product}.{region}` for `vpc.ap-guangzhou.tencentcloudapi.com`).
+    public var endpointForms: [String]
 
     /// The names of the environment variables that hold a provider's credentials.
     public struct CredentialVariables: Sendable, Equatable {
@@ -35,6 +38,16 @@ public struct ProviderProfile: Sendable, Equatable {
         public var secretKey: String
         /// The session token's variable (`TENCENTCLOUD_SESSION_TOKEN`).
         public var token: String
+    }
+
+    /// The endpoints of `product` a client may be configured with (global, regional, international),
+    /// the regional ones only with a `region`.
+    public func endpoints(product: String, region: String?) -> [String] {
+        endpointForms.compactMap { form -> String? in
+            if form.contains("{region}") && (region ?? "").isEmpty { return nil }
+            let host = form.replacingOccurrences(of: "{product}", with: product).replacingOccurrences(of: "{region}", with: region ?? "")
+            return host + "." + (hostSuffixes.first ?? "")
+        }
     }
 
     /// True when `hostname` (lower case, no port) is one of the provider's API domains or below one.
@@ -47,14 +60,16 @@ public struct ProviderProfile: Sendable, Equatable {
         displayName: "Tencent Cloud", displayNameWithArticle: "a Tencent Cloud", defaultEndpoint: "vpc.tencentcloudapi.com",
         defaultAPIVersion: "2017-03-12", defaultAlgorithm: .tc3, hostSuffixes: ["tencentcloudapi.com"], headerPrefix: "x-tc-",
         listIndexBase: 0, regionParameter: nil,
-        environment: CredentialVariables(secretId: "TENCENTCLOUD_SECRET_ID", secretKey: "TENCENTCLOUD_SECRET_KEY", token: "TENCENTCLOUD_SESSION_TOKEN"))
+        environment: CredentialVariables(secretId: "TENCENTCLOUD_SECRET_ID", secretKey: "TENCENTCLOUD_SECRET_KEY", token: "TENCENTCLOUD_SESSION_TOKEN"),
+        endpointForms: ["{product}", "{product}.{region}", "{product}.intl"])
 
     /// Alibaba Cloud: endpoints under aliyuncs.com, ECS 2014-05-26, the RPC signature by default.
     public static let aliyun = ProviderProfile(
         displayName: "Alibaba Cloud", displayNameWithArticle: "an Alibaba Cloud", defaultEndpoint: "ecs.aliyuncs.com",
         defaultAPIVersion: "2014-05-26", defaultAlgorithm: .rpc, hostSuffixes: ["aliyuncs.com"], headerPrefix: "x-acs-",
         listIndexBase: 1, regionParameter: "RegionId",
-        environment: CredentialVariables(secretId: "ALIBABA_CLOUD_ACCESS_KEY_ID", secretKey: "ALIBABA_CLOUD_ACCESS_KEY_SECRET", token: "ALIBABA_CLOUD_SECURITY_TOKEN"))
+        environment: CredentialVariables(secretId: "ALIBABA_CLOUD_ACCESS_KEY_ID", secretKey: "ALIBABA_CLOUD_ACCESS_KEY_SECRET", token: "ALIBABA_CLOUD_SECURITY_TOKEN"),
+        endpointForms: ["{product}", "{product}.{region}", "{product}-{region}"])
 }
 
 extension Provider {

@@ -130,7 +130,7 @@ public struct TC3Signer: Sendable {
         package init(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) throws(SigScopeError) {
             self.method = method
             endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
-            service = options.service ?? TC3Signer.defaultService(forHost: endpoint.hostname)
+            service = options.service ?? TencentProducts.service(forHost: endpoint.hostname, action: request.action)
             date = options.timestamp.utcDate
             let contentType = options.contentType ?? (method == .post ? "application/json" : "application/x-www-form-urlencoded")
             timestamp = String(options.timestamp.unixSeconds)
