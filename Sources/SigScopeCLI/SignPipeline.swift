@@ -133,8 +133,11 @@ struct SignPipeline {
         var random = Frontend.RandomPool()
         /// The signing options, already plain values (`SigningSettings`), read directly per line.
         let signing: SigningSettings
-        /// Each provider's credentials (or the error reading them), read once.
-        private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
+        /// Each provider's credentials (or the error reading them), read once. One slot per
+        /// provider, not a dictionary: a dictionary's generic metadata is built at run time, a
+        /// tenth of a one-shot start (see `Outcome`).
+        private var tencentCredentials: Outcome<Credentials>?
+        private var aliyunCredentials: Outcome<Credentials>?
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
         /// workers): a reference count lives in the object it counts, and two cores that count
         /// the same object keep passing its memory between them.
@@ -163,15 +166,25 @@ struct SignPipeline {
 
         /// The credentials for `provider`, read from options and environment the first time.
         mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
-            if let known = credentialsRead[provider] { return try known.get() }
+            if let known = credentialsSlot(provider) { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
             let result = Outcome { () throws(SigScopeError) in
                 let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
                 return isolated ? credentials.isolatedCopy() : credentials
             }
-            credentialsRead[provider] = result
+            switch provider {
+            case .tencent: tencentCredentials = result
+            case .aliyun: aliyunCredentials = result
+            }
             return try result.get()
+        }
+
+        private func credentialsSlot(_ provider: Provider) -> Outcome<Credentials>? {
+            switch provider {
+            case .tencent: return tencentCredentials
+            case .aliyun: return aliyunCredentials
+            }
         }
     }
 

@@ -62,13 +62,14 @@ public struct TC3Signer: Sendable {
         package let signer: KeyedHMAC
 
         init(secretKey: SecretKey, date day: String, service name: String) throws {
-            date = try TC3Signer.secretDate(secretKey: secretKey, date: day)
-            service = try TC3Signer.secretService(secretDate: date, service: name)
-            signing = try TC3Signer.secretSigning(secretService: service)
+            let hmac = try FetchedHMAC()
+            date = try TC3Signer.secretDate(secretKey: secretKey, date: day, using: hmac)
+            service = try TC3Signer.secretService(secretDate: date, service: name, using: hmac)
+            signing = try TC3Signer.secretSigning(secretService: service, using: hmac)
             dateHex = Hex.encode(date)
             serviceHex = Hex.encode(service)
             signingHex = Hex.encode(signing)
-            signer = try signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0) }
+            signer = try signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0, using: hmac) }
         }
     }
 
@@ -435,20 +436,20 @@ public struct TC3Signer: Sendable {
 
     /// Step 3, `SecretDate` = HMAC_SHA256("TC3" + SecretKey, Date).
     /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
-    static func secretDate(secretKey: SecretKey, date: String) throws -> [UInt8] {
-        try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8))
+    static func secretDate(secretKey: SecretKey, date: String, using hmac: FetchedHMAC) throws -> [UInt8] {
+        try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8), using: hmac)
     }
 
     /// Step 3, `SecretService` = HMAC_SHA256(SecretDate, Service).
     /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
-    static func secretService(secretDate: [UInt8], service: String) throws -> [UInt8] {
-        try HMAC.mac(.sha256, key: secretDate, message: Array(service.utf8))
+    static func secretService(secretDate: [UInt8], service: String, using hmac: FetchedHMAC) throws -> [UInt8] {
+        try HMAC.mac(.sha256, key: secretDate, message: Array(service.utf8), using: hmac)
     }
 
     /// Step 3, `SecretSigning` = HMAC_SHA256(SecretService, "tc3_request").
     /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
-    static func secretSigning(secretService: [UInt8]) throws -> [UInt8] {
-        try HMAC.mac(.sha256, key: secretService, message: Array("tc3_request".utf8))
+    static func secretSigning(secretService: [UInt8], using hmac: FetchedHMAC) throws -> [UInt8] {
+        try HMAC.mac(.sha256, key: secretService, message: Array("tc3_request".utf8), using: hmac)
     }
 
     /// Step 3, `Signature` = HexEncode(HMAC_SHA256(SecretSigning, StringToSign)), 64 hex digits
