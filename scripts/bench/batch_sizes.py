@@ -142,11 +142,7 @@ def main():
     for kind in ("file", "pipe"):
         results["targets"]["time per request, %s requests / %s requests, from a %s (target <= 1.2)" % (largest, smallest, kind)] = round(
             sizes[largest][kind]["microseconds_per_request"] / sizes[smallest][kind]["microseconds_per_request"], 3)
-    text = json.dumps(results, indent=2, ensure_ascii=False)
-    print(text)
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+    bench.emit(results, args.json)
 
 
 if __name__ == "__main__":
