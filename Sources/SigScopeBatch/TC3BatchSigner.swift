@@ -41,6 +41,7 @@ package final class TC3BatchSigner {
         guard algorithm == .tc3, request.provider == .tencent else { return false }
         let method = options.method ?? .post
         guard method == .post else { return false }
+        try Signer.refuseCommonParameters(request, algorithm: .tc3)
         let plan = try self.plan(request, options: options, credentials: credentials, method: method)
         guard let template = plan.template(showSecrets: showSecrets) else { return false }
         if let given = options.body {

@@ -19,42 +19,81 @@ struct SignPipeline {
     var contextPaths: [String] = []
 
     func run() throws(SigScopeError) -> Int32 {
+        if let path = signing.secretKeyFile, signing.secretKeyFileBytes == nil {
+            // Read once, before any worker: standard input can be read only once, and every batch worker needs the key.
+            if path == "-" && requestOptions.requestFile == "-" {
+                throw SigScopeError(.invalidOption, "the request and --secret-key-file cannot both be read from standard input")
+            }
+            var settings = signing
+            settings.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+            return try SignPipeline(requestOptions: requestOptions, signing: settings, format: format, mode: mode, contextPaths: contextPaths).run()
+        }
         if signing.batch {
             return try runBatch()
         }
         let source = requestOptions.source
         let draft = try requestOptions.readDraft()
-        let request = try requestOptions.build(draft, source: source)
+        let request = try Frontend.naming(source) { () throws(SigScopeError) in try requestOptions.build(draft, source: source) }
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let sent = Self.asSent(request, body: body)
-        let report: ValidationReport
-        if let state = try ContextInput.load(contextPaths, provider: request.provider) {
-            report = ContextRules.validate(sent, context: state)
+        // --no-validate signs without validating at all.
+        let report: ValidationReport?
+        if signing.noValidate {
+            report = nil
+        } else if let state = try ContextInput.load(contextPaths, provider: request.provider) {
+            report = ContextRules.validate(Self.asSent(request, body: body), context: state)
         } else {
-            report = Validator.validate(sent)
+            report = Validator.validate(Self.asSent(request, body: body))
         }
-        if !report.valid && !signing.noValidate {
+        if let report, !report.valid {
+            if format == .json { Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n") }
             reportRefusal(report, source: source)
             return 1
         }
         var shared = Shared(requestOptions: requestOptions, signing: signing)
-        let signed = try Self.sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
+        let options = Self.signingOptions(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
+        let signed = try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider))
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
-            reportFindings(report)
+            if let report { reportFindings(report) }
+            if mode == .sign { shared.resolvedCredentials?.report() }
         }
         switch (mode, format) {
         case (.sign, .text):
-            Frontend.writeOut(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
+            Frontend.writeReport(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
         case (.curl, .text):
             Frontend.writeOut(CurlCommand.render(signed.request) + "\n")
         case (.sign, .json):
-            Frontend.writeOut(JSONWriter.pretty.string(SignOutput.json(signed, showSecrets: signing.showSecrets)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets), signed: signed, options: options), shared.resolvedCredentials)) + "\n")
         case (.curl, .json):
             let command = CurlCommand.render(signed.request)
-            Frontend.writeOut(JSONWriter.pretty.string(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command), signed: signed, options: options), shared.resolvedCredentials)) + "\n")
         }
         return 0
+    }
+
+    /// The sign JSON with `credentialSource` (where each part came from, never a value) and
+    /// `credentialWarnings` added.
+    static func withCredentials(_ output: JSONValue, _ resolved: CredentialSources.Resolved?) -> JSONValue {
+        guard var object = output.objectValue, let resolved else { return output }
+        object["credentialSource"] = resolved.sourceJSON
+        object["credentialWarnings"] = resolved.warningsJSON
+        return .object(object)
+    }
+
+    /// The sign / curl document with what a script needs to reproduce it: `schemaVersion`, the
+    /// signing `timestamp` (Unix seconds), the `nonce` sent (null for TC3, which has none), and
+    /// `request.bodyBase64` when the body is not UTF-8 (`body` then holds it repaired, which is
+    /// not what is sent).
+    static func document(_ json: JSONValue, signed: SignedRequest, options: SigningOptions) -> JSONValue {
+        guard case .object(var object) = Frontend.versioned(json) else { return json }
+        if String(validating: signed.request.body, as: UTF8.self) == nil, case .object(var request)? = object["request"] {
+            request["bodyBase64"] = .string(Base64.encode(signed.request.body))
+            object["request"] = .object(request)
+        }
+        let algorithm = signed.algorithm
+        object["timestamp"] = .number(String(options.timestamp.unixSeconds))
+        object["nonce"] = algorithm == .tc3 ? .null : options.nonce.map { .string($0) } ?? .null
+        return .object(object)
     }
 
     private func timestamp() throws(SigScopeError) -> Timestamp {
@@ -88,17 +127,16 @@ struct SignPipeline {
         let count = report.violations.count
         let fromContext = report.violations.filter { $0.source == ContextRules.source }.count
         let what = fromContext == 0 ? Self.rules(count) : "\(count) rule\(count == 1 ? "" : "s") (\(fromContext) decided from the account's state in --context)"
-        Frontend.writeError("sigscope: error: \(source): the request breaks \(what) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
-        Frontend.writeError(ValidationText.findings(report, style: style))
+        Frontend.writeError("sigscope: error: \(TerminalText.escapingControls(source)): the request breaks \(what) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
+        Frontend.writeError(ValidationText.findings(Frontend.safe(report), style: style))
     }
 
-    /// In text mode, what validation found but did not stop (warnings, or violations under
-    /// --no-validate) goes to standard error, after signing succeeded and before the output.
+    /// In text mode, the warnings validation found (which do not stop signing) go to standard
+    /// error, after signing succeeded and before the output.
     private func reportFindings(_ report: ValidationReport) {
-        guard !report.violations.isEmpty || !report.warnings.isEmpty else { return }
-        let what = report.violations.isEmpty ? "warnings (signed anyway)" : "violations ignored because of --no-validate"
-        Frontend.writeError("sigscope: validation \(what):\n")
-        Frontend.writeError(ValidationText.findings(report, style: Frontend.errorStyle))
+        guard !report.warnings.isEmpty else { return }
+        Frontend.writeError("sigscope: validation warnings (signed anyway):\n")
+        Frontend.writeError(ValidationText.findings(Frontend.safe(report), style: Frontend.errorStyle))
     }
 
     // MARK: - Signing
@@ -138,6 +176,8 @@ struct SignPipeline {
         /// tenth of a one-shot start (see `Outcome`).
         private var tencentCredentials: Outcome<Credentials>?
         private var aliyunCredentials: Outcome<Credentials>?
+        /// Where the last credentials resolved came from, and their warnings (shown by a single `sign`).
+        private(set) var resolvedCredentials: CredentialSources.Resolved?
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
         /// workers): a reference count lives in the object it counts, and two cores that count
         /// the same object keep passing its memory between them.
@@ -169,10 +209,14 @@ struct SignPipeline {
             if let known = credentialsSlot(provider) { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
+            var resolved: CredentialSources.Resolved?
             let result = Outcome { () throws(SigScopeError) in
-                let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+                let found = try CredentialSources(provider: provider, given: signing.givenCredentials).resolve()
+                resolved = found
+                let credentials = try found.credentials(provider: provider)
                 return isolated ? credentials.isolatedCopy() : credentials
             }
+            resolvedCredentials = resolved
             switch provider {
             case .tencent: tencentCredentials = result
             case .aliyun: aliyunCredentials = result
@@ -280,7 +324,7 @@ struct SignPipeline {
             // Standard output holds every error object; a person also gets one line of summary.
             let lineCount = summary.lines
             let counted = "\(summary.failures) of \(lineCount) line\(lineCount == 1 ? "" : "s") failed"
-            Frontend.writeError("sigscope: " + (summary.failures == 1 ? "\(counted): " : "\(counted); the first is ") + firstFailure.description + "\n")
+            Frontend.writeError("sigscope: " + (summary.failures == 1 ? "\(counted): " : "\(counted); the first is ") + TerminalText.escapingControls(firstFailure.description) + "\n")
         }
         return summary.failures > 0 ? 1 : 0
     }

@@ -46,7 +46,7 @@ struct Validate: ParsableCommand {
     /// Validates the request and prints the report; argument-parser's path and `FastPath` both end here.
     static func run(_ request: RequestSettings, format: OutputFormat, contextPaths: [String] = []) throws(SigScopeError) -> Int32 {
         let draft = try request.readDraft()
-        let apiRequest = try request.build(draft, source: request.source)
+        let apiRequest = try Frontend.naming(request.source) { () throws(SigScopeError) in try request.build(draft, source: request.source) }
         let report: ValidationReport
         if let state = try ContextInput.load(contextPaths, provider: apiRequest.provider) {
             report = ContextRules.validate(apiRequest, context: state)
@@ -55,9 +55,9 @@ struct Validate: ParsableCommand {
         }
         switch format {
         case .text:
-            Frontend.writeOut(ValidationText.render(report, style: Frontend.style))
+            Frontend.writeReport(ValidationText.render(report, style: Frontend.style))
         case .json:
-            Frontend.writeOut(JSONWriter.pretty.string(report.json) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n")
         }
         return report.valid ? 0 : 1
     }

@@ -29,14 +29,14 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
     }()
 
-    /// Writing to a child that has exited fails with EPIPE instead of stopping the tests.
-    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
-
     static let repoRoot: URL = {
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { root.deleteLastPathComponent() }
         return root
     }()
+
+    /// Writing to a child that has exited fails with EPIPE instead of stopping the tests.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Runs `sigscope ARGS` with `stdin` as standard input, in the repository root, with a
     /// clean environment (no credentials, no colour) plus `env`.
@@ -45,17 +45,27 @@ enum CLI {
         try run(arguments, stdinData: stdin.map { Data($0.utf8) }, env: env)
     }
 
-    /// `run` with standard input given as bytes. They are written while the output is read, so a
-    /// command that streams (`--batch`) can take more than a pipe holds.
+    /// `run` with standard input given as bytes.
     @discardableResult
     static func run(_ arguments: [String], stdinData: Data?, env: [String: String] = [:]) throws -> CLIResult {
-        _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = repoRoot
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
         for (k, v) in env { environment[k] = v }
+        return try run(executable: binary, arguments, stdinData: stdinData, environment: environment)
+    }
+
+    /// Runs `executable ARGS` in the repository root with exactly `environment`.
+    static func run(executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String]) throws -> CLIResult {
+        try run(executable: executable, arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment)
+    }
+
+    /// `run(executable:…)` with standard input given as bytes. They are written while the output
+    /// is read, so a command that streams (`--batch`) can take more than a pipe holds.
+    static func run(executable: URL, _ arguments: [String], stdinData: Data?, environment: [String: String]) throws -> CLIResult {
+        _ = ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = repoRoot
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
