@@ -24,7 +24,7 @@ public enum TC3Signer {
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
         let plan = try self.plan(request, options: options, credentials: credentials, method: method, cache: cache)
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
 
         var query = ""
         var body: [UInt8] = []
@@ -38,7 +38,7 @@ public enum TC3Signer {
             }
         case .get:
             if let given = options.body, !given.isEmpty {
-                throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop --body-file or use --method POST")
+                throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop \(.body) or use \(.method) POST")
             }
             let pairs = FormCodec.sorted(Params.flatten(request.params, indexBase: 0))
             query = FormCodec.encode(pairs)
@@ -64,7 +64,7 @@ public enum TC3Signer {
     }
 
     /// The signed request of `computation`: the plan's headers with `Authorization` first.
-    private static func signedRequest(_ plan: Plan, _ computation: Computation, query: String, body: [UInt8], notes: [String]) -> SignedRequest {
+    private static func signedRequest(_ plan: Plan, _ computation: Computation, query: String, body: [UInt8], notes: [SigScopeMessage]) -> SignedRequest {
         // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
         var sent: [HTTPHeader] = []
         sent.reserveCapacity(plan.headers.count + 1)
@@ -263,7 +263,7 @@ public enum TC3Signer {
     }
 
     /// The note of a body made from the params.
-    static let serializedBodyNotes = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes."]
+    static let serializedBodyNotes: [SigScopeMessage] = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); give exact bytes as \(.body) to sign others."]
 
     /// What a signature takes from the options, the credentials and the request's action and
     /// region, but not from its params: the endpoint, the headers sent (but `Authorization`), and
@@ -326,7 +326,7 @@ public enum TC3Signer {
                 guard !name.isEmpty else { continue }
                 guard headers.contains(where: { $0.name.lowercasedEquals(name) }) else {
                     let sent = headers.map { $0.name.lowercased() }.joined(separator: ", ")
-                    throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent)")
+                    throw SigScopeError(.invalidOption, "\(.signedHeaders) name \"\(name)\", which this request does not send; sent headers are: \(sent)")
                 }
                 if !signed.contains(name) { signed.append(name) }
             }
