@@ -82,8 +82,16 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
         description(naming: { _ in nil })
     }
 
-    /// `description` with each input named by `naming` (nil: the library's words).
-    public func description(naming: (Subject) -> String?) -> String {
+    /// The input that locates an input error no file holds: the `subject`, when the reason
+    /// does not name it itself (a param override's error is located at "the param override").
+    public var locatingSubject: Subject? {
+        guard source == nil, !isUsageError, let subject, !message.subjects.contains(subject) else { return nil }
+        return subject
+    }
+
+    /// `description` with each input named by `naming` and each aside by `asides` (see
+    /// `SigScopeMessage.worded`; nil: the library's words).
+    public func description(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil) -> String {
         var location = ""
         if let source {
             location = source
@@ -92,11 +100,10 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
                 if let column { location += ":\(column)" }
             }
             location += ": "
-        } else if let subject, !isUsageError {
-            // An input error that no file holds is located by the input it is about.
+        } else if let subject = locatingSubject {
             location = (naming(subject) ?? subject.phrase) + ": "
         }
-        return location + message.worded(naming: naming)
+        return location + message.worded(naming: naming, asides: asides)
     }
 
     public static func == (lhs: SigScopeError, rhs: SigScopeError) -> Bool {

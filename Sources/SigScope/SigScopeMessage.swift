@@ -148,15 +148,20 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
         return seen
     }
 
-    /// The message with each input named by `naming`; where it returns nil, in the library's
-    /// words (and an aside is left out).
-    public func worded(naming: (Subject) -> String?) -> String {
+    /// True when the message names at least one input (so a front end's wording can differ from the library's).
+    public var namesInputs: Bool {
+        pieces.contains { if case .text = $0 { false } else { true } }
+    }
+
+    /// The message with each input named by `naming` and each aside filled in by `asides`
+    /// (by `naming` when nil); where they return nil, in the library's words (an aside is then left out).
+    public func worded(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil) -> String {
         var out = ""
         for piece in pieces {
             switch piece {
             case .text(let text): out += text
             case .name(let subject): out += naming(subject) ?? subject.phrase
-            case .aside(let subject): if let name = naming(subject) { out += " (" + name + ")" }
+            case .aside(let subject): if let aside = asides?(subject) ?? naming(subject) { out += " (" + aside + ")" }
             }
         }
         return out
@@ -192,5 +197,15 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
         joined.appendInterpolation(lhs)
         joined.appendInterpolation(rhs)
         return SigScopeMessage(pieces: joined.pieces)
+    }
+}
+
+extension DefaultStringInterpolation {
+    /// A message interpolated into a plain `String` would lose its structure (and a front end's
+    /// wording): interpolate it into a `SigScopeMessage`, or choose its wording explicitly
+    /// (`description`, `worded(naming:)`).
+    @available(*, unavailable, message: "interpolate a SigScopeMessage into a SigScopeMessage, or word it explicitly with .description or worded(naming:)")
+    public mutating func appendInterpolation(_ message: SigScopeMessage) {
+        appendLiteral(message.description)
     }
 }

@@ -65,7 +65,7 @@ struct Plan: ParsableCommand {
         case .text:
             var text = PlanText.render(planned, style: Frontend.style)
             if let signed {
-                text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style)
+                text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style, naming: Wording.flag)
             } else {
                 text += "\n" + Frontend.style.dim(planned.report.valid || signing.noValidate
                     ? "not signed: no credentials (give --secret-id and --secret-key, or the provider's environment variables)"

@@ -194,7 +194,7 @@ public enum Signer {
                 instead = nil
             }
             if let instead {
-                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
             }
         }
     }
