@@ -9,7 +9,7 @@ extension SigScopeError {
         case timestamp, nonce
         /// The credentials' key id: Tencent's SecretId, Alibaba's AccessKeyId.
         case secretId, accessKeyId
-        case secretKey, token
+        case token
         /// The instant a request's timestamp is judged against (`Verifier`'s `now`).
         case now
         /// The entry of a HAR file to read (`CaptureParser`'s `entry`).
@@ -22,9 +22,9 @@ extension SigScopeError {
         /// The library's words for the input, as a message names it.
         public var phrase: String {
             switch self {
-            case .provider: return "the request's provider"
-            case .action: return "the request's action"
-            case .region: return "the request's region"
+            case .provider: return "the provider"
+            case .action: return "the action"
+            case .region: return "the region"
             case .params: return "the param override"
             case .algorithm: return "the algorithm"
             case .method: return "the method"
@@ -39,7 +39,6 @@ extension SigScopeError {
             case .nonce: return "the nonce"
             case .secretId: return "the credentials' SecretId"
             case .accessKeyId: return "the credentials' AccessKeyId"
-            case .secretKey: return "the credentials' secret key"
             case .token: return "the credentials' session token"
             case .now: return "the instant the timestamp is judged against"
             case .harEntry: return "the entry index"

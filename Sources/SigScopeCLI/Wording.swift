@@ -26,7 +26,6 @@ enum Wording {
         case .timestamp: .timestamp
         case .nonce: .nonce
         case .secretId, .accessKeyId: .secretId
-        case .secretKey: .secretKey
         case .token: .token
         case .now: .now
         case .harEntry: .entry

@@ -45,7 +45,7 @@ public enum RPCSigner {
     /// With `options.body` (POST only) those exact bytes are sent and their form fields signed,
     /// and the request's params go in the query.
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for options
-    ///   this algorithm cannot use (`--signed-headers`, `--service`, `--language`, a GET body or
+    ///   this algorithm cannot use (`extraSignedHeaders`, `service`, `language`, a GET body or
     ///   Content-Type, a body that is not form-encoded) or a param that sigscope sets itself.
     ///   A caller's `cache` (one per thread) keeps the HMAC key ready between signatures.
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
@@ -147,7 +147,7 @@ public enum RPCSigner {
         }
     }
 
-    /// The decoded fields of a form body given with `--body-file`.
+    /// The decoded fields of a form body given as `options.body`.
     private static func formFields(of body: [UInt8]) throws(SigScopeError) -> [(name: String, value: String)] {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw SigScopeError(.invalidOption, "\(.body) is not UTF-8 text; an RPC POST body is an \(formContentType) form (name=value&...)")

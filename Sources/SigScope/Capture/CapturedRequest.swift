@@ -60,7 +60,7 @@ public enum CaptureParser {
     ///   - source: the file name used in errors.
     ///   - entry: HAR only: the 0-based entry (`log.entries[N]`) to use instead of the first Tencent/Alibaba API entry.
     /// - Throws: `SigScopeError.invalidCapture` (with line and column where known) when the
-    ///   capture cannot be read, or `--entry` is given for a form that has no entries.
+    ///   capture cannot be read, or an `entry` is given for a form that has no entries.
     public static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
         let format = detectFormat(bytes)
         if entry != nil && format != .har {

@@ -127,6 +127,9 @@ public struct VerifyFinding: Sendable, Equatable {
         set { text = SigScopeMessage(verbatim: newValue) }
     }
 
+    /// The inputs the finding is about (the session token given, the expected key id, …), if any.
+    public var subjects: [SigScopeError.Subject] { text.subjects }
+
     /// Creates a finding whose sentences name inputs structurally.
     public init(_ code: Code, _ severity: Severity, _ text: SigScopeMessage, reproducesSignature: Bool = false) {
         self.code = code

@@ -47,7 +47,7 @@ public enum RequestBuilder {
     /// flat name nested, no `--param` merged, no `RegionId` filled in.
     public static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String, paramsAsGiven: inout Bool) throws(SigScopeError) -> APIRequest {
         guard let provider = overrides.provider ?? draft.provider else {
-            throw SigScopeError(.missingInput, "no provider: give the request's provider\(aside: .provider), tencent or aliyun")
+            throw SigScopeError(.missingInput, "no provider: give the request's provider\(aside: .provider): tencent or aliyun")
         }
         let action = overrides.action ?? draft.action ?? APIRequest.defaultAction
         guard !action.isEmpty else {

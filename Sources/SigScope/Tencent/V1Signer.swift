@@ -34,7 +34,7 @@ public enum V1Signer {
     /// query for GET, as an `application/x-www-form-urlencoded` body for POST (the default).
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for a nonce that
     ///   is not a positive integer, a param sigscope sets itself, or options v1 cannot use
-    ///   (`--signed-headers`, `--service`, `--body-file`, a GET Content-Type, a non-form POST one).
+    ///   (`extraSignedHeaders`, `service`, `body`, a GET Content-Type, a non-form POST one).
     public static func sign(_ request: APIRequest, algorithm: SignatureAlgorithm, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         guard algorithm == .hmacSHA1 || algorithm == .hmacSHA256 else {
             throw SigScopeError(.invalidOption, "Tencent signature v1 is hmac-sha1 or hmac-sha256, not \(algorithm.rawValue)")

@@ -137,7 +137,7 @@ struct ResponseDecoderTests {
     @Test("a JSON body neither provider could have sent asks for the provider")
     func unknownProvider() {
         let error = failure("{\"status\": \"ok\"}")
-        #expect(error?.code == .undecodable && error?.subject == .provider && error?.reason.hasSuffix("give the request's provider") == true)
+        #expect(error?.code == .undecodable && error?.subject == .provider && error?.reason.hasSuffix("give the provider") == true)
         #expect(failure("[1, 2]")?.code == .undecodable)
     }
 
