@@ -50,13 +50,18 @@ struct Plan: ParsableCommand {
         }
     }
 
-    static func run(_ requestOptions: RequestSettings, contextPaths: [String], signing: SigningSettings, format: OutputFormat) throws(SigScopeError) -> Int32 {
+    static func run(_ requestOptions: RequestSettings, contextPaths: [String], signing given: SigningSettings, format: OutputFormat) throws(SigScopeError) -> Int32 {
+        var signing = given
+        if let path = signing.secretKeyFile, signing.secretKeyFileBytes == nil {
+            // Read once: the credentials are looked at twice (whether to sign, then to sign).
+            signing.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+        }
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)
         let planned = Planner.plan(request, context: state)
         var signed: SignedRequest?
-        if planned.report.valid || signing.noValidate, hasCredentials(request.provider, signing) {
+        if planned.report.valid || signing.noValidate, try hasCredentials(request.provider, signing) {
             var shared = SignPipeline.Shared(requestOptions: requestOptions, signing: signing)
             let timestamp = try signing.timestamp.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? Frontend.now()
             signed = try SignPipeline.sign(request, draft: draft, body: nil, timestamp: timestamp, nonce: signing.nonce, shared: &shared)
@@ -68,7 +73,7 @@ struct Plan: ParsableCommand {
                 text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style, naming: Wording.flag)
             } else {
                 text += "\n" + Frontend.style.dim(planned.report.valid || signing.noValidate
-                    ? "not signed: no credentials (give --secret-id and --secret-key, or the provider's environment variables)"
+                    ? "not signed: no credentials (give --secret-id and --secret-key, the provider's environment variables, or a profile file)"
                     : "not signed: the request breaks rules (--no-validate signs it anyway)") + "\n"
             }
             Frontend.writeOut(text)
@@ -79,8 +84,16 @@ struct Plan: ParsableCommand {
         return planned.report.valid ? 0 : 1
     }
 
-    /// Whether a secret key and id are given for `provider` (options or environment).
-    private static func hasCredentials(_ provider: Provider, _ signing: SigningSettings) -> Bool {
-        (try? Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)) != nil
+    /// Whether a secret key and id are found for `provider` (options, environment, profile files).
+    /// - Throws: what reading them throws when a key, a key file or a profile was asked for
+    ///   explicitly; otherwise their absence only means the plan is not signed.
+    private static func hasCredentials(_ provider: Provider, _ signing: SigningSettings) throws(SigScopeError) -> Bool {
+        let given = signing.givenCredentials
+        let sources = CredentialSources(provider: provider, given: given)
+        if given.secretKey != nil || given.secretKeyFile != nil || given.profile != nil {
+            _ = try sources.resolve().credentials(provider: provider)
+            return true
+        }
+        return (try? sources.resolve().credentials(provider: provider)) != nil
     }
 }
