@@ -9,7 +9,11 @@ extension SigScopeError {
         case timestamp, nonce
         /// The credentials' key id: Tencent's SecretId, Alibaba's AccessKeyId.
         case secretId, accessKeyId
-        case token
+        case secretKey, accessKeySecret, token
+        /// The named credentials profile to read (`CredentialProfiles`).
+        case profile
+        /// The provider a request is translated to (`ENITranslation.translate`'s `to`).
+        case targetProvider
         /// The instant a request's timestamp is judged against (`Verifier`'s `now`).
         case now
         /// The entry of a HAR file to read (`CaptureParser`'s `entry`).
@@ -39,7 +43,11 @@ extension SigScopeError {
             case .nonce: return "the nonce"
             case .secretId: return "the credentials' SecretId"
             case .accessKeyId: return "the credentials' AccessKeyId"
+            case .secretKey: return "the credentials' SecretKey"
+            case .accessKeySecret: return "the credentials' AccessKeySecret"
             case .token: return "the credentials' session token"
+            case .profile: return "the profile name"
+            case .targetProvider: return "the target provider"
             case .now: return "the instant the timestamp is judged against"
             case .harEntry: return "the entry index"
             case .allHAREntries: return "reading every HAR entry"

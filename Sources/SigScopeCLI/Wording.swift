@@ -26,7 +26,10 @@ enum Wording {
         case .timestamp: .timestamp
         case .nonce: .nonce
         case .secretId, .accessKeyId: .secretId
+        case .secretKey, .accessKeySecret: .secretKey
         case .token: .token
+        case .profile: .profile
+        case .targetProvider: .to
         case .now: .now
         case .harEntry: .entry
         case .allHAREntries: .allEntries
@@ -34,10 +37,10 @@ enum Wording {
         }
     }
 
-    /// The option's spelling for `subject`: `--access-key-id` for Alibaba's key id, the long name otherwise.
+    /// The option's spelling for `subject`: Alibaba's `--access-key-id` / `--access-key-secret` for its key id and secret, the long name otherwise.
     static func flag(_ subject: SigScopeError.Subject) -> String {
         let option = option(subject)
-        return "--" + (subject == .accessKeyId ? option.aliases[0] : option.rawValue)
+        return "--" + (subject == .accessKeyId || subject == .accessKeySecret ? option.aliases[0] : option.rawValue)
     }
 
     /// What an aside says: the option, and where the value can come from besides it.

@@ -34,12 +34,28 @@ struct OptionWordingTests {
         (.now, ["verify", tc3Capture, "--secret-key", "k", "--now", "2100-01-01T00:00:00Z", "--format", "json"], "before --now 2100-01-01T00:00:00Z;"),
         (.harEntry, ["verify", tc3Capture, "--secret-key", "k", "--entry", "0"], "--entry selects an entry of a HAR file"),
         (.allHAREntries, ["verify", tc3Capture, "--secret-key", "k", "--all-entries"], "--all-entries needs a HAR file"),
+        (.targetProvider, ["translate", "examples/tencent-create-eni.json", "--to", "tencent"], "translate it to the other provider (--to)"),
         (.showSecrets, ["sign", "--provider", "tencent", "--no-validate"] + tencentKeys, "(--show-secrets to print in full)"),
     ]
 
+    /// The inputs `profiles()` shows: a profile file whose keys come from a service names the options to give them with.
+    static let profileSubjects: [SigScopeError.Subject] = [.secretKey, .accessKeySecret, .profile]
+
     @Test("every input the library can name has a command line here")
     func everySubject() {
-        #expect(Set(Self.cases.map(\.subject)) == Set(SigScopeError.Subject.allCases))
+        #expect(Set(Self.cases.map(\.subject) + Self.profileSubjects) == Set(SigScopeError.Subject.allCases))
+    }
+
+    @Test("a profile that needs STS names the credential options and --profile")
+    func profiles() throws {
+        let tencent = try CredentialSourcesTests.Home([".tccli/default.credential": #"{"type": "cvm-role"}"#])
+        let tccli = try CLI.run(["sign", "examples/tencent-create-eni.json", "--no-validate"], env: ["HOME": tencent.path])
+        #expect(tccli.status == 64)
+        #expect(tccli.stderr.contains("pass them with --secret-id, --secret-key and --token, or TENCENTCLOUD_SECRET_ID"), "\(tccli.stderr)")
+        let aliyun = try CredentialSourcesTests.Home([".aliyun/config.json": CredentialSourcesTests.aliyunConfig])
+        let role = try CLI.run(["sign", "examples/aliyun-create-eni.json", "--no-validate", "--profile", "role"], env: ["HOME": aliyun.path])
+        #expect(role.status == 64)
+        #expect(role.stderr.contains("pass them with --access-key-id, --access-key-secret and --token, or choose an AK or StsToken profile with --profile"), "\(role.stderr)")
     }
 
     @Test("the CLI's message names the option of each input", arguments: cases.indices)
