@@ -130,6 +130,7 @@ struct LibraryWordingTests {
         "Translate/ENITranslation.swift": "notes, unmapped reasons and the --set mapping source are Strings (--set, --context, --target-region)",
         "Credentials/CredentialLint.swift": "a lint's `fix` is a String (--token, --secret-key-file, --secret-key)",
         "Explain/SigningSteps.swift": "`explain`'s fixes name a sigscope command to run (`sigscope sign --body-file`)",
+        "Decoding/ErrorCatalog.swift": "a decoded error's hint names the sigscope command that compares string-to-signs (`sigscope verify --server-error`)",
         "Diagnosis/FindingCatalog.swift": "the finding catalogue documents what `sigscope verify` reports, for docs/debugging.md",
     ]
 

@@ -244,7 +244,7 @@ public enum ErrorCatalog {
         // Authentication and signature (signing.md §4.2).
         ali("SignatureDoesNotMatch", "The signature in the request does not match the one the server calculated.", .signature, retry: false, status: 400,
             message: "Specified signature is not matched with our calculation.",
-            "Compare the server's string-to-sign (quoted in the message) with yours (sigscope's verify compares them when given the server's error): equal strings mean the AccessKeySecret is wrong (the SDK then reports InvalidAccessKeySecret); a difference shows the canonicalisation bug (space as + instead of %20, * or ~ encoded wrongly, the second encoding pass missing, GET signed but POST sent). The HMAC-SHA1 key is the secret followed by &.",
+            "Compare the server's string-to-sign (quoted in the message) with yours, e.g. `sigscope verify --server-error`: equal strings mean the AccessKeySecret is wrong (the SDK then reports InvalidAccessKeySecret); a difference shows the canonicalisation bug (space as + instead of %20, * or ~ encoded wrongly, the second encoding pass missing, GET signed but POST sent). The HMAC-SHA1 key is the secret followed by &.",
             source: aliyunCommon),
         ali("IncompleteSignature", "The request signature does not conform to Aliyun standards.", .signature, retry: false, status: 400,
             message: "The request signature does not conform to Aliyun standards.",

@@ -44,7 +44,7 @@ enum VerifierSupport {
                 return
             }
             if !ConstantTime.equals(sentToken, expected) {
-                findings.add(.tokenMismatch, .error, "The request's \(name) is another session token than the one given\(aside: .token) (\(sentToken.utf8.count) characters sent, \(expected.utf8.count) given; neither is printed). The server accepts a temporary key only with the token issued with it, so a token of another session (an expired one the client cached, or one of another role) is rejected (Tencent AuthFailure.TokenFailure, Alibaba InvalidSecurityToken.*). Fix: send the token that came in the same STS response as the temporary key pair.")
+                findings.add(.tokenMismatch, .error, "The request's \(name) is another session token than the one given\(aside: .token); \(sentToken.utf8.count) characters are sent, \(expected.utf8.count) given (neither is printed). The server accepts a temporary key only with the token issued with it, so a token of another session (an expired one the client cached, or one of another role) is rejected (Tencent AuthFailure.TokenFailure, Alibaba InvalidSecurityToken.*). Fix: send the token that came in the same STS response as the temporary key pair.")
             }
         } else if let sentToken, sentToken.isEmpty {
             findings.add(.tokenHeaderMissing, .warning, "\(name) is sent empty; with temporary credentials it must carry the session token, and otherwise it should be omitted.")
