@@ -59,7 +59,8 @@ struct Plan: ParsableCommand {
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)
-        let planned = Planner.plan(request, context: state)
+        var planned = Planner.plan(request, context: state)
+        planned.report = Wording.worded(planned.report)
         var signed: SignedRequest?
         if planned.report.valid || signing.noValidate, try hasCredentials(request.provider, signing) {
             var shared = SignPipeline.Shared(requestOptions: requestOptions, signing: signing)
