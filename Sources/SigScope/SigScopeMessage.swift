@@ -10,7 +10,7 @@ extension SigScopeError {
         /// The credentials' key id: Tencent's SecretId, Alibaba's AccessKeyId.
         case secretId, accessKeyId
         case secretKey, accessKeySecret, token
-        /// The named credentials profile to read (`CredentialProfiles`).
+        /// The named credentials profile to read (`ProfileFiles`).
         case profile
         /// The provider a request is translated to (`ENITranslation.translate`'s `to`).
         case targetProvider
@@ -69,6 +69,10 @@ extension SigScopeError {
 /// message.description                       // "… drop the body or use the method POST"
 /// message.worded { _ in "--flag" }           // "… drop --flag or use --flag POST"
 /// ```
+///
+/// Where a call accepts both a `String` and a message (`SigScopeError`'s initialisers), a
+/// literal that interpolates only message *values* is taken as a `String`, which keeps the
+/// library's words alone: write `"… \(advice)" as SigScopeMessage` there.
 public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
     public typealias Subject = SigScopeError.Subject
 
@@ -204,15 +208,5 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
         joined.appendInterpolation(lhs)
         joined.appendInterpolation(rhs)
         return SigScopeMessage(pieces: joined.pieces)
-    }
-}
-
-extension DefaultStringInterpolation {
-    /// A message interpolated into a plain `String` would lose its structure (and a front end's
-    /// wording): interpolate it into a `SigScopeMessage`, or choose its wording explicitly
-    /// (`description`, `worded(naming:)`).
-    @available(*, unavailable, message: "interpolate a SigScopeMessage into a SigScopeMessage, or word it explicitly with .description or worded(naming:)")
-    public mutating func appendInterpolation(_ message: SigScopeMessage) {
-        appendLiteral(message.description)
     }
 }
