@@ -47,7 +47,7 @@ enum ContextInput {
         } catch where error.code == .limitExceeded {
             throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a saved response", source: path)
         } catch where error.code == .invalidRequest {
-            throw SigScopeError(.invalidContext, error.reason, source: error.source ?? path)
+            throw SigScopeError(.invalidContext, error.message, subject: error.subject, source: error.source ?? path)
         }
     }
 

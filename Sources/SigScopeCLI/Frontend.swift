@@ -279,13 +279,13 @@ enum Frontend {
     /// standard output) and returns the exit code it maps to: 64 for usage, 2 for input.
     static func fail(_ error: SigScopeError) -> ExitCode {
         var location: JSONValue = .null
-        if let source = error.source {
+        if let source = error.source ?? error.locatingSubject.map(Wording.flag) {
             var place: JSONObject = ["input": .string(source)]
             if let line = error.line { place["line"] = .number(String(line)) }
             if let column = error.column { place["column"] = .number(String(column)) }
             location = .object(place)
         }
-        report(message: error.description, code: error.code.rawValue, reason: error.reason, location: location)
+        report(message: Wording.description(error), code: error.code.rawValue, reason: Wording.reason(error), location: location)
         return ExitCode(error.isUsageError ? 64 : 2)
     }
 
@@ -323,7 +323,7 @@ enum Frontend {
             return try body()
         } catch {
             var named = error
-            if named.source == nil && !named.isUsageError { named.source = source }
+            if named.source == nil && named.locatingSubject == nil && !named.isUsageError { named.source = source }
             throw named
         }
     }
@@ -333,11 +333,11 @@ enum Frontend {
         var safe = report
         for i in safe.violations.indices {
             safe.violations[i].path = TerminalText.escapingControls(safe.violations[i].path)
-            safe.violations[i].message = TerminalText.escapingControls(safe.violations[i].message)
+            safe.violations[i].message = TerminalText.escapingControls(Wording.words(safe.violations[i].text))
         }
         for i in safe.warnings.indices {
             safe.warnings[i].path = TerminalText.escapingControls(safe.warnings[i].path)
-            safe.warnings[i].message = TerminalText.escapingControls(safe.warnings[i].message)
+            safe.warnings[i].message = TerminalText.escapingControls(Wording.words(safe.warnings[i].text))
         }
         return safe
     }

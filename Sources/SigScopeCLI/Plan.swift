@@ -59,7 +59,8 @@ struct Plan: ParsableCommand {
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)
-        let planned = Planner.plan(request, context: state)
+        var planned = Planner.plan(request, context: state)
+        planned.report = Wording.worded(planned.report)
         var signed: SignedRequest?
         if planned.report.valid || signing.noValidate, try hasCredentials(request.provider, signing) {
             var shared = SignPipeline.Shared(requestOptions: requestOptions, signing: signing)
@@ -70,7 +71,7 @@ struct Plan: ParsableCommand {
         case .text:
             var text = PlanText.render(planned, style: Frontend.style)
             if let signed {
-                text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style)
+                text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style, naming: Wording.flag)
             } else {
                 text += "\n" + Frontend.style.dim(planned.report.valid || signing.noValidate
                     ? "not signed: no credentials (give --secret-id and --secret-key, the provider's environment variables, or a profile file)"

@@ -55,9 +55,9 @@ struct Validate: ParsableCommand {
         }
         switch format {
         case .text:
-            Frontend.writeReport(ValidationText.render(report, style: Frontend.style))
+            Frontend.writeReport(ValidationText.render(Wording.worded(report), style: Frontend.style))
         case .json:
-            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(Wording.worded(report).json)) + "\n")
         }
         return report.valid ? 0 : 1
     }

@@ -231,6 +231,6 @@ struct VerifySettings {
                                     serverErrorCode: serverErrorCode)
         var report = try Frontend.naming(source) { () throws(SigScopeError) in try Verifier.verify(captured, options: options) }
         report.notes = notes + report.notes
-        return (captured, report, resolved)
+        return (captured, Wording.worded(report), resolved)
     }
 }

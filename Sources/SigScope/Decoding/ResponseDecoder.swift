@@ -114,7 +114,7 @@ public enum ResponseDecoder {
             if object["Response"]?.objectValue != nil { return .tencent }
             if object["RequestId"] != nil || object["Code"] != nil || object["HostId"] != nil { return .aliyun }
             let keys = object.keys.prefix(6).joined(separator: ", ")
-            throw SigScopeError(.undecodable, "cannot tell which provider answered: the body is neither Tencent's {\"Response\": {…}} nor an Alibaba Cloud response (it has no RequestId or Code; its members are \(keys.isEmpty ? "none" : keys)); pass --provider", source: source)
+            throw SigScopeError(.undecodable, "cannot tell which provider answered: the body is neither Tencent's {\"Response\": {…}} nor an Alibaba Cloud response (it has no RequestId or Code; its members are \(keys.isEmpty ? "none" : keys)); give \(.provider)", source: source)
         }
     }
 
@@ -122,7 +122,7 @@ public enum ResponseDecoder {
 
     private static func decodeTencent(_ context: inout Context) throws(SigScopeError) -> DecodedResponse {
         guard case .json(let value) = context.body else {
-            throw SigScopeError(.undecodable, "Tencent Cloud API 3.0 answers in JSON, but this body is XML; check --provider", source: context.source)
+            throw SigScopeError(.undecodable, "Tencent Cloud API 3.0 answers in JSON, but this body is XML; check \(.provider)", source: context.source)
         }
         guard let root = value.objectValue, let responseValue = root["Response"] else {
             throw SigScopeError(.undecodable, "not a Tencent Cloud API 3.0 response: expected a JSON object {\"Response\": {…}}", source: context.source)

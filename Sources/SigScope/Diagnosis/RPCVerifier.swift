@@ -15,7 +15,7 @@ enum RPCVerifier {
 
     static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let (all, bodyPairs) = VerifierSupport.parameters(request)
         if request.method == "POST", !request.body.isEmpty, bodyPairs.isEmpty {
             notes.append("the body is not an application/x-www-form-urlencoded form, so the RPC signature does not cover it")

@@ -127,7 +127,7 @@ enum Verification {
 
     /// The report: every computed stage paired with the value the capture states for it (by stage name).
     static func report<Scheme: SignatureScheme>(_ run: Recomputation<Scheme>, outcome: Outcome, algorithm: SignatureAlgorithm, stated: [String: String],
-                                                findings: FindingList, request: HTTPRequest, notes: [String]) -> VerifyReport {
+                                                findings: FindingList, request: HTTPRequest, notes: [SigScopeMessage]) -> VerifyReport {
         let steps = run.computation.steps.map { VerifyStep(computed: $0, provided: stated[$0.name]) }
         return VerifyReport(match: outcome.signaturesEqual && !findings.hasErrors, provider: algorithm.provider, algorithm: algorithm,
                             providedSignature: run.provided, computedSignature: run.computation.signature, steps: steps,

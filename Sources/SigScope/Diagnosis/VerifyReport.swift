@@ -75,11 +75,11 @@ public struct VerifyReport: Sendable, Equatable {
     /// The request as read from the capture.
     public var request: HTTPRequest
     /// Remarks about assumptions made while recomputing.
-    public var notes: [String]
+    public var notes: [SigScopeMessage]
 
     /// Creates a report.
     public init(match: Bool, provider: Provider, algorithm: SignatureAlgorithm, providedSignature: String?, computedSignature: String,
-                steps: [VerifyStep], findings: [VerifyFinding], request: HTTPRequest, notes: [String] = []) {
+                steps: [VerifyStep], findings: [VerifyFinding], request: HTTPRequest, notes: [SigScopeMessage] = []) {
         self.match = match
         self.provider = provider
         self.algorithm = algorithm

@@ -30,7 +30,7 @@ public enum VerifyOutput {
             "request": SignOutput.requestJSON(report.request),
         ]
         if let format { object["captureFormat"] = .string(format.rawValue) }
-        object["notes"] = .array(report.notes.map(JSONValue.string))
+        object["notes"] = .array(report.notes.map { .string($0.description) })
         return .object(object)
     }
 
@@ -95,7 +95,7 @@ public enum VerifyOutput {
         if !report.notes.isEmpty {
             out += "\n" + style.bold("Notes") + "\n"
             for note in report.notes {
-                let lines = wrap(note, width: 90)
+                let lines = wrap(note.description, width: 90)
                 for (i, line) in lines.enumerated() {
                     out += (i == 0 ? "   - " : "     ") + line + "\n"
                 }
