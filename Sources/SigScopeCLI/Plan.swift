@@ -55,8 +55,9 @@ struct Plan: ParsableCommand {
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)
         let planned = Planner.plan(request, context: state)
+        let credentialsGiven = try hasCredentials(request.provider, signing)
         var signed: SignedRequest?
-        if planned.report.valid || signing.noValidate, hasCredentials(request.provider, signing) {
+        if planned.report.valid || signing.noValidate, credentialsGiven {
             var shared = SignPipeline.Shared(requestOptions: requestOptions, signing: signing)
             let timestamp = try signing.timestamp.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? Frontend.now()
             signed = try SignPipeline.sign(request, draft: draft, body: nil, timestamp: timestamp, nonce: signing.nonce, shared: &shared)
@@ -80,7 +81,15 @@ struct Plan: ParsableCommand {
     }
 
     /// Whether a secret key and id are given for `provider` (options or environment).
-    private static func hasCredentials(_ provider: Provider, _ signing: SigningSettings) -> Bool {
-        (try? Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)) != nil
+    /// - Throws: for an empty secret key (option or variable), and for credential options that
+    ///   lack their other half: the user meant to sign. Only with nothing given is the plan unsigned.
+    private static func hasCredentials(_ provider: Provider, _ signing: SigningSettings) throws(SigScopeError) -> Bool {
+        let keyOption = Frontend.credentialOptions(for: provider).key
+        try Frontend.refuseEmptySecret(signing.secretKey, option: keyOption, variable: provider.profile.environment.secretKey)
+        if signing.secretId != nil || signing.secretKey != nil {
+            _ = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+            return true
+        }
+        return (try? Frontend.credentials(for: provider, secretId: nil, secretKey: nil, token: signing.token)) != nil
     }
 }
