@@ -38,4 +38,24 @@ struct AcceptanceTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("not signed: no credentials"))
     }
+
+    // MARK: what the context does not cover (issue 29)
+
+    @Test("a quota limit without DescribeNetworkInterfaces: the plan says how many ENIs exist is not known (used null), never '0 used'",
+          arguments: [(tencentRequest, "examples/context/tencent/describe-vpc-limits.json", "50"),
+                      (aliyunRequest, "examples/context/aliyun/describe-account-attributes.json", "100")])
+    func quotaUsedUnknown(request: String, context: String, limit: String) throws {
+        let json = try CLI.run(["plan", request, "--context", context, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let quota = try #require(try Self.json(json.stdout)["plan"]?["quota"]?.objectValue)
+        #expect(quota["used"] == .null)
+        #expect(quota["limit"] == .number(limit))
+        let text = try CLI.run(["plan", request, "--context", context])
+        #expect(!text.stdout.contains("0 used"))
+        #expect(text.stdout.contains("how many ENIs count against it is not known"))
+        // With the ENIs the count is known again.
+        let full = try CLI.run(["plan", request, "--context", (context as NSString).deletingLastPathComponent, "--format", "json"])
+        let used = try Self.json(full.stdout)["plan"]?["quota"]?["used"]
+        if case .number? = used {} else { Issue.record("used is \(String(describing: used))") }
+    }
 }
