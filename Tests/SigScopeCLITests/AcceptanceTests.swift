@@ -58,4 +58,32 @@ struct AcceptanceTests {
         let used = try Self.json(full.stdout)["plan"]?["quota"]?["used"]
         if case .number? = used {} else { Issue.record("used is \(String(describing: used))") }
     }
+
+    @Test("addresses the server assigns are not called free without the ENIs: a ContextIncomplete warning on the count")
+    func freeAddressesUnknown() throws {
+        let result = try CLI.run(["validate", Self.tencentRequest, "--context", "examples/context/tencent/describe-subnets.json", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = try Self.json(result.stdout)["warnings"]?.arrayValue ?? []
+        let count = warnings.first { $0["path"] == .string("SecondaryPrivateIpAddressCount") }
+        #expect(count?["code"] == .string("ContextIncomplete"))
+        #expect(count?["message"]?.stringValue?.contains("DescribeNetworkInterfaces") == true)
+        // With the ENIs listed in full there is nothing to warn about.
+        let full = try CLI.run(["validate", Self.tencentRequest, "--context", "examples/context/tencent", "--format", "json"])
+        #expect(try Self.json(full.stdout)["warnings"]?.arrayValue?.isEmpty == true)
+    }
+
+    @Test("a DescribeNetworkInterfaces listing with pages missing: a given address none of the read ENIs has is ContextIncomplete, not silently free")
+    func addressListingIncomplete() throws {
+        let enis = #"{"Response":{"TotalCount":40,"NetworkInterfaceSet":[{"NetworkInterfaceId":"eni-1","SubnetId":"subnet-76r802pg","VpcId":"vpc-0akbol5v","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.64.2","Primary":true}]}],"RequestId":"r"}}"#
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-acceptance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(enis.utf8).write(to: folder.appendingPathComponent("enis-page1.json"))
+        let result = try CLI.run(["validate", Self.tencentRequest, "--context", folder.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = try Self.json(result.stdout)["warnings"]?.arrayValue ?? []
+        let address = warnings.first { $0["path"] == .string("PrivateIpAddresses[0].PrivateIpAddress") }
+        #expect(address?["code"] == .string("ContextIncomplete"))
+        #expect(address?["message"]?.stringValue?.contains("incomplete") == true)
+    }
 }

@@ -246,6 +246,8 @@ public enum ContextRules {
                     violation(codes.inUse, address.path, "\(address.path) \(address.address) is already used by \(owner).", evidence)
                 } else if !context.covers(.networkInterfaces) {
                     incomplete(.networkInterfaces, address.path, "\(address.path) \(address.address) is not checked against the addresses in use: the context has no DescribeNetworkInterfaces response.")
+                } else if !context.isComplete(.networkInterfaces) {
+                    incomplete(.networkInterfaces, address.path, "\(address.path) \(address.address) is used by none of the ENIs read, but the DescribeNetworkInterfaces listing is incomplete (TotalCount \(context.totalCount(of: .networkInterfaces) ?? 0), fewer read); add the missing pages to decide.")
                 }
             }
             // Enough free addresses for the ones to be allocated.
@@ -261,7 +263,15 @@ public enum ContextRules {
                 let free = ContextRules.lowestFree(block, count: needed, provider: provider, context: context, taken: given)
                 if free.count < needed {
                     violation(codes.insufficient, path, "the ENI needs \(needed) more address\(needed == 1 ? "" : "es") from \(eni.subnetWord) \(subnet.id) (\(block)), but only \(free.count) are neither reserved nor used by the ENIs in the context.", subnet.evidence)
+                    return
                 }
+            }
+            // The addresses a plan picks are free only as far as the context knows the ENIs.
+            if block != nil, !context.isComplete(.networkInterfaces) {
+                let why = context.covers(.networkInterfaces)
+                    ? "the DescribeNetworkInterfaces listing is incomplete (TotalCount \(context.totalCount(of: .networkInterfaces) ?? 0), fewer read)"
+                    : "the context has no DescribeNetworkInterfaces response"
+                incomplete(.networkInterfaces, path, "the \(needed) address\(needed == 1 ? "" : "es") the server assigns from \(eni.subnetWord) \(subnet.id) are not known to be free: \(why), so the addresses in use are not known; a plan's lowest free addresses may be taken.")
             }
         }
 
