@@ -86,4 +86,31 @@ struct AcceptanceTests {
         #expect(address?["code"] == .string("ContextIncomplete"))
         #expect(address?["message"]?.stringValue?.contains("incomplete") == true)
     }
+
+    // MARK: bad context input (issue 29)
+
+    @Test("a context file whose facts cannot be read is exit 2 naming the file and the fact, never read as absent",
+          arguments: [#"{"Response":{"TotalCount":1,"SubnetSet":"oops","RequestId":"r"}}"#,
+                      #"{"Response":{"TotalCount":1,"SubnetSet":[{"SubnetId":"subnet-76r802pg","VpcId":"vpc-0akbol5v","CidrBlock":"172.16.64.0/33","Zone":"ap-guangzhou-3"}],"RequestId":"r"}}"#,
+                      #"{"Response":{"TotalCount":1,"SubnetSet":[{"SubnetId":"subnet-76r802pg","VpcId":"vpc-0akbol5v","CidrBlock":"172.16.64.0/28","Ipv6CidrBlock":"2402:zz::/64","Zone":"ap-guangzhou-3"}],"RequestId":"r"}}"#,
+                      #"{"Response":{"TotalCount":1,"SubnetSet":[{"SubnetId":"subnet-76r802pg","VpcId":"vpc-0akbol5v","CidrBlock":"172.16.64.0/28","AvailableIpAddressCount":"many","Zone":"ap-guangzhou-3"}],"RequestId":"r"}}"#])
+    func malformedContext(body: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-bad-subnets-\(UUID().uuidString).json")
+        try Data(body.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["validate", Self.tencentRequest, "--context", file.path])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.hasPrefix("sigscope: error: \(file.path): the DescribeSubnets response"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("an empty CIDR or count (as XML writes an absent value) is no error: the fact is absent")
+    func emptyFactsAreAbsent() throws {
+        let body = #"{"Response":{"TotalCount":1,"SubnetSet":[{"SubnetId":"subnet-76r802pg","VpcId":"vpc-0akbol5v","CidrBlock":"172.16.64.0/28","Ipv6CidrBlock":"","Zone":"ap-guangzhou-3"}],"RequestId":"r"}}"#
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-subnets-\(UUID().uuidString).json")
+        try Data(body.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["validate", Self.tencentRequest, "--context", file.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
 }
