@@ -113,4 +113,26 @@ struct AcceptanceTests {
         let result = try CLI.run(["validate", Self.tencentRequest, "--context", file.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
+
+    @Test("truncated XML as context says the file looks cut short (libxml2 alone says 'Extra content at the end of the document'), with file and line",
+          arguments: [100, 300, 500, 1000, 1500])
+    func truncatedXML(length: Int) throws {
+        let whole = try Data(contentsOf: CLI.repoRoot.appendingPathComponent("examples/context/aliyun/describe-vswitches.xml"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-truncated-\(UUID().uuidString).xml")
+        try whole.prefix(length).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["validate", Self.aliyunRequest, "--context", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("sigscope: error: \(file.path):"))
+        #expect(result.stderr.contains("is the file cut short?"), "\(result.stderr)")
+    }
+
+    @Test("XML broken in its middle is not called cut short")
+    func brokenXMLMiddle() throws {
+        let body = "<?xml version=\"1.0\"?>\n<DescribeVSwitchesResponse>\n<RequestId>x</Request>\n<TotalCount>0</TotalCount>\n</DescribeVSwitchesResponse>\n"
+        let result = try CLI.run(["decode", "-"], stdin: body)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not well-formed XML"))
+        #expect(!result.stderr.contains("cut short"))
+    }
 }
