@@ -135,4 +135,19 @@ struct AcceptanceTests {
         #expect(result.stderr.contains("not well-formed XML"))
         #expect(!result.stderr.contains("cut short"))
     }
+
+    // MARK: verify's age judged by the clock (issue 27, item 5)
+
+    @Test("an old capture judged by the clock says so; it names --now only when --now was given")
+    func expiryNamesTheClock() throws {
+        let capture = "testvectors/captures/sdk/tencent-vpcclient-tc3-post.http"
+        let clock = try CLI.run(["verify", capture, "--secret-key", "sigscopeCaptureExampleSecretKey1", "--format", "json"])
+        #expect(clock.status == 1)
+        let finding = (try Self.json(clock.stdout)["findings"]?.arrayValue ?? []).first { $0["code"] == .string("timestamp-expired") }
+        let message = try #require(finding?["message"]?.stringValue)
+        #expect(message.contains("before the clock's "))
+        #expect(!message.contains("--now"))
+        let given = try CLI.run(["verify", capture, "--secret-key", "sigscopeCaptureExampleSecretKey1", "--now", "2024-01-01T00:00:00Z", "--format", "json"])
+        #expect(given.stdout.contains("before --now 2024-01-01T00:00:00Z"))
+    }
 }
