@@ -150,4 +150,16 @@ struct AcceptanceTests {
         let given = try CLI.run(["verify", capture, "--secret-key", "sigscopeCaptureExampleSecretKey1", "--now", "2024-01-01T00:00:00Z", "--format", "json"])
         #expect(given.stdout.contains("before --now 2024-01-01T00:00:00Z"))
     }
+
+    // MARK: common parameters given as params (issue 27, items 12 and 13)
+
+    @Test("a common parameter sigscope computes is refused with a plain fix, never 'use nothing'",
+          arguments: [("tc3", "Signature"), ("tc3", "Nonce"), ("hmac-sha256", "Signature"), ("rpc", "Signature"), ("acs3", "Signature")])
+    func commonParameterWording(algorithm: String, name: String) throws {
+        let request = algorithm == "rpc" || algorithm == "acs3" ? "examples/aliyun-create-eni.json" : "examples/tencent-create-eni.json"
+        let result = try CLI.run(["sign", request, "--algorithm", algorithm, "--secret-id", "id", "--secret-key", "key", "--param", "\(name)=x"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params"))
+        #expect(!result.stderr.contains("use nothing"), "\(result.stderr)")
+    }
 }

@@ -179,7 +179,7 @@ public enum Signer {
             switch algorithm {
             case .tc3:
                 switch name {
-                case "Nonce": instead = "nothing: TC3 has no nonce (only signature v1 sends one)"
+                case "Nonce": instead = "nothing: TC3 has no nonce; only signature v1 sends one, set with --nonce"
                 case "SignatureMethod": instead = "--algorithm (tc3 signs with TC3-HMAC-SHA256)"
                 default: instead = V1Signer.reservedParameterNames[name]
                 }
@@ -194,7 +194,7 @@ public enum Signer {
                 instead = nil
             }
             if let instead {
-                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+                throw SigScopeError.commonParameter(name, instead: instead)
             }
         }
     }
@@ -214,3 +214,12 @@ public enum Signer {
     }
 }
 
+
+extension SigScopeError {
+    /// A common parameter given among the params: what to do instead (`instead` is an option,
+    /// or "nothing: why" when sigscope sets it with no option).
+    static func commonParameter(_ name: String, instead: String) -> SigScopeError {
+        let fix = instead.hasPrefix("nothing: ") ? "remove it from the params (" + instead.dropFirst("nothing: ".count) + ")" : "remove it from the params and use \(instead)"
+        return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; \(fix)")
+    }
+}
