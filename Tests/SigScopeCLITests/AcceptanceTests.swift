@@ -162,4 +162,51 @@ struct AcceptanceTests {
         #expect(result.stderr.contains("the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params"))
         #expect(!result.stderr.contains("use nothing"), "\(result.stderr)")
     }
+
+    // MARK: tccli output (issue 29: "tccli / aliyun CLI output")
+
+    /// examples/context/tencent with each JSON body as tccli prints it: `rsp.to_json_string()` of the
+    /// SDK's response model, the members of Response without the wrapper, indented.
+    static func withTccliContext(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-tccli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = CLI.repoRoot.appendingPathComponent("examples/context/tencent")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            let data = try Data(contentsOf: source.appendingPathComponent(name))
+            var out = data
+            if name.hasSuffix(".json"), let inner = try JSONParser.parse(String(decoding: data, as: UTF8.self))["Response"] {
+                out = Data(JSONWriter.pretty.string(inner).utf8)
+            }
+            try out.write(to: folder.appendingPathComponent(name))
+        }
+        try body(folder.path)
+    }
+
+    @Test("tccli's output (no Response wrapper) is a context like the API's body: the same plan")
+    func tccliContext() throws {
+        try Self.withTccliContext { folder in
+            let tccli = try CLI.run(["plan", Self.tencentRequest, "--context", folder, "--format", "json"])
+            #expect(tccli.status == 0, "\(tccli.stderr)")
+            let api = try CLI.run(["plan", Self.tencentRequest, "--context", "examples/context/tencent", "--format", "json"])
+            #expect(try Self.json(tccli.stdout)["plan"] == (try Self.json(api.stdout)["plan"]))
+            let taken = try CLI.run(["validate", "examples/context/tencent-taken-ip.json", "--context", folder, "--format", "json"])
+            #expect(taken.status == 1)
+            #expect((try Self.json(taken.stdout)["violations"]?.arrayValue ?? []).map { $0["code"]?.stringValue ?? "" } == ["ResourceNotFound", "ResourceInUse", "InvalidParameterValue.Range"])
+        }
+    }
+
+    @Test("decode names tccli's output Tencent Cloud and its action, and says how it read it")
+    func tccliDecode() throws {
+        try Self.withTccliContext { folder in
+            let result = try CLI.run(["decode", folder + "/describe-subnets.json", "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try Self.json(result.stdout)
+            #expect(object["provider"] == .string("tencent"))
+            #expect(object["action"] == .string("DescribeSubnets"))
+            #expect(object["result"]?["SubnetSet"]?.arrayValue?.count == 2)
+            let text = try CLI.run(["decode", folder + "/describe-subnets.json"])
+            #expect(text.stdout.contains("tccli"))
+        }
+    }
 }
