@@ -191,31 +191,19 @@ enum Frontend {
         }
     }
 
-    /// Credentials from options, else the provider's environment variables.
-    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
+    /// Credentials for `provider`: options, then the environment, then the providers' profile
+    /// files, as `CredentialSources` resolves them for every command (for callers that need
+    /// neither the sources nor the warnings).
+    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found; the errors of
+    ///   an unreadable or malformed profile file.
     static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
-        let names = provider.profile.environment
-        let (idOption, keyOption) = credentialOptions(for: provider)
-        try refuseEmptySecret(secretKey, option: keyOption, variable: names.secretKey)
-        guard let key = secretKey ?? env(names.secretKey) else {
-            throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.secretKey)")
-        }
-        guard let id = secretId ?? env(names.secretId) else {
-            throw SigScopeError(.missingInput, "no key id: pass \(idOption) or set \(names.secretId)")
-        }
-        return Credentials(secretId: id, secretKey: SecretKey(key), token: token ?? env(names.token))
+        try CredentialSources(provider: provider, given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, token: token))
+            .resolve().credentials(provider: provider)
     }
 
-    /// The secret key from the option, else the provider's environment variable.
-    /// - Throws: `.missingInput` when neither gives one.
+    /// The secret key for `provider`, resolved as `credentials(for:…)` does.
     static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
-        let variable = provider.profile.environment.secretKey
-        let option = credentialOptions(for: provider).key
-        try refuseEmptySecret(given, option: option, variable: variable)
-        guard let key = given ?? env(variable) else {
-            throw SigScopeError(.missingInput, "no secret key to verify this \(provider.displayName) request with: pass \(option) or set \(variable)")
-        }
-        return SecretKey(key)
+        try CredentialSources(provider: provider, given: CredentialSources.Given(secretKey: given)).resolve(keyOnly: true).secretKey
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.

@@ -50,7 +50,12 @@ struct Plan: ParsableCommand {
         }
     }
 
-    static func run(_ requestOptions: RequestSettings, contextPaths: [String], signing: SigningSettings, format: OutputFormat) throws(SigScopeError) -> Int32 {
+    static func run(_ requestOptions: RequestSettings, contextPaths: [String], signing given: SigningSettings, format: OutputFormat) throws(SigScopeError) -> Int32 {
+        var signing = given
+        if let path = signing.secretKeyFile, signing.secretKeyFileBytes == nil {
+            // Read once: the credentials are looked at twice (whether to sign, then to sign).
+            signing.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+        }
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)
@@ -69,7 +74,7 @@ struct Plan: ParsableCommand {
                 text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style)
             } else {
                 text += "\n" + Frontend.style.dim(planned.report.valid || signing.noValidate
-                    ? "not signed: no credentials (give --secret-id and --secret-key, or the provider's environment variables)"
+                    ? "not signed: no credentials (give --secret-id and --secret-key, the provider's environment variables, or a profile file)"
                     : "not signed: the request breaks rules (--no-validate signs it anyway)") + "\n"
             }
             Frontend.writeOut(text)
@@ -80,16 +85,19 @@ struct Plan: ParsableCommand {
         return planned.report.valid ? 0 : 1
     }
 
-    /// Whether a secret key and id are given for `provider` (options or environment).
-    /// - Throws: for an empty secret key (option or variable), and for credential options that
-    ///   lack their other half: the user meant to sign. Only with nothing given is the plan unsigned.
+    /// Whether a secret key and id are found for `provider` (options, environment, profile files).
+    /// - Throws: for an empty secret key (option or variable), and what reading them throws when
+    ///   a key id, key, key file or profile was asked for explicitly: the user meant to sign.
+    ///   Otherwise their absence only means the plan is not signed.
     private static func hasCredentials(_ provider: Provider, _ signing: SigningSettings) throws(SigScopeError) -> Bool {
+        let given = signing.givenCredentials
         let keyOption = Frontend.credentialOptions(for: provider).key
-        try Frontend.refuseEmptySecret(signing.secretKey, option: keyOption, variable: provider.profile.environment.secretKey)
-        if signing.secretId != nil || signing.secretKey != nil {
-            _ = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+        try Frontend.refuseEmptySecret(given.secretKey, option: keyOption, variable: provider.profile.environment.secretKey)
+        let sources = CredentialSources(provider: provider, given: given)
+        if signing.secretId != nil || given.secretKey != nil || given.secretKeyFile != nil || given.profile != nil {
+            _ = try sources.resolve().credentials(provider: provider)
             return true
         }
-        return (try? Frontend.credentials(for: provider, secretId: nil, secretKey: nil, token: signing.token)) != nil
+        return (try? sources.resolve().credentials(provider: provider)) != nil
     }
 }

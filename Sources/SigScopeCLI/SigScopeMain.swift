@@ -26,9 +26,17 @@ struct SigScopeCLI: ParsableCommand {
           sigscope decode testvectors/responses/tc-auth-SignatureExpire/input.json
           sigscope plan examples/context/aliyun-create-eni.json \\
               --context examples/context/aliyun
+          sigscope explain AuthFailure.SignatureExpire
+          sigscope translate examples/tencent-create-eni.json --to aliyun \\
+              --target-region cn-hangzhou
+
+        Credentials: an option, else the environment (TENCENTCLOUD_SECRET_ID, \
+        TENCENTCLOUD_SECRET_KEY, …; ALIBABA_CLOUD_ACCESS_KEY_ID, …), else the providers' profile \
+        files (~/.tccli/<profile>.credential, ~/.aliyun/config.json, ~/.alibabacloud/credentials), \
+        --profile choosing the profile.
         """,
         version: SigScopeVersion.string,
-        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, Plan.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, Plan.self, ExplainCommand.self, TranslateCommand.self],
         defaultSubcommand: nil
     )
 

@@ -37,6 +37,19 @@ struct Sign: ParsableCommand {
           sigscope sign examples/context/aliyun-create-eni.json \\
               --context examples/context/aliyun \\
               --access-key-id ... --access-key-secret ...
+          # credentials from tccli's ~/.tccli/work.credential, or a key piped in
+          sigscope sign examples/tencent-create-eni.json --profile work
+          sigscope sign examples/tencent-create-eni.json --secret-id AKID... \\
+              --secret-key-file - < ~/.secrets/tencent.key
+
+        Credentials: --secret-id/--secret-key (or --secret-key-file), else \
+        TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN or \
+        TENCENTCLOUD_TOKEN / ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
+        ALIBABA_CLOUD_SECURITY_TOKEN, else the profile files: ~/.tccli/<profile>.credential, \
+        ~/.aliyun/config.json (modes AK, StsToken), ~/.alibabacloud/credentials. Where the key came \
+        from and any warning about it (a SecretId of the wrong shape, whitespace in the key, an STS \
+        key without its token) go to standard error; --format json adds credentialSource and \
+        credentialWarnings.
         """
     )
 

@@ -20,6 +20,15 @@ struct SignPipeline {
     var contextPaths: [String] = []
 
     func run() throws(SigScopeError) -> Int32 {
+        if let path = signing.secretKeyFile, signing.secretKeyFileBytes == nil {
+            // Read once, before any worker: standard input can be read only once, and every batch worker needs the key.
+            if path == "-" && requestOptions.requestFile == "-" {
+                throw SigScopeError(.invalidOption, "the request and --secret-key-file cannot both be read from standard input")
+            }
+            var settings = signing
+            settings.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+            return try SignPipeline(requestOptions: requestOptions, signing: settings, format: format, mode: mode, contextPaths: contextPaths).run()
+        }
         if signing.batch {
             return try runBatch()
         }
@@ -45,8 +54,9 @@ struct SignPipeline {
         let options = Self.signingOptions(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
         let signed = try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider), cache: shared.keyCache)
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
-        if format == .text, let report {
-            reportFindings(report)
+        if format == .text {
+            if let report { reportFindings(report) }
+            if mode == .sign { shared.resolvedCredentials?.report() }
         }
         switch (mode, format) {
         case (.sign, .text):
@@ -54,12 +64,21 @@ struct SignPipeline {
         case (.curl, .text):
             Frontend.writeOut(CurlCommand.render(signed.request) + "\n")
         case (.sign, .json):
-            Frontend.writeOut(JSONWriter.pretty.string(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets), signed: signed, options: options)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets), signed: signed, options: options), shared.resolvedCredentials)) + "\n")
         case (.curl, .json):
             let command = CurlCommand.render(signed.request)
-            Frontend.writeOut(JSONWriter.pretty.string(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command), signed: signed, options: options)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command), signed: signed, options: options), shared.resolvedCredentials)) + "\n")
         }
         return 0
+    }
+
+    /// The sign JSON with `credentialSource` (where each part came from, never a value) and
+    /// `credentialWarnings` added.
+    static func withCredentials(_ output: JSONValue, _ resolved: CredentialSources.Resolved?) -> JSONValue {
+        guard var object = output.objectValue, let resolved else { return output }
+        object["credentialSource"] = resolved.sourceJSON
+        object["credentialWarnings"] = resolved.warningsJSON
+        return .object(object)
     }
 
     /// The sign / curl document with what a script needs to reproduce it: `schemaVersion`, the
@@ -156,6 +175,8 @@ struct SignPipeline {
         // One slot per provider, not a dictionary: see `Outcome`.
         /// Each provider's credentials (or the error reading them), read once.
         private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
+        /// Where the last credentials resolved came from, and their warnings (shown by a single `sign`).
+        private(set) var resolvedCredentials: CredentialSources.Resolved?
         /// The derived keys of this worker's last signature.
         let keyCache = SigningKeyCache()
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
@@ -189,10 +210,14 @@ struct SignPipeline {
             if let known = credentialsRead[provider] { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
+            var resolved: CredentialSources.Resolved?
             let result = Outcome { () throws(SigScopeError) in
-                let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+                let found = try CredentialSources(provider: provider, given: signing.givenCredentials).resolve()
+                resolved = found
+                let credentials = try found.credentials(provider: provider)
                 return isolated ? credentials.isolatedCopy() : credentials
             }
+            resolvedCredentials = resolved
             credentialsRead[provider] = result
             return try result.get()
         }

@@ -37,6 +37,9 @@ struct Verify: ParsableCommand {
           sigscope verify old-capture.http --no-clock
           # Alibaba: compare with the string-to-sign the server quoted in its error
           sigscope verify request.http --server-error response.json
+          # the key from tccli's profile, or from a file
+          sigscope verify request.txt --profile default
+          sigscope verify request.txt --secret-key-file ~/.secrets/tencent.key
         """
     )
 
@@ -51,6 +54,12 @@ struct Verify: ParsableCommand {
 
     @Option(name: .long(.token), help: "The session token in use; a request that does not carry it is reported.")
     var token: String?
+
+    @Option(name: .long(.secretKeyFile), help: ArgumentHelp("Read the secret key from FILE (- for standard input), less one trailing newline.", valueName: "FILE"))
+    var secretKeyFile: String?
+
+    @Option(name: .long(.profile), help: ArgumentHelp("The profile of ~/.tccli/NAME.credential or ~/.aliyun/config.json / ~/.alibabacloud/credentials to take the secret key from when no option or variable gives it.", valueName: "NAME"))
+    var profile: String?
 
     @Option(name: .long(.now), help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC) instead of the clock: Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
@@ -75,7 +84,8 @@ struct Verify: ParsableCommand {
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
             try VerifySettings(capture: capture, secretKey: secretKey, secretId: secretId, token: token, now: now, serverError: serverError,
-                               entry: entry, showSecrets: showSecrets, format: output.format, noClock: noClock, allEntries: allEntries).run()
+                               entry: entry, showSecrets: showSecrets, format: output.format, noClock: noClock, allEntries: allEntries,
+                               secretKeyFile: secretKeyFile, profile: profile).run()
         }
     }
 }
@@ -93,6 +103,26 @@ struct VerifySettings {
     var format: OutputFormat = .text
     var noClock = false
     var allEntries = false
+    var secretKeyFile: String? = nil
+    var profile: String? = nil
+
+    /// The SecretId / AccessKeyId the captured request carries: in the Authorization header's
+    /// Credential (TC3, ACS3) or as a parameter (Tencent v1 `SecretId`, Alibaba RPC `AccessKeyId`).
+    static func carriedKeyId(_ request: HTTPRequest, algorithm: SignatureAlgorithm) -> String? {
+        switch algorithm {
+        case .tc3, .acs3:
+            guard let authorization = request.header("Authorization") else { return nil }
+            let marker = "Credential="
+            var rest = Substring(authorization)
+            while !rest.isEmpty && !rest.hasPrefix(marker) { rest = rest.dropFirst() }
+            guard !rest.isEmpty else { return nil }
+            return String(rest.dropFirst(marker.count).prefix { $0 != "/" && $0 != "," && $0 != " " })
+        case .hmacSHA1, .hmacSHA256:
+            return SignatureDetector.parameters(of: request).last { $0.name == "SecretId" }?.value
+        case .rpc:
+            return SignatureDetector.parameters(of: request).last { $0.name == "AccessKeyId" }?.value
+        }
+    }
 
     /// Verifies and prints the report; exits 0 for a match and 1 for a mismatch.
     func run() throws(SigScopeError) -> Int32 {
@@ -103,15 +133,23 @@ struct VerifySettings {
         if serverError == "-" && capture == "-" {
             throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
         }
+        if secretKeyFile == "-" && (capture == "-" || serverError == "-") {
+            throw SigScopeError(.invalidOption, "--secret-key-file - cannot share standard input with the capture or --server-error")
+        }
+        var credentials = Credentials()
+        // Read once: a HAR file's entries may be of both providers, and standard input can be read only once.
+        credentials.keyFileBytes = try secretKeyFile.map { path throws(SigScopeError) in try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes) }
         let bytes = try Frontend.read(capture)
         let clock: Timestamp? = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? (noClock ? nil : Frontend.now())
         guard allEntries else {
-            let (captured, report) = try verify(bytes, source: source, entry: entry, clock: clock)
+            let (captured, report, resolved) = try verify(bytes, source: source, entry: entry, clock: clock, credentials: &credentials)
             switch format {
             case .text:
+                resolved.report()
                 Frontend.writeReport(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
             case .json:
-                Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets))) + "\n")
+                let output = SignPipeline.withCredentials(Frontend.versioned(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)), resolved)
+                Frontend.writeOut(JSONWriter.pretty.string(output) + "\n")
             }
             return report.match ? 0 : 1
         }
@@ -122,13 +160,13 @@ struct VerifySettings {
         var allMatch = true
         var objects: [JSONValue] = []
         for index in indices {
-            let (captured, report) = try verify(bytes, source: source, entry: index, clock: clock)
+            let (captured, report, resolved) = try verify(bytes, source: source, entry: index, clock: clock, credentials: &credentials)
             allMatch = allMatch && report.match
             switch format {
             case .text:
                 Frontend.writeReport(VerifyOutput.verdictLine(report, entry: index, style: Frontend.style) + "\n")
             case .json:
-                guard case .object(var object) = VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets) else { continue }
+                guard case .object(var object) = SignPipeline.withCredentials(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets), resolved) else { continue }
                 object["entry"] = .number(String(index))
                 objects.append(.object(object))
             }
@@ -139,11 +177,34 @@ struct VerifySettings {
         return allMatch ? 0 : 1
     }
 
+    /// Each provider's secret key, resolved once (a HAR file's entries may be of both, and
+    /// `--secret-key-file -` can be read only once).
+    struct Credentials {
+        var resolved: [Provider: CredentialSources.Resolved] = [:]
+        var keyFileBytes: [UInt8]?
+    }
+
     /// Reads entry `entry` (or the only request) of the capture, the server's error if one is given, and verifies.
-    private func verify(_ bytes: [UInt8], source: String, entry: Int?, clock: Timestamp?) throws(SigScopeError) -> (CapturedRequest, VerifyReport) {
+    private func verify(_ bytes: [UInt8], source: String, entry: Int?, clock: Timestamp?,
+                        credentials: inout Credentials) throws(SigScopeError) -> (CapturedRequest, VerifyReport, CredentialSources.Resolved) {
         let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
         let detected = try Frontend.naming(source) { () throws(SigScopeError) in try SignatureDetector.detect(captured.request) }
-        let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
+        // Only the key comes from the sources; --secret-id and --token stay what the request is checked against.
+        var resolved: CredentialSources.Resolved
+        if let known = credentials.resolved[detected.provider] {
+            resolved = known
+        } else {
+            resolved = try CredentialSources(provider: detected.provider,
+                                             given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile,
+                                                                            secretKeyFileBytes: credentials.keyFileBytes, token: token, profile: profile)).resolve(keyOnly: true)
+            credentials.resolved[detected.provider] = resolved
+        }
+        let key = resolved.secretKey
+        // The key id the request carries is linted too (its shape; the verifier itself reports an empty one or a missing token).
+        if secretId == nil, let carried = Self.carriedKeyId(captured.request, algorithm: detected.algorithm), !carried.isEmpty {
+            resolved.warnings += CredentialLint.check(CredentialLint.Input(provider: detected.provider, secretId: (carried, "the captured request")))
+                .filter { $0.code == CredentialLint.Code.secretIdShape || $0.code == CredentialLint.Code.secretIdWhitespace }
+        }
         var notes = captured.notes
         if clock == nil {
             notes.append("the timestamp's age was not checked (--no-clock)")
@@ -171,6 +232,6 @@ struct VerifySettings {
         options.nowIsClock = now == nil && clock != nil
         var report = try Frontend.naming(source) { () throws(SigScopeError) in try Verifier.verify(captured, options: options) }
         report.notes = notes + report.notes
-        return (captured, report)
+        return (captured, report, resolved)
     }
 }
