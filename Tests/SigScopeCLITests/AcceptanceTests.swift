@@ -227,4 +227,16 @@ struct AcceptanceTests {
         let utf8 = try CLI.run(["verify", "testvectors/captures/sdk/tencent-vpcclient-tc3-post.http", "--secret-key", "k", "--no-clock", "--format", "json"])
         #expect(try Self.json(utf8.stdout)["request"]?["bodyBase64"] == nil)
     }
+
+    // MARK: millisecond timestamps (issue 27, item 4)
+
+    @Test("an Alibaba Timestamp in Unix milliseconds is called milliseconds, in seconds seconds", arguments: [("1700000000000", "milliseconds"), ("1700000000", "Unix seconds, which")])
+    func rpcNumericTimestamp(value: String, said: String) throws {
+        let original = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/captures/sdk/aliyun-tea-rpc.http")), as: UTF8.self)
+        let edited = original.replacingOccurrences(of: "Timestamp=2023-11-14T22%3A13%3A20Z", with: "Timestamp=" + value)
+        #expect(edited != original)
+        let result = try CLI.run(["verify", "-", "--secret-key", "sigscopeCaptureExampleSecret0001", "--no-clock", "--format", "json"], stdin: edited)
+        let finding = (try Self.json(result.stdout)["findings"]?.arrayValue ?? []).first { $0["code"] == .string("timestamp-not-utc") }
+        #expect(finding?["message"]?.stringValue?.contains(said) == true, "\(result.stdout)")
+    }
 }
