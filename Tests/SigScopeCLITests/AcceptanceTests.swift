@@ -239,4 +239,60 @@ struct AcceptanceTests {
         let finding = (try Self.json(result.stdout)["findings"]?.arrayValue ?? []).first { $0["code"] == .string("timestamp-not-utc") }
         #expect(finding?["message"]?.stringValue?.contains(said) == true, "\(result.stdout)")
     }
+
+    // MARK: private addresses are unique within a VPC only (issue 29: ResourceInUse)
+
+    /// Two VPCs with the same CIDR (as the default VPCs of two regions have), an ENI in each on
+    /// 172.16.0.5, and one more in each.
+    static let twoVPCs: [String: String] = [
+        "subnets.json": #"{"Response":{"TotalCount":2,"SubnetSet":[{"VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","CidrBlock":"172.16.0.0/28","Zone":"ap-guangzhou-3","AvailableIpAddressCount":9},{"VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","CidrBlock":"172.16.0.0/28","Zone":"ap-guangzhou-3","AvailableIpAddressCount":9}],"RequestId":"r1"}}"#,
+        "enis.json": #"{"Response":{"TotalCount":4,"NetworkInterfaceSet":[{"NetworkInterfaceId":"eni-a1","VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5","Primary":true}]},{"NetworkInterfaceId":"eni-a2","VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.3","Primary":true}]},{"NetworkInterfaceId":"eni-b1","VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5","Primary":true}]},{"NetworkInterfaceId":"eni-b2","VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.2","Primary":true}]}],"RequestId":"r2"}}"#,
+    ]
+
+    static func withFolder(_ files: [String: String], _ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-acceptance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        try body(folder.path)
+    }
+
+    static func twoVPCRequest(_ address: String) -> [String] {
+        ["--provider", "tencent", "--region", "ap-guangzhou", "--param", "VpcId=vpc-aaaaaaaa", "--param", "SubnetId=subnet-aaaaaaaa",
+         "--param", "NetworkInterfaceName=n", "--param", #"PrivateIpAddresses=[{"PrivateIpAddress":"\#(address)","Primary":true}]"#,
+         "--param", "SecondaryPrivateIpAddressCount=1"]
+    }
+
+    @Test("the same private IP on ENIs of two VPCs is no conflict; an address used only in the other VPC is free in this one")
+    func addressesPerVPC() throws {
+        try Self.withFolder(Self.twoVPCs) { folder in
+            // 172.16.0.2 is eni-b2's, in vpc-bbbbbbbb: free in vpc-aaaaaaaa.
+            let free = try CLI.run(["plan"] + Self.twoVPCRequest("172.16.0.2") + ["--context", folder, "--format", "json"])
+            #expect(free.status == 0, "\(free.stdout)\(free.stderr)")
+            let plan = try Self.json(free.stdout)
+            #expect(plan["violations"]?.arrayValue?.isEmpty == true)
+            // The lowest free address of vpc-aaaaaaaa's subnet: .0 network, .1 gateway, .2 given, .3 eni-a2's, so .4.
+            let addresses = (plan["plan"]?["privateIpAddresses"]?.arrayValue ?? []).compactMap { $0["address"]?.stringValue }
+            #expect(addresses == ["172.16.0.2", "172.16.0.4"])
+            // 172.16.0.3 is eni-a2's, in this VPC: taken.
+            let taken = try CLI.run(["validate"] + Self.twoVPCRequest("172.16.0.3") + ["--context", folder, "--format", "json"])
+            #expect(taken.status == 1)
+            let violations = try Self.json(taken.stdout)["violations"]?.arrayValue ?? []
+            #expect(violations.map { $0["code"]?.stringValue ?? "" } == ["ResourceInUse"])
+            #expect(violations.first?["message"]?.stringValue?.contains("eni-a2") == true)
+        }
+    }
+
+    @Test("the same private IP on two ENIs of one VPC is still a conflict naming the file")
+    func sameAddressSameVPC() throws {
+        var files = Self.twoVPCs
+        files["enis.json"] = files["enis.json"]?.replacingOccurrences(of: #""VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5""#,
+                                                                     with: #""VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5""#)
+        try Self.withFolder(files) { folder in
+            let result = try CLI.run(["validate"] + Self.twoVPCRequest("172.16.0.4") + ["--context", folder])
+            #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("172.16.0.5"))
+            #expect(result.stderr.contains("enis.json"))
+        }
+    }
 }

@@ -141,7 +141,8 @@ public enum Planner {
         let needed = eni.addressesToAllocate
         var unplanned = needed
         if needed > 0, let block = subnet?.ipv4Block {
-            let free = ContextRules.lowestFree(block, count: needed, provider: eni.provider, context: context, taken: taken)
+            let free = ContextRules.lowestFree(block, count: needed, provider: eni.provider, context: context, taken: taken,
+                                               vpc: subnet?.vpcId ?? eni.vpcId?.value, subnet: subnet?.id ?? eni.subnetId?.value)
             let primaryFree = !addresses.contains { $0.primary }
             for (i, value) in free.enumerated() {
                 addresses.append(.init(address: IPv4Block.text(value), primary: primaryFree && i == 0, source: .free))
