@@ -249,14 +249,6 @@ struct AcceptanceTests {
         "enis.json": #"{"Response":{"TotalCount":4,"NetworkInterfaceSet":[{"NetworkInterfaceId":"eni-a1","VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5","Primary":true}]},{"NetworkInterfaceId":"eni-a2","VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.3","Primary":true}]},{"NetworkInterfaceId":"eni-b1","VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5","Primary":true}]},{"NetworkInterfaceId":"eni-b2","VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.2","Primary":true}]}],"RequestId":"r2"}}"#,
     ]
 
-    static func withFolder(_ files: [String: String], _ body: (String) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-acceptance-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-        try body(folder.path)
-    }
-
     static func twoVPCRequest(_ address: String) -> [String] {
         ["--provider", "tencent", "--region", "ap-guangzhou", "--param", "VpcId=vpc-aaaaaaaa", "--param", "SubnetId=subnet-aaaaaaaa",
          "--param", "NetworkInterfaceName=n", "--param", #"PrivateIpAddresses=[{"PrivateIpAddress":"\#(address)","Primary":true}]"#,
@@ -265,7 +257,7 @@ struct AcceptanceTests {
 
     @Test("the same private IP on ENIs of two VPCs is no conflict; an address used only in the other VPC is free in this one")
     func addressesPerVPC() throws {
-        try Self.withFolder(Self.twoVPCs) { folder in
+        try ContextCommandTests.withFolder(Self.twoVPCs) { folder in
             // 172.16.0.2 is eni-b2's, in vpc-bbbbbbbb: free in vpc-aaaaaaaa.
             let free = try CLI.run(["plan"] + Self.twoVPCRequest("172.16.0.2") + ["--context", folder, "--format", "json"])
             #expect(free.status == 0, "\(free.stdout)\(free.stderr)")
@@ -288,7 +280,7 @@ struct AcceptanceTests {
         var files = Self.twoVPCs
         files["enis.json"] = files["enis.json"]?.replacingOccurrences(of: #""VpcId":"vpc-bbbbbbbb","SubnetId":"subnet-bbbbbbbb","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5""#,
                                                                      with: #""VpcId":"vpc-aaaaaaaa","SubnetId":"subnet-aaaaaaaa","PrivateIpAddressSet":[{"PrivateIpAddress":"172.16.0.5""#)
-        try Self.withFolder(files) { folder in
+        try ContextCommandTests.withFolder(files) { folder in
             let result = try CLI.run(["validate"] + Self.twoVPCRequest("172.16.0.4") + ["--context", folder])
             #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
             #expect(result.stderr.contains("172.16.0.5"))
