@@ -56,6 +56,7 @@ struct Plan: ParsableCommand {
             // Read once: the credentials are looked at twice (whether to sign, then to sign).
             signing.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
         }
+        try ContextInput.refuseSharedStdin(request: requestOptions.requestFile, contextPaths)
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)

@@ -287,4 +287,17 @@ struct AcceptanceTests {
             #expect(result.stderr.contains("enis.json"))
         }
     }
+
+    // MARK: one standard input (issue 27, item 14: every error says what is wrong)
+
+    @Test("standard input given for two inputs is wrong usage (64) saying so, not 'the file is empty'",
+          arguments: [["validate", "-", "--context", "-"], ["plan", "-", "--context", "-"],
+                      ["validate", "examples/context/tencent-create-eni.json", "--context", "-", "--context", "-"]])
+    func stdinTwice(arguments: [String]) throws {
+        let stdin = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent("examples/context/tencent/describe-subnets.json")), as: UTF8.self)
+        let result = try CLI.run(arguments, stdin: stdin)
+        #expect(result.status == 64, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("can be read only once"))
+        #expect(!result.stderr.contains("empty"))
+    }
 }
