@@ -300,4 +300,16 @@ struct AcceptanceTests {
         #expect(result.stderr.contains("can be read only once"))
         #expect(!result.stderr.contains("empty"))
     }
+
+    @Test("a request file given as --context is named as such (exit 2), without decode's advice to pass --provider")
+    func requestFileAsContext() throws {
+        let result = try CLI.run(["validate", Self.tencentRequest, "--context", Self.tencentRequest])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("sigscope: error: \(Self.tencentRequest): this is a sigscope request file, not a saved response"))
+        #expect(!result.stderr.contains("--provider"))
+        let other = try CLI.run(["validate", Self.tencentRequest, "--context", "-"], stdin: #"{"items": [1, 2]}"#)
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("a context file is a saved Describe* response"))
+        #expect(!other.stderr.contains("--provider"))
+    }
 }

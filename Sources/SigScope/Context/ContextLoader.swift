@@ -44,7 +44,13 @@ public enum ContextLoader {
             try loadHAR(har, file: file, into: &state, limits: limits)
             return
         }
-        let decoded = try ResponseDecoder.decode(bytes, provider: nil, action: nil, entry: nil, limits: limits, source: file.name)
+        let decoded: DecodedResponse
+        do throws(SigScopeError) {
+            decoded = try ResponseDecoder.decode(bytes, provider: nil, action: nil, entry: nil, limits: limits, source: file.name)
+        } catch where error.code == .undecodable && error.reason.hasPrefix("cannot tell which provider answered") {
+            // decode's advice (--provider) does not apply to a context file, which names its provider itself.
+            throw SigScopeError(.invalidContext, notAResponse(bytes), source: file.name)
+        }
         try absorb(decoded, evidence: file.name, source: file.name, into: &state)
     }
 
@@ -238,6 +244,17 @@ public enum ContextLoader {
             }
         }
         return nil
+    }
+
+    /// Why a JSON object no provider answers with is no context file: a request file given by
+    /// mistake (it has `params`), or another document.
+    private static func notAResponse(_ bytes: [UInt8]) -> String {
+        let object = (try? JSONParser.parse(bytes))?.objectValue
+        if let object, object["params"] != nil, object["provider"] != nil || object["action"] != nil {
+            return "this is a sigscope request file, not a saved response; give it as the REQUEST argument, and the responses of the Describe* calls as --context"
+        }
+        let keys = object?.keys.prefix(6).joined(separator: ", ") ?? ""
+        return "this JSON is no Tencent Cloud response ({\"Response\": {…}}) and no Alibaba Cloud one (no RequestId)\(keys.isEmpty ? "" : "; its members are " + keys); a context file is a saved Describe* response"
     }
 
     private static func isDescribeSuccess(_ decoded: DecodedResponse) -> Bool {
