@@ -312,4 +312,19 @@ struct AcceptanceTests {
         #expect(other.stderr.contains("a context file is a saved Describe* response"))
         #expect(!other.stderr.contains("--provider"))
     }
+
+    // MARK: a right signature the server refused as expired (issue 27, item 1's kind)
+
+    @Test("a right signature with the server's AuthFailure.SignatureExpire / InvalidTimeStamp.Expired, clock skipped: timestamp-expired, exit 1, never 'would accept'",
+          arguments: [("testvectors/captures/sdk/tencent-vpcclient-tc3-post.http", "sigscopeCaptureExampleSecretKey1", "testvectors/responses/tc-auth-SignatureExpire/input.json"),
+                      ("testvectors/captures/sdk/aliyun-tea-rpc.curl", "sigscopeCaptureExampleSecret0001", "testvectors/responses/ali-auth-InvalidTimeStamp.Expired/input.http")])
+    func serverSaysExpired(capture: String, key: String, error: String) throws {
+        let result = try CLI.run(["verify", capture, "--secret-key", key, "--no-clock", "--server-error", error, "--format", "json"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let object = try Self.json(result.stdout)
+        #expect(object["match"] == .bool(false))
+        #expect((object["findings"]?.arrayValue ?? []).map { $0["code"]?.stringValue ?? "" } == ["timestamp-expired"])
+        let text = try CLI.run(["verify", capture, "--secret-key", key, "--no-clock", "--server-error", error])
+        #expect(!text.stdout.contains("would accept"))
+    }
 }
