@@ -20,6 +20,12 @@ enum ContextInput {
         return state
     }
 
+    /// Refuses `-` for the request and a context file, or for two context files, before
+    /// anything is read (the request would take the stream and the context find it empty).
+    static func refuseSharedStdin(request: String?, _ paths: [String]) throws(SigScopeError) {
+        if paths.filter({ $0 == "-" }).count + (request == "-" ? 1 : 0) > 1 { throw Frontend.stdinTwice }
+    }
+
     /// Every file under `paths`: a file as it is, a folder's regular files (sub-folders too),
     /// in name order, hidden ones (`.name`) left out.
     static func files(_ paths: [String]) throws(SigScopeError) -> [ContextLoader.File] {

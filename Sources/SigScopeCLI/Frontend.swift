@@ -12,11 +12,20 @@ enum Frontend {
     /// The largest file sigscope reads (a saved response of many thousands of ENIs fits well inside).
     static let maxInputBytes = 64 << 20
 
+    /// Whether `read("-")` has read standard input already (one process, one read).
+    private nonisolated(unsafe) static var stdinRead = false
+
+    /// The error for `-` given to two inputs: a second read would find the stream empty.
+    static let stdinTwice = SigScopeError(.invalidOption, "standard input (-) is given for two inputs (the request, a --context file, a key or body file), but it can be read only once; save all but one of them to files")
+
     /// Reads `path` (`-` for standard input), refusing more than `limit` bytes.
     static func read(_ path: String, limit: Int = maxInputBytes) throws(SigScopeError) -> [UInt8] {
         let display = path == "-" ? "<stdin>" : path
         let file: UnsafeMutablePointer<FILE>?
         if path == "-" {
+            // A second `-` would read an empty stream and blame the input for being empty.
+            if stdinRead { throw stdinTwice }
+            stdinRead = true
             file = stdin
         } else {
             let fd = try openDescriptor(path)

@@ -32,6 +32,7 @@ struct SignPipeline {
             return try runBatch()
         }
         let source = requestOptions.source
+        try ContextInput.refuseSharedStdin(request: requestOptions.requestFile, contextPaths)
         let draft = try requestOptions.readDraft()
         let request = try Frontend.naming(source) { () throws(SigScopeError) in try requestOptions.build(draft, source: source) }
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }

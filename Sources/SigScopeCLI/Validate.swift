@@ -45,6 +45,7 @@ struct Validate: ParsableCommand {
 
     /// Validates the request and prints the report; argument-parser's path and `FastPath` both end here.
     static func run(_ request: RequestSettings, format: OutputFormat, contextPaths: [String] = []) throws(SigScopeError) -> Int32 {
+        try ContextInput.refuseSharedStdin(request: request.requestFile, contextPaths)
         let draft = try request.readDraft()
         let apiRequest = try Frontend.naming(request.source) { () throws(SigScopeError) in try request.build(draft, source: request.source) }
         let report: ValidationReport

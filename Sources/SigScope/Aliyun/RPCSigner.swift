@@ -68,7 +68,7 @@ public enum RPCSigner {
             if pair.name == "Format" {
                 format = pair.value
             } else if let instead = reservedParameterNames[pair.name] {
-                throw SigScopeError(.invalidOption, "the parameter \"\(pair.name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
+                throw SigScopeError.commonParameter(pair.name, instead: instead)
             } else {
                 business.append(pair)
             }

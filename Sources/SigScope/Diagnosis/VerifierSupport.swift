@@ -120,7 +120,7 @@ enum VerifierSupport {
         guard let now = options.now, let timestamp else { return }
         let skew = now.unixSeconds - timestamp.unixSeconds
         if abs(skew) > window {
-            findings.add(.timestampExpired, .error, "\(shown) (\(timestamp.iso8601)) is \(TC3Verifier.describeSkew(skew)) \(.now) \(now.iso8601); \(rule). Fix: sign with the current time and keep the clock in sync (NTP).")
+            findings.add(.timestampExpired, .error, "\(shown) (\(timestamp.iso8601)) is \(TC3Verifier.describeSkew(skew)) \(options.nowIsClock ? "the clock's" : "\(.now)") \(now.iso8601); \(rule). Fix: sign with the current time and keep the clock in sync (NTP).")
         }
     }
 

@@ -184,8 +184,8 @@ public enum Signer {
             switch algorithm {
             case .tc3:
                 switch name {
-                case "Nonce": instead = "nothing: TC3 has no nonce (only signature v1 sends one)"
-                case "SignatureMethod": instead = "\(.algorithm) tc3 (it signs with TC3-HMAC-SHA256)"
+                case "Nonce": instead = "nothing: TC3 has no nonce; only signature v1 sends one, set with \(.nonce)"
+                case "SignatureMethod": instead = "\(.algorithm) (tc3 signs with TC3-HMAC-SHA256)"
                 default: instead = V1Signer.reservedParameterNames[name]
                 }
             case .acs3:
@@ -199,8 +199,21 @@ public enum Signer {
                 instead = nil
             }
             if let instead {
-                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
+                throw SigScopeError.commonParameter(name, instead: instead)
             }
         }
+    }
+}
+
+extension SigScopeError {
+    /// A common parameter given among the params: what to do instead (`instead` is an option,
+    /// or "nothing: why" when sigscope sets it with no option).
+    static func commonParameter(_ name: String, instead: SigScopeMessage) -> SigScopeError {
+        var why = instead
+        if case .text(let first)? = why.pieces.first, first.hasPrefix("nothing: ") {
+            why.pieces[0] = .text(String(first.dropFirst("nothing: ".count)))
+            return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params (\(why))" as SigScopeMessage)
+        }
+        return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
     }
 }

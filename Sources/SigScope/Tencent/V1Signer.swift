@@ -62,7 +62,7 @@ public enum V1Signer {
         if let language = options.language { pairs.append(("Language", language)) }
         for pair in Params.flatten(request.params, indexBase: 0) {
             if let instead = reservedParameterNames[pair.name] {
-                throw SigScopeError(.invalidOption, "the parameter \"\(pair.name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
+                throw SigScopeError.commonParameter(pair.name, instead: instead)
             }
             pairs.append(pair)
         }
