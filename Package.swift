@@ -32,6 +32,12 @@ let package = Package(
             name: "SigScope",
             dependencies: ["CSigScopeOpenSSL", "CSigScopeLibXML2"]
         ),
+        // sigscope's batch machinery: the streaming reader, the ordered parallel pipeline and each
+        // worker's TC3 plans, templates and key reuse, on `package` access for the executable.
+        .target(
+            name: "SigScopeBatch",
+            dependencies: ["SigScope"]
+        ),
         // The `sigscope` executable. Release builds with the static link and symbol ordering are
         // made by scripts/release.sh; this manifest carries no unsafe flags, so a package that
         // depends on sigscope by version can build it.
@@ -39,6 +45,7 @@ let package = Package(
             name: "SigScopeCLI",
             dependencies: [
                 "SigScope",
+                "SigScopeBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +58,10 @@ let package = Package(
         .testTarget(
             name: "SigScopeTests",
             dependencies: ["SigScope", "SigScopeTestSupport"]
+        ),
+        .testTarget(
+            name: "SigScopeBatchTests",
+            dependencies: ["SigScopeBatch", "SigScope", "SigScopeTestSupport"]
         ),
         .testTarget(
             name: "SigScopeCLITests",

@@ -72,9 +72,9 @@ public struct SignedRequest: Sendable, Equatable {
     /// Exactly what goes on the wire.
     public var request: HTTPRequest
     /// Remarks about choices made while building the request (defaults used, and so on).
-    public var notes: [String]
+    public var notes: [SigScopeMessage]
 
-    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: HTTPRequest, notes: [String] = []) {
+    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: HTTPRequest, notes: [SigScopeMessage] = []) {
         self.provider = provider
         self.algorithm = algorithm
         self.steps = steps
@@ -136,20 +136,25 @@ public enum Signer {
     /// Builds the wire request and signs it, recording every stage.
     /// - Throws: `SigScopeError` for an algorithm of the other provider or options that
     ///   cannot be combined; `.crypto` if libcrypto fails.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+        try sign(request, options: options, credentials: credentials, contexts: nil)
+    }
+
+    /// `sign`, through a batch worker's own libcrypto contexts (RPC keeps its HMAC key ready in them).
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, contexts: CryptoContexts?) throws(SigScopeError) -> SignedRequest {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm.provider == request.provider else {
             let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
-            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is \(algorithm.provider.displayNameWithArticle) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
+            throw SigScopeError(.invalidOption, "\(.algorithm) \(algorithm.rawValue) is \(algorithm.provider.displayNameWithArticle) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
         }
         switch algorithm {
         case .tc3:
             try refuseCommonParameters(request, algorithm: .tc3)
-            return try TC3Signer.sign(request, options: options, credentials: credentials, cache: cache)
+            return try TC3Signer.sign(request, options: options, credentials: credentials)
         case .hmacSHA1, .hmacSHA256:
             return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
         case .rpc:
-            return try RPCSigner.sign(request, options: options, credentials: credentials, cache: cache)
+            return try RPCSigner.sign(request, options: options, credentials: credentials, contexts: contexts)
         case .acs3:
             try refuseCommonParameters(request, algorithm: .acs3)
             return try ACS3Signer.sign(request, options: options, credentials: credentials)
@@ -163,7 +168,7 @@ public enum Signer {
     /// would be a second, unsigned-by-design value the server reads as a business parameter, so
     /// they are refused as Tencent v1 and Alibaba RPC refuse them (`V1Signer`, `RPCSigner`).
     /// Alibaba's `Format` stays allowed: it chooses the response format (JSON or XML).
-    static func refuseCommonParameters(_ request: APIRequest, algorithm: SignatureAlgorithm) throws(SigScopeError) {
+    package static func refuseCommonParameters(_ request: APIRequest, algorithm: SignatureAlgorithm) throws(SigScopeError) {
         for member in request.params.members {
             let name = member.key
             // Most names are none of these: a switch over short literals settles that without
@@ -175,42 +180,40 @@ public enum Signer {
             default:
                 continue
             }
-            let instead: String?
+            let instead: SigScopeMessage?
             switch algorithm {
             case .tc3:
                 switch name {
-                case "Nonce": instead = "nothing: TC3 has no nonce (only signature v1 sends one)"
-                case "SignatureMethod": instead = "--algorithm (tc3 signs with TC3-HMAC-SHA256)"
+                case "Nonce": instead = "nothing: TC3 has no nonce; only signature v1 sends one, set with \(.nonce)"
+                case "SignatureMethod": instead = "\(.algorithm) (tc3 signs with TC3-HMAC-SHA256)"
                 default: instead = V1Signer.reservedParameterNames[name]
                 }
             case .acs3:
                 switch name {
-                case "SignatureMethod", "SignatureVersion": instead = "--algorithm (acs3 signs with ACS3-HMAC-SHA256 and names it in the Authorization header)"
-                case "Timestamp": instead = "--timestamp (sent as x-acs-date)"
-                case "SignatureNonce": instead = "--nonce (sent as x-acs-signature-nonce)"
+                case "SignatureMethod", "SignatureVersion": instead = "\(.algorithm) acs3 (it signs with ACS3-HMAC-SHA256 and names it in the Authorization header)"
+                case "Timestamp": instead = "\(.timestamp) (sent as x-acs-date)"
+                case "SignatureNonce": instead = "\(.nonce) (sent as x-acs-signature-nonce)"
                 default: instead = RPCSigner.reservedParameterNames[name]
                 }
             default:
                 instead = nil
             }
             if let instead {
-                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+                throw SigScopeError.commonParameter(name, instead: instead)
             }
         }
     }
-
-    /// Signs `request` and appends exactly the bytes `SignOutput.writeCompact(sign(…), showSecrets:)`
-    /// would, when the algorithm has a way to do that without building the signed request (TC3
-    /// POST; see `TC3Signer.writeSignedCompact`). Returns false, with nothing written, otherwise.
-    /// - Parameter paramsText: the params' JSON text as given, without escapes, when the request's
-    ///   params are exactly it (see `TC3Signer.writeSignedCompact`).
-    public static func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache,
-                                          showSecrets: Bool, paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
-        let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
-        guard algorithm == .tc3, request.provider == .tencent else { return false }
-        try refuseCommonParameters(request, algorithm: .tc3)
-        return try TC3Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: cache, showSecrets: showSecrets,
-                                                paramsText: paramsText, into: out)
-    }
 }
 
+extension SigScopeError {
+    /// A common parameter given among the params: what to do instead (`instead` is an option,
+    /// or "nothing: why" when sigscope sets it with no option).
+    static func commonParameter(_ name: String, instead: SigScopeMessage) -> SigScopeError {
+        var why = instead
+        if case .text(let first)? = why.pieces.first, first.hasPrefix("nothing: ") {
+            why.pieces[0] = .text(String(first.dropFirst("nothing: ".count)))
+            return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params (\(why))" as SigScopeMessage)
+        }
+        return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
+    }
+}
