@@ -12,6 +12,12 @@ let package = Package(
     dependencies: [
         // Resolved from the machine's local package mirror.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `sigscope serve` only (target SigScopeServe): the HTTP server, its event loops and TLS.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // OpenSSL's libcrypto: SHA-256, HMAC-SHA1, HMAC-SHA256. Imported only by Sources/SigScope/Crypto.
@@ -30,6 +36,23 @@ let package = Package(
             name: "SigScope",
             dependencies: ["CSigScopeOpenSSL", "CSigScopeLibXML2"]
         ),
+        // `sigscope serve`: the local endpoint on Hummingbird 2. The only target with server code;
+        // the library stays free of it.
+        .target(
+            name: "SigScopeServe",
+            dependencies: [
+                "SigScope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The `sigscope` executable. Release builds with the static link and symbol ordering are
         // made by scripts/release.sh; this manifest carries no unsafe flags, so a package that
         // depends on sigscope by version can build it.
@@ -37,6 +60,7 @@ let package = Package(
             name: "SigScopeCLI",
             dependencies: [
                 "SigScope",
+                "SigScopeServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +73,10 @@ let package = Package(
         .testTarget(
             name: "SigScopeTests",
             dependencies: ["SigScope", "SigScopeTestSupport"]
+        ),
+        .testTarget(
+            name: "SigScopeServeTests",
+            dependencies: ["SigScopeServe", "SigScope", "SigScopeTestSupport"]
         ),
         .testTarget(
             name: "SigScopeCLITests",

@@ -24,7 +24,7 @@ struct SigScopeCLI: ParsableCommand {
           sigscope verify captured-request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
         """,
         version: SigScopeVersion.string,
-        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, Serve.self],
         defaultSubcommand: nil
     )
 

@@ -31,9 +31,10 @@ enum TC3Verifier {
         }
         let hostname = Endpoint(host: hostValue).hostname.lowercased()
         let isTencentHost = hostname.hasSuffix(".tencentcloudapi.com")
-        let endpointService = isTencentHost ? TC3Signer.defaultService(forHost: hostname) : nil
+        // The receiver's own service (options.tc3Service, for a local endpoint) is what the real server holds its host to.
+        let endpointService = options.tc3Service ?? (isTencentHost ? TC3Signer.defaultService(forHost: hostname) : nil)
         let service = endpointService ?? auth.service ?? TC3Signer.defaultService(forHost: hostname)
-        if !isTencentHost {
+        if !isTencentHost && options.tc3Service == nil {
             notes.append("\(hostname) is not a *.tencentcloudapi.com endpoint (a proxy or a mock?): the scope service \"\(service)\" was taken from the Authorization header instead of the host")
         }
 
@@ -71,7 +72,8 @@ enum TC3Verifier {
             findings.add(.credentialDateNotUTC, .error, "The credential scope says \(stated), but X-TC-Timestamp \(timestampText ?? "") is \(timestamp.iso8601) in UTC, so the scope date must be \(utcDate). \(stated) is \(localDateDescription(stated, timestamp: timestamp)). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()).")
         }
         if let endpointService, let stated = auth.service, stated != endpointService {
-            findings.add(.credentialServiceMismatch, .error, "The credential scope names service \"\(stated)\", but the request goes to \(hostname), whose service is \"\(endpointService)\" (the endpoint's first label); the server answers AuthFailure.InvalidAuthorization (\"Service in Credential not valid\"). Fix: sign with service \"\(endpointService)\", or send the request to \(stated).tencentcloudapi.com.")
+            let whose = options.tc3Service != nil && !isTencentHost ? "which stands for service \"\(endpointService)\"" : "whose service is \"\(endpointService)\" (the endpoint's first label)"
+            findings.add(.credentialServiceMismatch, .error, "The credential scope names service \"\(stated)\", but the request goes to \(hostname), \(whose); the server answers AuthFailure.InvalidAuthorization (\"Service in Credential not valid\"). Fix: sign with service \"\(endpointService)\", or send the request to \(stated).tencentcloudapi.com.")
         }
         let signedNames = TC3Signer.signedHeadersList(signedList)
         let missing = TC3Signer.mandatorySignedHeaders.filter { !signedNames.contains($0) }

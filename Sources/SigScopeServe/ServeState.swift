@@ -1,0 +1,91 @@
+import SigScope
+import Synchronization
+
+/// One elastic network interface as `serve` knows it: created by a request it served, or
+/// listed in a context file. The fields both providers' models share, in neutral names; each
+/// provider's response renders them under its own names (`ProviderBodies`).
+struct NetworkInterfaceRecord: Sendable, Equatable {
+    var provider: Provider
+    var id: String
+    var name: String
+    var description: String
+    var vpcId: String
+    var subnetId: String
+    var zone: String
+    var securityGroupIds: [String]
+    var privateIPs: [(address: String, primary: Bool)]
+    var macAddress: String
+    var tags: [(key: String, value: String)]
+    var created: Timestamp
+    /// The item exactly as a context file listed it, answered back as it is; nil for an ENI serve created.
+    var listed: JSONObject?
+
+    static func == (a: NetworkInterfaceRecord, b: NetworkInterfaceRecord) -> Bool {
+        a.provider == b.provider && a.id == b.id && a.name == b.name && a.vpcId == b.vpcId && a.subnetId == b.subnetId
+            && a.privateIPs.map(\.address) == b.privateIPs.map(\.address) && a.listed == b.listed
+    }
+}
+
+/// A subnet (Tencent) or vSwitch (Alibaba) a context file describes.
+struct SubnetRecord: Sendable, Equatable {
+    var provider: Provider
+    var id: String
+    var vpcId: String
+    var zone: String
+    var cidr: String
+}
+
+/// What the context files (`--context`) tell `serve`: the Describe* answers it can give back,
+/// the subnets it plans addresses in, and the ENIs that exist before the session.
+///
+/// This is serve's own small view. The library's context state model (issue 29), when it is
+/// there, fills the same three things; nothing else in serve reads context files.
+public struct ServeInventory: Sendable {
+    /// Saved Describe* bodies by provider and action (the JSON a real server answered).
+    var describeBodies: [Provider: [String: JSONObject]] = [:]
+    var subnets: [SubnetRecord] = []
+    var interfaces: [NetworkInterfaceRecord] = []
+    /// The files each fact came from, for the startup line.
+    public var sources: [String] = []
+
+    /// An empty inventory: no context.
+    public init() {}
+
+    /// The actions answered from context, per provider (sorted).
+    public func describeActions(for provider: Provider) -> [String] {
+        (describeBodies[provider] ?? [:]).keys.sorted()
+    }
+
+    public var subnetCount: Int { subnets.count }
+    public var interfaceCount: Int { interfaces.count }
+}
+
+/// The session's mutable state: the ENIs per provider (context ones first, then those created),
+/// behind one lock. Every action reads and changes it through `withState`.
+final class ServeState: Sendable {
+    struct Contents: Sendable {
+        var interfaces: [Provider: [NetworkInterfaceRecord]] = [:]
+        var createdCount = 0
+        /// ClientToken → the ENI created with it, per provider (both APIs are idempotent on it).
+        var clientTokens: [Provider: [String: String]] = [:]
+    }
+
+    let inventory: ServeInventory
+    private let contents: Mutex<Contents>
+
+    init(inventory: ServeInventory) {
+        self.inventory = inventory
+        var initial = Contents()
+        for record in inventory.interfaces { initial.interfaces[record.provider, default: []].append(record) }
+        contents = Mutex(initial)
+    }
+
+    func withState<T>(_ body: (inout Contents) -> T) -> T {
+        contents.withLock { body(&$0) }
+    }
+
+    /// The subnet with `id`, when the context knows it.
+    func subnet(_ provider: Provider, id: String) -> SubnetRecord? {
+        inventory.subnets.first { $0.provider == provider && $0.id == id }
+    }
+}
