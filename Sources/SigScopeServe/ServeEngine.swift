@@ -132,7 +132,8 @@ public final class ServeEngine: Sendable {
         guard let action = Action.named(wire.action, provider: provider, inventory: settings.inventory) else {
             return provider == .tencent
                 ? reply.error("InvalidAction", "The requested action `\(wire.action)` does not exist.", verdict: .failed, findings: reply.findings, summary: "\(wire.action) is not an action serve emulates")
-                : reply.error("InvalidAction.NotFound", "Specified api is not found, please check your url and method.", verdict: .failed, findings: reply.findings, summary: "\(wire.action) is not an action serve emulates")
+                : reply.error("InvalidAction.NotFound", "Specified api is not found, please check your url and method.", verdict: .failed, findings: reply.findings,
+                              summary: "\(wire.action) is not an action serve emulates", status: 404)
         }
         let validation = Validator.validate(wire.apiRequest)
         if let violation = validation.violations.first {

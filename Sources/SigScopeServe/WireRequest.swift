@@ -83,19 +83,16 @@ struct WireRequest: Sendable {
         }
     }
 
-    /// Folds flat wire names into nested params; a name sent twice keeps its first value.
+    /// Folds flat wire names into nested params; a name sent twice (in the query and the form
+    /// body) takes its later value, the body's, as the gateways read it.
     private mutating func fold(_ pairs: [(name: String, value: String)], indexBase: Int) {
-        var seen = Set<String>()
-        var assignments: [(String, JSONValue)] = []
-        for pair in pairs where seen.insert(pair.name).inserted {
-            assignments.append((pair.name, .string(pair.value)))
-        }
+        let assignments: [(String, JSONValue)] = pairs.map { ($0.name, .string($0.value)) }
         do {
             params = try Params.merge(assignments, into: JSONObject(), replace: true, indexBase: indexBase, source: "the request")
         } catch {
             paramsProblem = error.reason
             var flat = JSONObject()
-            for (name, value) in assignments { flat.members.append(JSONMember(name, value)) }
+            for (name, value) in assignments where flat[name] == nil { flat.members.append(JSONMember(name, value)) }
             params = flat
         }
     }
