@@ -134,7 +134,7 @@ public struct ServeServer: Sendable {
                 deadline.cancel()
             } catch {
                 deadline.cancel()
-                let tooLarge = (error as? HTTPError)?.status == .contentTooLarge
+                let tooLarge = error is NIOTooManyBytesError
                 let exchange = tooLarge
                     ? ServeExchange.plain(status: 413, message: "sigscope serve: the request body is larger than \(listen.maxBodyBytes) bytes", verdict: .malformed, summary: "body over \(listen.maxBodyBytes) bytes")
                     : ServeExchange.plain(status: 408, message: "sigscope serve: the request body did not arrive within \(listen.bodyTimeoutSeconds) s", verdict: .malformed, summary: "body not read: \(error)")

@@ -68,6 +68,7 @@ final class ByteSink: Sendable {
 /// request in `--log` (JSON Lines), and every exchange in `--har` (HAR 1.2, completed on `finish`).
 public final class SessionRecorder: Sendable {
     private let stderrSink: ByteSink?
+    private let noteSink = ByteSink(fd: 2, owns: false)
     private let logSink: ByteSink?
     private let harSink: ByteSink?
     private let harEntries = Mutex<Int>(0)
@@ -128,8 +129,9 @@ public final class SessionRecorder: Sendable {
 
     /// A line on standard error outside any request (an HTTP-level refusal, startup notes).
     public func note(_ text: String) {
-        stderrSink?.append("sigscope: " + text + "\n")
         stderrSink?.flush()
+        noteSink.append("sigscope: " + text + "\n")
+        noteSink.flush()
     }
 
     /// Writes what is pending to every file.
