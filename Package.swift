@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,7 +13,9 @@ let package = Package(
         // Resolved from the machine's local package mirror.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `sigscope serve` only (target SigScopeServe): the HTTP server, its event loops and TLS.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // No traits: without FullFoundation and ConfigurationSupport Hummingbird needs only
+        // FoundationEssentials, which the static release link already carries (scripts/release.sh).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
