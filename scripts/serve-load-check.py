@@ -55,7 +55,7 @@ good_tencent = signed("examples/tencent-create-eni.json", "--service", "vpc", "-
 kinds.append(("tencent TC3 create", good_tencent, 200, "accepted", None))
 method, target, headers, body = good_tencent
 kinds.append(("tencent body changed after signing", (method, target, headers, body.replace(b'"demo"', b'"demo2"')), 200, "rejected", "AuthFailure.SignatureFailure"))
-kinds.append(("tencent scope service = host label", signed("examples/tencent-create-eni.json"), 200, "rejected", "AuthFailure.InvalidAuthorization"))
+kinds.append(("tencent scope service of another product", signed("examples/tencent-create-eni.json", "--service", "cvm"), 200, "rejected", "AuthFailure.InvalidAuthorization"))
 kinds.append(("tencent v1 describe", signed("--provider", "tencent", "--action", "DescribeNetworkInterfaces", "--region", "ap-guangzhou", "--algorithm", "hmac-sha256"), 200, "accepted", None))
 kinds.append(("aliyun RPC create", signed("examples/aliyun-create-eni.json", "--param", "ClientToken=load-a"), 200, "accepted", None))
 kinds.append(("aliyun wrong secret", signed("examples/aliyun-create-eni.json", key="not-the-secret"), 400, "rejected", "SignatureDoesNotMatch"))

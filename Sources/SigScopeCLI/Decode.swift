@@ -32,13 +32,13 @@ struct Decode: ParsableCommand {
     @Argument(help: ArgumentHelp("The captured response: a body, an HTTP response (curl -i) or a HAR file; - reads standard input.", valueName: "RESPONSE"))
     var responseFile: String
 
-    @Option(help: "The provider, instead of inferring it.")
+    @Option(name: .long(.provider), help: "The provider, instead of inferring it.")
     var provider: Provider?
 
-    @Option(help: "The API action (e.g. CreateNetworkInterface), instead of inferring it.")
+    @Option(name: .long(.action), help: "The API action (e.g. CreateNetworkInterface), instead of inferring it.")
     var action: String?
 
-    @Option(help: ArgumentHelp("For a HAR file: the entry to decode, 0-based (default: the first entry sent to a Tencent Cloud or Alibaba Cloud API).", valueName: "N"))
+    @Option(name: .long(.entry), help: ArgumentHelp("For a HAR file: the entry to decode, 0-based (default: the first entry sent to a Tencent Cloud or Alibaba Cloud API).", valueName: "N"))
     var entry: Int?
 
     @OptionGroup var output: OutputOptions

@@ -26,9 +26,8 @@ enum FastPath {
         case "curl": mode = .curl
         default: return nil
         }
-        guard let words = PlainWords(arguments.dropFirst(), options: SignOption.count, slot: { SignOption(spelling: $0)?.rawValue },
-                                     flags: ["--show-secrets", "--no-validate", "--batch"], repeatable: "--param") else { return nil }
-        func value(_ option: SignOption) -> String? { words.value(option.rawValue) }
+        guard let words = PlainWords(arguments.dropFirst(), table: .sign) else { return nil }
+        func value(_ option: LongOption) -> String? { words.value(option) }
         var request = RequestSettings(requestFile: words.operand, action: value(.action), region: value(.region), params: words.repeated)
         var signing = SigningSettings()
         var format: OutputFormat?
@@ -46,46 +45,31 @@ enum FastPath {
         signing.contentType = value(.contentType)
         signing.signedHeaders = value(.signedHeaders)
         signing.language = value(.language)
-        signing.showSecrets = words.flag(0)
-        signing.noValidate = words.flag(1)
-        signing.batch = words.flag(2)
+        signing.showSecrets = words.flag(.showSecrets)
+        signing.noValidate = words.flag(.noValidate)
+        signing.batch = words.flag(.batch)
         // A refused combination (--batch with --format text) is left to argument-parser's path,
         // which reports it.
         guard let resolved = try? SignPipeline.format(format, batch: signing.batch) else { return nil }
         return SignPipeline(requestOptions: request, signing: signing, format: resolved, mode: mode)
     }
 
-    /// The long options of `sign` and `curl` that take one value (`--param`, repeatable, aside).
-    enum SignOption: Int {
-        case provider, action, region, algorithm, method, endpoint, timestamp, nonce, secretId, secretKey
-        case token, apiVersion, service, bodyFile, contentType, signedHeaders, language, format
+    /// The options FastPath reads for one command: those that take one value, the flags, and
+    /// the one that may be repeated. Everything else is left to argument-parser.
+    struct Table {
+        let values: [LongOption]
+        let flags: [LongOption]
+        var repeatable: LongOption? = nil
 
-        /// How many there are (`format` is the last; `allCases` would build an array's metadata).
-        static let count = SignOption.format.rawValue + 1
-
-        init?(spelling: String) {
-            switch spelling {
-            case "--provider": self = .provider
-            case "--action": self = .action
-            case "--region": self = .region
-            case "--algorithm": self = .algorithm
-            case "--method": self = .method
-            case "--endpoint": self = .endpoint
-            case "--timestamp": self = .timestamp
-            case "--nonce": self = .nonce
-            case "--secret-id", "--access-key-id": self = .secretId
-            case "--secret-key", "--access-key-secret": self = .secretKey
-            case "--token": self = .token
-            case "--api-version": self = .apiVersion
-            case "--service": self = .service
-            case "--body-file": self = .bodyFile
-            case "--content-type": self = .contentType
-            case "--signed-headers": self = .signedHeaders
-            case "--language": self = .language
-            case "--format": self = .format
-            default: return nil
-            }
-        }
+        /// `sign` and `curl`.
+        static let sign = Table(values: [.provider, .action, .region, .algorithm, .method, .endpoint, .timestamp, .nonce, .secretId,
+                                         .secretKey, .token, .apiVersion, .service, .bodyFile, .contentType, .signedHeaders, .language,
+                                         .format],
+                                flags: [.showSecrets, .noValidate, .batch], repeatable: .param)
+        /// `decode`.
+        static let decode = Table(values: [.provider, .action, .entry, .format], flags: [])
+        /// `verify`.
+        static let verify = Table(values: [.secretKey, .secretId, .token, .now, .serverError, .entry, .format], flags: [.showSecrets])
     }
 
     /// A plain `validate` command line. Its options (the request's and `--format`) are a subset
@@ -101,19 +85,11 @@ enum FastPath {
     /// (argument-parser then says why).
     static func parseDecode(_ arguments: [String]) -> DecodeSettings? {
         guard arguments.first == "decode",
-              let words = PlainWords(arguments.dropFirst(), options: 4, slot: { word in
-                  switch word {
-                  case "--provider": 0
-                  case "--action": 1
-                  case "--entry": 2
-                  case "--format": 3
-                  default: nil
-                  }
-              }),
+              let words = PlainWords(arguments.dropFirst(), table: .decode),
               let responseFile = words.operand else { return nil }
-        var settings = DecodeSettings(responseFile: responseFile, action: words.value(1), format: .text)
-        guard read(words.value(0), into: &settings.provider), read(words.value(2), into: &settings.entry),
-              read(words.value(3), into: &settings.format), settings.problem == nil else { return nil }
+        var settings = DecodeSettings(responseFile: responseFile, action: words.value(.action), format: .text)
+        guard read(words.value(.provider), into: &settings.provider), read(words.value(.entry), into: &settings.entry),
+              read(words.value(.format), into: &settings.format), settings.problem == nil else { return nil }
         return settings
     }
 
@@ -121,22 +97,12 @@ enum FastPath {
     /// `--show-secrets`; nil for anything else.
     static func parseVerify(_ arguments: [String]) -> VerifySettings? {
         guard arguments.first == "verify",
-              let words = PlainWords(arguments.dropFirst(), options: 7, slot: { word in
-                  switch word {
-                  case "--secret-key", "--access-key-secret": 0
-                  case "--secret-id", "--access-key-id": 1
-                  case "--token": 2
-                  case "--now": 3
-                  case "--server-error": 4
-                  case "--entry": 5
-                  case "--format": 6
-                  default: nil
-                  }
-              }, flags: ["--show-secrets"]),
+              let words = PlainWords(arguments.dropFirst(), table: .verify),
               let capture = words.operand else { return nil }
-        var settings = VerifySettings(capture: capture, secretKey: words.value(0), secretId: words.value(1), token: words.value(2),
-                                      now: words.value(3), serverError: words.value(4), showSecrets: words.flag(0))
-        guard read(words.value(5), into: &settings.entry), read(words.value(6), into: &settings.format) else { return nil }
+        var settings = VerifySettings(capture: capture, secretKey: words.value(.secretKey), secretId: words.value(.secretId),
+                                      token: words.value(.token), now: words.value(.now), serverError: words.value(.serverError),
+                                      showSecrets: words.flag(.showSecrets))
+        guard read(words.value(.entry), into: &settings.entry), read(words.value(.format), into: &settings.format) else { return nil }
         return settings
     }
 
@@ -157,13 +123,15 @@ enum FastPath {
         return true
     }
 
-    /// The words after a command's name when they are plain: each value option (`slot` gives its
-    /// position, the same for all its spellings, nil for an unknown word) at most once with its
-    /// value as the next word, one that does not look like an option; each flag at most once; at
-    /// most one operand. Plain arrays rather than dictionaries and sets: a generic collection
-    /// type's metadata is built at run time the first time it is used, a cost on every start.
+    /// The words after a command's name when they are plain: each value option of `table` at
+    /// most once with its value as the next word, one that does not look like an option; each
+    /// flag at most once; the repeatable option any number of times; at most one operand. Any
+    /// other word that starts with `-` makes the line argument-parser's. Plain arrays and bit
+    /// masks rather than dictionaries and sets: a generic collection type's metadata is built at
+    /// run time the first time it is used, a cost on every start.
     struct PlainWords {
-        /// Each option's value, by slot ("" until given; `given` says which were).
+        private let table: Table
+        /// Each option's value, by its position in `table.values` ("" until given; `given` says which were).
         private var values: [String]
         private var given: UInt64 = 0
         private var flagsSet: UInt64 = 0
@@ -171,16 +139,21 @@ enum FastPath {
         /// The values of the one option that may be repeated, in order.
         var repeated: [String] = []
 
-        /// The value of the option in `slot`, when it was given.
-        func value(_ slot: Int) -> String? { given & (1 << slot) != 0 ? values[slot] : nil }
+        /// The value of `option`, when it was given.
+        func value(_ option: LongOption) -> String? {
+            guard let slot = table.values.firstIndex(of: option), given & (1 << slot) != 0 else { return nil }
+            return values[slot]
+        }
 
-        /// True when the flag at `index` of the `flags` list was given.
-        func flag(_ index: Int) -> Bool { flagsSet & (1 << index) != 0 }
+        /// True when the flag `option` was given.
+        func flag(_ option: LongOption) -> Bool {
+            guard let index = table.flags.firstIndex(of: option) else { return false }
+            return flagsSet & (1 << index) != 0
+        }
 
-        init?(_ arguments: ArraySlice<String>, options: Int, slot: (String) -> Int?, flags names: [String] = [], repeatable: String? = nil) {
-            // Only [String] and bit masks: an array of optionals or of booleans would have its
-            // type metadata built at run time on every one-shot start.
-            values = Array(repeating: "", count: options)
+        init?(_ arguments: ArraySlice<String>, table: Table) {
+            self.table = table
+            values = Array(repeating: "", count: table.values.count)
             var index = arguments.startIndex
             while index < arguments.endIndex {
                 let word = arguments[index]
@@ -190,7 +163,8 @@ enum FastPath {
                     operand = word
                     continue
                 }
-                if let flag = names.firstIndex(of: word) {
+                guard let option = LongOption(spelling: word) else { return nil }
+                if let flag = table.flags.firstIndex(of: option) {
                     guard flagsSet & (1 << flag) == 0 else { return nil }
                     flagsSet |= 1 << flag
                     continue
@@ -200,13 +174,13 @@ enum FastPath {
                 index += 1
                 // A value that looks like an option is argument-parser's to judge.
                 if value.hasPrefix("-") && value != "-" { return nil }
-                if word == repeatable {
+                if option == table.repeatable {
                     repeated.append(value)
                     continue
                 }
-                guard let option = slot(word), given & (1 << option) == 0 else { return nil }
-                given |= 1 << option
-                values[option] = value
+                guard let slot = table.values.firstIndex(of: option), given & (1 << slot) == 0 else { return nil }
+                given |= 1 << slot
+                values[slot] = value
             }
         }
     }

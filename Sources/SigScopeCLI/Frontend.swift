@@ -171,19 +171,37 @@ enum Frontend {
         }
     }
 
+    /// The provider's spelling of the key id and secret key options (both spellings are accepted everywhere).
+    static func credentialOptions(for provider: Provider) -> (id: String, key: String) {
+        switch provider {
+        case .tencent: return ("--secret-id", "--secret-key")
+        case .aliyun: return ("--access-key-id", "--access-key-secret")
+        }
+    }
+
+    /// Refuses an empty secret key, given (`--secret-key ""`, an unset `"$VAR"`) or in the environment:
+    /// signing or verifying with an empty key only ever gives a wrong signature.
+    static func refuseEmptySecret(_ given: String?, option: String, variable: String) throws(SigScopeError) {
+        if let given {
+            if given.isEmpty {
+                throw SigScopeError(.invalidOption, "\(option) is empty: a secret key is never empty (was it \"$VARIABLE\" of a variable that is not set?); give the key, or leave \(option) out to read \(variable)")
+            }
+        } else if let value = getenv(variable), value.pointee == 0 {
+            throw SigScopeError(.missingInput, "\(variable) is set but empty: a secret key is never empty; set it to the key, or pass \(option)")
+        }
+    }
+
     /// Credentials from options, else the provider's environment variables.
     /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
     static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
-        let names: (id: String, key: String, token: String) = provider == .tencent
-            ? ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN")
-            : ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")
-        let idOption = provider == .tencent ? "--secret-id" : "--access-key-id"
-        let keyOption = provider == .tencent ? "--secret-key" : "--access-key-secret"
-        guard let key = secretKey ?? env(names.key) else {
-            throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.key)")
+        let names = provider.profile.environment
+        let (idOption, keyOption) = credentialOptions(for: provider)
+        try refuseEmptySecret(secretKey, option: keyOption, variable: names.secretKey)
+        guard let key = secretKey ?? env(names.secretKey) else {
+            throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.secretKey)")
         }
-        guard let id = secretId ?? env(names.id) else {
-            throw SigScopeError(.missingInput, "no key id: pass \(idOption) or set \(names.id)")
+        guard let id = secretId ?? env(names.secretId) else {
+            throw SigScopeError(.missingInput, "no key id: pass \(idOption) or set \(names.secretId)")
         }
         return Credentials(secretId: id, secretKey: SecretKey(key), token: token ?? env(names.token))
     }
@@ -191,8 +209,9 @@ enum Frontend {
     /// The secret key from the option, else the provider's environment variable.
     /// - Throws: `.missingInput` when neither gives one.
     static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
-        let variable = provider == .tencent ? "TENCENTCLOUD_SECRET_KEY" : "ALIBABA_CLOUD_ACCESS_KEY_SECRET"
-        let option = provider == .tencent ? "--secret-key" : "--access-key-secret"
+        let variable = provider.profile.environment.secretKey
+        let option = credentialOptions(for: provider).key
+        try refuseEmptySecret(given, option: option, variable: variable)
         guard let key = given ?? env(variable) else {
             throw SigScopeError(.missingInput, "no secret key to verify this \(provider.displayName) request with: pass \(option) or set \(variable)")
         }

@@ -49,5 +49,5 @@ struct SigScopeCLI: ParsableCommand {
 }
 
 enum SigScopeVersion {
-    static let string = "0.1.0"
+    static let string = "0.2.0"
 }

@@ -125,8 +125,8 @@ struct SignPipeline {
         /// The signing options, already plain values (`SigningSettings`), read directly per line.
         let signing: SigningSettings
         // One slot per provider, not a dictionary: see `Outcome`.
-        private var tencentCredentials: Outcome<Credentials>?
-        private var aliyunCredentials: Outcome<Credentials>?
+        /// Each provider's credentials (or the error reading them), read once.
+        private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
         /// The derived keys of this worker's last signature.
         let keyCache = SigningKeyCache()
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
@@ -157,14 +157,14 @@ struct SignPipeline {
 
         /// The credentials for `provider`, read from options and environment the first time.
         mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
-            if let known = provider == .tencent ? tencentCredentials : aliyunCredentials { return try known.get() }
+            if let known = credentialsRead[provider] { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
             let result = Outcome { () throws(SigScopeError) in
                 let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
                 return isolated ? credentials.isolatedCopy() : credentials
             }
-            if provider == .tencent { tencentCredentials = result } else { aliyunCredentials = result }
+            credentialsRead[provider] = result
             return try result.get()
         }
     }

@@ -14,6 +14,12 @@ struct Verify: ParsableCommand {
         On a mismatch, known client mistakes are replayed and the ones that reproduce the \
         provided signature are reported as findings.
 
+        The timestamp is judged against this machine's clock (Tencent allows 5 minutes, \
+        Alibaba 15); --now judges it against another instant, --no-clock not at all. With \
+        --server-error, a signature that verifies but that the server rejected as wrong \
+        (AuthFailure.SignatureFailure, SignatureDoesNotMatch, IncompleteSignature) is \
+        server-holds-another-secret: the server has another secret for the key id.
+
         Exit codes: 0 the signature matches · 1 mismatch · 2 the capture cannot be read · \
         64 wrong usage.
 
@@ -21,6 +27,8 @@ struct Verify: ParsableCommand {
           sigscope verify request.txt --secret-key "$TENCENTCLOUD_SECRET_KEY"
           sigscope curl req.json > cmd.sh && sigscope verify cmd.sh --format json
           sigscope verify session.har --entry 3 --now 2024-05-01T08:00:00Z
+          sigscope verify session.har --all-entries
+          sigscope verify old-capture.http --no-clock
           # Alibaba: compare with the string-to-sign the server quoted in its error
           sigscope verify request.http --server-error response.json
         """
@@ -29,25 +37,31 @@ struct Verify: ParsableCommand {
     @Argument(help: ArgumentHelp("The captured request: raw HTTP, a curl command line or a HAR file; - reads standard input.", valueName: "CAPTURE"))
     var capture: String
 
-    @Option(name: [.customLong("secret-key"), .customLong("access-key-secret")], help: "SecretKey / AccessKeySecret to recompute with (default: TENCENTCLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET for the detected provider). Never printed.")
+    @Option(name: .long(.secretKey), help: "SecretKey / AccessKeySecret to recompute with (default: TENCENTCLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET for the detected provider). Never printed.")
     var secretKey: String?
 
-    @Option(name: [.customLong("secret-id"), .customLong("access-key-id")], help: "The SecretId / AccessKeyId the request should carry; a different one is reported.")
+    @Option(name: .long(.secretId), help: "The SecretId / AccessKeyId the request should carry; a different one is reported.")
     var secretId: String?
 
-    @Option(help: "The session token in use; a request that does not carry it is reported.")
+    @Option(name: .long(.token), help: "The session token in use; a request that does not carry it is reported.")
     var token: String?
 
-    @Option(help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC): Tencent allows 5 minutes, Alibaba 15.")
+    @Option(name: .long(.now), help: "Judge the timestamp against this instant (Unix seconds or ISO-8601 UTC) instead of the clock: Tencent allows 5 minutes, Alibaba 15.")
     var now: String?
 
-    @Option(name: .customLong("server-error"), help: ArgumentHelp("The error the server answered (an Alibaba SignatureDoesNotMatch / IncompleteSignature body, bare, as curl -i prints it, or in a HAR file): its string-to-sign is compared with the recomputed one.", valueName: "FILE"))
+    @Flag(name: .long(.noClock), help: "Do not judge the timestamp's age at all (for old captures); the output says it was not checked.")
+    var noClock = false
+
+    @Flag(name: .long(.allEntries), help: "HAR only: verify every Tencent/Alibaba API request in it, one verdict line each (JSON: an array); exit 1 if any mismatches.")
+    var allEntries = false
+
+    @Option(name: .long(.serverError), help: ArgumentHelp("The error the server answered (an Alibaba SignatureDoesNotMatch / IncompleteSignature body, bare, as curl -i prints it, or in a HAR file): its string-to-sign is compared with the recomputed one.", valueName: "FILE"))
     var serverError: String?
 
-    @Option(help: ArgumentHelp("HAR only: use entry N, 0-based (log.entries[N]), instead of the first Tencent/Alibaba API entry.", valueName: "N"))
+    @Option(name: .long(.entry), help: ArgumentHelp("HAR only: use entry N, 0-based (log.entries[N]), instead of the first Tencent/Alibaba API entry.", valueName: "N"))
     var entry: Int?
 
-    @Flag(help: "Print derived keys in full (the secret key itself is never printed).")
+    @Flag(name: .long(.showSecrets), help: "Print derived keys in full (the secret key itself is never printed).")
     var showSecrets = false
 
     @OptionGroup var output: OutputOptions
@@ -55,7 +69,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
             try VerifySettings(capture: capture, secretKey: secretKey, secretId: secretId, token: token, now: now, serverError: serverError,
-                               entry: entry, showSecrets: showSecrets, format: output.format).run()
+                               entry: entry, showSecrets: showSecrets, format: output.format, noClock: noClock, allEntries: allEntries).run()
         }
     }
 }
@@ -71,27 +85,73 @@ struct VerifySettings {
     var entry: Int? = nil
     var showSecrets = false
     var format: OutputFormat = .text
+    var noClock = false
+    var allEntries = false
 
     /// Verifies and prints the report; exits 0 for a match and 1 for a mismatch.
     func run() throws(SigScopeError) -> Int32 {
         let source = capture == "-" ? "<stdin>" : capture
+        if noClock && now != nil {
+            throw SigScopeError(.invalidOption, "--now and --no-clock contradict each other: --now judges the timestamp against an instant, --no-clock not at all")
+        }
+        if serverError == "-" && capture == "-" {
+            throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
+        }
         let bytes = try Frontend.read(capture)
+        let clock: Timestamp? = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? (noClock ? nil : Frontend.now())
+        guard allEntries else {
+            let (captured, report) = try verify(bytes, source: source, entry: entry, clock: clock)
+            switch format {
+            case .text:
+                Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
+            case .json:
+                Frontend.writeOut(JSONWriter.pretty.string(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)) + "\n")
+            }
+            return report.match ? 0 : 1
+        }
+        if entry != nil {
+            throw SigScopeError(.invalidOption, "--all-entries verifies every API entry of the HAR file; drop --entry, or drop --all-entries to verify entry \(entry ?? 0) alone")
+        }
+        let indices = try HARRequestParser.apiEntries(bytes, source: source)
+        var allMatch = true
+        var objects: [JSONValue] = []
+        for index in indices {
+            let (captured, report) = try verify(bytes, source: source, entry: index, clock: clock)
+            allMatch = allMatch && report.match
+            switch format {
+            case .text:
+                Frontend.writeOut(VerifyOutput.verdictLine(report, entry: index, style: Frontend.style) + "\n")
+            case .json:
+                guard case .object(var object) = VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets) else { continue }
+                object["entry"] = .number(String(index))
+                objects.append(.object(object))
+            }
+        }
+        if format == .json {
+            Frontend.writeOut(JSONWriter.pretty.string(.array(objects)) + "\n")
+        }
+        return allMatch ? 0 : 1
+    }
+
+    /// Reads entry `entry` (or the only request) of the capture, the server's error if one is given, and verifies.
+    private func verify(_ bytes: [UInt8], source: String, entry: Int?, clock: Timestamp?) throws(SigScopeError) -> (CapturedRequest, VerifyReport) {
         let captured = try CaptureParser.parse(bytes, source: source, entry: entry)
         let detected = try SignatureDetector.detect(captured.request)
         let key = try Frontend.secretKey(for: detected.provider, given: secretKey)
-        let nowValue = try now.map { text throws(SigScopeError) in try Timestamp.parse(text) }
         var notes = captured.notes
+        if clock == nil {
+            notes.append("the timestamp's age was not checked (--no-clock)")
+        }
         var serverStringToSign: String?
+        var serverErrorCode: String?
         if let serverError {
             let limits = ResponseLimits.standard
             let errorSource = serverError == "-" ? "<stdin>" : serverError
-            if serverError == "-" && capture == "-" {
-                throw SigScopeError(.invalidOption, "the capture and --server-error cannot both be read from standard input")
-            }
             let errorBytes = try Frontend.read(serverError, limit: limits.maxBytes)
             // The same HAR file for both: decode the response of the entry the request came from.
             let errorEntry = serverError == capture ? entry : nil
             let decoded = try ResponseDecoder.decode(errorBytes, provider: detected.provider, action: nil, entry: errorEntry, limits: limits, source: errorSource)
+            serverErrorCode = decoded.error?.code
             if let sts = decoded.error?.serverStringToSign {
                 serverStringToSign = sts
             } else if let error = decoded.error {
@@ -100,15 +160,10 @@ struct VerifySettings {
                 notes.append("\(errorSource) is a success response, not an error: it quotes no server string-to-sign")
             }
         }
-        let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: nowValue, serverStringToSign: serverStringToSign)
-        var report = try Verifier.verify(captured.request, options: options)
+        let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: clock, serverStringToSign: serverStringToSign,
+                                    serverErrorCode: serverErrorCode)
+        var report = try Verifier.verify(captured, options: options)
         report.notes = notes + report.notes
-        switch format {
-        case .text:
-            Frontend.writeOut(VerifyOutput.text(report, format: captured.format, showSecrets: showSecrets, style: Frontend.style))
-        case .json:
-            Frontend.writeOut(JSONWriter.pretty.string(VerifyOutput.json(report, format: captured.format, showSecrets: showSecrets)) + "\n")
-        }
-        return report.match ? 0 : 1
+        return (captured, report)
     }
 }

@@ -101,7 +101,7 @@ public final class ServeEngine: Sendable {
                                summary: "serve has no \(provider.displayName) key: start it with --secret-key, or the provider's environment variable")
         }
         let options = VerifyOptions(secretKey: credentials.secretKey, expectedSecretId: credentials.secretId, token: credentials.token, now: now,
-                                    tc3Service: settings.tc3Service)
+                                    service: settings.tc3Service)
         let report: VerifyReport
         do {
             report = try Verifier.verify(request, options: options)

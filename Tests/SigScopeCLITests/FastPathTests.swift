@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SigScopeCLI
 
@@ -151,5 +152,62 @@ struct FastPathTests {
     @Test("any other verify command line is left to argument-parser", arguments: verifyLeftToArgumentParser)
     func verifyFallsBack(_ arguments: [String]) {
         #expect(FastPath.parseVerify(arguments) == nil)
+    }
+
+    // MARK: - one declaration of each option
+
+    /// Every spelling argument-parser accepts for the options of `command`, by kind, from its own
+    /// dump of the command (`--experimental-dump-help`), as `--name`.
+    static func argumentParserSpellings(_ command: String) throws -> (options: Set<String>, flags: Set<String>, repeating: Set<String>) {
+        let result = try CLI.run([command, "--experimental-dump-help"])
+        let dump = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let arguments = try #require((dump["command"] as? [String: Any])?["arguments"] as? [[String: Any]])
+        var options = Set<String>(), flags = Set<String>(), repeating = Set<String>()
+        for argument in arguments {
+            let names = (argument["names"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "long" }.compactMap { $0["name"] as? String }
+            for name in names {
+                switch argument["kind"] as? String {
+                case "option": options.insert("--" + name); if argument["isRepeating"] as? Bool == true { repeating.insert("--" + name) }
+                case "flag": flags.insert("--" + name)
+                default: break
+                }
+            }
+        }
+        return (options, flags, repeating)
+    }
+
+    static func spellings(_ options: [LongOption]) -> Set<String> {
+        Set(options.flatMap { ["--" + $0.rawValue] + $0.aliases.map { "--" + $0 } })
+    }
+
+    @Test("FastPath's tables name options exactly as argument-parser declares them, kind for kind",
+          arguments: [("sign", FastPath.Table.sign), ("curl", FastPath.Table.sign), ("validate", FastPath.Table.sign),
+                      ("decode", FastPath.Table.decode), ("verify", FastPath.Table.verify)])
+    func tablesMatchArgumentParser(_ command: String, _ table: FastPath.Table) throws {
+        let declared = try Self.argumentParserSpellings(command)
+        if command == "validate" {
+            // validate is read as sign's table and refused when any signing option is used; its
+            // own options must all be in that table.
+            #expect(declared.options.subtracting(["--param"]).isSubset(of: Self.spellings(table.values)))
+            return
+        }
+        #expect(Self.spellings(table.values).isSubset(of: declared.options.subtracting(declared.repeating)))
+        #expect(Self.spellings(table.flags).isSubset(of: declared.flags))
+        if let repeatable = table.repeatable { #expect(declared.repeating.contains("--" + repeatable.rawValue)) }
+    }
+
+    @Test("every spelling of a LongOption is read back as that option, and nothing else is")
+    func spellingsRoundTrip() {
+        var all: [LongOption] = FastPath.Table.sign.values
+        all += FastPath.Table.sign.flags
+        all += FastPath.Table.decode.values
+        all += FastPath.Table.verify.values
+        all.append(.param)
+        for option in all {
+            for spelling in Self.spellings([option]) { #expect(LongOption(spelling: spelling) == option) }
+        }
+        #expect(LongOption(spelling: "provider") == nil)
+        #expect(LongOption(spelling: "--Provider") == nil)
+        #expect(LongOption(spelling: "--provider=tencent") == nil)
     }
 }

@@ -121,7 +121,7 @@ import Glibc
     @Test("sigscope curl's Tencent and Alibaba commands are accepted; a DescribeNetworkInterfaces then lists the ENI; SIGINT stops it with exit 0")
     func acceptsCurlCommands() throws {
         let server = try Server()
-        let tencent = try Self.send(try Self.curlCommand(["examples/tencent-create-eni.json", "--service", "vpc"], server: server))
+        let tencent = try Self.send(try Self.curlCommand(["examples/tencent-create-eni.json"], server: server))
         #expect(tencent.status == 200)
         #expect(tencent.headers["x-sigscope-verdict"] == "accepted")
         let eni = ((Self.json(tencent.body)["Response"] as? [String: Any])?["NetworkInterface"] as? [String: Any])?["NetworkInterfaceId"] as? String ?? ""
@@ -159,8 +159,8 @@ import Glibc
         let type = try Self.send(command.replacingOccurrences(of: "Content-Type: application/json", with: "Content-Type: application/json; charset=utf-8"))
         #expect(Self.tencentCode(type) == "AuthFailure.SignatureFailure")
         #expect(type.headers["x-sigscope-findings"]?.contains("content-type-changed") == true)
-        // Signed with the host's first label as service (no --service): the scope service is wrong.
-        let service = try Self.send(try Self.curlCommand(["examples/tencent-create-eni.json"], server: server))
+        // Signed for another product's scope service than the one serve stands for (vpc).
+        let service = try Self.send(try Self.curlCommand(["examples/tencent-create-eni.json", "--service", "cvm"], server: server))
         #expect(Self.tencentCode(service) == "AuthFailure.InvalidAuthorization")
         #expect(service.headers["x-sigscope-findings"]?.contains("credential-service-mismatch") == true)
         // Signed ten minutes ago.

@@ -230,6 +230,51 @@ struct ValidateCommandTests {
         #expect(refused.stderr.contains("SubnetId"))
     }
 
+    /// Writes `text` to a fresh request file and runs `body` with its path.
+    static func withRequestFile(_ text: String, _ body: (String) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-val-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("request.json")
+        try Data(text.utf8).write(to: file)
+        try body(file.path)
+    }
+
+    static let validParams = #""SubnetId": "subnet-76r802pg", "NetworkInterfaceName": "demo""#
+
+    /// Issue 28: a repeated name was read as its last value (validate warned, sign and curl were
+    /// silent), though the signed TC3 body carried both. It is unreadable input now: exit 2 at the repeat.
+    @Test("a request file repeating a name in params, or in any object, is exit 2 naming file, line and column", arguments: ["validate", "sign", "curl"])
+    func repeatedName(command: String) throws {
+        let files = [
+            ("{\"provider\": \"tencent\", \"region\": \"ap-guangzhou\",\n \"params\": {\"VpcId\": \"vpc-0akbol5v\", \"VpcId\": \"vpc-1bkbol5v\", \(Self.validParams)}}", "2:38", "VpcId"),
+            ("{\"provider\": \"tencent\", \"region\": \"ap-guangzhou\", \"region\": \"ap-beijing\",\n \"params\": {\"VpcId\": \"vpc-0akbol5v\", \(Self.validParams)}}", "1:51", "region"),
+        ]
+        for (text, place, name) in files {
+            try Self.withRequestFile(text) { path in
+                let result = try CLI.run([command, path] + (command == "validate" ? [] : ["--timestamp", "1551113065"]), env: Self.credentials)
+                #expect(result.status == 2, "\(command): \(result.stderr)")
+                #expect(result.stderr.contains("\(path):\(place):"), "\(result.stderr)")
+                #expect(result.stderr.contains("\"\(name)\""), "\(result.stderr)")
+                #expect(result.stdout.isEmpty)
+            }
+        }
+    }
+
+    /// Issue 28: an integer too large for the server's 64-bit Integer was clamped and passed.
+    @Test("an integer parameter beyond 64 bits is a violation: exit 1 with InvalidParameter", arguments: ["validate", "sign", "curl"])
+    func integerBeyond64Bits(command: String) throws {
+        let text = #"{"provider": "tencent", "region": "ap-guangzhou", "params": {"VpcId": "vpc-0akbol5v", "#
+            + Self.validParams + #", "SecondaryPrivateIpAddressCount": 123456789012345678901234567890}}"#
+        try Self.withRequestFile(text) { path in
+            let result = try CLI.run([command, path] + (command == "validate" ? [] : ["--timestamp", "1551113065"]), env: Self.credentials)
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            let report = command == "validate" ? result.stdout : result.stderr
+            #expect(report.contains("InvalidParameter") && report.contains("SecondaryPrivateIpAddressCount"), "\(report)")
+            #expect(report.contains("64-bit"), "\(report)")
+        }
+    }
+
     @Test("help lists validate")
     func help() throws {
         let result = try CLI.run(["--help"])

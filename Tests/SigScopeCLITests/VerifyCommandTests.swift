@@ -12,14 +12,14 @@ struct VerifyCommandTests {
 
     @Test("a matching capture: exit 0, \"match\" first on the first line")
     func match() throws {
-        let result = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key])
+        let result = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--now", "2023-11-14T22:14:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("match"))
     }
 
     @Test("a mismatch: exit 1, \"mismatch\" first, the findings after the steps")
     func mismatch() throws {
-        let result = try CLI.run(["verify", Self.tc3, "--secret-key", "wrong-key"])
+        let result = try CLI.run(["verify", Self.tc3, "--secret-key", "wrong-key", "--no-clock"])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("mismatch"))
         let steps = try #require(result.stdout.range(of: "Steps"))
@@ -50,7 +50,7 @@ struct VerifyCommandTests {
 
     @Test("the secret comes from the provider's environment variable when not given")
     func environment() throws {
-        let result = try CLI.run(["verify", Self.rpc], env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.rpcKey])
+        let result = try CLI.run(["verify", Self.rpc, "--no-clock"], env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.rpcKey])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
@@ -87,7 +87,7 @@ struct VerifyCommandTests {
     @Test("--entry on a capture that is not HAR is a usage error; --entry 1 of an SDK HAR matches")
     func entry() throws {
         #expect(try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--entry", "1"]).status == 64)
-        let har = try CLI.run(["verify", "testvectors/captures/sdk/aliyun-tea-acs3.har", "--secret-key", Self.rpcKey, "--entry", "1"])
+        let har = try CLI.run(["verify", "testvectors/captures/sdk/aliyun-tea-acs3.har", "--secret-key", Self.rpcKey, "--entry", "1", "--no-clock"])
         #expect(har.status == 0, "\(har.stderr)")
     }
 
@@ -131,10 +131,10 @@ struct VerifyCommandTests {
         let body = #"{"Message":"Specified signature is not matched with our calculation. server string to sign is:"# + sts + #"","RequestId":"1DD9FD9A-8E57-43E5-B911-E4F5AD2027F7","HostId":"ecs.aliyuncs.com","Code":"SignatureDoesNotMatch"}"#
         let response = dir.appendingPathComponent("response.txt")
         try Data(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=utf-8\r\n\r\n" + body).utf8).write(to: response)
-        let right = try CLI.run(["verify", request.path, "--secret-key", "testsecret", "--server-error", response.path])
+        let right = try CLI.run(["verify", request.path, "--secret-key", "testsecret", "--server-error", response.path, "--no-clock"])
         #expect(right.status == 1, "the server rejected it, so it is not a match even with the right signature")
-        #expect(right.stdout.contains("wrong-secret-likely"))
-        let wrong = try CLI.run(["verify", request.path, "--secret-key", "bad", "--server-error", response.path, "--format", "json"])
+        #expect(right.stdout.contains("server-holds-another-secret"))
+        let wrong = try CLI.run(["verify", request.path, "--secret-key", "bad", "--server-error", response.path, "--no-clock", "--format", "json"])
         #expect(wrong.status == 1)
         let codes = try JSONParser.parse(wrong.stdout)["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
         #expect(codes == ["signature-mismatch", "wrong-secret-likely"])
@@ -142,9 +142,138 @@ struct VerifyCommandTests {
 
     @Test("--server-error with a response that quotes no string-to-sign: a note, the verdict unchanged")
     func serverErrorWithout() throws {
-        let result = try CLI.run(["verify", Self.rpc, "--secret-key", Self.rpcKey, "--server-error", "-", "--format", "json"],
+        let result = try CLI.run(["verify", Self.rpc, "--secret-key", Self.rpcKey, "--server-error", "-", "--no-clock", "--format", "json"],
                                  stdin: #"{"RequestId":"x","HostId":"ecs.aliyuncs.com","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}"#)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("quotes no server string-to-sign"))
+    }
+
+    // MARK: - The hard cases (issue 27)
+
+    static func codes(_ stdout: String) throws -> [String] {
+        try JSONParser.parse(stdout)["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+    }
+
+    @Test("a right signature with the server's AuthFailure.SignatureFailure / SignatureDoesNotMatch: server-holds-another-secret, exit 1, both providers",
+          arguments: [("testvectors/captures/sdk/tencent-vpcclient-tc3-post.http", "sigscopeCaptureExampleSecretKey1", "testvectors/responses/tc-auth-SignatureFailure/input.json"),
+                      ("testvectors/captures/sdk/aliyun-tea-rpc.curl", "sigscopeCaptureExampleSecret0001", "testvectors/responses/ali-auth-SignatureDoesNotMatch-no-sts/input.json")])
+    func serverHoldsAnotherSecret(capture: String, key: String, error: String) throws {
+        let result = try CLI.run(["verify", capture, "--secret-key", key, "--no-clock", "--server-error", error, "--format", "json"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(try Self.codes(result.stdout).contains("server-holds-another-secret"))
+        let text = try CLI.run(["verify", capture, "--secret-key", key, "--no-clock", "--server-error", error])
+        #expect(text.status == 1)
+        #expect(!text.stdout.contains("the server would accept"))
+    }
+
+    @Test("an empty secret key is refused on every path with exit 64 and a sentence saying it is empty",
+          arguments: [["verify", "testvectors/captures/sdk/tencent-vpcclient-tc3-post.http", "--secret-key", ""],
+                      ["verify", "testvectors/captures/sdk/aliyun-tea-rpc.curl", "--access-key-secret", ""],
+                      ["sign", "--provider", "tencent", "--action", "CreateNetworkInterface", "--param", "VpcId=vpc-1", "--param", "SubnetId=subnet-1",
+                       "--param", "NetworkInterfaceName=n", "--region", "ap-guangzhou", "--secret-id", "AKIDx", "--secret-key", ""],
+                      ["curl", "--provider", "aliyun", "--action", "CreateNetworkInterface", "--param", "VSwitchId=vsw-1", "--param", "SecurityGroupId=sg-1",
+                       "--region", "cn-hangzhou", "--access-key-id", "LTAIx", "--access-key-secret", ""]])
+    func emptySecret(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("empty"))
+    }
+
+    @Test("an empty secret key variable is refused with exit 64, naming the variable and saying it is empty")
+    func emptySecretVariable() throws {
+        let result = try CLI.run(["verify", Self.tc3], env: ["TENCENTCLOUD_SECRET_KEY": ""])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("TENCENTCLOUD_SECRET_KEY"))
+        #expect(result.stderr.contains("empty"))
+    }
+
+    @Test("--token that differs from the X-TC-Token sent: token-mismatch, exit 1")
+    func tokenMismatch() throws {
+        let result = try CLI.run(["verify", "testvectors/captures/sdk/tencent-vpcclient-tc3-token.http", "--secret-key", Self.tc3Key, "--no-clock",
+                                  "--token", "another-token", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(try Self.codes(result.stdout).contains("token-mismatch"))
+    }
+
+    @Test("without --now the timestamp is judged against the clock: a 2023 capture is timestamp-expired; --no-clock skips it and says so")
+    func clockByDefault() throws {
+        let result = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(try Self.codes(result.stdout).contains("timestamp-expired"))
+        let skipped = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--no-clock"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.contains("not checked"))
+        let given = try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--now", "2023-11-14T22:15:00Z"])
+        #expect(given.status == 0)
+    }
+
+    @Test("two Content-Type headers: duplicate-header, exit 1")
+    func duplicateHeader() throws {
+        let text = try String(decoding: Data(contentsOf: CLI.repoRoot.appendingPathComponent(Self.tc3)), as: UTF8.self)
+            .replacingOccurrences(of: "Content-Type: application/json\r\n", with: "Content-Type: application/json\r\nContent-Type: text/plain\r\n")
+        let result = try CLI.run(["verify", "-", "--secret-key", Self.tc3Key, "--no-clock", "--format", "json"], stdin: text)
+        #expect(result.status == 1)
+        #expect(try Self.codes(result.stdout).contains("duplicate-header"))
+    }
+
+    static let signArguments = ["--provider", "tencent", "--action", "CreateNetworkInterface", "--region", "ap-guangzhou", "--param", "VpcId=vpc-1",
+                                "--param", "SubnetId=subnet-1", "--param", "NetworkInterfaceName=n", "--secret-id", "AKIDx", "--secret-key", "k",
+                                "--timestamp", "1700000000"]
+
+    @Test("sign and curl at an IP, localhost or upper-case endpoint sign for service vpc",
+          arguments: ["http://127.0.0.1:8080", "localhost:8080", "VPC.TencentCloudAPI.com"])
+    func endpointService(endpoint: String) throws {
+        for command in ["sign", "curl"] {
+            let result = try CLI.run([command] + Self.signArguments + ["--endpoint", endpoint])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("/2023-11-14/vpc/tc3_request"))
+            #expect(!result.stdout.contains("/127/"))
+        }
+    }
+
+    @Test("an endpoint with user:password@ or a malformed host: exit 64 naming --endpoint; the password is never printed",
+          arguments: ["http://user:pw-secret@127.0.0.1:8080", "http://[::1", "vpc.tencentcloudapi.com:99999"])
+    func badEndpoint(endpoint: String) throws {
+        for command in ["sign", "curl"] {
+            let result = try CLI.run([command] + Self.signArguments + ["--endpoint", endpoint])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("--endpoint"))
+            #expect(!result.stderr.contains("pw-secret") && !result.stdout.contains("pw-secret"))
+        }
+    }
+
+    /// A HAR with an unrelated page, two SDK requests and one of them with its body changed.
+    static func multiEntryHAR() throws -> String {
+        let post = try JSONParser.parse(try Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/captures/sdk/tencent-vpcclient-tc3-post.har")).map { $0 })
+        let get = try JSONParser.parse(try Data(contentsOf: CLI.repoRoot.appendingPathComponent("testvectors/captures/sdk/tencent-vpcclient-tc3-get.har")).map { $0 })
+        let entries = try #require(post["log"]?["entries"]?.arrayValue)
+        let other = try #require(get["log"]?["entries"]?.arrayValue?[1])
+        let text = JSONWriter.compact.string(try #require(entries.last))
+        let tampered = try JSONParser.parse(text.replacingOccurrences(of: "vpc-0akbol5v", with: "vpc-0akbol5w"))
+        var log = try #require(post["log"]?.objectValue)
+        log["entries"] = .array([entries[0], entries[1], other, tampered])
+        var root = JSONObject()
+        root["log"] = .object(log)
+        return JSONWriter.compact.string(.object(root))
+    }
+
+    @Test("--all-entries: one verdict line per API request of a HAR; exit 1 when any mismatches; JSON is an array")
+    func allEntries() throws {
+        let har = try Self.multiEntryHAR()
+        let text = try CLI.run(["verify", "-", "--all-entries", "--secret-key", Self.tc3Key, "--no-clock"], stdin: har)
+        #expect(text.status == 1, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(text.stdout)")
+        #expect(lines[0].hasPrefix("entry 1: match"))
+        #expect(lines[1].hasPrefix("entry 2: match"))
+        #expect(lines[2].hasPrefix("entry 3: mismatch"))
+        let json = try CLI.run(["verify", "-", "--all-entries", "--secret-key", Self.tc3Key, "--no-clock", "--format", "json"], stdin: har)
+        #expect(json.status == 1)
+        let array = try #require(try JSONParser.parse(json.stdout).arrayValue)
+        #expect(array.map { $0["entry"] } == [.number("1"), .number("2"), .number("3")])
+        #expect(array.map { $0["match"] } == [.bool(true), .bool(true), .bool(false)])
+        let good = try CLI.run(["verify", "testvectors/captures/sdk/tencent-vpcclient-tc3-post.har", "--all-entries", "--secret-key", Self.tc3Key, "--no-clock"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(try CLI.run(["verify", Self.tc3, "--all-entries", "--secret-key", Self.tc3Key]).status == 64)
     }
 }

@@ -83,6 +83,31 @@ struct JSONTests {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[1,2,3]", limits: JSONLimits(maxDepth: 10, maxBytes: 6)) }
     }
 
+    /// Issue 28: a request file whose object repeats a name was read silently (last one wins),
+    /// though RFC 8259 leaves which one a receiver takes open. Request files refuse it.
+    @Test("request-file limits refuse a repeated member name at the repeat, in any object; other limits keep the last", arguments: [
+        (#"{"VpcId": "a", "VpcId": "b"}"#, 1, 16, "VpcId"),
+        ("{\"params\": {\"Tags\": [{\"Key\": \"a\",\n  \"Value\": \"x\", \"Key\": \"b\"}]}}", 2, 17, "Key"),
+        (#"{"provider": "tencent", "params": {}, "provider": "aliyun"}"#, 1, 39, "provider"),
+        // Past the pairwise look (16 names), a set is used: same answer.
+        ("{" + (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + #", "k3": 0}"#, 1, 422, "k3"),
+        // Names equal only after their escapes are decoded are the same name.
+        (#"{"VpcId": "a", "Vpc\u0049d": "b"}"#, 1, 16, "VpcId"),
+    ])
+    func repeatedNames(text: String, line: Int, column: Int, name: String) throws {
+        let error = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse(text, limits: .requestFile) }
+        #expect(error.line == line && error.column == column, "\(error)")
+        #expect(error.reason.contains("\"\(name)\"") && error.reason.contains("more than once"), "\(error)")
+        #expect((try? JSONParser.parse(text)) != nil)
+        #expect((try? JSONParser.parse(text, limits: .request)) != nil)
+    }
+
+    @Test("request-file limits accept the same name in different objects")
+    func sameNameInSiblings() throws {
+        let text = #"{"params": {"Tags": [{"Key": "a"}, {"Key": "b"}], "Key": "c"}}"#
+        #expect((try? JSONParser.parse(text, limits: .requestFile)) != nil)
+    }
+
     @Test("writes compact, Python-spaced, ASCII-escaped and sorted forms")
     func writer() throws {
         let value = try JSONParser.parse(#"{"b": "中/\n", "a": [1, true, null]}"#)
@@ -187,6 +212,14 @@ struct RequestModelTests {
         let request = try RequestBuilder.build(draft, overrides: RequestOverrides(), source: "f.json")
         #expect(request.provider == .tencent && request.region == "ap-guangzhou")
         #expect(request.params["SecurityGroupIds"] == .array([.string("sg-05bb4upy")]))
+    }
+
+    @Test("a request file repeating a params name is invalid JSON at the repeat's line and column")
+    func repeatedParamName() throws {
+        let text = "{\"provider\": \"tencent\",\n \"params\": {\"VpcId\": \"a\", \"VpcId\": \"b\"}}"
+        let error = try #require(throws: SigScopeError.self) { try RequestDraft.parse(Array(text.utf8), source: "f.json") }
+        #expect(error.code == .invalidJSON)
+        #expect(error.line == 2 && error.column == 27, "\(error)")
     }
 
     @Test("the builder says when the params are the file's as given: not when names are nested, --param merges or RegionId is filled")

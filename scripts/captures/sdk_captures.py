@@ -131,7 +131,7 @@ def tencent(sign_method, req_method, token=None):
     client.CreateNetworkInterface(req)
 
 
-def aliyun_tea(signature_algorithm):
+def aliyun_tea(signature_algorithm, token=None):
     from alibabacloud_tea_openapi import models as open_api_models
     from alibabacloud_ecs20140526.client import Client
     from alibabacloud_ecs20140526 import models as ecs_models
@@ -144,6 +144,8 @@ def aliyun_tea(signature_algorithm):
                                     endpoint="ecs.cn-hangzhou.aliyuncs.com", user_agent="sigscope-capture")
     if signature_algorithm:
         config.signature_algorithm = signature_algorithm
+    if token:
+        config.security_token = token
     client = Client(config)
     request = ecs_models.CreateNetworkInterfaceRequest(
         region_id="cn-hangzhou",
@@ -186,6 +188,12 @@ SCENARIOS = [
      "VpcClient, ClientProfile(signMethod='HmacSHA256'), POST (signature v1, form body)"),
     ("tencent-vpcclient-hmacsha256-get", "tencent", "hmac-sha256", lambda: tencent("HmacSHA256", "GET"),
      "VpcClient, ClientProfile(signMethod='HmacSHA256'), GET (signature v1, query)"),
+    ("tencent-vpcclient-hmacsha256-token", "tencent", "hmac-sha256", lambda: tencent("HmacSHA256", "POST", token="sigscopeCaptureSessionToken"),
+     "VpcClient, signMethod='HmacSHA256', POST, temporary credentials (Token parameter)"),
+    ("aliyun-tea-acs3-token", "aliyun", "acs3", lambda: aliyun_tea(None, token="sigscopeCaptureSecurityToken"),
+     "alibabacloud_ecs20140526 Client (tea), ACS3-HMAC-SHA256, Config(security_token=...): x-acs-security-token"),
+    ("aliyun-tea-rpc-token", "aliyun", "rpc", lambda: aliyun_tea("v2", token="sigscopeCaptureSecurityToken"),
+     "alibabacloud_ecs20140526 Client (tea), RPC HMAC-SHA1, Config(security_token=...): SecurityToken parameter"),
     ("aliyun-tea-acs3", "aliyun", "acs3", lambda: aliyun_tea(None),
      "alibabacloud_ecs20140526 Client (tea), default signature ACS3-HMAC-SHA256"),
     ("aliyun-tea-rpc", "aliyun", "rpc", lambda: aliyun_tea("v2"),

@@ -20,7 +20,7 @@ CODES = [
     ("signature-mismatch", "The signature in the request is not the one recomputed from the request as sent. Always present on a mismatch; the other findings say why.",
      "Read the findings that follow it. If one says it reproduces the provided signature, that is the cause."),
     ("credential-date-not-utc", "TC3: the credential-scope date is not the UTC date of `X-TC-Timestamp` — the client formatted it in local time. Such requests fail every day between local midnight and the UTC offset (00:00–08:00 in Beijing).",
-     "Format the date from the timestamp in UTC: Python `datetime.utcfromtimestamp(ts).strftime('%Y-%m-%d')`, Go `time.Unix(ts, 0).UTC().Format(\"2006-01-02\")`."),
+     "Format the date from the timestamp in UTC: Python `datetime.fromtimestamp(ts, timezone.utc).strftime('%Y-%m-%d')`, Go `time.Unix(ts, 0).UTC().Format(\"2006-01-02\")`."),
     ("credential-service-mismatch", "TC3: the credential-scope service is not the endpoint's first label (`vpc` for `vpc.tencentcloudapi.com`). The server answers `AuthFailure.InvalidAuthorization` (\"`Service` in Credential not valid\").",
      "Sign with the product's short name, the first label of the host — never the full host or an IP."),
     ("signed-header-missing", "A header that must be signed is not in SignedHeaders (TC3: `content-type` and `host`; ACS3: every common header sent — `host`, `x-acs-*`, `content-type`).",
@@ -47,7 +47,7 @@ CODES = [
     ("method-mismatch", "The signature matches the other HTTP method: signed as GET, sent as POST, or the reverse.", "Sign the method you send."),
     ("signature-not-url-encoded", "Alibaba RPC (and Tencent v1): the Base64 Signature is in the URL without percent-encoding, so its `+` arrives as a space.",
      "Percent-encode the Signature (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`)."),
-    ("timestamp-expired", "With `--now`: the request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15).",
+    ("timestamp-expired", "The request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15) around the clock, or around `--now` when given (`--no-clock`: not judged).",
      "Sign with the current time; keep the clock in sync (NTP)."),
     ("timestamp-not-utc", "Alibaba: `Timestamp` / `x-acs-date` is not ISO-8601 UTC with `Z` (an offset, a missing `Z`, milliseconds).",
      "Send the UTC time as `2016-02-23T12:46:24Z`."),
@@ -55,12 +55,22 @@ CODES = [
      "Configure the client with the intended key pair."),
     ("server-string-to-sign-differs", "With `--server-error`: the string-to-sign Alibaba echoed in its `SignatureDoesNotMatch` error differs from the one recomputed; the diff shows where.",
      None),
+    ("server-holds-another-secret", "With `--server-error`: the signature is exactly the one the given secret makes, yet the server rejected it as a wrong signature (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `IncompleteSignature`): the server holds another secret for the key id — rotated or reset, another account's pair — or the request changed in transit.",
+     "Get the current secret of the key id from the console and sign with it; if it is the one you used, capture the request after the last proxy."),
     ("wrong-secret-likely", "The request is self-consistent and no known mistake reproduces the signature: the secret key is most likely not the one it was signed with (or the request was altered after signing).",
      "Check the key pair: the current secret of that key id, copied whole."),
     ("authorization-malformed", "The Authorization header is not in the documented layout (separators, part names, a missing part, upper-case hex).",
      "Write exactly `TC3-HMAC-SHA256 Credential=…/…/…/tc3_request, SignedHeaders=…, Signature=…` (TC3) or `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (ACS3)."),
     ("required-header-missing", "A header or parameter every request of the algorithm needs is absent (`X-TC-Version`, `x-acs-date`, `SignatureNonce`, …).", "Send it."),
-    ("timestamp-invalid", "Tencent: the timestamp is not Unix seconds (milliseconds, or not a number).", "Send `int(time.time())`."),
+    ("timestamp-invalid", "Tencent: the timestamp is not Unix seconds (milliseconds, or not a number). Reported first; nothing (scope date, age) is judged from a timestamp in milliseconds.", "Send `int(time.time())`."),
+    ("timestamp-changed-after-signing", "The signature matches a timestamp a few seconds (up to 5) from the one sent (`X-TC-Timestamp`, `x-acs-date`): the client read the clock twice, or a proxy rewrote the header.",
+     "Read the clock once; use that value in the header and in the signature."),
+    ("body-truncated", "A raw capture's `Content-Length` is shorter than the body after it: the server reads only `Content-Length` bytes. An error when the whole body reproduces the signature, else a warning.",
+     "Let the HTTP library set `Content-Length` from the exact bytes sent."),
+    ("duplicate-header", "A header the signature or the server depends on is sent twice (`Authorization`, `Host`, `Content-Type`, `Content-Length`, `X-TC-*` / `x-acs-*`, a signed header): the server keeps one value, or rejects the request.",
+     "Set the header once (usually an HTTP library adds its own next to yours)."),
+    ("token-mismatch", "`--token` differs from the session token the request carries (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`); neither is printed.",
+     "Send the token issued with the temporary key pair (the same STS response)."),
     ("host-changed", "The signature matches another host than the one the request went to (regional vs global endpoint, a proxy).", "Sign the host you send to."),
     ("query-reencoded", "TC3: the signature matches the query string encoded or ordered differently from the one sent (TC3 signs the query exactly as sent).",
      "Sign the same query string you put in the URL."),
@@ -119,12 +129,18 @@ def render():
                "clients are known to make (a local date, a charset added after signing, a faulty\n"
                "percent-encoder, the wrong HMAC key, …) and names the one that reproduces the signature\n"
                "exactly.\n")
-    out.append("```\nsigscope verify CAPTURE --secret-key KEY [--secret-id ID] [--token T] [--now TIME] [--server-error FILE] [--entry N] [--format json]\n```\n")
+    out.append("```\nsigscope verify CAPTURE --secret-key KEY [--secret-id ID] [--token T] [--now TIME | --no-clock] [--server-error FILE] [--entry N | --all-entries] [--format json]\n```\n")
     out.append("- The first line says `match` or `mismatch`; then every step, the value the capture states\n"
                "  (the signature, the Authorization header, the credential scope, `x-acs-content-sha256`) next\n"
                "  to the recomputed one; then the findings, each with its evidence and the fix. A finding marked\n"
                "  *(reproduces the provided signature)* was confirmed by recomputing with that mistake.\n"
                "- Exit status: 0 match, 1 mismatch, 2 unreadable capture (with file, line and column), 64 usage.\n"
+               "- The timestamp is judged against this machine's clock, so a capture older than the provider's\n"
+               "  window (Tencent 5 minutes, Alibaba 15) is `timestamp-expired`. Judge an old capture with `--now`\n"
+               "  at the time it was sent, or skip its age with `--no-clock` (the examples below do: they are from 2023).\n"
+               "- `--all-entries` verifies every API request of a HAR file, one verdict line each (JSON: an array).\n"
+               "- `--server-error` with the server's answer: a signature that verifies but that the server\n"
+               "  rejected as wrong is `server-holds-another-secret`, not a match.\n"
                "- \"Match\" means the server would accept the request: the signature equals the one recomputed\n"
                "  from the request's facts *and* nothing else is wrong (a correct signature over a wrong\n"
                "  credential date or a wrong `x-acs-content-sha256` is still a mismatch).\n"

@@ -43,7 +43,7 @@ public struct AliyunCreateNetworkInterfaceResult: Sendable, Equatable {
     public var securityGroupIds: [String]
     /// `PrivateIpSets.PrivateIpSet[]`.
     public var privateIpSets: [PrivateIpSet]
-    /// The `Ipv6Address` of each `Ipv6Sets.Ipv6Set[]`.
+    /// The `Ipv6Address` of each `Ipv6Sets.Ipv6Set[]` (its `Primary` flag, when sent, is a boolean in `fields`).
     public var ipv6Addresses: [String]
     /// The `Ipv4Prefix` of each `Ipv4PrefixSets.Ipv4PrefixSet[]`.
     public var ipv4Prefixes: [String]
@@ -87,7 +87,9 @@ public struct AliyunCreateNetworkInterfaceResult: Sendable, Equatable {
     // MARK: - Model
 
     static let privateIpSetModel = ResponseObjectModel("PrivateIpSet", [("PrivateIpAddress", .string), ("Primary", .boolean)])
-    static let ipv6SetModel = ResponseObjectModel("Ipv6Set", [("Ipv6Address", .string)])
+    // The SDK's Ipv6Set lists only Ipv6Address; a `Primary` flag there is typed as PrivateIpSet's
+    // is, so an XML `<Primary>true</Primary>` decodes to a boolean, never to the text "true".
+    static let ipv6SetModel = ResponseObjectModel("Ipv6Set", [("Ipv6Address", .string), ("Primary", .boolean)])
     static let ipv4PrefixSetModel = ResponseObjectModel("Ipv4PrefixSet", [("Ipv4Prefix", .string)])
     static let ipv6PrefixSetModel = ResponseObjectModel("Ipv6PrefixSet", [("Ipv6Prefix", .string)])
     static let tagModel = ResponseObjectModel("Tag", [("TagKey", .string), ("TagValue", .string)])

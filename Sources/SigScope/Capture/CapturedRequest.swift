@@ -26,12 +26,16 @@ public struct CapturedRequest: Sendable, Equatable {
     public var format: CaptureFormat
     /// Remarks about how the capture was read (defaults curl applies, lines skipped, the HAR entry chosen).
     public var notes: [String]
+    /// Bytes a raw HTTP capture has after the `Content-Length` body: not part of the request the
+    /// server reads, but what `verify` tries when the signature covers them.
+    public var bytesAfterBody: [UInt8]
 
     /// Creates a captured request.
-    public init(request: HTTPRequest, format: CaptureFormat, notes: [String] = []) {
+    public init(request: HTTPRequest, format: CaptureFormat, notes: [String] = [], bytesAfterBody: [UInt8] = []) {
         self.request = request
         self.format = format
         self.notes = notes
+        self.bytesAfterBody = bytesAfterBody
     }
 }
 

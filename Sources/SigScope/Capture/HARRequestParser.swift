@@ -7,7 +7,7 @@
 /// pseudo-headers are dropped, `:authority` standing in for a missing `Host`.
 public enum HARRequestParser {
     /// Host suffixes of the API endpoints sigscope verifies.
-    public static let apiHostSuffixes = [".tencentcloudapi.com", ".aliyuncs.com"]
+    public static let apiHostSuffixes = Provider.allCases.flatMap { $0.profile.hostSuffixes.map { "." + $0 } }
 
     /// Parses a HAR document and returns the chosen entry's request.
     /// - Throws: `SigScopeError.invalidCapture` for malformed JSON (with line and column), a
@@ -27,16 +27,13 @@ public enum HARRequestParser {
         }
         let chosen: Int
         var notes: [String] = []
+        let apiEntries = self.apiEntries(entries)
         if let entry {
             guard entry >= 0, entry < entries.count else {
                 throw SigScopeError(.invalidOption, "--entry \(entry) is out of range: \(source) has \(entries.count) entr\(entries.count == 1 ? "y" : "ies"), numbered from 0 to \(entries.count - 1)")
             }
             chosen = entry
         } else {
-            let apiEntries = entries.indices.filter { index in
-                guard let url = entries[index]["request"]?["url"]?.stringValue, let parts = URLParts.parse(url) else { return false }
-                return isAPIHost(Endpoint(host: parts.authority).hostname)
-            }
             guard let first = apiEntries.first else {
                 let urls = entries.prefix(5).compactMap { $0["request"]?["url"]?.stringValue }.joined(separator: ", ")
                 throw SigScopeError(.invalidCapture, "no entry of the HAR file is a Tencent Cloud (*.tencentcloudapi.com) or Alibaba Cloud (*.aliyuncs.com) API request (entries: \(urls)); choose one with --entry N", source: source)
@@ -48,6 +45,33 @@ public enum HARRequestParser {
         }
         let request = try parseRequest(entries[chosen]["request"], source: source, entry: chosen, notes: &notes)
         return CapturedRequest(request: request, format: .har, notes: notes)
+    }
+
+    /// The indices (0-based) of the entries of a HAR document whose request goes to a Tencent
+    /// Cloud or Alibaba Cloud API host, in order (what `verify --all-entries` verifies).
+    /// - Throws: `SigScopeError.invalidCapture` when the document is not HAR JSON, and when no entry is an API request.
+    public static func apiEntries(_ bytes: [UInt8], source: String) throws(SigScopeError) -> [Int] {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes, limits: .response)
+        } catch {
+            throw SigScopeError(.invalidOption, "--all-entries reads a HAR file, and \(source) is not one (not JSON: \(error.reason))")
+        }
+        guard let entries = root["log"]?["entries"]?.arrayValue else {
+            throw SigScopeError(.invalidOption, "--all-entries reads a HAR file, and \(source) has no log.entries")
+        }
+        let found = apiEntries(entries)
+        guard !found.isEmpty else {
+            throw SigScopeError(.invalidCapture, "no entry of the HAR file is a Tencent Cloud (*.tencentcloudapi.com) or Alibaba Cloud (*.aliyuncs.com) API request", source: source)
+        }
+        return found
+    }
+
+    static func apiEntries(_ entries: [JSONValue]) -> [Int] {
+        entries.indices.filter { index in
+            guard let url = entries[index]["request"]?["url"]?.stringValue, let parts = URLParts.parse(url) else { return false }
+            return isAPIHost(Endpoint(host: parts.authority).hostname)
+        }
     }
 
     /// True for `*.tencentcloudapi.com` and `*.aliyuncs.com`.

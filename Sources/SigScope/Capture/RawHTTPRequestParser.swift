@@ -136,6 +136,7 @@ public enum RawHTTPRequestParser {
 
         // Body.
         var body = sawBlank ? Array(input[offset...]) : []
+        var afterBody: [UInt8] = []
         let lengthHeader = headers.first(where: { $0.name.lowercased() == "content-length" })?.value
         let chunked = headers.contains { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked") }
         if chunked {
@@ -150,8 +151,9 @@ public enum RawHTTPRequestParser {
             }
             if body.count > length {
                 let extra = body[length...]
+                // A file's own final line ending is no part of the request; anything else is what verify weighs.
                 if !extra.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }) {
-                    notes.append("\(extra.count) bytes after the Content-Length body were ignored")
+                    afterBody = Array(extra)
                 }
                 body = Array(body[..<length])
             }
@@ -166,7 +168,7 @@ public enum RawHTTPRequestParser {
         }
 
         let request = HTTPRequest(method: requestLine.method, scheme: scheme, host: host, path: path, query: query, headers: headers, body: body)
-        return CapturedRequest(request: request, format: .http, notes: notes)
+        return CapturedRequest(request: request, format: .http, notes: notes, bytesAfterBody: afterBody)
     }
 
     /// `METHOD SP target [SP HTTP/x.y]`, nil when the line is not one.

@@ -281,13 +281,7 @@ public struct HARDocument: Sendable, Equatable {
         /// The provider whose API the request went to: by host (`*.tencentcloudapi.com`,
         /// `*.aliyuncs.com`), else by signature headers (`X-TC-*`, `x-acs-*`).
         public var provider: Provider? {
-            let h = host.lowercased()
-            if h == "tencentcloudapi.com" || h.hasSuffix(".tencentcloudapi.com") { return .tencent }
-            if h == "aliyuncs.com" || h.hasSuffix(".aliyuncs.com") { return .aliyun }
-            let names = requestHeaders.map { $0.name.lowercased() }
-            if names.contains(where: { $0.hasPrefix("x-tc-") }) { return .tencent }
-            if names.contains(where: { $0.hasPrefix("x-acs-") }) { return .aliyun }
-            return nil
+            Provider.owning(hostname: host) ?? Provider.owning(headerNames: requestHeaders.map(\.name))
         }
 
         /// The API action the request named: `X-TC-Action` / `x-acs-action` header, else the

@@ -52,16 +52,12 @@ public struct ACS3Authorization: Sendable, Equatable {
 enum ACS3Verifier {
     static let window: Int64 = 900
 
-    struct Trial {
-        var input: ACS3Signer.Input
-        var variant: ACS3Signer.Variant
-        var secret: SecretKey
-    }
+    typealias Trial = SigScope.Trial<ACS3Signer>
 
     /// Headers that must be signed whenever they are sent (DOC: every common header but Authorization).
     static let commonHeaders = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "x-acs-security-token", "content-type"]
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [String] = []
         let authorizationValue = request.header("Authorization") ?? ""
@@ -97,10 +93,8 @@ enum ACS3Verifier {
                 findings.add(.signedHeaderMissing, .warning, "The request sends \(otherACS.joined(separator: ", ")) without signing \(otherACS.count == 1 ? "it" : "them"); the documentation asks for every x-acs-* header to be signed.")
             }
         }
-        let notSent = signedNames.filter { !sentNames.contains($0) }
-        if !notSent.isEmpty {
-            findings.add(.signedHeaderNotSent, .error, "SignedHeaders names \(notSent.joined(separator: ", ")), but the request does not send \(notSent.count == 1 ? "it" : "them"): the server signs what it receives. Fix: send every signed header, or drop it from SignedHeaders.")
-        }
+        VerifierSupport.checkSignedSent(signedNames, headers: headers, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: signedNames, prefix: ProviderProfile.aliyun.headerPrefix, into: &findings)
         var timestamp: Timestamp?
         if let date = header("x-acs-date") {
             timestamp = Timestamp.parseISO8601(date)
@@ -111,65 +105,29 @@ enum ACS3Verifier {
         VerifierSupport.checkExpiry(timestamp, shown: "x-acs-date \(header("x-acs-date") ?? "")", options: options, window: window,
                                     rule: "ACS3 accepts 15 minutes", into: &findings)
         VerifierSupport.checkKeyId(auth.accessKeyId, label: "AccessKeyId", options: options, into: &findings)
-        let token = header("x-acs-security-token")
-        if let expected = options.token, !expected.isEmpty, token == nil {
-            findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no x-acs-security-token header; temporary credentials are rejected without it. Fix: send and sign x-acs-security-token.")
-        } else if let id = auth.accessKeyId, id.hasPrefix("STS."), token == nil {
-            findings.add(.tokenHeaderMissing, .error, "AccessKeyId \(id) is a temporary (STS) key, but the request has no x-acs-security-token header. Fix: send (and sign) the session token in x-acs-security-token.")
-        }
+        VerifierSupport.checkToken(header("x-acs-security-token"), name: "x-acs-security-token", place: "x-acs-security-token header", options: options,
+                                   stsKeyId: auth.accessKeyId, into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
 
-        let provided = auth.signature
-        let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
-        var clientStringToSign: String?
-        func serverDiffers(_ client: String?) -> Bool {
-            guard let server = options.serverStringToSign else { return false }
-            return server != computation.stringToSign
-        }
-        if !signaturesEqual {
-            if let provided {
-                findings.add(.signatureMismatch, .error, "The request carries signature \(provided); recomputing every step from the request as sent with the given secret gives \(computation.signature).")
-                if provided.lowercased() == computation.signature {
-                    findings.add(.authorizationMalformed, .error, "The signature is right but written in upper-case hex; ACS3 signatures are lower-case hex.", reproduces: true)
-                } else {
-                    let base = Trial(input: input, variant: .specification, secret: options.secretKey)
-                    let mistakes = self.mistakes(request: request, input: input, query: query, signedNames: signedNames, secret: options.secretKey)
-                    let found = Forensics.search(base: base, mistakes: mistakes, provided: provided) { (trial: Trial) throws(SigScopeError) -> String in
-                        try ACS3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
+        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: auth.signature,
+                                form: .lowercaseHex(algorithm: "ACS3"), providedName: "signature", recomputedFrom: "every step from the request as sent",
+                                missing: "The Authorization carries no readable signature; recomputing from the request as sent",
+                                keyId: auth.accessKeyId, keyLabel: "AccessKeyId")
+        let outcome = Verification.compare(run, mistakes: {
+            mistakes(request: request, input: input, query: query, signedNames: signedNames, secret: options.secretKey)
+                + CommonMistakes.truncatedBody(request.body, facts: facts, payload: \Trial.input.body)
+                + (timestamp.map { sent in
+                    CommonMistakes.shiftedTimestamps(sent, name: "x-acs-date", shown: \.iso8601) { trial, shifted in
+                        CommonMistakes.replaceHeader(&trial.input.headers, name: "x-acs-date", value: shifted.iso8601)
                     }
-                    Forensics.report(found, into: &findings)
-                    if let first = found.first {
-                        var trial = base
-                        for mistake in first { mistake.apply(&trial) }
-                        clientStringToSign = try? ACS3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).stringToSign
-                    }
-                    if found.isEmpty && !serverDiffers(clientStringToSign) {
-                        VerifierSupport.concludeUnexplained(&findings, tried: mistakes.count, keyId: auth.accessKeyId, label: "AccessKeyId")
-                    }
-                }
-            } else {
-                findings.add(.signatureMismatch, .error, "The Authorization carries no readable signature; recomputing from the request as sent gives \(computation.signature).")
-            }
-        }
-
-        if let server = options.serverStringToSign {
-            for finding in ServerStringToSign.findings(server: server, computed: computation.stringToSign, client: clientStringToSign,
-                                                       signatureRight: signaturesEqual, keyId: auth.accessKeyId) {
-                findings.add(finding)
-            }
-        }
-
-        let steps = computation.steps.map { step -> VerifyStep in
-            switch step.name {
-            case "stringToSign": return VerifyStep(computed: step, provided: options.serverStringToSign)
-            case "hashedRequestPayload": return VerifyStep(computed: step, provided: declaredHash)
-            case "signature": return VerifyStep(computed: step, provided: provided)
-            case "authorization": return VerifyStep(computed: step, provided: authorizationValue.isEmpty ? nil : authorizationValue.trimmingASCIIWhitespace())
-            default: return VerifyStep(computed: step)
-            }
-        }
-        return VerifyReport(match: signaturesEqual && !findings.hasErrors, provider: .aliyun, algorithm: .acs3, providedSignature: provided,
-                            computedSignature: computation.signature, steps: steps, findings: findings.ordered, request: request, notes: notes)
+                } ?? [])
+        }, options: options, into: &findings)
+        var stated: [String: String] = [:]
+        stated["stringToSign"] = options.serverStringToSign
+        stated["hashedRequestPayload"] = declaredHash
+        stated["signature"] = auth.signature
+        if !authorizationValue.isEmpty { stated["authorization"] = authorizationValue.trimmingASCIIWhitespace() }
+        return Verification.report(run, outcome: outcome, algorithm: .acs3, stated: stated, findings: findings, request: request, notes: notes)
     }
 
     static func mistakes(request: HTTPRequest, input: ACS3Signer.Input, query: [(name: String, value: String)], signedNames: [String], secret: SecretKey) -> [Mistake<Trial>] {
@@ -181,50 +139,27 @@ enum ACS3Verifier {
         }
         list.append(Mistake(dimension: "key", summary: "the key with a trailing &", apply: { $0.variant.keySuffix = "&" },
                             finding: VerifyFinding(.secretWithAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret followed by \"&\" — the RPC signature's key; ACS3 keys HMAC-SHA256 with the secret alone. Fix: drop the \"&\".")))
-        let cased = signedNames.compactMap { name -> String? in
-            guard let value = input.headers.first(where: { $0.name.lowercased() == name })?.value.trimmingASCIIWhitespace(), value != value.lowercased() else { return nil }
-            return name + ":" + value
-        }
+        let cased = CommonMistakes.cased(input.headers, signed: signedNames)
         if !cased.isEmpty {
             list.append(Mistake(dimension: "case", summary: "signed header values lowercased", apply: { $0.variant.lowercaseHeaderValues = true },
                                 finding: VerifyFinding(.headerValueLowercased, .error, "The provided signature is reproduced exactly when the signed header values are lowercased (\(cased.map { $0.lowercased() }.joined(separator: ", "))); ACS3 keeps their case (\(cased.joined(separator: ", "))), unlike Tencent's TC3. Fix: use trim(value) without lowercasing.")))
         }
-        if let sent = HTTPMethod(rawValue: input.method) {
-            let other = sent.other.rawValue
-            list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
-                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
-        }
+        list += CommonMistakes.otherMethod(sent: input.method, place: "in the canonical request") { $0.input.method = $1 }
         if signedNames.contains("content-type") {
-            let sentType = input.headers.first(where: { $0.name.lowercased() == "content-type" })?.value.trimmingASCIIWhitespace() ?? ""
-            for alternative in TC3Verifier.contentTypeAlternatives(sentType) where !alternative.isEmpty {
-                list.append(Mistake(dimension: "content-type", summary: "content-type \"\(alternative)\"", apply: { trial in
-                    trial.input.headers.removeAll { $0.name.lowercased() == "content-type" }
-                    trial.input.headers.append(HTTPHeader("content-type", alternative))
-                }, finding: VerifyFinding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with content-type \"\(alternative)\", but the request sent \"\(sentType)\": the HTTP library changed the header after signing. Fix: sign the content-type exactly as sent.")))
-            }
+            list += CommonMistakes.contentTypes(headers: \Trial.input.headers, sentHeaders: input.headers, name: "content-type", includeEmpty: false,
+                                                why: "", fix: "sign the content-type exactly as sent.")
         }
-        for alternative in BodyVariants.alternatives(for: request.body) {
-            list.append(Mistake(dimension: "body", summary: "body serialized as \(alternative.description)", apply: { $0.input.body = alternative.bytes },
-                                finding: VerifyFinding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized after signing. Fix: serialize the body once and hash, sign and send those same bytes.")))
-        }
+        list += CommonMistakes.reserializedBodies(request.body, payload: \Trial.input.body, fix: "serialize the body once and hash, sign and send those same bytes.")
         if signedNames.contains("host") {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
             let firstLabel = sentHost.split(separator: ".").first.map(String.init) ?? "ecs"
             let product = firstLabel.split(separator: "-").first.map(String.init) ?? firstLabel
-            var hosts = [product + ".aliyuncs.com"]
-            if let region = query.first(where: { $0.name == "RegionId" })?.value, !region.isEmpty {
-                hosts += [product + "." + region + ".aliyuncs.com", product + "-" + region + ".aliyuncs.com"]
-            }
-            for host in hosts where host.lowercased() != sentHost.lowercased() {
-                list.append(Mistake(dimension: "host", summary: "host \(host)", apply: { trial in
-                    trial.input.headers.removeAll { $0.name.lowercased() == "host" }
-                    trial.input.headers.append(HTTPHeader("host", host))
-                }, finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to.")))
+            let hosts = ProviderProfile.aliyun.endpoints(product: product, region: query.first(where: { $0.name == "RegionId" })?.value)
+            list += CommonMistakes.otherHosts(hosts, sent: sentHost, place: "") { trial, host in
+                CommonMistakes.replaceHeader(&trial.input.headers, name: "host", value: host)
             }
         }
-        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
-            Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
-        })
+        list += CommonMistakes.secretWhitespace(secret)
         return list
     }
 }

@@ -83,6 +83,17 @@ public struct VerifyFinding: Sendable, Equatable {
         public static let signatureMethodMismatch = Code(rawValue: "signature-method-mismatch")
         /// ACS3: the signature matches only with signed header values lowercased (TC3's rule, not ACS3's).
         public static let headerValueLowercased = Code(rawValue: "header-value-lowercased")
+        /// The signature is right for the given secret, yet the server rejected it as a wrong signature:
+        /// the server holds another secret for the key id (rotated, another account) or the request changed in transit.
+        public static let serverHoldsAnotherSecret = Code(rawValue: "server-holds-another-secret")
+        /// The request carries another session token than the one given (`--token`).
+        public static let tokenMismatch = Code(rawValue: "token-mismatch")
+        /// The signature matches a timestamp a few seconds from the one sent: it was changed after signing.
+        public static let timestampChangedAfterSigning = Code(rawValue: "timestamp-changed-after-signing")
+        /// `Content-Length` is shorter than the body: the server reads a truncated body.
+        public static let bodyTruncated = Code(rawValue: "body-truncated")
+        /// A header the signature or the server depends on is sent more than once.
+        public static let duplicateHeader = Code(rawValue: "duplicate-header")
     }
 
     /// How serious a finding is.
@@ -126,8 +137,15 @@ struct FindingList {
     mutating func add(_ finding: VerifyFinding) {
         if let index = findings.firstIndex(where: { $0.code == finding.code }) {
             var merged = findings[index]
-            if !merged.message.contains(finding.message) {
-                merged.message += " " + finding.message
+            // One explanation and one fix per code: the evidence that reproduces the signature
+            // replaces a check's; a second check's evidence is added without repeating its fix.
+            if finding.reproducesSignature && !merged.reproducesSignature {
+                merged.message = finding.message
+            } else if !merged.message.contains(finding.message), !finding.reproducesSignature || !merged.reproducesSignature {
+                let evidence = finding.message.firstRange(of: " Fix: ").map { String(finding.message[..<$0.lowerBound]) } ?? finding.message
+                if !merged.message.contains(evidence) {
+                    merged.message = Self.insert(evidence, before: merged.message)
+                }
             }
             merged.severity = min(merged.severity, finding.severity)
             merged.reproducesSignature = merged.reproducesSignature || finding.reproducesSignature
@@ -139,6 +157,12 @@ struct FindingList {
 
     mutating func add(_ code: VerifyFinding.Code, _ severity: VerifyFinding.Severity, _ message: String, reproduces: Bool = false) {
         add(VerifyFinding(code, severity, message, reproducesSignature: reproduces))
+    }
+
+    /// `message` with `evidence` added before its "Fix:" (or at its end when it has none).
+    static func insert(_ evidence: String, before message: String) -> String {
+        guard let range = message.firstRange(of: " Fix: ") else { return message + " " + evidence }
+        return message[..<range.lowerBound] + " " + evidence + message[range.lowerBound...]
     }
 
     func contains(_ code: VerifyFinding.Code) -> Bool {
@@ -155,6 +179,8 @@ struct FindingList {
         return indexed.sorted { a, b in
             func rank(_ f: VerifyFinding) -> Int {
                 if f.code == .signatureMismatch { return 0 }
+                // A timestamp that cannot be read comes before anything computed from it.
+                if f.code == .timestampInvalid { return 1 }
                 if f.reproducesSignature { return 1 }
                 return f.severity == .error ? 2 : f.severity == .warning ? 3 : 4
             }

@@ -35,17 +35,14 @@ enum Forensics {
     /// The combinations (of one, else of two mistakes) whose computation gives `provided`.
     /// - Parameters:
     ///   - base: the inputs of the correct computation.
-    ///   - compute: the signature for a set of inputs; a throw counts as no reproduction.
-    static func search<Trial>(base: Trial, mistakes: [Mistake<Trial>], provided: String,
-                              compute: (Trial) throws(SigScopeError) -> String) -> [[Mistake<Trial>]] {
+    ///   - provided: the signature the request carries; a computation that throws counts as no reproduction.
+    static func search<Scheme: SignatureScheme>(base: Trial<Scheme>, mistakes: [Mistake<Trial<Scheme>>], provided: String) -> [[Mistake<Trial<Scheme>>]] {
         let target = Array(provided.utf8)
-        func reproduces(_ combination: [Mistake<Trial>]) -> Bool {
-            var trial = base
-            for mistake in combination { mistake.apply(&trial) }
-            guard let signature = try? compute(trial) else { return false }
+        func reproduces(_ combination: [Mistake<Trial<Scheme>>]) -> Bool {
+            guard let signature = try? apply(combination, to: base).compute().signature else { return false }
             return ConstantTime.equals(Array(signature.utf8), target)
         }
-        var found: [[Mistake<Trial>]] = []
+        var found: [[Mistake<Trial<Scheme>>]] = []
         for mistake in mistakes where reproduces([mistake]) {
             found.append([mistake])
         }
@@ -56,6 +53,13 @@ enum Forensics {
             }
         }
         return found
+    }
+
+    /// `base` with every mistake of `combination` applied.
+    static func apply<Scheme: SignatureScheme>(_ combination: [Mistake<Trial<Scheme>>], to base: Trial<Scheme>) -> Trial<Scheme> {
+        var trial = base
+        for mistake in combination { mistake.apply(&trial) }
+        return trial
     }
 
     /// Adds the findings of the reproducing combinations to `list`.

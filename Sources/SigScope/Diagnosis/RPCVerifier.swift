@@ -9,11 +9,7 @@ enum RPCVerifier {
     /// Alibaba's window around `Timestamp`, in seconds (the error centre's 15 minutes).
     static let window: Int64 = 900
 
-    struct Trial {
-        var input: RPCSigner.Input
-        var variant: RPCSigner.Variant
-        var secret: SecretKey
-    }
+    typealias Trial = SigScope.Trial<RPCSigner>
 
     static let requiredParameters = ["AccessKeyId", "Action", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version"]
 
@@ -47,61 +43,19 @@ enum RPCVerifier {
         VerifierSupport.checkExpiry(timestamp, shown: "Timestamp \(value("Timestamp") ?? "")", options: options, window: window,
                                     rule: "Alibaba accepts 15 minutes either way and answers InvalidTimeStamp.Expired", into: &findings)
         VerifierSupport.checkKeyId(value("AccessKeyId"), label: "AccessKeyId", options: options, into: &findings)
-        checkToken(accessKeyId: value("AccessKeyId"), token: value("SecurityToken"), options: options, into: &findings)
+        VerifierSupport.checkToken(value("SecurityToken"), name: "SecurityToken", place: "SecurityToken parameter", options: options, stsKeyId: value("AccessKeyId"), into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: [], prefix: ProviderProfile.aliyun.headerPrefix, into: &findings)
 
         // The comparison.
-        let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
-        var clientStringToSign: String?
-        var explained = false
-        var tried = 0
-        if !signaturesEqual {
-            if let provided {
-                findings.add(.signatureMismatch, .error, "The request carries Signature \(provided); recomputing from the parameters as the server receives them with the given secret gives \(computation.signature).")
-                let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-                let explainedByEncoding = VerifierSupport.checkSignatureEncoding(raw: raw, received: provided, computed: computation.signature,
-                                                                                 rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL.", into: &findings)
-                if !explainedByEncoding {
-                    let base = Trial(input: input, variant: .specification, secret: options.secretKey)
-                    let mistakes = self.mistakes(params: params, method: request.method, secret: options.secretKey)
-                    let found = Forensics.search(base: base, mistakes: mistakes, provided: provided) { (trial: Trial) throws(SigScopeError) -> String in
-                        try RPCSigner.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
-                    }
-                    Forensics.report(found, into: &findings)
-                    if let first = found.first {
-                        var trial = base
-                        for mistake in first { mistake.apply(&trial) }
-                        clientStringToSign = try? RPCSigner.compute(trial.input, secretKey: trial.secret, variant: trial.variant).stringToSign
-                    }
-                    explained = !found.isEmpty
-                    tried = mistakes.count
-                } else {
-                    explained = true
-                }
-            } else {
-                findings.add(.signatureMismatch, .error, "The request has no Signature parameter; recomputing from its parameters gives \(computation.signature).")
-                explained = true
-            }
-        }
-        if let server = options.serverStringToSign {
-            for finding in ServerStringToSign.findings(server: server, computed: computation.stringToSign, client: clientStringToSign,
-                                                       signatureRight: signaturesEqual, keyId: value("AccessKeyId")) {
-                findings.add(finding)
-            }
-        }
-        if !signaturesEqual, !explained, !findings.contains(.serverStringToSignDiffers) {
-            VerifierSupport.concludeUnexplained(&findings, tried: tried, keyId: value("AccessKeyId"), label: "AccessKeyId")
-        }
-
-        let steps = computation.steps.map { step -> VerifyStep in
-            switch step.name {
-            case "signature": return VerifyStep(computed: step, provided: provided)
-            case "stringToSign": return VerifyStep(computed: step, provided: options.serverStringToSign)
-            default: return VerifyStep(computed: step)
-            }
-        }
-        return VerifyReport(match: signaturesEqual && !findings.hasErrors, provider: .aliyun, algorithm: .rpc, providedSignature: provided,
-                            computedSignature: computation.signature, steps: steps, findings: findings.ordered, request: request, notes: notes)
+        let run = Recomputation.signatureParameter(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided, request: request,
+                                                   rule: "Alibaba's RPC signature is Base64, whose + / = must be percent-encoded in the URL.", keyId: value("AccessKeyId"), keyLabel: "AccessKeyId")
+        let outcome = Verification.compare(run, mistakes: { mistakes(params: params, method: request.method, secret: options.secretKey) },
+                                           options: options, into: &findings)
+        var stated: [String: String] = [:]
+        stated["signature"] = provided
+        stated["stringToSign"] = options.serverStringToSign
+        return Verification.report(run, outcome: outcome, algorithm: .rpc, stated: stated, findings: findings, request: request, notes: notes)
     }
 
     /// The query's and the form body's parameters as the gateway reads them, into one map: a
@@ -129,19 +83,6 @@ enum RPCVerifier {
         return ": it carries a UTC offset (it is \(parsed.iso8601) in UTC), the local time of the client"
     }
 
-    /// token-header-missing for RPC: an STS key id without SecurityToken, or --token given but not sent.
-    static func checkToken(accessKeyId: String?, token: String?, options: VerifyOptions, into findings: inout FindingList) {
-        if let expected = options.token, !expected.isEmpty {
-            if token == nil {
-                findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no SecurityToken parameter; temporary credentials are rejected without it. Fix: send the token as SecurityToken.")
-            } else if token != expected {
-                findings.add(.tokenHeaderMissing, .warning, "SecurityToken differs from the token given with --token.")
-            }
-        } else if let id = accessKeyId, id.hasPrefix("STS."), token == nil {
-            findings.add(.tokenHeaderMissing, .error, "AccessKeyId \(id) is a temporary (STS) key, but the request has no SecurityToken parameter; the server rejects temporary keys without their token. Fix: send the session token as SecurityToken.")
-        }
-    }
-
     static func mistakes(params: [(name: String, value: String)], method: String, secret: SecretKey) -> [Mistake<Trial>] {
         var list: [Mistake<Trial>] = []
         let texts = params.flatMap { [$0.name, $0.value] } + ["/", "%=&"]
@@ -151,14 +92,9 @@ enum RPCVerifier {
         }
         list.append(Mistake(dimension: "key", summary: "the key without its trailing &", apply: { $0.variant.keySuffix = "" },
                             finding: VerifyFinding(.secretMissingAmpersand, .error, "The provided signature is reproduced exactly with the HMAC key set to the AccessKeySecret alone; the RPC signature keys HMAC-SHA1 with the secret followed by \"&\". Fix: use AccessKeySecret + \"&\" as the key.")))
-        if let sent = HTTPMethod(rawValue: method) {
-            let other = sent.other.rawValue
-            list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.variant.method = other },
-                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(method). Fix: sign the method you send (the same parameters give different signatures for GET and POST).")))
-        }
-        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
-            Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
-        })
+        list += CommonMistakes.otherMethod(sent: method, place: "at the start of the string to sign",
+                                           remark: " (the same parameters give different signatures for GET and POST)") { $0.variant.method = $1 }
+        list += CommonMistakes.secretWhitespace(secret)
         return list
     }
 }

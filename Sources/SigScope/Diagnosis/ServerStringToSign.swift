@@ -62,11 +62,10 @@ public enum ServerStringToSign {
         if server == computed {
             if let client, client != server {
                 out.append(VerifyFinding(.serverStringToSignDiffers, .error, "The server's string-to-sign equals the one recomputed from the request, but the client signed another: " + describe(server: server, other: client, otherName: "you signed"), reproducesSignature: true))
+            } else if signatureRight {
+                out.append(Verification.serverHoldsAnotherSecret(code: "with an error quoting exactly this string-to-sign", keyId: keyId, label: "AccessKeyId"))
             } else {
-                let why = signatureRight
-                    ? "and the provided signature is right for the secret you gave, so the server holds another secret for AccessKeyId \(keyId ?? "?")"
-                    : "so the canonicalization is right and only the key can differ"
-                out.append(VerifyFinding(.wrongSecretLikely, .error, "The server's string-to-sign is exactly the one recomputed from this request, \(why): the AccessKeySecret is wrong (this is the check the SDKs turn into InvalidAccessKeySecret). Fix: use the current secret of AccessKeyId \(keyId ?? "?")."))
+                out.append(VerifyFinding(.wrongSecretLikely, .error, "The server's string-to-sign is exactly the one recomputed from this request, so the canonicalization is right and only the key can differ: the AccessKeySecret is wrong (this is the check the SDKs turn into InvalidAccessKeySecret). Fix: use the current secret of AccessKeyId \(keyId ?? "?")."))
             }
             return out
         }

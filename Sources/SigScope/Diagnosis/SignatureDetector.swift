@@ -43,7 +43,7 @@ public enum SignatureDetector {
             }
         }
         let hostname = Endpoint(host: request.header("Host") ?? request.host).hostname.lowercased()
-        let provider = hostname.hasSuffix(".tencentcloudapi.com") ? "a Tencent Cloud" : hostname.hasSuffix(".aliyuncs.com") ? "an Alibaba Cloud" : "a"
+        let provider = Provider.owning(hostname: hostname)?.profile.displayNameWithArticle ?? "a"
         if !authorization.isEmpty {
             let scheme = authorization.split(separator: " ").first.map(String.init) ?? authorization
             throw SigScopeError(.invalidCapture, "the request to \(hostname) is \(provider) request whose Authorization scheme \"\(scheme)\" is none of TC3-HMAC-SHA256 and ACS3-HMAC-SHA256, and it has no Signature parameter; sigscope verifies TC3, Tencent v1, Alibaba RPC and ACS3 signatures")

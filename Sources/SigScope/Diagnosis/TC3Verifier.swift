@@ -10,14 +10,9 @@ enum TC3Verifier {
     /// The window Tencent accepts around `X-TC-Timestamp`, in seconds.
     static let window: Int64 = 300
 
-    /// Inputs of one TC3 computation, as the mistake search varies them.
-    struct Trial {
-        var input: TC3Signer.Input
-        var variant: TC3Signer.Variant
-        var secret: SecretKey
-    }
+    typealias Trial = SigScope.Trial<TC3Signer>
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [String] = []
         let authorizationValue = request.header("Authorization") ?? ""
@@ -30,26 +25,24 @@ enum TC3Verifier {
             headers.append(HTTPHeader("Host", hostValue))
         }
         let hostname = Endpoint(host: hostValue).hostname.lowercased()
-        let isTencentHost = hostname.hasSuffix(".tencentcloudapi.com")
-        // The receiver's own service (options.tc3Service, for a local endpoint) is what the real server holds its host to.
-        let endpointService = options.tc3Service ?? (isTencentHost ? TC3Signer.defaultService(forHost: hostname) : nil)
+        let isTencentHost = ProviderProfile.tencent.owns(hostname: hostname)
+        let isLocal = Endpoint.isAddressOrLocalhost(hostname)
+        let actionProduct = isLocal ? request.header("X-TC-Action").flatMap { TencentProducts.product(forAction: $0.trimmingASCIIWhitespace()) } : nil
+        // The service the server expects: given, else the endpoint's first label, else (an IP or localhost) the action's product.
+        let endpointService = options.service?.lowercased() ?? (isTencentHost ? TC3Signer.defaultService(forHost: hostname) : actionProduct)
+        let serviceSource = options.service != nil ? "the service given" : isTencentHost ? "the endpoint's first label" : "the product of its X-TC-Action"
         let service = endpointService ?? auth.service ?? TC3Signer.defaultService(forHost: hostname)
-        if !isTencentHost && options.tc3Service == nil {
+        if options.service != nil {
+            notes.append("the scope service \"\(service)\" was given, not taken from the endpoint \(hostname)")
+        } else if !isTencentHost, actionProduct != nil {
+            notes.append("\(hostname) is a local address (a mock or a proxy?): the scope service \"\(service)\" is the product of X-TC-Action, not the host's first label")
+        } else if !isTencentHost {
             notes.append("\(hostname) is not a *.tencentcloudapi.com endpoint (a proxy or a mock?): the scope service \"\(service)\" was taken from the Authorization header instead of the host")
         }
 
         let timestampText = request.header("X-TC-Timestamp")?.trimmingASCIIWhitespace()
-        var timestamp: Timestamp?
-        if let timestampText {
-            if !timestampText.isEmpty, timestampText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int64(timestampText) {
-                timestamp = Timestamp(unixSeconds: seconds)
-                if seconds > 100_000_000_000 {
-                    findings.add(.timestampInvalid, .error, "X-TC-Timestamp \(timestampText) is in milliseconds; Tencent expects Unix seconds (\(seconds / 1000)), and answers AuthFailure.SignatureExpire. Fix: send int(time.time()), not milliseconds.")
-                }
-            } else {
-                findings.add(.timestampInvalid, .error, "X-TC-Timestamp \"\(timestampText)\" is not Unix seconds (a decimal integer such as 1551113065). Fix: send the current Unix time in seconds.")
-            }
-        }
+        let timestamp = VerifierSupport.unixSeconds(timestampText, name: "X-TC-Timestamp", example: "1551113065",
+                                                    milliseconds: "Tencent answers AuthFailure.SignatureExpire", into: &findings)
         for name in ["X-TC-Action", "X-TC-Version", "X-TC-Timestamp"] where request.header(name) == nil {
             findings.add(.requiredHeaderMissing, .error, "The request has no \(name) header, which every TC3 request must carry.")
         }
@@ -69,96 +62,41 @@ enum TC3Verifier {
             findings.add(.authorizationMalformed, .error, "The Authorization header is not in the documented TC3 layout: " + auth.problems.joined(separator: "; ") + ". The server reads exactly \"TC3-HMAC-SHA256 Credential=SecretId/Date/service/tc3_request, SignedHeaders=h1;h2, Signature=hex\".")
         }
         if let stated = auth.date, let timestamp, stated != utcDate {
-            findings.add(.credentialDateNotUTC, .error, "The credential scope says \(stated), but X-TC-Timestamp \(timestampText ?? "") is \(timestamp.iso8601) in UTC, so the scope date must be \(utcDate). \(stated) is \(localDateDescription(stated, timestamp: timestamp)). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()).")
+            findings.add(.credentialDateNotUTC, .error, "The credential scope says \(stated), but X-TC-Timestamp \(timestampText ?? "") is \(timestamp.iso8601) in UTC, so the scope date must be \(utcDate). \(stated) is \(localDateDescription(stated, timestamp: timestamp)). Fix: format the scope date from the timestamp in UTC (Python datetime.fromtimestamp(ts, timezone.utc), Go time.Unix(ts, 0).UTC()).")
         }
         if let endpointService, let stated = auth.service, stated != endpointService {
-            let whose = options.tc3Service != nil && !isTencentHost ? "which stands for service \"\(endpointService)\"" : "whose service is \"\(endpointService)\" (the endpoint's first label)"
-            findings.add(.credentialServiceMismatch, .error, "The credential scope names service \"\(stated)\", but the request goes to \(hostname), \(whose); the server answers AuthFailure.InvalidAuthorization (\"Service in Credential not valid\"). Fix: sign with service \"\(endpointService)\", or send the request to \(stated).tencentcloudapi.com.")
+            findings.add(.credentialServiceMismatch, .error, "The credential scope names service \"\(stated)\", but the request goes to \(hostname), whose service is \"\(endpointService)\" (\(serviceSource)); the server answers AuthFailure.InvalidAuthorization (\"Service in Credential not valid\"). Fix: sign with service \"\(endpointService)\"\(isTencentHost ? ", or send the request to \(stated).tencentcloudapi.com" : "").")
         }
         let signedNames = TC3Signer.signedHeadersList(signedList)
         let missing = TC3Signer.mandatorySignedHeaders.filter { !signedNames.contains($0) }
         if statedSigned != nil, !missing.isEmpty {
             findings.add(.signedHeaderMissing, .error, "SignedHeaders \"\(auth.signedHeaders ?? "")\" lacks \(missing.joined(separator: " and ")), which TC3 requires to be signed. Fix: sign at least content-type;host.")
         }
-        let sentNames = Set(headers.map { $0.name.lowercased() })
-        let notSent = signedNames.filter { !sentNames.contains($0) }
-        if !notSent.isEmpty {
-            findings.add(.signedHeaderNotSent, .error, "SignedHeaders names \(notSent.joined(separator: ", ")), but the request does not send \(notSent.count == 1 ? "it" : "them"): the server signs what it receives. Fix: send every signed header, or drop it from SignedHeaders.")
-        }
-        if let now = options.now, let timestamp {
-            let skew = now.unixSeconds - timestamp.unixSeconds
-            if abs(skew) > window {
-                findings.add(.timestampExpired, .error, "X-TC-Timestamp \(timestamp.unixSeconds) (\(timestamp.iso8601)) is \(describeSkew(skew)) --now \(now.iso8601); Tencent accepts 5 minutes either way and answers AuthFailure.SignatureExpire. Fix: sign with the current time and keep the clock in sync (NTP).")
-            }
-        }
-        checkCredentials(stated: auth.secretId, request: request, options: options, into: &findings)
+        VerifierSupport.checkSignedSent(signedNames, headers: headers, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: signedNames, prefix: ProviderProfile.tencent.headerPrefix, into: &findings)
+        VerifierSupport.checkExpiry(timestamp, shown: "X-TC-Timestamp \(timestamp?.unixSeconds ?? 0)", options: options, window: window,
+                                    rule: "Tencent accepts 5 minutes either way and answers AuthFailure.SignatureExpire", into: &findings)
+        VerifierSupport.checkKeyId(auth.secretId, label: "SecretId", serverAnswer: "AuthFailure.SecretIdNotFound", options: options, into: &findings)
+        VerifierSupport.checkToken(request.header("X-TC-Token"), name: "X-TC-Token", place: "X-TC-Token header", options: options, into: &findings)
+        VerifierSupport.checkSecretLint(options, into: &findings)
 
         // The comparison.
-        let provided = auth.signature
-        let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
-        var tried = 0
-        if !signaturesEqual {
-            if let provided {
-                findings.add(.signatureMismatch, .error, "The request carries signature \(provided); recomputing every step from the request as sent with the given secret gives \(computation.signature).")
-                if provided.lowercased() == computation.signature {
-                    findings.add(.authorizationMalformed, .error, "The signature is right but written in upper-case hex; TC3 signatures are lower-case hex. Fix: hex-encode in lower case.", reproduces: true)
-                } else {
-                    let base = Trial(input: input, variant: .specification, secret: options.secretKey)
-                    let mistakes = self.mistakes(request: request, input: input, auth: auth, timestamp: timestamp, hostname: hostname,
-                                                 endpointService: endpointService, secret: options.secretKey)
-                    tried = mistakes.count
-                    let found = Forensics.search(base: base, mistakes: mistakes, provided: provided) { (trial: Trial) throws(SigScopeError) -> String in
-                        try TC3Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
-                    }
-                    Forensics.report(found, into: &findings)
-                    let explained = !found.isEmpty
-                    if !explained && !VerifierSupport.hasOtherErrors(findings) {
-                        findings.add(.wrongSecretLikely, .error, "The request is self-consistent (scope date, service and signed headers agree with it), and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current key of SecretId \(auth.secretId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole. If the key is right, the request was altered after signing (by a proxy, or an edited capture).")
-                    }
-                }
-            } else {
-                findings.add(.signatureMismatch, .error, "The request carries no readable signature; recomputing from the request as sent gives \(computation.signature).")
-            }
-        }
-
-        let steps = computation.steps.map { step -> VerifyStep in
-            switch step.name {
-            case "credentialScope": return VerifyStep(computed: step, provided: auth.credentialScope)
-            case "signature": return VerifyStep(computed: step, provided: provided)
-            case "authorization": return VerifyStep(computed: step, provided: authorizationValue.isEmpty ? nil : authorizationValue.trimmingASCIIWhitespace())
-            default: return VerifyStep(computed: step)
-            }
-        }
-        return VerifyReport(match: signaturesEqual && !findings.hasErrors, provider: .tencent, algorithm: .tc3, providedSignature: provided,
-                            computedSignature: computation.signature, steps: steps, findings: findings.ordered, request: request, notes: notes)
+        let run = Recomputation(base: Trial(input, secret: options.secretKey), computation: computation, provided: auth.signature,
+                                form: .lowercaseHex(algorithm: "TC3"), providedName: "signature", recomputedFrom: "every step from the request as sent",
+                                missing: "The request carries no readable signature; recomputing from the request as sent",
+                                keyId: auth.secretId, keyLabel: "SecretId", consistency: " (scope date, service and signed headers agree with it)")
+        let outcome = Verification.compare(run, mistakes: {
+            mistakes(request: request, input: input, auth: auth, timestamp: timestamp, hostname: hostname, endpointService: endpointService, secret: options.secretKey)
+                + CommonMistakes.truncatedBody(request.body, facts: facts, payload: \Trial.input.payload)
+        }, options: options, into: &findings)
+        var stated: [String: String] = [:]
+        stated["credentialScope"] = auth.credentialScope
+        stated["signature"] = auth.signature
+        if !authorizationValue.isEmpty { stated["authorization"] = authorizationValue.trimmingASCIIWhitespace() }
+        return Verification.report(run, outcome: outcome, algorithm: .tc3, stated: stated, findings: findings, request: request, notes: notes)
     }
 
     // MARK: - Checks shared with other algorithms
-
-    /// secret-id-mismatch, secret-id-empty, token-header-missing and secret-key lint.
-    static func checkCredentials(stated: String?, request: HTTPRequest, options: VerifyOptions, into findings: inout FindingList) {
-        if let stated {
-            if stated.trimmingASCIIWhitespace().isEmpty {
-                findings.add(.secretIdEmpty, .error, "The Credential's SecretId is empty: the client had no key id (a misspelled configuration key?). The server answers AuthFailure.SecretIdNotFound. Fix: set the SecretId.")
-            }
-            if let expected = options.expectedSecretId, expected != stated {
-                findings.add(.secretIdMismatch, .error, "The request is signed for SecretId \(stated), not \(expected) given with --secret-id: the server checks it against \(stated)'s secret. Fix: configure the client with the intended key pair.")
-            }
-        }
-        let tokenHeader = request.header("X-TC-Token")
-        if let token = options.token, !token.isEmpty {
-            if tokenHeader == nil {
-                findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no X-TC-Token header; temporary credentials are rejected without it. Fix: send the token in X-TC-Token.")
-            } else if tokenHeader?.trimmingASCIIWhitespace() != token {
-                findings.add(.tokenHeaderMissing, .warning, "X-TC-Token differs from the token given with --token.")
-            }
-        } else if let tokenHeader, tokenHeader.trimmingASCIIWhitespace().isEmpty {
-            findings.add(.tokenHeaderMissing, .warning, "X-TC-Token is sent empty; with temporary credentials it must carry the session token, and otherwise it should be omitted.")
-        }
-        if options.secretKey.hasSurroundingWhitespace {
-            findings.add(.secretHasWhitespace, .warning, "The secret key given to sigscope has leading or trailing whitespace, which keys never have; it was used as given (and the trimmed key was tried too). Fix: trim the key.")
-        }
-    }
 
     /// "the local date at UTC+1 to UTC+14, such as China Standard Time (UTC+8)".
     static func localDateDescription(_ date: String, timestamp: Timestamp) -> String {
@@ -202,27 +140,34 @@ enum TC3Verifier {
             if let stated = auth.date, stated != input.date, !dates.contains(stated) { dates.append(stated) }
             for date in dates {
                 list.append(Mistake(dimension: "date", summary: "scope date \(date)", apply: { $0.input.date = date },
-                                    finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced exactly with the scope date \(date), \(localDateDescription(date, timestamp: timestamp)), instead of \(input.date), the UTC date of X-TC-Timestamp \(input.timestamp). Fix: format the scope date from the timestamp in UTC (Python datetime.utcfromtimestamp(ts), Go time.Unix(ts, 0).UTC()); local dates fail every day between local midnight and the UTC offset.")))
+                                    finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced exactly with the scope date \(date), \(localDateDescription(date, timestamp: timestamp)), instead of \(input.date), the UTC date of X-TC-Timestamp \(input.timestamp). Fix: format the scope date from the timestamp in UTC (Python datetime.fromtimestamp(ts, timezone.utc), Go time.Unix(ts, 0).UTC()); local dates fail every day between local midnight and the UTC offset.")))
             }
         } else if let stated = auth.date, stated != input.date {
             list.append(Mistake(dimension: "date", summary: "scope date \(stated)", apply: { $0.input.date = stated },
                                 finding: VerifyFinding(.credentialDateNotUTC, .error, "The provided signature is reproduced with the stated scope date \(stated).")))
         }
 
+        // The timestamp taken twice, or rewritten after signing.
+        if let timestamp {
+            list += CommonMistakes.shiftedTimestamps(timestamp, name: "X-TC-Timestamp", shown: { String($0.unixSeconds) }) { trial, shifted in
+                trial.input.timestamp = String(shifted.unixSeconds)
+                trial.input.date = shifted.utcDate
+            }
+        }
+
         // Scope service other than the endpoint's.
         var services: [String] = []
         if let stated = auth.service, stated != input.service { services.append(stated) }
-        if hostname != input.service && !services.contains(hostname) { services.append(hostname) }
+        for candidate in [hostname, TC3Signer.defaultService(forHost: hostname)] where candidate != input.service && !services.contains(candidate) {
+            services.append(candidate)
+        }
         for service in services {
             list.append(Mistake(dimension: "service", summary: "scope service \(service)", apply: { $0.input.service = service },
-                                finding: VerifyFinding(.credentialServiceMismatch, .error, "The provided signature is reproduced exactly with the scope service \"\(service)\" instead of \"\(input.service)\", the first label of the endpoint \(hostname). Fix: sign with service \"\(input.service)\" (the product's short name, never the full host or an IP).")))
+                                finding: VerifyFinding(.credentialServiceMismatch, .error, "The provided signature is reproduced exactly with the scope service \"\(service)\" instead of \"\(input.service)\", the service of a request to \(hostname). Fix: sign with service \"\(input.service)\" (the product's short name, never the full host or an IP).")))
         }
 
         // Header values kept in their case.
-        let cased = signed.compactMap { name -> String? in
-            guard let value = input.headers.first(where: { $0.name.lowercased() == name })?.value.trimmingASCIIWhitespace(), value != value.lowercased() else { return nil }
-            return name + ":" + value
-        }
+        let cased = CommonMistakes.cased(input.headers, signed: signed)
         if !cased.isEmpty {
             list.append(Mistake(dimension: "case", summary: "signed header values not lowercased", apply: { $0.variant.lowercaseHeaderValues = false },
                                 finding: VerifyFinding(.headerValueNotLowercased, .error, "The provided signature is reproduced exactly when the signed header values keep their case (\(cased.joined(separator: ", "))); TC3's CanonicalHeaders lowercases every value (\(cased.map { $0.lowercased() }.joined(separator: ", "))). Fix: use lowercase(trim(value)) for each signed header.")))
@@ -230,44 +175,22 @@ enum TC3Verifier {
 
         // Content-Type changed after signing.
         if signed.contains("content-type") {
-            let sent = input.headers.first(where: { $0.name.lowercased() == "content-type" })?.value.trimmingASCIIWhitespace() ?? ""
-            for alternative in contentTypeAlternatives(sent) {
-                list.append(Mistake(dimension: "content-type", summary: "Content-Type \"\(alternative)\"", apply: { trial in
-                    trial.input.headers.removeAll { $0.name.lowercased() == "content-type" }
-                    trial.input.headers.append(HTTPHeader("Content-Type", alternative))
-                }, finding: VerifyFinding(.contentTypeChanged, .error, "The provided signature is reproduced exactly with Content-Type \"\(alternative)\", but the request sent \"\(sent)\": the HTTP library changed the header after signing (typically adding or dropping \"; charset=utf-8\"). Fix: sign the Content-Type exactly as sent, or set it explicitly so the library leaves it alone.")))
-            }
+            list += CommonMistakes.contentTypes(headers: \Trial.input.headers, sentHeaders: input.headers, name: "Content-Type", includeEmpty: true,
+                                                why: " (typically adding or dropping \"; charset=utf-8\")",
+                                                fix: "sign the Content-Type exactly as sent, or set it explicitly so the library leaves it alone.")
         }
 
-        // The body re-serialized after signing.
-        for alternative in BodyVariants.alternatives(for: request.body) {
-            list.append(Mistake(dimension: "body", summary: "body serialized as \(alternative.description)", apply: { $0.input.payload = alternative.bytes },
-                                finding: VerifyFinding(.bodyReserialized, .error, "The provided signature is reproduced exactly with the same JSON serialized as \(alternative.description) (\(alternative.bytes.count) bytes), but the body sent is \(BodyVariants.describe(request.body)) (\(request.body.count) bytes): the body was re-serialized between signing and sending, which changes its hash. Fix: serialize the body once and sign and send those same bytes.")))
-        }
-
-        // The other method.
-        if let method = HTTPMethod(rawValue: input.method) {
-            let other = method.other.rawValue
-            list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
-                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with method \(other) in the canonical request, but the request was sent with \(input.method). Fix: sign the method you send.")))
-        }
+        // The body re-serialized after signing, and the other method.
+        list += CommonMistakes.reserializedBodies(request.body, payload: \Trial.input.payload, fix: "serialize the body once and sign and send those same bytes.")
+        list += CommonMistakes.otherMethod(sent: input.method, place: "in the canonical request") { $0.input.method = $1 }
 
         // Another host.
         if signed.contains("host") {
             let sentHost = input.headers.first(where: { $0.name.lowercased() == "host" })?.value.trimmingASCIIWhitespace() ?? ""
-            var hosts: [String] = []
-            let service = endpointService ?? input.service
-            hosts.append(service + ".tencentcloudapi.com")
-            if let region = request.header("X-TC-Region")?.trimmingASCIIWhitespace(), !region.isEmpty {
-                hosts.append(service + "." + region + ".tencentcloudapi.com")
-            }
-            hosts.append(service + ".intl.tencentcloudapi.com")
+            var hosts = ProviderProfile.tencent.endpoints(product: endpointService ?? input.service, region: request.header("X-TC-Region")?.trimmingASCIIWhitespace())
             if sentHost.lowercased() != hostname { hosts.append(hostname) }
-            for host in hosts where host.lowercased() != sentHost.lowercased() {
-                list.append(Mistake(dimension: "host", summary: "Host \(host)", apply: { trial in
-                    trial.input.headers.removeAll { $0.name.lowercased() == "host" }
-                    trial.input.headers.append(HTTPHeader("Host", host))
-                }, finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with Host \"\(host)\", but the request was sent to \"\(sentHost)\". Fix: sign the host you send to (the endpoint the client is configured with).")))
+            list += CommonMistakes.otherHosts(hosts, sent: sentHost, place: " in the Host header signed") { trial, host in
+                CommonMistakes.replaceHeader(&trial.input.headers, name: "Host", value: host)
             }
         }
 
@@ -280,24 +203,8 @@ enum TC3Verifier {
         }
 
         // Whitespace around the secret key.
-        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
-            Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
-        })
+        list += CommonMistakes.secretWhitespace(secret)
         return list
-    }
-
-    static func contentTypeAlternatives(_ sent: String) -> [String] {
-        let base = sent.split(separator: ";").first.map { String($0).trimmingASCIIWhitespace() } ?? sent
-        var candidates = [base]
-        for mime in [base, "application/json", "application/x-www-form-urlencoded", "text/plain"] {
-            candidates += [mime + "; charset=utf-8", mime + "; charset=UTF-8", mime + ";charset=utf-8", mime + ";charset=UTF-8", mime]
-        }
-        candidates += ["multipart/form-data", "application/octet-stream", ""]
-        var out: [String] = []
-        for candidate in candidates where candidate.lowercased() != sent.lowercased() && !out.contains(candidate) {
-            out.append(candidate)
-        }
-        return out
     }
 
     static func queryAlternatives(_ query: String) -> [String] {

@@ -7,11 +7,7 @@
 enum V1Verifier {
     static let window: Int64 = 300
 
-    struct Trial {
-        var input: V1Signer.Input
-        var variant: V1Signer.Variant
-        var secret: SecretKey
-    }
+    typealias Trial = SigScope.Trial<V1Signer>
 
     static let requiredParameters = ["Action", "Nonce", "SecretId", "Timestamp", "Version"]
 
@@ -33,57 +29,24 @@ enum V1Verifier {
         if let method = value("SignatureMethod"), method != "HmacSHA256", method != "HmacSHA1" {
             notes.append("SignatureMethod \"\(method)\" is neither HmacSHA256 nor HmacSHA1: Tencent then signs with HmacSHA1, as recomputed here")
         }
-        var timestamp: Timestamp?
-        if let text = value("Timestamp") {
-            if let seconds = Int64(text), text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                timestamp = Timestamp(unixSeconds: seconds)
-                if seconds > 100_000_000_000 {
-                    findings.add(.timestampInvalid, .error, "Timestamp \(text) is in milliseconds; Tencent expects Unix seconds (\(seconds / 1000)). Fix: send int(time.time()).")
-                }
-            } else {
-                findings.add(.timestampInvalid, .error, "Timestamp \"\(text)\" is not Unix seconds (a decimal integer such as 1465185768). Fix: send the current Unix time in seconds.")
-            }
-        }
+        let timestamp = VerifierSupport.unixSeconds(value("Timestamp"), name: "Timestamp", example: "1465185768", into: &findings)
         VerifierSupport.checkExpiry(timestamp, shown: "Timestamp \(value("Timestamp") ?? "")", options: options, window: window,
                                     rule: "Tencent accepts 5 minutes either way and answers AuthFailure.SignatureExpire", into: &findings)
         VerifierSupport.checkKeyId(value("SecretId"), label: "SecretId", options: options, into: &findings)
-        if let token = options.token, !token.isEmpty, value("Token") == nil {
-            findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no Token parameter; temporary credentials are rejected without it. Fix: send the token as Token.")
-        }
+        VerifierSupport.checkToken(value("Token"), name: "Token", place: "Token parameter", options: options, into: &findings)
         VerifierSupport.checkSecretLint(options, into: &findings)
+        VerifierSupport.checkDuplicateHeaders(request.headers, signed: [], prefix: ProviderProfile.tencent.headerPrefix, into: &findings)
         let wire = request.query + "&" + (SignatureDetector.isFormBody(request) ? request.bodyText : "")
         if containsLowercaseEscape(wire) {
             findings.add(.lowercasePercentHex, .warning, "The request's URL-encoding uses lowercase hex digits (such as %2f); Tencent's v1 documentation requires uppercase and warns that lowercase causes errors. Fix: encode with uppercase hex.")
         }
 
-        let signaturesEqual = provided.map { ConstantTime.equals($0, computation.signature) } ?? false
-        if !signaturesEqual {
-            if let provided {
-                findings.add(.signatureMismatch, .error, "The request carries Signature \(provided); recomputing from the parameters as the server receives them with the given secret gives \(computation.signature).")
-                let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
-                let explainedByEncoding = VerifierSupport.checkSignatureEncoding(raw: raw, received: provided, computed: computation.signature,
-                                                                                 rule: "Tencent's v1 signature is Base64, sent URL-encoded exactly once.", into: &findings)
-                if !explainedByEncoding {
-                    let base = Trial(input: input, variant: .specification, secret: options.secretKey)
-                    let mistakes = self.mistakes(input: input, region: value("Region"), secret: options.secretKey)
-                    let found = Forensics.search(base: base, mistakes: mistakes, provided: provided) { (trial: Trial) throws(SigScopeError) -> String in
-                        try V1Signer.compute(trial.input, secretKey: trial.secret, variant: trial.variant).signature
-                    }
-                    Forensics.report(found, into: &findings)
-                    if found.isEmpty {
-                        VerifierSupport.concludeUnexplained(&findings, tried: mistakes.count, keyId: value("SecretId"), label: "SecretId")
-                    }
-                }
-            } else {
-                findings.add(.signatureMismatch, .error, "The request has no Signature parameter; recomputing from its parameters gives \(computation.signature).")
-            }
-        }
-
-        let steps = computation.steps.map { step in
-            VerifyStep(computed: step, provided: step.name == "signature" ? provided : nil)
-        }
-        return VerifyReport(match: signaturesEqual && !findings.hasErrors, provider: .tencent, algorithm: algorithm, providedSignature: provided,
-                            computedSignature: computation.signature, steps: steps, findings: findings.ordered, request: request, notes: notes)
+        let run = Recomputation.signatureParameter(base: Trial(input, secret: options.secretKey), computation: computation, provided: provided, request: request,
+                                                   rule: "Tencent's v1 signature is Base64, sent URL-encoded exactly once.", keyId: value("SecretId"), keyLabel: "SecretId")
+        let outcome = Verification.compare(run, mistakes: { mistakes(input: input, region: value("Region"), secret: options.secretKey) },
+                                           options: options, into: &findings)
+        return Verification.report(run, outcome: outcome, algorithm: algorithm, stated: provided.map { ["signature": $0] } ?? [:],
+                                   findings: findings, request: request, notes: notes)
     }
 
     /// True when `text` has a percent-escape with a lowercase hex letter.
@@ -103,11 +66,7 @@ enum V1Verifier {
 
     static func mistakes(input: V1Signer.Input, region: String?, secret: SecretKey) -> [Mistake<Trial>] {
         var list: [Mistake<Trial>] = []
-        if let sent = HTTPMethod(rawValue: input.method) {
-            let other = sent.other.rawValue
-            list.append(Mistake(dimension: "method", summary: "method \(other)", apply: { $0.input.method = other },
-                                finding: VerifyFinding(.methodMismatch, .error, "The provided signature is reproduced exactly with \(other) at the start of the string to sign, but the request was sent with \(input.method). Fix: sign the method you send.")))
-        }
+        list += CommonMistakes.otherMethod(sent: input.method, place: "at the start of the string to sign") { $0.input.method = $1 }
         let encoders: [(PercentEncoder, String)] = [
             (.rfc3986, "RFC 3986"),
             (PercentEncoder(spaceAsPlus: true), "form encoding (space as +)"),
@@ -125,17 +84,11 @@ enum V1Verifier {
         list.append(Mistake(dimension: "hash", summary: "HMAC-\(otherHash.rawValue)", apply: { $0.input.algorithm = otherHash },
                             finding: VerifyFinding(.signatureMethodMismatch, .error, "The provided signature is reproduced exactly with HMAC-\(otherHash.rawValue), but the request's SignatureMethod makes the server use \(named). Fix: send SignatureMethod=HmacSHA256 exactly when signing with HMAC-SHA256 (it is case-sensitive).")))
         let service = input.host.split(separator: ".").first.map(String.init) ?? "vpc"
-        var hosts = [service + ".tencentcloudapi.com", service + ".intl.tencentcloudapi.com"]
-        if let region, !region.isEmpty { hosts.append(service + "." + region + ".tencentcloudapi.com") }
+        var hosts = ProviderProfile.tencent.endpoints(product: service, region: region)
         let hostname = Endpoint(host: input.host).hostname
         if hostname != input.host { hosts.append(hostname) }
-        for host in hosts where host.lowercased() != input.host.lowercased() {
-            list.append(Mistake(dimension: "host", summary: "host \(host)", apply: { $0.input.host = host },
-                                finding: VerifyFinding(.hostChanged, .error, "The provided signature is reproduced exactly with host \(host) in the string to sign, but the request was sent to \(input.host). Fix: sign the host you send to.")))
-        }
-        list.append(contentsOf: VerifierSupport.secretWhitespaceMistakes(secret).map { variant in
-            Mistake(dimension: "secret", summary: variant.summary, apply: { $0.secret = variant.key }, finding: variant.finding)
-        })
+        list += CommonMistakes.otherHosts(hosts, sent: input.host, place: " in the string to sign") { $0.input.host = $1 }
+        list += CommonMistakes.secretWhitespace(secret)
         return list
     }
 }

@@ -10,25 +10,42 @@ public enum Verifier {
     /// - Throws: `SigScopeError.invalidCapture` when the request carries no signature sigscope
     ///   knows; `.crypto` if libcrypto fails.
     public static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+        try verify(request, options: options, facts: CaptureFacts())
+    }
+
+    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
         let detected = try SignatureDetector.detect(request)
+        var report: VerifyReport
         switch detected.algorithm {
         case .tc3:
-            return try TC3Verifier.verify(request, options: options)
+            report = try TC3Verifier.verify(request, options: options, facts: facts)
         case .hmacSHA1, .hmacSHA256:
-            return try V1Verifier.verify(request, algorithm: detected.algorithm, options: options)
+            report = try V1Verifier.verify(request, algorithm: detected.algorithm, options: options)
         case .rpc:
-            return try RPCVerifier.verify(request, options: options)
+            report = try RPCVerifier.verify(request, options: options)
         case .acs3:
-            return try ACS3Verifier.verify(request, options: options)
+            report = try ACS3Verifier.verify(request, options: options, facts: facts)
         }
+        if !facts.bytesAfterBody.isEmpty, report.finding(.bodyTruncated) == nil {
+            let length = request.body.count
+            report.findings.append(VerifyFinding(.bodyTruncated, .warning, "Content-Length says \(length), but \(facts.bytesAfterBody.count) more bytes follow the body in the capture: the server reads only the first \(length) bytes (and may take the rest for the start of another request), and verify recomputed with those. Fix: if the body is meant to be longer, let the HTTP library set Content-Length from the bytes you send."))
+        }
+        return report
     }
 
     /// Reads a capture and verifies it.
     /// - Throws: as `CaptureParser.parse` and `verify(_:options:)`.
     public static func verify(capture bytes: [UInt8], source: String, entry: Int? = nil, options: VerifyOptions) throws(SigScopeError) -> (capture: CapturedRequest, report: VerifyReport) {
         let capture = try CaptureParser.parse(bytes, source: source, entry: entry)
-        var report = try verify(capture.request, options: options)
+        var report = try verify(capture, options: options)
         report.notes = capture.notes + report.notes
         return (capture, report)
+    }
+
+    /// Verifies a capture already read, with what it tells beyond the request (bytes after the
+    /// `Content-Length` body); its notes are not added to the report's.
+    /// - Throws: as `verify(_:options:)`.
+    public static func verify(_ capture: CapturedRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+        try verify(capture.request, options: options, facts: CaptureFacts(bytesAfterBody: capture.bytesAfterBody))
     }
 }

@@ -22,12 +22,33 @@ enum VerifierSupport {
     }
 
     /// secret-id-empty and secret-id-mismatch for the key id the request carries.
-    static func checkKeyId(_ stated: String?, label: String, options: VerifyOptions, into findings: inout FindingList) {
+    static func checkKeyId(_ stated: String?, label: String, serverAnswer: String? = nil, options: VerifyOptions, into findings: inout FindingList) {
         guard let stated else { return }
         if stated.trimmingASCIIWhitespace().isEmpty {
-            findings.add(.secretIdEmpty, .error, "The request's \(label) is empty: the client had no key id (a misspelled configuration key?). Fix: configure the \(label).")
+            let answer = serverAnswer.map { " The server answers \($0)." } ?? ""
+            findings.add(.secretIdEmpty, .error, "The request's \(label) is empty: the client had no key id (a misspelled configuration key?).\(answer) Fix: configure the \(label).")
         } else if let expected = options.expectedSecretId, expected != stated {
             findings.add(.secretIdMismatch, .error, "The request is signed for \(label) \(stated), not \(expected) given with --secret-id: the server checks the signature with \(stated)'s secret. Fix: configure the client with the intended key pair.")
+        }
+    }
+
+    /// token-header-missing and token-mismatch for the session token a request carries as `name`
+    /// (`place` says where: "X-TC-Token header", "Token parameter"); `stsKeyId` is a key id that
+    /// shows temporary credentials by itself (Alibaba's `STS.` prefix).
+    static func checkToken(_ sent: String?, name: String, place: String, options: VerifyOptions, stsKeyId: String? = nil, into findings: inout FindingList) {
+        let sentToken = sent?.trimmingASCIIWhitespace()
+        if let expected = options.token, !expected.isEmpty {
+            guard let sentToken else {
+                findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no \(place); temporary credentials are rejected without it. Fix: send the token as \(name).")
+                return
+            }
+            if !ConstantTime.equals(sentToken, expected) {
+                findings.add(.tokenMismatch, .error, "The request's \(name) is another session token than the one given with --token (\(sentToken.utf8.count) characters sent, \(expected.utf8.count) given; neither is printed). The server accepts a temporary key only with the token issued with it, so a token of another session (an expired one the client cached, or one of another role) is rejected (Tencent AuthFailure.TokenFailure, Alibaba InvalidSecurityToken.*). Fix: send the token that came in the same STS response as the temporary key pair.")
+            }
+        } else if let sentToken, sentToken.isEmpty {
+            findings.add(.tokenHeaderMissing, .warning, "\(name) is sent empty; with temporary credentials it must carry the session token, and otherwise it should be omitted.")
+        } else if let id = stsKeyId, id.hasPrefix("STS."), sentToken == nil {
+            findings.add(.tokenHeaderMissing, .error, "AccessKeyId \(id) is a temporary (STS) key, but the request has no \(place); the server rejects temporary keys without their token. Fix: send the session token as \(name).")
         }
     }
 
@@ -35,6 +56,61 @@ enum VerifierSupport {
     static func checkSecretLint(_ options: VerifyOptions, into findings: inout FindingList) {
         if options.secretKey.hasSurroundingWhitespace {
             findings.add(.secretHasWhitespace, .warning, "The secret key given to sigscope has leading or trailing whitespace, which keys never have; it was used as given (and the trimmed key was tried too). Fix: trim the key.")
+        }
+    }
+
+    /// The Unix-seconds timestamp `text` (nil: not sent), with timestamp-invalid when it is not
+    /// a decimal integer or is in milliseconds (`milliseconds` says what the server answers then).
+    static func unixSeconds(_ text: String?, name: String, example: String, milliseconds: String? = nil, into findings: inout FindingList) -> Timestamp? {
+        guard let text else { return nil }
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int64(text) else {
+            findings.add(.timestampInvalid, .error, "\(name) \"\(text)\" is not Unix seconds (a decimal integer such as \(example)). Fix: send the current Unix time in seconds.")
+            return nil
+        }
+        if seconds > 100_000_000_000 {
+            // No date, window or scope is judged from it: every one would be computed from the milliseconds.
+            let answer = milliseconds.map { ", and \($0)" } ?? ""
+            findings.add(.timestampInvalid, .error, "\(name) \(text) is in milliseconds; the server expects Unix seconds (\(seconds / 1000))\(answer). Fix: send int(time.time()), not milliseconds.")
+            return nil
+        }
+        return Timestamp(unixSeconds: seconds)
+    }
+
+    /// signed-header-not-sent for names in SignedHeaders that the request does not send.
+    static func checkSignedSent(_ signedNames: [String], headers: [HTTPHeader], into findings: inout FindingList) {
+        let sentNames = Set(headers.map { $0.name.lowercased() })
+        let notSent = signedNames.filter { !sentNames.contains($0) }
+        if !notSent.isEmpty {
+            findings.add(.signedHeaderNotSent, .error, "SignedHeaders names \(notSent.joined(separator: ", ")), but the request does not send \(notSent.count == 1 ? "it" : "them"): the server signs what it receives. Fix: send every signed header, or drop it from SignedHeaders.")
+        }
+    }
+
+    /// duplicate-header for a header sent more than once that the signature or the server depends on:
+    /// Authorization, Host, Content-Type, Content-Length, the provider's own (`prefix`) and the signed ones.
+    static func checkDuplicateHeaders(_ headers: [HTTPHeader], signed: [String], prefix: String, into findings: inout FindingList) {
+        var order: [String] = []
+        var values: [String: (name: String, values: [String])] = [:]
+        for header in headers {
+            let lower = header.name.lowercased()
+            if values[lower] == nil { order.append(lower); values[lower] = (header.name, []) }
+            values[lower]?.values.append(header.value.trimmingASCIIWhitespace())
+        }
+        for lower in order {
+            guard let entry = values[lower], entry.values.count > 1 else { continue }
+            let why: String
+            switch lower {
+            case "authorization":
+                why = "the server reads one of them, and which one is not defined, so it may check a signature other than the one you meant"
+            case "host":
+                why = "an HTTP/1.1 server answers 400 Bad Request to a request with two Host headers"
+            case "content-length":
+                why = "two lengths make the end of the body ambiguous; servers and proxies reject such a request (400)"
+            default:
+                guard lower == "content-type" || lower.hasPrefix(prefix) || signed.contains(lower) else { continue }
+                why = "the client signs the values as it combines them, but the server (or a proxy on the way) may keep only one, so it checks the signature against other bytes"
+            }
+            let shown = entry.values.map { "\"\(String($0.prefix(60)))\"" }.joined(separator: ", ")
+            findings.add(.duplicateHeader, .error, "The request sends \(entry.name) \(entry.values.count) times (\(shown)): \(why). Fix: set \(entry.name) once (an HTTP library that adds its own \(entry.name) next to yours is the usual cause).")
         }
     }
 
@@ -75,16 +151,16 @@ enum VerifierSupport {
         return false
     }
 
-    /// wrong-secret-likely when nothing explains a mismatch and the request is self-consistent.
-    static func concludeUnexplained(_ findings: inout FindingList, tried: Int, keyId: String?, label: String) {
-        guard !hasOtherErrors(findings) else { return }
-        findings.add(.wrongSecretLikely, .error, "The request is self-consistent, and none of the \(tried) known client mistakes sigscope replayed reproduces the provided signature. The secret key given is most likely not the one the request was signed with: check that it is the current secret of \(label) \(keyId ?? "?") (not a rotated, deleted or other account's key) and that it was copied whole. If the key is right, the request was altered after signing (by a proxy, or an edited capture).")
-    }
-
     /// The parameters of a query plus a form body, decoded with `+` as space (how the servers read them).
     static func parameters(_ request: HTTPRequest) -> (all: [(name: String, value: String)], body: [(name: String, value: String)]) {
         let query = request.queryItems(plusAsSpace: true)
         let body = SignatureDetector.isFormBody(request) ? FormCodec.decode(request.bodyText, plusAsSpace: true) : []
         return (query + body, body)
     }
+}
+
+/// What a capture tells beyond the request itself, for the checks that need it.
+struct CaptureFacts: Sendable {
+    /// Bytes a raw HTTP capture has after the `Content-Length` body (not part of the request the server reads).
+    var bytesAfterBody: [UInt8] = []
 }

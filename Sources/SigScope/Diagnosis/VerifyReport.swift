@@ -11,20 +11,24 @@ public struct VerifyOptions: Sendable, Equatable {
     public var now: Timestamp?
     /// The string-to-sign the server reported in its error (`--server-error`), when known.
     public var serverStringToSign: String?
-    /// TC3: the credential-scope service the receiver stands for, when it is not the host's
-    /// first label (a local endpoint such as `sigscope serve` at `127.0.0.1:PORT` emulating
-    /// `vpc`); nil: taken from a `*.tencentcloudapi.com` host as the real server does.
-    public var tc3Service: String?
+    /// The error code the server answered the request with (`--server-error`), when known:
+    /// a signature rejection (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`,
+    /// `IncompleteSignature`) of a signature that verifies means the server holds another secret.
+    public var serverErrorCode: String?
+    /// The TC3 credential-scope service to expect, instead of the one the endpoint implies
+    /// (a local endpoint serving one product); nil: from the endpoint.
+    public var service: String?
 
     /// Creates options.
     public init(secretKey: SecretKey, expectedSecretId: String? = nil, token: String? = nil, now: Timestamp? = nil, serverStringToSign: String? = nil,
-                tc3Service: String? = nil) {
+                serverErrorCode: String? = nil, service: String? = nil) {
         self.secretKey = secretKey
         self.expectedSecretId = expectedSecretId
         self.token = token
         self.now = now
         self.serverStringToSign = serverStringToSign
-        self.tc3Service = tc3Service
+        self.serverErrorCode = serverErrorCode
+        self.service = service
     }
 }
 

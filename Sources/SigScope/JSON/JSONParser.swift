@@ -4,14 +4,21 @@ public struct JSONLimits: Sendable, Equatable {
     public var maxDepth: Int
     /// Largest input accepted, in bytes.
     public var maxBytes: Int
+    /// Refuse an object that gives a member name more than once. RFC 8259 leaves which of the
+    /// values a receiver takes open, so in a file whose meaning must be unambiguous (a request)
+    /// a repeat is an error; elsewhere the last one wins.
+    public var rejectsRepeatedNames: Bool
 
-    public init(maxDepth: Int = 256, maxBytes: Int = 64 << 20) {
+    public init(maxDepth: Int = 256, maxBytes: Int = 64 << 20, rejectsRepeatedNames: Bool = false) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
+        self.rejectsRepeatedNames = rejectsRepeatedNames
     }
 
-    /// Limits for request files and options: small inputs only.
+    /// Limits for request bodies and options: small inputs only.
     public static let request = JSONLimits(maxDepth: 64, maxBytes: 8 << 20)
+    /// Limits for request files (and batch lines): those of `request`, and no repeated member names.
+    public static let requestFile = JSONLimits(maxDepth: 64, maxBytes: 8 << 20, rejectsRepeatedNames: true)
     /// Limits for saved responses and captures.
     public static let response = JSONLimits(maxDepth: 256, maxBytes: 64 << 20)
 }
@@ -174,13 +181,19 @@ public struct JSONParser {
             return .object(JSONObject())
         }
         let base = memberStack.count
+        // With `rejectsRepeatedNames`: past 16 members, the names seen so far by hash.
+        var seen: Set<String>?
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object (opened here)", at: open) }
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw error("unexpected \(describe(index)); expected a member name in double quotes", at: index)
             }
+            let keyStart = index
             let key = try parseString()
+            if limits.rejectsRepeatedNames, isRepeated(key, base: base, seen: &seen) {
+                throw error("the member name \"\(key)\" is given more than once in this object; JSON does not say which value counts, so give it once", at: keyStart)
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error(index < bytes.count ? "unexpected \(describe(index)); expected `:` after the member name" : "unterminated object (opened here)", at: index < bytes.count ? index : open)
@@ -206,6 +219,26 @@ public struct JSONParser {
             }
             throw error("unexpected \(describe(index)); expected `,` or `}`", at: index)
         }
+    }
+
+    /// Whether `key` names a member already given in the object whose members start at `base`:
+    /// compared pairwise (same UTF-8 length first) for the first 16 names, by a set after that.
+    private func isRepeated(_ key: String, base: Int, seen: inout Set<String>?) -> Bool {
+        let given = memberStack.count - base
+        if seen == nil, given < 16 {
+            let length = key.utf8.count
+            for i in base..<memberStack.count {
+                let other = memberStack[i].key
+                if other.utf8.count == length, other == key { return true }
+            }
+            return false
+        }
+        if seen == nil {
+            var names = Set<String>(minimumCapacity: 32)
+            for i in base..<memberStack.count { names.insert(memberStack[i].key) }
+            seen = names
+        }
+        return seen?.insert(key).inserted == false
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
@@ -441,6 +474,12 @@ private final class OpenEntries<Entry> {
         }
         (base + count).initialize(to: entry)
         count += 1
+    }
+
+    /// The open entry at `position` (below `count`).
+    subscript(position: Int) -> Entry {
+        precondition(position >= 0 && position < count)
+        return base[position]
     }
 
     /// The entries from `start` on, moved (not copied) into an array of exactly their count.

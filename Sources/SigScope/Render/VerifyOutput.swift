@@ -34,6 +34,16 @@ public enum VerifyOutput {
         return .object(object)
     }
 
+    /// One line for a report among several (`verify --all-entries`): the HAR entry, the verdict,
+    /// the request, and the findings' codes (errors first) on a mismatch.
+    public static func verdictLine(_ report: VerifyReport, entry: Int, style: Style = .plain) -> String {
+        let verdict = report.match ? style.green("match") : style.red("mismatch")
+        var line = "entry \(entry): " + verdict + " — \(report.provider.displayName) \(report.algorithm.specName) \(report.request.method) \(report.request.url)"
+        let codes = report.findings.filter { $0.severity == .error }.map(\.code.rawValue)
+        if !codes.isEmpty { line += ": " + codes.joined(separator: ", ") }
+        return line
+    }
+
     /// The text form: the verdict on the first line, then every step (provided next to
     /// computed where the capture states a value), then the findings, then notes.
     public static func text(_ report: VerifyReport, format: CaptureFormat? = nil, showSecrets: Bool = false, style: Style = .plain) -> String {

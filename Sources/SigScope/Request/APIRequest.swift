@@ -68,7 +68,7 @@ public struct RequestDraft: Sendable, Equatable {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String, paramsSpan: inout JSONSpan?) throws(SigScopeError) -> RequestDraft {
         let parsed: (value: JSONValue, span: JSONSpan?)
         do {
-            parsed = try JSONParser.parse(bytes, limits: .request, locating: "params")
+            parsed = try JSONParser.parse(bytes, limits: .requestFile, locating: "params")
         } catch {
             throw SigScopeError.json(error, source: source)
         }

@@ -4,35 +4,19 @@ public enum Provider: String, Sendable, CaseIterable, Equatable {
     case aliyun
 
     /// The endpoint used when none is given.
-    public var defaultEndpoint: String {
-        switch self {
-        case .tencent: return "vpc.tencentcloudapi.com"
-        case .aliyun: return "ecs.aliyuncs.com"
-        }
-    }
+    public var defaultEndpoint: String { profile.defaultEndpoint }
 
     /// The API version used when none is given: VPC 2017-03-12 and ECS 2014-05-26.
-    public var defaultAPIVersion: String {
-        switch self {
-        case .tencent: return "2017-03-12"
-        case .aliyun: return "2014-05-26"
-        }
-    }
+    public var defaultAPIVersion: String { profile.defaultAPIVersion }
 
     /// The base of list indices on the wire: Tencent flattens 0-based, Alibaba 1-based.
-    public var listIndexBase: Int {
-        self == .tencent ? 0 : 1
-    }
+    public var listIndexBase: Int { profile.listIndexBase }
 
     /// The algorithm used when none is given.
-    public var defaultAlgorithm: SignatureAlgorithm {
-        self == .tencent ? .tc3 : .rpc
-    }
+    public var defaultAlgorithm: SignatureAlgorithm { profile.defaultAlgorithm }
 
     /// The provider's display name.
-    public var displayName: String {
-        self == .tencent ? "Tencent Cloud" : "Alibaba Cloud"
-    }
+    public var displayName: String { profile.displayName }
 }
 
 /// A signature algorithm, by its `--algorithm` name.
@@ -88,5 +72,10 @@ public enum HTTPMethod: String, Sendable, CaseIterable, Equatable {
     case post = "POST"
 
     /// The other method, for checks such as "the signature matches the other method".
-    public var other: HTTPMethod { self == .get ? .post : .get }
+    public var other: HTTPMethod {
+        switch self {
+        case .get: return .post
+        case .post: return .get
+        }
+    }
 }

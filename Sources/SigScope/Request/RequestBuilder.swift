@@ -61,8 +61,8 @@ public enum RequestBuilder {
             params = try Params.merge(overrides.params.map { ($0.name, $0.value) }, into: params, replace: true, indexBase: base, source: "--param")
         }
         let region = overrides.region ?? draft.region
-        if provider == .aliyun, let region, params["RegionId"] == nil {
-            params["RegionId"] = .string(region)
+        if let name = provider.profile.regionParameter, let region, params[name] == nil {
+            params[name] = .string(region)
             changed = true
         }
         paramsAsGiven = !changed

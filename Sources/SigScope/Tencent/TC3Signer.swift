@@ -305,7 +305,7 @@ public enum TC3Signer {
             secretId = credentials.secretId
 
             endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
-            service = options.service ?? TC3Signer.defaultService(forHost: endpoint.hostname)
+            service = options.service ?? TencentProducts.service(forHost: endpoint.hostname, action: request.action)
             date = options.timestamp.utcDate
             let contentType = options.contentType ?? (method == .post ? "application/json" : "application/x-www-form-urlencoded")
             let timestampText = String(options.timestamp.unixSeconds)

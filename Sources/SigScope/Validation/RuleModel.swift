@@ -511,6 +511,11 @@ public enum RuleBook {
     /// The rules for `action` of `provider` (exact, case-sensitive name), or nil.
     public static func rules(for provider: Provider, action: String) -> ActionRules? {
         // Only the asked provider's tables are built: a one-shot sign pays for one rule set, not every one.
-        (provider == .tencent ? tencent : aliyun).first { $0.provider == provider && $0.action == action }
+        let tables: [ActionRules]
+        switch provider {
+        case .tencent: tables = tencent
+        case .aliyun: tables = aliyun
+        }
+        return tables.first { $0.provider == provider && $0.action == action }
     }
 }

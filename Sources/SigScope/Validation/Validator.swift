@@ -395,6 +395,8 @@ struct Walker {
     struct IntegerValue {
         let text: String
         let value: Int64
+        /// Whether the digits fit the 64-bit Integer the servers decode (`value` is then exact).
+        let fits: Bool
     }
 
     static func integerText(_ text: String) -> IntegerValue? {
@@ -402,11 +404,22 @@ struct Walker {
         let negative = digits.first == "-"
         if negative { digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let value = Int64(text) ?? (negative ? Int64.min : Int64.max)
-        return IntegerValue(text: text, value: value)
+        let exact = Int64(text)
+        return IntegerValue(text: text, value: exact ?? (negative ? Int64.min : Int64.max), fits: exact != nil)
     }
 
+    /// An Integer parameter's value, or nil after reporting: digits beyond the 64-bit range are
+    /// not the number the user wrote once the server has decoded them, so they are a violation.
     mutating func integerValue(_ value: JSONValue, spec: ParameterSpec) -> IntegerValue? {
+        guard let integer = integerDigits(value, spec: spec) else { return nil }
+        guard integer.fits else {
+            emit(.violation, rules.codes.type, path, "\(path) is \(integer.text), which does not fit the 64-bit Integer the server reads (\(Int64.min) to \(Int64.max)).")
+            return nil
+        }
+        return integer
+    }
+
+    private mutating func integerDigits(_ value: JSONValue, spec: ParameterSpec) -> IntegerValue? {
         switch (rules.dialect, value) {
         case (.json, .number(let literal)):
             if let integer = Self.integerText(literal) { return integer }

@@ -34,6 +34,8 @@ struct AliyunValidationTests {
         .accepts("an Integer as a JSON number", ali, set: [("QueueNumber", F.number(8))]),
         .rejects("an Integer with a fraction", ali, set: [("QueueNumber", .number("8.0"))], Expect("InvalidParameter", "QueueNumber")),
         .rejects("an Integer as words", ali, set: [("QueueNumber", .string("eight"))], Expect("InvalidParameter", "QueueNumber")),
+        .rejects("an Integer beyond 64 bits (QueuePairNumber has no range of its own)", ali,
+                 set: [("QueuePairNumber", .number("123456789012345678901234567890"))], Expect("InvalidParameter", "QueuePairNumber")),
         .accepts("a JSON number for a String parameter is just its text", ali, set: [("ResourceGroupId", F.number(12345))]),
         .rejects("a String given as a list (sent as SecurityGroupId.1)", ali, set: [("SecurityGroupId", F.json(#"["sg-bp1fg655nh68xyz9ixx"]"#))], Expect("InvalidParameter", "SecurityGroupId")),
         .rejects("a list given as a single value", ali, set: [("PrivateIpAddress", .string("10.0.0.1"))], Expect("InvalidParameter", "PrivateIpAddress")),

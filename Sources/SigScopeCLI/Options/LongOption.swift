@@ -1,0 +1,46 @@
+import ArgumentParser
+
+/// Every long option of the commands that `FastPath` also reads, declared once.
+///
+/// argument-parser's declarations name their option with `name: .long(.secretId)`, and
+/// FastPath's tables list these cases, so a spelling cannot differ between the two readings of
+/// a command line. `FastPathTests` compares FastPath's tables with argument-parser's own dump
+/// of each command (`--experimental-dump-help`).
+enum LongOption: String {
+    case provider, action, region, param, algorithm, method, endpoint, timestamp, nonce
+    case secretId = "secret-id", secretKey = "secret-key", token
+    case showSecrets = "show-secrets", noValidate = "no-validate", batch
+    case apiVersion = "api-version", service, bodyFile = "body-file", contentType = "content-type"
+    case signedHeaders = "signed-headers", language, format
+    case now, serverError = "server-error", entry
+    case noClock = "no-clock", allEntries = "all-entries"
+
+    /// Other spellings of the same option (Alibaba's names for the key id and secret).
+    var aliases: [String] {
+        switch self {
+        case .secretId: ["access-key-id"]
+        case .secretKey: ["access-key-secret"]
+        default: []
+        }
+    }
+
+    /// The option a command-line word spells (`--secret-id`, `--access-key-id`, …), if any.
+    init?(spelling word: String) {
+        guard word.hasPrefix("--") else { return nil }
+        let name = String(word.dropFirst(2))
+        switch name {
+        case "access-key-id": self = .secretId
+        case "access-key-secret": self = .secretKey
+        default:
+            guard let option = LongOption(rawValue: name) else { return nil }
+            self = option
+        }
+    }
+}
+
+extension NameSpecification {
+    /// The long name of `option` and its aliases, for an `@Option` or `@Flag` declaration.
+    static func long(_ option: LongOption) -> NameSpecification {
+        NameSpecification([.customLong(option.rawValue)] + option.aliases.map { .customLong($0) })
+    }
+}
