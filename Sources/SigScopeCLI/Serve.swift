@@ -110,15 +110,14 @@ struct ServeSettingsBuilder {
         let (host, port) = try Self.parseListen(command.listen)
         var credentials: [Provider: ServeCredentials] = [:]
         for provider in Provider.allCases {
-            let names: (id: String, key: String, token: String) = provider == .tencent
-                ? ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN")
-                : ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")
-            guard let key = command.secretKey ?? Frontend.env(names.key) else { continue }
-            credentials[provider] = ServeCredentials(secretId: command.secretId ?? Frontend.env(names.id), secretKey: SecretKey(key),
+            let names = provider.profile.environment
+            guard let key = command.secretKey ?? Frontend.env(names.secretKey) else { continue }
+            credentials[provider] = ServeCredentials(secretId: command.secretId ?? Frontend.env(names.secretId), secretKey: SecretKey(key),
                                                      token: command.token ?? Frontend.env(names.token))
         }
         if credentials.isEmpty && !command.bare {
-            throw SigScopeError(.missingInput, "no secret key to verify requests with: pass --secret-key, or set TENCENTCLOUD_SECRET_KEY and/or ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+            let variables = Provider.allCases.map(\.profile.environment.secretKey).joined(separator: " and/or ")
+            throw SigScopeError(.missingInput, "no secret key to verify requests with: pass --secret-key, or set \(variables)")
         }
         var inventory = ServeInventory()
         var notes: [String] = []

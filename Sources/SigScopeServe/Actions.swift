@@ -30,7 +30,7 @@ enum Actions {
 
     static func create(_ wire: WireRequest, engine: ServeEngine, now: Timestamp, ids: inout IDSource) -> ActionOutcome {
         let provider = wire.provider
-        let subnetId = wire.text(provider == .tencent ? "SubnetId" : "VSwitchId") ?? ""
+        let subnetId = wire.text(provider.dialect.subnetParameter) ?? ""
         let known = engine.state.subnet(provider, id: subnetId)
         let token = wire.text("ClientToken").flatMap { $0.isEmpty ? nil : $0 }
 
@@ -73,7 +73,7 @@ enum Actions {
             }
             var addresses = given
             if extra > 0 {
-                let range = known.flatMap { AddressRange(cidr: $0.cidr) } ?? AddressRange(cidr: provider == .tencent ? "10.0.0.0/16" : "192.168.0.0/16")
+                let range = known.flatMap { AddressRange(cidr: $0.cidr) } ?? AddressRange(cidr: provider.dialect.defaultPool)
                 guard let range, let picked = range.free(extra, excluding: taken) else {
                     return provider == .tencent
                         ? .failure(code: "ResourceInsufficient.Subnet", message: "The subnet does not have sufficient IPs.", status: nil, summary: "no \(extra) free addresses in \(subnetId)")
@@ -86,7 +86,7 @@ enum Actions {
                 provider: provider,
                 id: provider == .tencent ? ids.tencentInterfaceId() : ids.aliyunInterfaceId(region: wire.region),
                 name: wire.text("NetworkInterfaceName") ?? "",
-                description: wire.text(provider == .tencent ? "NetworkInterfaceDescription" : "Description") ?? "",
+                description: wire.text(provider.dialect.descriptionParameter) ?? "",
                 vpcId: provider == .tencent ? (wire.text("VpcId") ?? "") : (known?.vpcId ?? ""),
                 subnetId: subnetId,
                 zone: known?.zone ?? "",
@@ -111,7 +111,7 @@ enum Actions {
     }
 
     private static func tags(_ wire: WireRequest) -> [(key: String, value: String)] {
-        let name = wire.provider == .tencent ? "Tags" : "Tag"
+        let name = wire.provider.dialect.tagsParameter
         guard case .array(let items)? = wire.params[name] else { return [] }
         return items.compactMap { item in
             guard let key = item["Key"]?.scalarText else { return nil }
@@ -186,9 +186,7 @@ enum Actions {
     static func delete(_ wire: WireRequest, engine: ServeEngine, now: Timestamp, ids: inout IDSource) -> ActionOutcome {
         let provider = wire.provider
         guard let id = wire.text("NetworkInterfaceId"), !id.isEmpty else {
-            return provider == .tencent
-                ? .failure(code: "MissingParameter", message: "The request is missing a required parameter `NetworkInterfaceId`.", status: nil, summary: "no NetworkInterfaceId")
-                : .failure(code: "MissingParameter", message: "The input parameter \"NetworkInterfaceId\" that is mandatory for processing this request is not supplied.", status: 400, summary: "no NetworkInterfaceId")
+            return .failure(code: "MissingParameter", message: provider.dialect.missingParameter("NetworkInterfaceId"), status: nil, summary: "no NetworkInterfaceId")
         }
         let removed = engine.state.withState { contents -> Bool in
             guard let index = contents.interfaces[provider]?.firstIndex(where: { $0.id == id }) else { return false }

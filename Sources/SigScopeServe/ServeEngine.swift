@@ -94,10 +94,8 @@ public final class ServeEngine: Sendable {
 
         // 1. The signature, exactly as `verify` checks it, against the real clock.
         guard let credentials = settings.credentials[provider] else {
-            let (code, message) = provider == .tencent
-                ? ("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.")
-                : ("InvalidAccessKeyId.NotFound", "Specified access key is not found.")
-            return reply.error(code, message, verdict: .rejected, findings: ["no-key-configured"],
+            let answer = provider.dialect.unknownKey
+            return reply.error(answer.code, answer.message, verdict: .rejected, findings: ["no-key-configured"], status: answer.status,
                                summary: "serve has no \(provider.displayName) key: start it with --secret-key, or the provider's environment variable")
         }
         let options = VerifyOptions(secretKey: credentials.secretKey, expectedSecretId: credentials.secretId, token: credentials.token, now: now,
@@ -118,22 +116,21 @@ public final class ServeEngine: Sendable {
 
         // 2. The request's parameters.
         if wire.action.isEmpty {
-            return reply.error("MissingParameter", provider == .tencent ? "The request is missing a required parameter `Action`." : "The input parameter \"Action\" that is mandatory for processing this request is not supplied.",
+            return reply.error("MissingParameter", provider.dialect.missingParameter("Action"),
                                verdict: .invalid, findings: reply.findings, summary: "the request names no action")
         }
         if let version = wire.version, version != provider.defaultAPIVersion {
-            return provider == .tencent
-                ? reply.error("NoSuchVersion", "The API version `\(version)` does not exist.", verdict: .invalid, findings: reply.findings, summary: "version \(version) is not \(provider.defaultAPIVersion)")
-                : reply.error("InvalidVersion", "Specified parameter Version is not valid.", verdict: .invalid, findings: reply.findings, summary: "version \(version) is not \(provider.defaultAPIVersion)")
+            let answer = provider.dialect.wrongVersion(version)
+            return reply.error(answer.code, answer.message, verdict: .invalid, findings: reply.findings, status: answer.status,
+                               summary: "version \(version) is not \(provider.defaultAPIVersion)")
         }
         if let problem = wire.paramsProblem {
             return reply.error("InvalidParameter", "The parameters cannot be read: \(problem).", verdict: .invalid, findings: reply.findings, summary: problem)
         }
         guard let action = Action.named(wire.action, provider: provider, inventory: settings.inventory) else {
-            return provider == .tencent
-                ? reply.error("InvalidAction", "The requested action `\(wire.action)` does not exist.", verdict: .failed, findings: reply.findings, summary: "\(wire.action) is not an action serve emulates")
-                : reply.error("InvalidAction.NotFound", "Specified api is not found, please check your url and method.", verdict: .failed, findings: reply.findings,
-                              summary: "\(wire.action) is not an action serve emulates", status: 404)
+            let answer = provider.dialect.unknownAction(wire.action)
+            return reply.error(answer.code, answer.message, verdict: .failed, findings: reply.findings, status: answer.status,
+                               summary: "\(wire.action) is not an action serve emulates")
         }
         let validation = Validator.validate(wire.apiRequest)
         if let violation = validation.violations.first {
@@ -146,23 +143,20 @@ public final class ServeEngine: Sendable {
         case .success(let fields, let summary):
             return reply.success(fields, summary: summary)
         case .failure(let code, let message, let status, let summary):
-            return reply.error(code, message, verdict: .failed, findings: reply.findings, summary: summary, status: status)
+            return reply.error(code, message, verdict: .failed, findings: reply.findings, status: status, summary: summary)
         }
     }
 
     /// A request without a signature sigscope knows: the provider's own refusal when the
     /// request says which provider it is for, else a plain 400.
     private func unsigned(_ request: HTTPRequest, reason: String, ids: inout IDSource) -> ServeExchange {
-        let names = request.headers.map { $0.name.lowercased() }
         let params = Set(SignatureDetector.parameters(of: request).map(\.name))
-        let provider: Provider?
-        if names.contains(where: { $0.hasPrefix("x-tc-") }) || params.contains("SecretId") { provider = .tencent }
-        else if names.contains(where: { $0.hasPrefix("x-acs-") }) || params.contains("AccessKeyId") { provider = .aliyun }
-        else { provider = nil }
+        let provider = Provider.owning(headerNames: request.headers.map(\.name))
+            ?? (params.contains("SecretId") ? .tencent : params.contains("AccessKeyId") ? .aliyun : nil)
         guard let provider else {
             return ServeExchange.plain(status: 400, message: "sigscope serve: not a Tencent Cloud or Alibaba Cloud API request: \(reason)", verdict: .malformed, summary: reason)
         }
-        let action = request.header(provider == .tencent ? "X-TC-Action" : "x-acs-action") ?? SignatureDetector.parameters(of: request).first { $0.name == "Action" }?.value
+        let action = request.header(provider.profile.headerPrefix + "action") ?? SignatureDetector.parameters(of: request).first { $0.name == "Action" }?.value
         let format = SignatureDetector.parameters(of: request).first { $0.name == "Format" }?.value.uppercased()
         let reply = Reply(provider: provider, action: action ?? "", xml: format == "XML", requestId: ids.requestId(for: provider))
         if provider == .tencent {
@@ -171,7 +165,7 @@ public final class ServeEngine: Sendable {
                                hasAuthorization ? "The request `Authorization` header does not conform to tencentcloud standards." : "The request is missing a required parameter `Signature`.",
                                verdict: .rejected, findings: ["no-signature"], summary: reason)
         }
-        return reply.error("MissingParameter", "The input parameter \"Signature\" that is mandatory for processing this request is not supplied.",
+        return reply.error("MissingParameter", provider.dialect.missingParameter("Signature"),
                            verdict: .rejected, findings: ["no-signature"], summary: reason)
     }
 
@@ -191,7 +185,7 @@ public final class ServeEngine: Sendable {
             self.requestId = requestId
         }
 
-        func error(_ code: String, _ message: String, verdict: ServeVerdict, findings: [String], summary: String, status documented: Int? = nil) -> ServeExchange {
+        func error(_ code: String, _ message: String, verdict: ServeVerdict, findings: [String], status documented: Int? = nil, summary: String) -> ServeExchange {
             let status = provider == .tencent ? 200 : documented ?? ProviderBodies.aliyunStatus(code)
             let body = ProviderBodies.error(provider, code: code, message: message, status: status, requestId: requestId, hostId: "ecs.aliyuncs.com", xml: xml)
             return ServeExchange(status: body.status, contentType: body.contentType, body: body.bytes, provider: provider, action: action.isEmpty ? nil : action,
@@ -295,7 +289,7 @@ public struct IDSource {
         let hex = Hex.encode(bytes[...])
         let chars = Array(hex)
         let text = String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-" + String(chars[12..<16]) + "-" + String(chars[16..<20]) + "-" + String(chars[20..<32])
-        return provider == .tencent ? text : text.uppercased()
+        return provider.dialect.upperCaseRequestId ? text.uppercased() : text
     }
 
     /// `count` characters of `[a-z0-9]`.

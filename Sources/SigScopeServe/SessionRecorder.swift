@@ -105,13 +105,12 @@ public final class SessionRecorder: Sendable {
             logSink.append(JSONWriter.compact.bytes(record) + [0x0A])
         }
         if let harSink {
-            let first = harEntries.withLock { count -> Bool in
+            let entry = JSONWriter.compact.bytes(Self.harEntry(request, exchange, started: started, elapsed: elapsedMilliseconds))
+            // The separator and the entry go in under one lock, so entries never interleave.
+            harEntries.withLock { count in
+                harSink.append(count == 0 ? entry : Array(",\n".utf8) + entry)
                 count += 1
-                return count == 1
             }
-            var bytes: [UInt8] = first ? [] : Array(",\n".utf8)
-            bytes += JSONWriter.compact.bytes(Self.harEntry(request, exchange, started: started, elapsed: elapsedMilliseconds))
-            harSink.append(bytes)
         }
     }
 
