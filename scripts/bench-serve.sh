@@ -15,8 +15,8 @@ if ! command -v wrk >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
 fi
-nice -n 19 swift build -c release --product sigscope >/dev/null
-BIN="$(swift build -c release --show-bin-path)/sigscope"
+nice -n 19 scripts/release.sh >/dev/null      # the release binary, as shipped
+BIN=.build/release/sigscope
 
 WORK="$(mktemp -d)"
 PIDS=()
