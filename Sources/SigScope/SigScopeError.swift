@@ -27,6 +27,10 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
         public static let crypto = Code(rawValue: "crypto")
         /// The request breaks the API's parameter rules (a `--batch` line's error; see `Validator`).
         public static let validationFailed = Code(rawValue: "validation-failed")
+        /// A `--context` file is not a Describe* response sigscope reads (another action, an API error).
+        public static let invalidContext = Code(rawValue: "invalid-context")
+        /// Two `--context` files disagree about the same resource (see `ContextConflict`).
+        public static let contextConflict = Code(rawValue: "context-conflict")
     }
 
     public var code: Code

@@ -6,8 +6,10 @@ struct Decode: ParsableCommand {
         abstract: "Decode a captured response or error body into a typed result or a typed API error.",
         discussion: """
         RESPONSE may be a bare body (JSON or XML), a full HTTP response as `curl -i` prints it \
-        (several header blocks, chunked transfer coding and a charset are handled), or a HAR \
-        1.2 file. The provider and action are inferred from the HAR entry's request or from \
+        (several header blocks, chunked transfer coding and a charset are handled), a HAR 1.2 \
+        file, a `curl -v` transcript (`curl -sv … 2>&1`, progress meter and all), or an SDK's \
+        debug log (the Tencent Cloud Python SDK's GetResponse record, the Alibaba Cloud core \
+        SDK's DEBUG=sdk response). The provider and action are inferred from the HAR entry's request or from \
         the body; --provider and --action override them.
 
         CreateNetworkInterface decodes through typed models (Tencent's NetworkInterface; \
@@ -25,6 +27,7 @@ struct Decode: ParsableCommand {
         Examples:
           sigscope decode response.json
           curl -si ... | sigscope decode -
+          curl -sv ... 2>&1 | sigscope decode -
           sigscope decode session.har --entry 3 --format json
         """
     )
@@ -84,13 +87,13 @@ struct DecodeSettings {
         } catch where error.code == .limitExceeded {
             throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a response; refused without reading the rest", source: source)
         }
-        let decoded = try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source)
+        let decoded = try Frontend.naming(source) { () throws(SigScopeError) in try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source) }
         switch format {
         case .text:
-            Frontend.writeOut(decoded.report(style: Frontend.style))
+            Frontend.writeReport(decoded.report(style: Frontend.style))
         case .json:
             // Written out a mebibyte at a time as it is rendered: no String copies, no whole document in memory.
-            JSONWriter.pretty.write(decoded.json, chunkSize: 1 << 20) { Frontend.writeBytes($0) }
+            JSONWriter.pretty.write(Frontend.versioned(decoded.json), chunkSize: 1 << 20) { Frontend.writeBytes($0) }
             Frontend.writeOut("\n")
         }
         // A large response leaves a large tree; the process ends here, so exit without taking it apart.

@@ -106,7 +106,7 @@ enum Frontend {
     private nonisolated(unsafe) static var truncationMessage: [UInt8] = []
 
     private static func reportTruncationWhileMapped(_ path: String) {
-        truncationMessage = Array("sigscope: error: \(path): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
+        truncationMessage = Array("sigscope: error: \(TerminalText.escapingControls(path)): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
         signal(SIGBUS) { _ in
             // Only async-signal-safe calls here: write(2) and _exit(2).
             Frontend.truncationMessage.withUnsafeBufferPointer { message in _ = write(2, message.baseAddress, message.count) }
@@ -191,31 +191,19 @@ enum Frontend {
         }
     }
 
-    /// Credentials from options, else the provider's environment variables.
-    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found.
+    /// Credentials for `provider`: options, then the environment, then the providers' profile
+    /// files, as `CredentialSources` resolves them for every command (for callers that need
+    /// neither the sources nor the warnings).
+    /// - Throws: `.missingInput` when the secret key or id is nowhere to be found; the errors of
+    ///   an unreadable or malformed profile file.
     static func credentials(for provider: Provider, secretId: String?, secretKey: String?, token: String?) throws(SigScopeError) -> Credentials {
-        let names = provider.profile.environment
-        let (idOption, keyOption) = credentialOptions(for: provider)
-        try refuseEmptySecret(secretKey, option: keyOption, variable: names.secretKey)
-        guard let key = secretKey ?? env(names.secretKey) else {
-            throw SigScopeError(.missingInput, "no secret key: pass \(keyOption) or set \(names.secretKey)")
-        }
-        guard let id = secretId ?? env(names.secretId) else {
-            throw SigScopeError(.missingInput, "no key id: pass \(idOption) or set \(names.secretId)")
-        }
-        return Credentials(secretId: id, secretKey: SecretKey(key), token: token ?? env(names.token))
+        try CredentialSources(provider: provider, given: CredentialSources.Given(secretId: secretId, secretKey: secretKey, token: token))
+            .resolve().credentials(provider: provider)
     }
 
-    /// The secret key from the option, else the provider's environment variable.
-    /// - Throws: `.missingInput` when neither gives one.
+    /// The secret key for `provider`, resolved as `credentials(for:…)` does.
     static func secretKey(for provider: Provider, given: String?) throws(SigScopeError) -> SecretKey {
-        let variable = provider.profile.environment.secretKey
-        let option = credentialOptions(for: provider).key
-        try refuseEmptySecret(given, option: option, variable: variable)
-        guard let key = given ?? env(variable) else {
-            throw SigScopeError(.missingInput, "no secret key to verify this \(provider.displayName) request with: pass \(option) or set \(variable)")
-        }
-        return SecretKey(key)
+        try CredentialSources(provider: provider, given: CredentialSources.Given(secretKey: given)).resolve(keyOnly: true).secretKey
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
@@ -230,6 +218,12 @@ enum Frontend {
 
     static func writeOut(_ text: String) {
         fputs(text, stdout)
+    }
+
+    /// Writes a text report (not a shell command, not JSON) with every control character from
+    /// the input escaped; the report's own colours stay (see `TerminalText`).
+    static func writeReport(_ text: String) {
+        writeOut(TerminalText.escapingControls(keepingColors: text))
     }
 
     /// Flushes the standard streams and ends the process with `status` at once.
@@ -249,10 +243,99 @@ enum Frontend {
         fputs(text, stderr)
     }
 
-    /// Prints `error` to standard error and returns the exit code it maps to: 64 for usage, 2 for input.
+    /// The version of the JSON documents `--format json` prints (their keys only ever grow).
+    static let schemaVersion = 1
+
+    /// True when the command line asked for `--format json`: errors then also go to standard
+    /// output as `{"schemaVersion", "error": {"code", "message", "location"}}`. Set once in
+    /// `main`, before any command runs.
+    nonisolated(unsafe) static var jsonErrors = false
+
+    /// Whether `arguments` ask for JSON output (`--format json` or `--format=json`, before any `--`).
+    static func asksForJSON(_ arguments: [String]) -> Bool {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let word = arguments[index]
+            if word == "--" { return false }
+            if word == "--format=json" { return true }
+            if word == "--format", index + 1 < arguments.endIndex, arguments[index + 1] == "json" { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Prints `error` to standard error (and, for `--format json`, as a JSON error object to
+    /// standard output) and returns the exit code it maps to: 64 for usage, 2 for input.
     static func fail(_ error: SigScopeError) -> ExitCode {
-        writeError("sigscope: error: \(error.description)\n")
+        var location: JSONValue = .null
+        if let source = error.source {
+            var place: JSONObject = ["input": .string(source)]
+            if let line = error.line { place["line"] = .number(String(line)) }
+            if let column = error.column { place["column"] = .number(String(column)) }
+            location = .object(place)
+        }
+        report(message: error.description, code: error.code.rawValue, reason: error.reason, location: location)
         return ExitCode(error.isUsageError ? 64 : 2)
+    }
+
+    /// Every error message ends here: `sigscope: error: MESSAGE` on standard error, with any
+    /// control character from the input escaped (see `TerminalText`), and the JSON error object
+    /// on standard output when JSON was asked for. `detail` (argument-parser's usage line)
+    /// follows the message on standard error.
+    static func report(message: String, code: String, reason: String, location: JSONValue, detail: String = "") {
+        writeError("sigscope: error: " + TerminalText.escapingControls(message) + "\n" + TerminalText.escapingControls(detail))
+        if jsonErrors {
+            let document: JSONValue = .object([
+                "schemaVersion": .number(String(schemaVersion)),
+                "error": .object(["code": .string(code), "message": .string(reason), "location": location]),
+            ])
+            // One line, so it also ends a --batch stream of JSON Lines readably.
+            writeOut(JSONWriter.compact.string(document) + "\n")
+        }
+    }
+
+    /// An argument-parser error (unknown option, bad value, missing argument), worded as every
+    /// other error: `sigscope: error: …`, then its usage line; code `usage` in JSON.
+    static func reportUsage(_ fullMessage: String) {
+        var lines = fullMessage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var message = lines.isEmpty ? "" : lines.removeFirst()
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        var detail = lines.joined(separator: "\n")
+        if !detail.isEmpty && !detail.hasSuffix("\n") { detail += "\n" }
+        report(message: message, code: "usage", reason: message, location: .null, detail: detail)
+    }
+
+    /// Runs `body` for the input `source`: an input error that names no file gets `source`, so
+    /// every exit-2 message says which input it is about.
+    static func naming<T>(_ source: String, _ body: () throws(SigScopeError) -> T) throws(SigScopeError) -> T {
+        do {
+            return try body()
+        } catch {
+            var named = error
+            if named.source == nil && !named.isUsageError { named.source = source }
+            throw named
+        }
+    }
+
+    /// `report` with every path and message made safe for a terminal (standard error is one).
+    static func safe(_ report: ValidationReport) -> ValidationReport {
+        var safe = report
+        for i in safe.violations.indices {
+            safe.violations[i].path = TerminalText.escapingControls(safe.violations[i].path)
+            safe.violations[i].message = TerminalText.escapingControls(safe.violations[i].message)
+        }
+        for i in safe.warnings.indices {
+            safe.warnings[i].path = TerminalText.escapingControls(safe.warnings[i].path)
+            safe.warnings[i].message = TerminalText.escapingControls(safe.warnings[i].message)
+        }
+        return safe
+    }
+
+    /// `object` with `schemaVersion` added (every JSON document of a single command carries it).
+    static func versioned(_ json: JSONValue) -> JSONValue {
+        guard case .object(var object) = json else { return json }
+        object["schemaVersion"] = .number(String(schemaVersion))
+        return .object(object)
     }
 
     /// Runs `body`, turning a `SigScopeError` into its message and exit code.

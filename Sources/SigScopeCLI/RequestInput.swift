@@ -40,7 +40,13 @@ extension RequestSettings {
     }
 
     /// The final request: `draft` with the options applied.
+    /// Tencent's region, when neither the file nor `--region` gives one, comes from tccli's
+    /// `TENCENTCLOUD_REGION`.
     func build(_ draft: RequestDraft, source: String) throws(SigScopeError) -> APIRequest {
-        try RequestBuilder.build(draft, overrides: try overrides(), source: source)
+        var overrides = try overrides()
+        if overrides.region == nil, draft.region == nil, (overrides.provider ?? draft.provider) == .tencent, let region = Frontend.env("TENCENTCLOUD_REGION") {
+            overrides.region = region
+        }
+        return try RequestBuilder.build(draft, overrides: overrides, source: source)
     }
 }

@@ -119,13 +119,18 @@ struct ServeSettingsBuilder {
             let variables = Provider.allCases.map(\.profile.environment.secretKey).joined(separator: " and/or ")
             throw SigScopeError(.missingInput, "no secret key to verify requests with: pass --secret-key, or set \(variables)")
         }
+        // The context: the library's state model per provider (the checks `validate --context`
+        // makes), and serve's inventory of the saved answers it serves back.
         var inventory = ServeInventory()
         var notes: [String] = []
-        for path in command.contexts {
-            for file in try Self.contextFiles(path) {
-                let bytes = try Frontend.read(file)
-                notes += try inventory.add(document: bytes, source: file)
-            }
+        var byProvider: [Provider: [ContextLoader.File]] = [:]
+        for file in try ContextInput.files(command.contexts) {
+            guard let provider = try ContextLoader.load([file], limits: .standard).provider else { continue }
+            byProvider[provider, default: []].append(file)
+            notes += try inventory.add(document: file.bytes, source: file.name)
+        }
+        for (provider, files) in byProvider {
+            inventory.contexts[provider] = try ContextLoader.load(files, provider: provider, limits: .standard)
         }
         let recorder = try SessionRecorder(logPath: command.log, harPath: command.har, quiet: command.quiet)
         for note in notes { recorder.note("context: " + note) }
@@ -185,30 +190,6 @@ struct ServeSettingsBuilder {
             throw SigScopeError(.invalidOption, "--listen \(text): the port must be a number from 0 to 65535")
         }
         return (String(host), port)
-    }
-
-    /// `path` itself, or the regular files of a folder (not hidden, sorted by name).
-    static func contextFiles(_ path: String) throws(SigScopeError) -> [String] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw SigScopeError(.invalidRequest, "cannot open: \(String(cString: strerror(errno)))", source: path)
-        }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
-        guard let directory = opendir(path) else {
-            throw SigScopeError(.invalidRequest, "cannot list the folder: \(String(cString: strerror(errno)))", source: path)
-        }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
-            let full = path.hasSuffix("/") ? path + name : path + "/" + name
-            var child = stat()
-            if stat(full, &child) == 0, (child.st_mode & S_IFMT) == S_IFREG { names.append(full) }
-        }
-        return names.sorted()
     }
 }
 

@@ -33,6 +33,10 @@ struct SigningSettings: Equatable {
     var secretId: String?
     var secretKey: String?
     var token: String?
+    var secretKeyFile: String?
+    /// The bytes of `secretKeyFile`, once read (see `SignPipeline.run`).
+    var secretKeyFileBytes: [UInt8]?
+    var profile: String?
     var showSecrets = false
     var noValidate = false
     var apiVersion: String?
@@ -54,6 +58,8 @@ struct SigningSettings: Equatable {
         secretId = group.secretId
         secretKey = group.secretKey
         token = group.token
+        secretKeyFile = group.secretKeyFile
+        profile = group.profile
         showSecrets = group.showSecrets
         noValidate = group.noValidate
         apiVersion = group.apiVersion
@@ -63,5 +69,13 @@ struct SigningSettings: Equatable {
         signedHeaders = group.signedHeaders
         language = group.language
         batch = group.batch
+    }
+}
+
+extension SigningSettings {
+    /// The credential options, for `CredentialSources`.
+    var givenCredentials: CredentialSources.Given {
+        CredentialSources.Given(secretId: secretId, secretKey: secretKey, secretKeyFile: secretKeyFile, secretKeyFileBytes: secretKeyFileBytes,
+                                token: token, profile: profile)
     }
 }

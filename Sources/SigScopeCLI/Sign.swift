@@ -17,6 +17,10 @@ struct Sign: ParsableCommand {
         one JSON object per line, in order; a line that fails gives {"line": N, "error": {...}} \
         and the rest go on (exit 1 if any failed). Large batches use every core.
 
+        With --context (saved Describe* responses, see docs/plan.md) the request is also checked \
+        against the account's state; a context violation refuses signing like any other, unless \
+        --no-validate.
+
         Examples:
           sigscope sign examples/tencent-create-eni.json \\
               --secret-id AKID... --secret-key ...
@@ -30,16 +34,34 @@ struct Sign: ParsableCommand {
               --signed-headers 'content-type;host;x-tc-action' \\
               --timestamp 1551113065 --no-validate
           sigscope sign --batch requests.jsonl > signed.jsonl
+          sigscope sign examples/context/aliyun-create-eni.json \\
+              --context examples/context/aliyun \\
+              --access-key-id ... --access-key-secret ...
+          # credentials from tccli's ~/.tccli/work.credential, or a key piped in
+          sigscope sign examples/tencent-create-eni.json --profile work
+          sigscope sign examples/tencent-create-eni.json --secret-id AKID... \\
+              --secret-key-file - < ~/.secrets/tencent.key
+
+        Credentials: --secret-id/--secret-key (or --secret-key-file), else \
+        TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SESSION_TOKEN or \
+        TENCENTCLOUD_TOKEN / ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
+        ALIBABA_CLOUD_SECURITY_TOKEN, else the profile files: ~/.tccli/<profile>.credential, \
+        ~/.aliyun/config.json (modes AK, StsToken), ~/.alibabacloud/credentials. Where the key came \
+        from and any warning about it (a SecretId of the wrong shape, whitespace in the key, an STS \
+        key without its token) go to standard error; --format json adds credentialSource and \
+        credentialWarnings.
         """
     )
 
     @OptionGroup var request: RequestOptions
+    @OptionGroup var context: ContextOptions
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign,
+                             contextPaths: context.paths).run()
         }
     }
 }
@@ -53,19 +75,25 @@ struct Curl: ParsableCommand {
         explicitly so curl adds no Content-Type of its own. --format json adds "command" to the \
         sign output; with --batch, each line's object carries its one-line command.
 
+        --context checks the request against saved Describe* responses first, as for sign.
+
         Examples:
           sigscope curl examples/tencent-create-eni.json | sh
           sigscope curl --batch enis.jsonl | jq -r .command
+          sigscope curl examples/context/tencent-create-eni.json \\
+              --context examples/context/tencent
         """
     )
 
     @OptionGroup var request: RequestOptions
+    @OptionGroup var context: ContextOptions
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl).run()
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl,
+                             contextPaths: context.paths).run()
         }
     }
 }

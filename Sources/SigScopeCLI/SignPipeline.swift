@@ -16,38 +16,85 @@ struct SignPipeline {
     let signing: SigningSettings
     let format: OutputFormat
     let mode: Mode
+    /// `--context` paths: saved Describe* responses the request is also validated against.
+    var contextPaths: [String] = []
 
     func run() throws(SigScopeError) -> Int32 {
+        if let path = signing.secretKeyFile, signing.secretKeyFileBytes == nil {
+            // Read once, before any worker: standard input can be read only once, and every batch worker needs the key.
+            if path == "-" && requestOptions.requestFile == "-" {
+                throw SigScopeError(.invalidOption, "the request and --secret-key-file cannot both be read from standard input")
+            }
+            var settings = signing
+            settings.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
+            return try SignPipeline(requestOptions: requestOptions, signing: settings, format: format, mode: mode, contextPaths: contextPaths).run()
+        }
         if signing.batch {
             return try runBatch()
         }
         let source = requestOptions.source
         let draft = try requestOptions.readDraft()
-        let request = try requestOptions.build(draft, source: source)
+        let request = try Frontend.naming(source) { () throws(SigScopeError) in try requestOptions.build(draft, source: source) }
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let report = Validator.validate(Self.asSent(request, body: body))
-        if !report.valid && !signing.noValidate {
+        // --no-validate signs without validating at all.
+        let report: ValidationReport?
+        if signing.noValidate {
+            report = nil
+        } else if let state = try ContextInput.load(contextPaths, provider: request.provider) {
+            report = ContextRules.validate(Self.asSent(request, body: body), context: state)
+        } else {
+            report = Validator.validate(Self.asSent(request, body: body))
+        }
+        if let report, !report.valid {
+            if format == .json { Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n") }
             reportRefusal(report, source: source)
             return 1
         }
         var shared = Shared(requestOptions: requestOptions, signing: signing)
-        let signed = try Self.sign(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
+        let options = Self.signingOptions(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
+        let signed = try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider), cache: shared.keyCache)
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
-            reportFindings(report)
+            if let report { reportFindings(report) }
+            if mode == .sign { shared.resolvedCredentials?.report() }
         }
         switch (mode, format) {
         case (.sign, .text):
-            Frontend.writeOut(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
+            Frontend.writeReport(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
         case (.curl, .text):
             Frontend.writeOut(CurlCommand.render(signed.request) + "\n")
         case (.sign, .json):
-            Frontend.writeOut(JSONWriter.pretty.string(SignOutput.json(signed, showSecrets: signing.showSecrets)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets), signed: signed, options: options), shared.resolvedCredentials)) + "\n")
         case (.curl, .json):
             let command = CurlCommand.render(signed.request)
-            Frontend.writeOut(JSONWriter.pretty.string(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Self.withCredentials(Self.document(SignOutput.json(signed, showSecrets: signing.showSecrets, command: command), signed: signed, options: options), shared.resolvedCredentials)) + "\n")
         }
         return 0
+    }
+
+    /// The sign JSON with `credentialSource` (where each part came from, never a value) and
+    /// `credentialWarnings` added.
+    static func withCredentials(_ output: JSONValue, _ resolved: CredentialSources.Resolved?) -> JSONValue {
+        guard var object = output.objectValue, let resolved else { return output }
+        object["credentialSource"] = resolved.sourceJSON
+        object["credentialWarnings"] = resolved.warningsJSON
+        return .object(object)
+    }
+
+    /// The sign / curl document with what a script needs to reproduce it: `schemaVersion`, the
+    /// signing `timestamp` (Unix seconds), the `nonce` sent (null for TC3, which has none), and
+    /// `request.bodyBase64` when the body is not UTF-8 (`body` then holds it repaired, which is
+    /// not what is sent).
+    static func document(_ json: JSONValue, signed: SignedRequest, options: SigningOptions) -> JSONValue {
+        guard case .object(var object) = Frontend.versioned(json) else { return json }
+        if String(validating: signed.request.body, as: UTF8.self) == nil, case .object(var request)? = object["request"] {
+            request["bodyBase64"] = .string(Base64.encode(signed.request.body))
+            object["request"] = .object(request)
+        }
+        let algorithm = signed.algorithm
+        object["timestamp"] = .number(String(options.timestamp.unixSeconds))
+        object["nonce"] = algorithm == .tc3 ? .null : options.nonce.map { .string($0) } ?? .null
+        return .object(object)
     }
 
     private func timestamp() throws(SigScopeError) -> Timestamp {
@@ -79,17 +126,18 @@ struct SignPipeline {
     private func reportRefusal(_ report: ValidationReport, source: String) {
         let style = Frontend.errorStyle
         let count = report.violations.count
-        Frontend.writeError("sigscope: error: \(source): the request breaks \(Self.rules(count)) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
-        Frontend.writeError(ValidationText.findings(report, style: style))
+        let fromContext = report.violations.filter { $0.source == ContextRules.source }.count
+        let what = fromContext == 0 ? Self.rules(count) : "\(count) rule\(count == 1 ? "" : "s") (\(fromContext) decided from the account's state in --context)"
+        Frontend.writeError("sigscope: error: \(TerminalText.escapingControls(source)): the request breaks \(what) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate to sign it anyway.\n")
+        Frontend.writeError(ValidationText.findings(Frontend.safe(report), style: style))
     }
 
-    /// In text mode, what validation found but did not stop (warnings, or violations under
-    /// --no-validate) goes to standard error, after signing succeeded and before the output.
+    /// In text mode, the warnings validation found (which do not stop signing) go to standard
+    /// error, after signing succeeded and before the output.
     private func reportFindings(_ report: ValidationReport) {
-        guard !report.violations.isEmpty || !report.warnings.isEmpty else { return }
-        let what = report.violations.isEmpty ? "warnings (signed anyway)" : "violations ignored because of --no-validate"
-        Frontend.writeError("sigscope: validation \(what):\n")
-        Frontend.writeError(ValidationText.findings(report, style: Frontend.errorStyle))
+        guard !report.warnings.isEmpty else { return }
+        Frontend.writeError("sigscope: validation warnings (signed anyway):\n")
+        Frontend.writeError(ValidationText.findings(Frontend.safe(report), style: Frontend.errorStyle))
     }
 
     // MARK: - Signing
@@ -127,6 +175,8 @@ struct SignPipeline {
         // One slot per provider, not a dictionary: see `Outcome`.
         /// Each provider's credentials (or the error reading them), read once.
         private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
+        /// Where the last credentials resolved came from, and their warnings (shown by a single `sign`).
+        private(set) var resolvedCredentials: CredentialSources.Resolved?
         /// The derived keys of this worker's last signature.
         let keyCache = SigningKeyCache()
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
@@ -160,10 +210,14 @@ struct SignPipeline {
             if let known = credentialsRead[provider] { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
+            var resolved: CredentialSources.Resolved?
             let result = Outcome { () throws(SigScopeError) in
-                let credentials = try Frontend.credentials(for: provider, secretId: signing.secretId, secretKey: signing.secretKey, token: signing.token)
+                let found = try CredentialSources(provider: provider, given: signing.givenCredentials).resolve()
+                resolved = found
+                let credentials = try found.credentials(provider: provider)
                 return isolated ? credentials.isolatedCopy() : credentials
             }
+            resolvedCredentials = resolved
             credentialsRead[provider] = result
             return try result.get()
         }
@@ -235,7 +289,8 @@ struct SignPipeline {
 
     private func runBatch(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> Int32 {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
-        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp())
+        let state = try contextPaths.isEmpty ? nil : ContextLoader.load(ContextInput.files(contextPaths))
+        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp(), state: state)
         // Only as many lines are looked for as it takes to choose between one worker and several.
         var probe = LineScanner(bytes)
         let first = probe.next()
@@ -273,7 +328,7 @@ struct SignPipeline {
         if let firstFailure {
             // Standard output holds every error object; a person also gets one line of summary.
             let counted = "\(failures) of \(lineCount) line\(lineCount == 1 ? "" : "s") failed"
-            Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + firstFailure.description + "\n")
+            Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + TerminalText.escapingControls(firstFailure.description) + "\n")
         }
         return failures > 0 ? 1 : 0
     }
@@ -481,6 +536,8 @@ struct SignPipeline {
         let body: [UInt8]?
         let bodyParams: JSONObject?
         let now: Timestamp
+        /// The `--context` state every line is also validated against.
+        var state: ContextState? = nil
     }
 
     /// One worker's state: its options copy, with its credentials, rules, keys and nonce pool.
@@ -507,7 +564,8 @@ struct SignPipeline {
                 // with --no-validate there is nothing to validate for.
                 var refused: ValidationReport?
                 if !shared.signing.noValidate {
-                    let report = shared.validate(SignPipeline.asSent(request, bodyParams: context.bodyParams))
+                    let sent = SignPipeline.asSent(request, bodyParams: context.bodyParams)
+                    let report = context.state.map { ContextRules.validate(sent, context: $0) } ?? shared.validate(sent)
                     if !report.valid { refused = report }
                 }
                 if let report = refused {

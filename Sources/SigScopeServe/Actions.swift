@@ -58,6 +58,7 @@ enum Actions {
             }
             let peers = (contents.interfaces[provider] ?? []).filter { $0.subnetId == subnetId }
             var taken = Set(peers.flatMap { $0.privateIPs.map(\.address) })
+            for listed in contents.contexts[provider]?.networkInterfaces ?? [] where listed.subnetId == subnetId { taken.formUnion(listed.privateIpAddresses) }
             for ip in given {
                 if let known, let range = AddressRange(cidr: known.cidr), !range.contains(ip.address) {
                     if provider == .tencent {
@@ -98,6 +99,11 @@ enum Actions {
                 listed: nil)
             contents.interfaces[provider, default: []].append(eni)
             contents.createdCount += 1
+            // The context state learns it too, so its addresses count as taken and the quota counts it.
+            try? contents.contexts[provider]?.add(ContextState.NetworkInterface(
+                id: eni.id, vpcId: eni.vpcId.isEmpty ? nil : eni.vpcId, subnetId: eni.subnetId, zone: eni.zone.isEmpty ? nil : eni.zone,
+                privateIpAddresses: eni.privateIPs.map(\.address), primaryIpAddress: eni.privateIPs.first(where: \.primary)?.address,
+                securityGroupIds: eni.securityGroupIds, type: "Secondary", evidence: "created by sigscope serve"))
             if let token { contents.clientTokens[provider, default: [:]][token] = eni.id }
             return .success(createdFields(eni), summary: "\(eni.id) " + eni.privateIPs.map(\.address).joined(separator: ","))
         }

@@ -132,7 +132,9 @@ public final class ServeEngine: Sendable {
             return reply.error(answer.code, answer.message, verdict: .failed, findings: reply.findings, status: answer.status,
                                summary: "\(wire.action) is not an action serve emulates")
         }
-        let validation = Validator.validate(wire.apiRequest)
+        // With context, the request is also checked against the account's state (the session's ENIs included).
+        let context = state.withState { $0.contexts[provider] }
+        let validation = context.map { ContextRules.validate(wire.apiRequest, context: $0) } ?? Validator.validate(wire.apiRequest)
         if let violation = validation.violations.first {
             reply.findings += validation.violations.map(\.code)
             return reply.error(violation.code, violation.message, verdict: .invalid, findings: reply.findings, summary: "\(violation.path): \(violation.message)")

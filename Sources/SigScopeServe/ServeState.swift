@@ -47,6 +47,9 @@ public struct ServeInventory: Sendable {
     var interfaces: [NetworkInterfaceRecord] = []
     /// The files each fact came from, for the startup line.
     public var sources: [String] = []
+    /// The library's context state per provider (`ContextLoader`): what validation checks a
+    /// request against, as `validate --context` does. ENIs serve creates are added to it.
+    public var contexts: [Provider: ContextState] = [:]
 
     /// An empty inventory: no context.
     public init() {}
@@ -68,6 +71,8 @@ final class ServeState: Sendable {
         var createdCount = 0
         /// ClientToken → the ENI created with it, per provider (both APIs are idempotent on it).
         var clientTokens: [Provider: [String: String]] = [:]
+        /// The context state per provider, with the ENIs created in this session added.
+        var contexts: [Provider: ContextState] = [:]
     }
 
     let inventory: ServeInventory
@@ -77,6 +82,7 @@ final class ServeState: Sendable {
         self.inventory = inventory
         var initial = Contents()
         for record in inventory.interfaces { initial.interfaces[record.provider, default: []].append(record) }
+        initial.contexts = inventory.contexts
         contents = Mutex(initial)
     }
 
@@ -84,8 +90,10 @@ final class ServeState: Sendable {
         contents.withLock { body(&$0) }
     }
 
-    /// The subnet with `id`, when the context knows it.
+    /// The subnet with `id`, when the context knows it (serve's inventory, else the library's context state, which reads XML too).
     func subnet(_ provider: Provider, id: String) -> SubnetRecord? {
-        inventory.subnets.first { $0.provider == provider && $0.id == id }
+        if let known = inventory.subnets.first(where: { $0.provider == provider && $0.id == id }) { return known }
+        guard let subnet = inventory.contexts[provider]?.subnet(id), let cidr = subnet.cidrBlock else { return nil }
+        return SubnetRecord(provider: provider, id: id, vpcId: subnet.vpcId ?? "", zone: subnet.zone ?? "", cidr: cidr)
     }
 }

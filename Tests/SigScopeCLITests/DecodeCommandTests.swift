@@ -15,7 +15,9 @@ struct DecodeCommandTests {
             Issue.record("not a JSON object")
             return
         }
-        #expect(object.keys == ["provider", "action", "outcome", "httpStatus", "requestId", "error", "result"])
+        #expect(object.keys == ["provider", "action", "outcome", "httpStatus", "requestId", "error", "result", "schemaVersion"])
+        #expect(object["schemaVersion"] == .number("1"))
+        object["schemaVersion"] = nil
         if case .object(var error)? = object["error"] {
             #expect(Set(error.keys) == ["code", "message", "description", "hostId", "recommend", "serverStringToSign", "category", "retryable", "hint"])
             for key in ["category", "retryable", "hint"] { error[key] = nil }

@@ -237,6 +237,30 @@ import Glibc
         #expect(server.file("stderr.txt").contains("malformed 400"))
     }
 
+    @Test("with --context, a request the account's state refuses gets the provider's context code; the session's ENIs count as taken")
+    func context() throws {
+        let server = try Server(["--context", "examples/context/aliyun", "--context", "examples/context/tencent"])
+        // The documented example: the security group is in another VPC than the vSwitch (examples/context/README.md).
+        let mismatch = try Self.send(try Self.curlCommand(["examples/context/aliyun-vpc-mismatch.json"], server: server))
+        #expect(mismatch.status == 403)
+        #expect(Self.json(mismatch.body)["Code"] as? String == "InvalidOperation.VpcMismatch")
+        #expect(mismatch.headers["x-sigscope-verdict"] == "invalid")
+        // The documented Tencent example: an unknown security group (answered first), an address in
+        // use and one outside the subnet (examples/context/README.md); every code is in the header.
+        let taken = try Self.send(try Self.curlCommand(["examples/context/tencent-taken-ip.json"], server: server))
+        #expect(Self.tencentCode(taken) == "ResourceNotFound")
+        #expect(taken.headers["x-sigscope-findings"] == "ResourceNotFound, ResourceInUse, InvalidParameterValue.Range")
+        // A good request is planned in the subnet's CIDR; asking for the address it got is then refused.
+        let good = try Self.send(try Self.curlCommand(["examples/context/tencent-create-eni.json"], server: server))
+        #expect(good.headers["x-sigscope-verdict"] == "accepted")
+        let eni = (Self.json(good.body)["Response"] as? [String: Any])?["NetworkInterface"] as? [String: Any] ?? [:]
+        let address = ((eni["PrivateIpAddressSet"] as? [[String: Any]])?.first?["PrivateIpAddress"] as? String) ?? ""
+        #expect(!address.isEmpty)
+        let again = try Self.send(try Self.curlCommand(["examples/context/tencent-create-eni.json", "--param", #"PrivateIpAddresses=[{"PrivateIpAddress":"\#(address)","Primary":true}]"#, "--param", "SecondaryPrivateIpAddressCount=0"], server: server))
+        #expect(Self.tencentCode(again) == "ResourceInUse")
+        #expect(server.stop() == 0)
+    }
+
     @Test("serve --help teaches: it names the listening line, the environment variables and examples")
     func help() throws {
         let result = try CLI.run(["serve", "--help"])

@@ -165,7 +165,7 @@ struct SignCommandTests {
 
     @Test("every command's examples fit an 80-column help: none is wrapped into a line that cannot be pasted")
     func helpExamplesFit() throws {
-        for command in [[], ["sign"], ["curl"], ["validate"], ["verify"], ["decode"]] {
+        for command in [[], ["sign"], ["curl"], ["validate"], ["verify"], ["decode"], ["plan"], ["explain"], ["translate"]] {
             let help = try CLI.run(command + ["--help"], env: ["COLUMNS": "80"]).stdout
             let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
             let start = try #require(lines.firstIndex { $0.hasPrefix("Example") }, "\(command): no examples")

@@ -46,7 +46,7 @@ struct ValidateCommandTests {
     func contractKeys() throws {
         let result = try CLI.run(["validate", "examples/tencent-invalid.json", "--format", "json"])
         let output = try Self.parse(result.stdout)
-        #expect(output.object.keys == ["valid", "provider", "action", "violations", "warnings"])
+        #expect(output.object.keys == ["valid", "provider", "action", "violations", "warnings", "schemaVersion"])
         #expect(output.object["provider"] == .string("tencent"))
         #expect(output.object["action"] == .string("CreateNetworkInterface"))
         let finding = try #require(output.object["violations"]?.arrayValue?.first?.objectValue)

@@ -15,76 +15,16 @@ import sys
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = os.environ.get("SIGSCOPE_BIN", os.path.join(ROOT, ".build", "debug", "sigscope"))
 
-# code -> (what it means, the fix). Order: the interface table, then the codes sigscope adds.
-CODES = [
-    ("signature-mismatch", "The signature in the request is not the one recomputed from the request as sent. Always present on a mismatch; the other findings say why.",
-     "Read the findings that follow it. If one says it reproduces the provided signature, that is the cause."),
-    ("credential-date-not-utc", "TC3: the credential-scope date is not the UTC date of `X-TC-Timestamp` — the client formatted it in local time. Such requests fail every day between local midnight and the UTC offset (00:00–08:00 in Beijing).",
-     "Format the date from the timestamp in UTC: Python `datetime.fromtimestamp(ts, timezone.utc).strftime('%Y-%m-%d')`, Go `time.Unix(ts, 0).UTC().Format(\"2006-01-02\")`."),
-    ("credential-service-mismatch", "TC3: the credential-scope service is not the endpoint's first label (`vpc` for `vpc.tencentcloudapi.com`). The server answers `AuthFailure.InvalidAuthorization` (\"`Service` in Credential not valid\").",
-     "Sign with the product's short name, the first label of the host — never the full host or an IP."),
-    ("signed-header-missing", "A header that must be signed is not in SignedHeaders (TC3: `content-type` and `host`; ACS3: every common header sent — `host`, `x-acs-*`, `content-type`).",
-     "Sign the mandatory headers."),
-    ("signed-header-not-sent", "SignedHeaders names a header the request does not carry, so the server cannot rebuild the canonical request.",
-     "Send every signed header, or stop signing it."),
-    ("header-value-not-lowercased", "TC3: the signature matches only with the signed header values kept in their case; TC3's CanonicalHeaders lowercases values.",
-     "Use `lowercase(trim(value))` for every signed header."),
-    ("content-type-changed", "The signature matches another Content-Type than the one sent: a library added or dropped `; charset=utf-8` after signing.",
-     "Sign exactly the Content-Type you send; set it explicitly so the library does not rewrite it."),
-    ("payload-hash-mismatch", "ACS3: `x-acs-content-sha256` is not the SHA-256 of the body sent. The server hashes what it receives, so the request fails even when the signature is consistent with the header.",
-     "Hash, sign and send the same bytes."),
-    ("body-reserialized", "The signature matches the same JSON body serialized differently (spacing, key order, `\\u` escapes): the body was serialized once for signing and again for sending.",
-     "Serialize the body once; sign and send those bytes."),
-    ("space-encoded-as-plus", "Alibaba: the signature matches a percent-encoder that writes a space as `+` (Java `URLEncoder`, Go `url.QueryEscape`, Python `quote_plus`).",
-     "Use RFC 3986: a space is `%20`."),
-    ("star-not-encoded", "Alibaba: the signature matches an encoder that leaves `*` unencoded.", "Encode `*` as `%2A`."),
-    ("tilde-encoded", "Alibaba: the signature matches an encoder that encodes `~` as `%7E`.", "Keep `~` as it is."),
-    ("reserved-not-encoded", "Alibaba: the signature matches an encoder that leaves `! ' ( )` unencoded (JavaScript `encodeURIComponent`).",
-     "Encode them as `%21 %27 %28 %29` (after `encodeURIComponent`, replace those characters and `*`)."),
-    ("lowercase-percent-hex", "The signature matches percent-escapes written with lowercase hex (`%3a`).", "Write escapes in uppercase hex (`%3A`)."),
-    ("secret-missing-ampersand", "Alibaba RPC: the HMAC key was the AccessKeySecret alone; it must be the secret followed by `&`.", "Key HMAC-SHA1 with `secret + \"&\"`."),
-    ("secret-with-ampersand", "Alibaba ACS3: the HMAC key was `secret + \"&\"` (the RPC key); ACS3 uses the secret alone.", "Drop the `&`."),
-    ("method-mismatch", "The signature matches the other HTTP method: signed as GET, sent as POST, or the reverse.", "Sign the method you send."),
-    ("signature-not-url-encoded", "Alibaba RPC (and Tencent v1): the Base64 Signature is in the URL without percent-encoding, so its `+` arrives as a space.",
-     "Percent-encode the Signature (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`)."),
-    ("timestamp-expired", "The request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15) around the clock, or around `--now` when given (`--no-clock`: not judged).",
-     "Sign with the current time; keep the clock in sync (NTP)."),
-    ("timestamp-not-utc", "Alibaba: `Timestamp` / `x-acs-date` is not ISO-8601 UTC with `Z` (an offset, a missing `Z`, milliseconds).",
-     "Send the UTC time as `2016-02-23T12:46:24Z`."),
-    ("secret-id-mismatch", "The request's SecretId / AccessKeyId is not the one given with `--secret-id`: the server checks it against another key.",
-     "Configure the client with the intended key pair."),
-    ("server-string-to-sign-differs", "With `--server-error`: the string-to-sign Alibaba echoed in its `SignatureDoesNotMatch` error differs from the one recomputed; the diff shows where.",
-     None),
-    ("server-holds-another-secret", "With `--server-error`: the signature is exactly the one the given secret makes, yet the server rejected it as a wrong signature (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `IncompleteSignature`): the server holds another secret for the key id — rotated or reset, another account's pair — or the request changed in transit.",
-     "Get the current secret of the key id from the console and sign with it; if it is the one you used, capture the request after the last proxy."),
-    ("wrong-secret-likely", "The request is self-consistent and no known mistake reproduces the signature: the secret key is most likely not the one it was signed with (or the request was altered after signing).",
-     "Check the key pair: the current secret of that key id, copied whole."),
-    ("authorization-malformed", "The Authorization header is not in the documented layout (separators, part names, a missing part, upper-case hex).",
-     "Write exactly `TC3-HMAC-SHA256 Credential=…/…/…/tc3_request, SignedHeaders=…, Signature=…` (TC3) or `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (ACS3)."),
-    ("required-header-missing", "A header or parameter every request of the algorithm needs is absent (`X-TC-Version`, `x-acs-date`, `SignatureNonce`, …).", "Send it."),
-    ("timestamp-invalid", "Tencent: the timestamp is not Unix seconds (milliseconds, or not a number). Reported first; nothing (scope date, age) is judged from a timestamp in milliseconds.", "Send `int(time.time())`."),
-    ("timestamp-changed-after-signing", "The signature matches a timestamp a few seconds (up to 5) from the one sent (`X-TC-Timestamp`, `x-acs-date`): the client read the clock twice, or a proxy rewrote the header.",
-     "Read the clock once; use that value in the header and in the signature."),
-    ("body-truncated", "A raw capture's `Content-Length` is shorter than the body after it: the server reads only `Content-Length` bytes. An error when the whole body reproduces the signature, else a warning.",
-     "Let the HTTP library set `Content-Length` from the exact bytes sent."),
-    ("duplicate-header", "A header the signature or the server depends on is sent twice (`Authorization`, `Host`, `Content-Type`, `Content-Length`, `X-TC-*` / `x-acs-*`, a signed header): the server keeps one value, or rejects the request.",
-     "Set the header once (usually an HTTP library adds its own next to yours)."),
-    ("token-mismatch", "`--token` differs from the session token the request carries (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`); neither is printed.",
-     "Send the token issued with the temporary key pair (the same STS response)."),
-    ("host-changed", "The signature matches another host than the one the request went to (regional vs global endpoint, a proxy).", "Sign the host you send to."),
-    ("query-reencoded", "TC3: the signature matches the query string encoded or ordered differently from the one sent (TC3 signs the query exactly as sent).",
-     "Sign the same query string you put in the URL."),
-    ("secret-has-whitespace", "The secret key carries surrounding whitespace — the client's copy (the signature matches the key plus a newline) or the one given to sigscope.",
-     "Trim the key where it is read."),
-    ("secret-id-empty", "The request's key id is empty.", "Configure the key id (check the configuration key's spelling)."),
-    ("token-header-missing", "Temporary (STS) credentials without their token: an `STS.` AccessKeyId without `SecurityToken` / `x-acs-security-token`, or `--token` given but not sent.",
-     "Send the session token where the algorithm expects it (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`)."),
-    ("signature-double-encoded", "The Signature was percent-encoded twice (`%252B`).", "Encode it exactly once."),
-    ("values-encoded-in-string-to-sign", "Tencent v1: the string to sign was built from URL-encoded values; v1 signs raw values.", "Build the string to sign from raw values."),
-    ("signature-method-mismatch", "Tencent v1: the HMAC used is not the one `SignatureMethod` names (`HmacSHA256` exactly, case-sensitive; anything else means HmacSHA1).",
-     "Send `SignatureMethod=HmacSHA256` exactly when signing with HMAC-SHA256."),
-    ("header-value-lowercased", "ACS3: the signature matches only with the signed header values lowercased (TC3's rule); ACS3 keeps their case.", "Use `trim(value)` without lowercasing."),
-]
+def load_codes():
+    """(code, meaning, fix) of every verify finding, in the library's order, from
+    `sigscope explain --list --format json`: the one table the library keeps
+    (Sources/SigScope/Diagnosis/FindingCatalog.swift)."""
+    result = subprocess.run([BINARY, "explain", "--list", "--format", "json"], cwd=ROOT, capture_output=True, text=True,
+                            env={"NO_COLOR": "1", "PATH": os.environ.get("PATH", "")})
+    if result.returncode != 0:
+        sys.exit("sigscope explain --list: exit %d: %s" % (result.returncode, result.stderr))
+    topics = json.loads(result.stdout)["topics"]
+    return [(t["topic"], t["meaning"], t["fix"]) for t in topics if t["kind"] == "finding"]
 
 
 def run(capture):
@@ -110,6 +50,7 @@ def command(capture):
 
 
 def render():
+    codes = load_codes()
     manifest = json.load(open(os.path.join(ROOT, "examples", "captures", "manifest.json")))["captures"]
     by_code = {}
     for capture in manifest:
@@ -118,7 +59,7 @@ def render():
     # Prefer the example named after the code.
     for capture in manifest:
         stem = capture["file"].rsplit(".", 1)[0]
-        if stem in dict((c, 1) for c, _, _ in CODES):
+        if stem in dict((c, 1) for c, _, _ in codes):
             by_code[stem] = capture
     out = []
     out.append("# Debugging signature mismatches\n")
@@ -149,8 +90,19 @@ def render():
     out.append("- **mitmproxy / Burp / Charles**: save the request as raw HTTP (CRLF or LF both work), or export a HAR.\n"
                "- **Browser devtools**: \"Copy as cURL (bash)\" or \"Save all as HAR\". In a HAR, the first\n"
                "  `*.tencentcloudapi.com` / `*.aliyuncs.com` entry is used; `--entry N` picks `log.entries[N]` (0-based).\n"
-               "- **SDK debug logs** that print the request line with an absolute URL\n"
+               "- **The Tencent Cloud Python SDK's debug log** (`client.set_stream_logger()` or\n"
+               "  `set_file_logger(path)`): its `SendRequest: Host: … Method: … Uri: … Header: … Data: …`\n"
+               "  record is read as it is, whatever the log format around it (the first record when there are\n"
+               "  several). The log shows no scheme; https is assumed.\n"
+               "- **The Alibaba Cloud Python core SDK's debug log** (`DEBUG=sdk` and `client.set_stream_logger()`):\n"
+               "  its `> GET /?…&Signature=… HTTP/1.1` block with `> Name : value` headers. An RPC GET carries\n"
+               "  every signed parameter in that URL, so it verifies; the log shows no request body, so a request\n"
+               "  with one is refused with that reason.\n"
+               "- **`curl -v`** transcripts: the `> ` request lines, likewise only for a request without a body.\n"
+               "  `decode` reads the `< ` response and its body from the same transcript.\n"
+               "- Other logs that print the request line with an absolute URL\n"
                "  (`POST https://vpc.tencentcloudapi.com/ HTTP/1.1`) and the headers; log lines before it are skipped.\n"
+               "- Real samples of each, made against a local listener, are in `testvectors/captures/logs/`.\n"
                "- **`sigscope curl`** output verifies as it is, including the `printf … | curl --data-binary @-` form.\n"
                "- A raw capture without `Content-Length` loses its final newline (it is taken as the file's);\n"
                "  keep `Content-Length` when the body's exact length matters.\n")
@@ -171,10 +123,10 @@ def render():
                "`scripts/docs/debugging.py`, with the step-by-step part cut out.\n")
     out.append("## Findings\n")
     out.append("| code | meaning |\n|---|---|")
-    for code, meaning, _ in CODES:
+    for code, meaning, _ in codes:
         out.append("| [`%s`](#%s) | %s |" % (code, code, meaning.split(". ")[0].rstrip(".") + "."))
     out.append("")
-    for code, meaning, fix in CODES:
+    for code, meaning, fix in codes:
         out.append("### `%s`\n" % code)
         out.append(meaning + "\n")
         capture = by_code.get(code)

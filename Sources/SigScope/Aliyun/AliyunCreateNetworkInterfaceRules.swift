@@ -184,7 +184,7 @@ public enum AliyunCreateNetworkInterface {
                           Rule(.forbiddenPrefixes(webPrefixes, ignoringCase: false), code: Code.invalid, source: seed),
                           Rule(.length(min: 2, max: 128, unit: .characters), code: Code.invalid, source: seed),
                           Rule(.pattern(first: [.letter], rest: [.digit, .characters(":_-.")]), code: Code.invalid, source: seed,
-                               note: "seed-001 allows letters, Chinese characters, digits, ':', '_' and '-'; the current SDK metadata also allows '.'."),
+                               note: "The API documentation allows letters, Chinese characters, digits, ':', '_' and '-'; the current SDK metadata also allows '.'."),
                       ]),
         ParameterSpec("Description", .string, source: seed,
                       summary: "the ENI's description",
@@ -232,7 +232,7 @@ public enum AliyunCreateNetworkInterface {
     /// Rules between parameters.
     public static let crossRules: [CrossRule] = [
         CrossRule(.oneRequired(["SecurityGroupId", "SecurityGroupIds"]), code: Code.missing, source: sdk,
-                  note: "seed-001 marks SecurityGroupId required; the current API takes exactly one of SecurityGroupId and SecurityGroupIds.N."),
+                  note: "The API documentation of about 2019 marks SecurityGroupId required; the current API takes exactly one of SecurityGroupId and SecurityGroupIds.N."),
         CrossRule(.exclusive(["SecurityGroupId", "SecurityGroupIds"]), code: Code.conflict, source: sdk),
         CrossRule(.exclusive(["PrivateIpAddress", "SecondaryPrivateIpAddressCount"]), code: Code.conflict, source: sdk),
         CrossRule(.exclusive(["Ipv6Address", "Ipv6AddressCount"]), code: Code.conflict, source: sdk),

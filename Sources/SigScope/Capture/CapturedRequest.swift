@@ -6,6 +6,10 @@ public enum CaptureFormat: String, Sendable, Equatable, CaseIterable {
     case curl
     /// A HAR 1.2 file (browser devtools, mitmproxy, Charles, Fiddler exports).
     case har
+    /// The Tencent Cloud Python SDK's debug log (`SendRequest: Host: …`).
+    case sdkLog = "sdk-log"
+    /// A verbose transcript: `curl -v`, or the Alibaba Cloud Python core SDK's `DEBUG=sdk` log.
+    case verbose
 
     /// A name for people.
     public var displayName: String {
@@ -13,6 +17,8 @@ public enum CaptureFormat: String, Sendable, Equatable, CaseIterable {
         case .http: return "raw HTTP request"
         case .curl: return "curl command"
         case .har: return "HAR file"
+        case .sdkLog: return "Tencent Cloud SDK debug log"
+        case .verbose: return "verbose transcript"
         }
     }
 }
@@ -45,7 +51,10 @@ public enum CaptureParser {
     ///
     /// A document whose first non-blank character is `{` is read as HAR; one whose first
     /// word is `curl` (optionally after a `$ ` prompt, or piped from `printf`/`echo`) as a curl
-    /// command; anything else as a raw HTTP request.
+    /// command; one whose first line is a request line as a raw HTTP request; otherwise one
+    /// with a `SendRequest: Host: …` record as the Tencent Cloud SDK's debug log, one with a
+    /// `> POST / HTTP/1.1` line as a verbose transcript (`curl -v`, the Alibaba core SDK's
+    /// `DEBUG=sdk` log); anything else as a raw HTTP request (after a log prefix).
     /// - Parameters:
     ///   - bytes: the capture file's bytes.
     ///   - source: the file name used in errors.
@@ -61,6 +70,8 @@ public enum CaptureParser {
         case .har: return try HARRequestParser.parse(bytes, source: source, entry: entry)
         case .curl: return try CurlCommandParser.parse(bytes, source: source)
         case .http: return try RawHTTPRequestParser.parse(bytes, source: source)
+        case .sdkLog: return try DebugLogParser.parseTencentSDKLog(bytes, source: source)
+        case .verbose: return try DebugLogParser.parseVerboseTranscript(bytes, source: source)
         }
     }
 
@@ -78,6 +89,9 @@ public enum CaptureParser {
         let firstWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
         let commandWords: Set<String> = ["curl", "curl.exe", "printf", "echo"]
         if commandWords.contains(firstWord) || firstWord.hasSuffix("/curl") { return .curl }
+        if RawHTTPRequestParser.parseRequestLine(line) != nil { return .http }
+        if DebugLogParser.isTencentSDKLog(bytes) { return .sdkLog }
+        if DebugLogParser.isVerboseTranscript(bytes) { return .verbose }
         return .http
     }
 }

@@ -175,8 +175,11 @@ public enum CurlCommandParser {
         return out
     }
 
-    /// printf/`echo -e` backslash escapes: `\\ \a \b \f \n \r \t \v \"` and octal `\NNN` / `\0NNN`.
-    static func backslashEscapes(_ bytes: [UInt8]) -> [UInt8] {
+    /// printf/`echo -e` backslash escapes: `\\ \a \b \f \n \r \t \v \"` and octal `\NNN` / `\0NNN`;
+    /// with `hex`, also `\xHH` (as a Python bytes literal writes a byte that is not printable).
+    /// Nil when `hex` is set and a `\x` is not followed by two hex digits.
+    static func backslashEscapes(_ bytes: some Collection<UInt8>, hex: Bool) -> [UInt8]? {
+        let bytes = Array(bytes)
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
@@ -198,6 +201,10 @@ public enum CurlCommandParser {
             case UInt8(ascii: "v"): out.append(0x0B)
             case UInt8(ascii: "\""): out.append(0x22)
             case UInt8(ascii: "'"): out.append(0x27)
+            case UInt8(ascii: "x") where hex:
+                guard i + 1 < bytes.count, let high = Hex.value(bytes[i]), let low = Hex.value(bytes[i + 1]) else { return nil }
+                out.append(high << 4 | low)
+                i += 2
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var value = Int(e - 0x30)
                 var count = 1
@@ -214,6 +221,11 @@ public enum CurlCommandParser {
             }
         }
         return out
+    }
+
+    /// printf/`echo -e` backslash escapes (see `backslashEscapes(_:hex:)`).
+    static func backslashEscapes(_ bytes: [UInt8]) -> [UInt8] {
+        backslashEscapes(bytes, hex: false) ?? bytes
     }
 
     // MARK: - Options

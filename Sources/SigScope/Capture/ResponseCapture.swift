@@ -116,6 +116,16 @@ public struct CapturedResponse: Sendable, Equatable {
         if HARDocument.mayBeHAR(bytes, objectAt: start), let har = try HARDocument.detect(bytes, limits: limits, source: source) {
             return try har.response(entry: entry, source: source)
         }
+        if let transcript = transcriptResponse(bytes) {
+            if entry != nil {
+                throw SigScopeError(.invalidOption, "--entry applies only to HAR files; this input is a verbose transcript", source: source)
+            }
+            var response = try parseHTTP(transcript.http, limits: limits, source: source)
+            // The body's lines are not the file's lines.
+            response.bodyLine = nil
+            response.notes.insert(transcript.note, at: 0)
+            return response
+        }
         if entry != nil {
             throw SigScopeError(.invalidOption, "--entry applies only to HAR files; this input is a bare response body", source: source)
         }

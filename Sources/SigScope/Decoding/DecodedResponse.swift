@@ -89,6 +89,8 @@ public struct DecodedResponse: Sendable, Equatable {
         case tencentCreateNetworkInterface(TencentCreateNetworkInterfaceResult)
         /// Alibaba ECS `CreateNetworkInterface`.
         case aliyunCreateNetworkInterface(AliyunCreateNetworkInterfaceResult)
+        /// A Describe* action a context is made from (see `DescribeModels`).
+        case describe(DescribeResult)
         /// Any other action: the body's fields other than `RequestId` (Tencent: of
         /// `Response`), Alibaba's wrapped lists unwrapped.
         case generic(JSONObject)
@@ -99,6 +101,7 @@ public struct DecodedResponse: Sendable, Equatable {
             switch self {
             case .tencentCreateNetworkInterface(let result): return .object(result.networkInterface.fields)
             case .aliyunCreateNetworkInterface(let result): return .object(result.fields)
+            case .describe(let result): return .object(result.fields)
             case .generic(let fields): return .object(fields)
             }
         }

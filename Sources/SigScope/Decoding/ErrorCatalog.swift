@@ -91,7 +91,7 @@ public enum ErrorCatalog {
     // MARK: - Tencent Cloud
 
     private static let tencentSeed = "Tencent VPC CreateNetworkInterface API document, error codes"
-    private static let tencentCommon = "Tencent Cloud common error codes (signing.md §4.1)"
+    private static let tencentCommon = "Tencent Cloud API 3.0 common error codes (the API documentation's \"Error Codes\" page)"
 
     private static func tc(_ code: String, _ meaning: String, _ category: Category, retry: Bool, _ hint: String, message: String? = nil, source: String = tencentSeed) -> Entry {
         Entry(provider: .tencent, code: code, meaning: meaning, category: category, retryable: retry, hint: hint, httpStatus: nil, documentedMessage: message, source: source)
@@ -232,8 +232,9 @@ public enum ErrorCatalog {
     // MARK: - Alibaba Cloud
 
     private static let aliyunSeed = "Alibaba ECS CreateNetworkInterface API document, error codes"
-    private static let aliyunCommon = "Alibaba Cloud common error codes (signing.md §4.2)"
+    private static let aliyunCommon = "Alibaba Cloud common error codes (the signature documentation's error codes)"
     private static let aliyunGateway = "Alibaba Cloud API gateway common codes (not in the reference)"
+    private static let aliyunValidation = "ECS error codes for the same checks on other ECS API pages (TagResources, CreateDisk, RunInstances, AssignPrivateIpAddresses)"
 
     private static func ali(_ code: String, _ meaning: String, _ category: Category, retry: Bool, status: Int?, message: String?, _ hint: String, source: String = aliyunSeed) -> Entry {
         Entry(provider: .aliyun, code: code, meaning: meaning, category: category, retryable: retry, hint: hint, httpStatus: status, documentedMessage: message, source: source)
@@ -317,6 +318,24 @@ public enum ErrorCatalog {
         ali("InvalidVSwitchId.NotFound", "The specified vSwitch ID does not exist.", .resource, retry: false, status: 404,
             message: "The specified VSwitchId is not found.",
             "Check VSwitchId and that it is in RegionId."),
+        // The codes validation gives for the same checks, from other ECS API pages (the rule
+        // book's `ecs-error-catalog` source; not in the CreateNetworkInterface table).
+        ali("InvalidParameter", "The specified parameter is invalid.", .parameter, retry: false, status: 400, message: nil,
+            "A value is outside what the parameter allows (a range, a list size, a format, a name's characters); `sigscope validate` names the parameter and the rule.",
+            source: aliyunValidation),
+        ali("InvalidParameter.Conflict", "Parameters that exclude each other were given together.", .parameter, retry: false, status: 400, message: nil,
+            "Send only one of them: SecurityGroupId or SecurityGroupIds.N, PrivateIpAddress.N or SecondaryPrivateIpAddressCount, Ipv6Address.N or Ipv6AddressCount.",
+            source: aliyunValidation),
+        ali("InvalidDescription.Malformed", "The description is not 2 to 256 characters, or starts with http:// or https://.", .parameter, retry: false, status: 400, message: nil,
+            "Give a Description of 2 to 256 characters that does not start with http:// or https://.", source: aliyunValidation),
+        ali("InvalidTagKey.Malformed", "A tag key is empty, longer than 128 characters, or starts with aliyun, acs:, http:// or https://.", .parameter, retry: false, status: 400, message: nil,
+            "Use a tag key of 1 to 128 characters without a reserved prefix.", source: aliyunValidation),
+        ali("InvalidTagValue.Malformed", "A tag value is longer than 128 characters or starts with http:// or https://.", .parameter, retry: false, status: 400, message: nil,
+            "Shorten the tag value to 128 characters and drop a leading http:// or https://.", source: aliyunValidation),
+        ali("Duplicate.TagKey", "The same tag key appears twice.", .parameter, retry: false, status: 400, message: nil,
+            "Give each tag key once in Tag.N.", source: aliyunValidation),
+        ali("InvalidTagCount", "The specified tags are beyond the permitted range.", .parameter, retry: false, status: 400, message: nil,
+            "Send at most 20 tags (Tag.1 to Tag.20).", source: aliyunValidation),
         // Gateway codes every Alibaba API can return.
         ali("Throttling", "The request was denied because of request throttling.", .throttling, retry: true, status: 400,
             message: nil, "Too many requests: back off (exponentially, with jitter) and retry.", source: aliyunGateway),

@@ -158,11 +158,19 @@ public enum ResponseDecoder {
            response.keys.allSatisfy({ $0 == "NetworkInterface" || $0 == "RequestId" }) {
             context.action = (createNetworkInterface, .body)
         }
+        if context.action == nil, let inferred = DescribeModels.infer(provider: .tencent, body: response) {
+            context.action = (inferred, .body)
+        }
         var typing = ResponseTyping(unwrapConventionalLists: false)
         let result: DecodedResponse.Result
         if isAction(context.action?.name, createNetworkInterface) {
             context.action?.name = createNetworkInterface
             result = .tencentCreateNetworkInterface(try TencentCreateNetworkInterfaceResult.decode(response: response, typing: &typing, source: context.source))
+        } else if let name = context.action?.name, let entry = DescribeModels.entry(provider: .tencent, action: name) {
+            context.action?.name = entry.action
+            var fields = typing.object(response, model: entry.model, path: "")
+            fields["RequestId"] = nil
+            result = .describe(DescribeResult(provider: .tencent, action: entry.action, fields: fields))
         } else {
             var fields = response
             fields["RequestId"] = nil
@@ -250,6 +258,8 @@ public enum ResponseDecoder {
                 context.action = (String(rootName.dropLast("Response".count)), .body)
             } else if rootName == nil, AliyunCreateNetworkInterfaceResult.matches(raw) {
                 context.action = (createNetworkInterface, .body)
+            } else if rootName == nil, let inferred = DescribeModels.infer(provider: .aliyun, body: raw) {
+                context.action = (inferred, .body)
             }
         }
         var typing = ResponseTyping(unwrapConventionalLists: true)
@@ -261,6 +271,11 @@ public enum ResponseDecoder {
                 context.notes.append("NetworkInterfaceId is missing or empty; the API document says to call CreateNetworkInterface again in that case")
             }
             result = .aliyunCreateNetworkInterface(typed)
+        } else if let name = context.action?.name, let entry = DescribeModels.entry(provider: .aliyun, action: name) {
+            context.action?.name = entry.action
+            var fields = typing.object(raw, model: entry.model, path: "")
+            fields["RequestId"] = nil
+            result = .describe(DescribeResult(provider: .aliyun, action: entry.action, fields: fields))
         } else {
             var fields = JSONObject()
             for member in raw.members where member.key != "RequestId" {

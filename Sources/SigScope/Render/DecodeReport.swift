@@ -62,6 +62,7 @@ public enum DecodeReport {
             switch result {
             case .tencentCreateNetworkInterface: title = "NetworkInterface"
             case .aliyunCreateNetworkInterface: title = "Result"
+            case .describe: title = "Result"
             case .generic: title = "Result"
             }
             let kind = result.isTyped ? "typed model: \(decoded.action ?? "")" : "generic: no typed model for this action"

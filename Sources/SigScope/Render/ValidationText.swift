@@ -32,7 +32,8 @@ public enum ValidationText {
             let label = severity == .violation ? style.red("violation") : style.yellow("warning  ")
             let code = style.bold(pad(finding.code, codeWidth))
             let path = style.cyan(pad(finding.path, pathWidth))
-            out += "  \(label)  \(code)  \(path)  \(finding.message)\n"
+            let evidence = finding.evidence.map { style.dim("  [context: \($0)]") } ?? ""
+            out += "  \(label)  \(code)  \(path)  \(finding.message)\(evidence)\n"
         }
         return out
     }

@@ -17,6 +17,11 @@ public enum Provider: String, Sendable, CaseIterable, Equatable {
 
     /// The provider's display name.
     public var displayName: String { profile.displayName }
+
+    /// The name with its indefinite article: "a Tencent Cloud", "an Alibaba Cloud".
+    public var displayNameWithArticle: String {
+        self == .tencent ? "a Tencent Cloud" : "an Alibaba Cloud"
+    }
 }
 
 /// A signature algorithm, by its `--algorithm` name.

@@ -140,17 +140,62 @@ public enum Signer {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm.provider == request.provider else {
             let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
-            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is a \(algorithm.provider.displayName) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
+            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is \(algorithm.provider.displayNameWithArticle) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
         }
         switch algorithm {
         case .tc3:
+            try refuseCommonParameters(request, algorithm: .tc3)
             return try TC3Signer.sign(request, options: options, credentials: credentials, cache: cache)
         case .hmacSHA1, .hmacSHA256:
             return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
         case .rpc:
             return try RPCSigner.sign(request, options: options, credentials: credentials, cache: cache)
         case .acs3:
+            try refuseCommonParameters(request, algorithm: .acs3)
             return try ACS3Signer.sign(request, options: options, credentials: credentials)
+        }
+    }
+
+    /// Refuses a request whose params set a common parameter, one the signer sets itself from
+    /// options and credentials (Tencent `Action`, `Region`, `Timestamp`, `Nonce`, `SecretId`,
+    /// `Version`, `Signature`, …; Alibaba `AccessKeyId`, `SignatureNonce`, `Timestamp`, …), naming
+    /// the option to use. TC3 and ACS3 carry them as headers, and a copy in the body or query
+    /// would be a second, unsigned-by-design value the server reads as a business parameter, so
+    /// they are refused as Tencent v1 and Alibaba RPC refuse them (`V1Signer`, `RPCSigner`).
+    /// Alibaba's `Format` stays allowed: it chooses the response format (JSON or XML).
+    static func refuseCommonParameters(_ request: APIRequest, algorithm: SignatureAlgorithm) throws(SigScopeError) {
+        for member in request.params.members {
+            let name = member.key
+            // Most names are none of these: a switch over short literals settles that without
+            // hashing (this runs for every line of a batch).
+            switch name {
+            case "Action", "Region", "Timestamp", "Nonce", "SecretId", "Version", "Signature", "SignatureMethod", "Token", "Language",
+                 "AccessKeyId", "SignatureNonce", "SignatureVersion", "SecurityToken":
+                break
+            default:
+                continue
+            }
+            let instead: String?
+            switch algorithm {
+            case .tc3:
+                switch name {
+                case "Nonce": instead = "nothing: TC3 has no nonce (only signature v1 sends one)"
+                case "SignatureMethod": instead = "--algorithm (tc3 signs with TC3-HMAC-SHA256)"
+                default: instead = V1Signer.reservedParameterNames[name]
+                }
+            case .acs3:
+                switch name {
+                case "SignatureMethod", "SignatureVersion": instead = "--algorithm (acs3 signs with ACS3-HMAC-SHA256 and names it in the Authorization header)"
+                case "Timestamp": instead = "--timestamp (sent as x-acs-date)"
+                case "SignatureNonce": instead = "--nonce (sent as x-acs-signature-nonce)"
+                default: instead = RPCSigner.reservedParameterNames[name]
+                }
+            default:
+                instead = nil
+            }
+            if let instead {
+                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+            }
         }
     }
 
@@ -163,6 +208,7 @@ public enum Signer {
                                           showSecrets: Bool, paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm == .tc3, request.provider == .tencent else { return false }
+        try refuseCommonParameters(request, algorithm: .tc3)
         return try TC3Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: cache, showSecrets: showSecrets,
                                                 paramsText: paramsText, into: out)
     }

@@ -53,7 +53,7 @@ public enum TencentCreateNetworkInterface {
     /// `PrivateIpAddressSpecification`, the element of `PrivateIpAddresses`.
     static let privateIpAddressSpecification: [ParameterSpec] = [
         ParameterSpec("PrivateIpAddress", .string,
-                      .disputed(zhSpec, note: "The international spec marks PrivateIpAddress required in each PrivateIpAddresses entry, the zh spec optional; an entry without an address asks for nothing specific."),
+                      .disputed(zhSpec, note: "The English API documentation marks PrivateIpAddress required in each PrivateIpAddresses entry, the Chinese one optional; an entry without an address asks for nothing specific."),
                       source: zhSpec, summary: "the private IPv4 address",
                       rules: [Rule(.format(.ipv4), code: Code.malformed, source: seed)]),
         ParameterSpec("Primary", .boolean, source: zhSpec, summary: "whether this address is the primary IP"),
@@ -96,7 +96,7 @@ public enum TencentCreateNetworkInterface {
                       rules: [
                           Rule(.length(min: nil, max: 60, unit: .characters), code: Code.tooLong, source: seed),
                           Rule(.length(min: nil, max: 60, unit: .utf8Bytes), .warning, code: Code.tooLong, source: zhSpec,
-                               note: "The zh spec limits the name to 60 bytes (字节), the English page to 60 characters; sigscope enforces 60 characters, which every document agrees on, and warns when the UTF-8 form is longer than 60 bytes because the server may count bytes."),
+                               note: "The Chinese API documentation limits the name to 60 bytes (字节), the English one to 60 characters; sigscope enforces 60 characters, which every document agrees on, and warns when the UTF-8 form is longer than 60 bytes because the server may count bytes."),
                       ]),
         ParameterSpec("SubnetId", .string, .required(seed), source: seed,
                       summary: "the subnet of the ENI, such as subnet-0ap8nwca",
@@ -107,7 +107,7 @@ public enum TencentCreateNetworkInterface {
         ParameterSpec("SecondaryPrivateIpAddressCount", .integer, source: seed,
                       summary: "how many private IPs to apply for; the total cannot exceed the quota",
                       rules: [Rule(.integerRange(min: 0, max: nil), code: Code.range, source: zhSpec,
-                                   note: "The zh spec types it uint64.")]),
+                                   note: "The Chinese API documentation types it uint64.")]),
         ParameterSpec("QosLevel", .string, source: seed,
                       summary: "the IP service level: PT (Gold), AU (Silver), AG (Bronze), DEFAULT",
                       rules: [Rule(.oneOf(qosLevels, ignoringCase: false), code: Code.range, source: seed)]),
@@ -154,9 +154,9 @@ public enum TencentCreateNetworkInterface {
     /// Rules between parameters.
     public static let crossRules: [CrossRule] = [
         CrossRule(.usedWith("QosLevel", partner: "SecondaryPrivateIpAddressCount"), .warning, code: Code.invalid, source: seed,
-                  note: "The seed says QosLevel \"is used together with SecondaryPrivateIpAddressCount\": without it the level has no IPs to apply to."),
+                  note: "The API documentation says QosLevel \"is used together with SecondaryPrivateIpAddressCount\": without it the level has no IPs to apply to."),
         CrossRule(.combinedMax(list: "Ipv6Addresses", count: "Ipv6AddressCount", max: 10), code: Code.limit, source: zhSpec,
-                  note: "The zh spec counts Ipv6Addresses and Ipv6AddressCount together."),
+                  note: "The Chinese API documentation counts Ipv6Addresses and Ipv6AddressCount together."),
     ]
 
     /// Tencent's common parameters, which travel as headers (TC3) or are added by the signer (v1).

@@ -6,20 +6,30 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// A sentence that says what is wrong and what is allowed.
     public var message: String
+    /// What decided it: nil for the API's parameter rules, `context` for the account's state
+    /// read from `--context` files.
+    public var source: String?
+    /// For a context finding: the file (or files) the fact came from.
+    public var evidence: String?
 
     /// Creates a finding.
-    public init(code: String, path: String, message: String) {
+    public init(code: String, path: String, message: String, source: String? = nil, evidence: String? = nil) {
         self.code = code
         self.path = path
         self.message = message
+        self.source = source
+        self.evidence = evidence
     }
 
     /// `code path: message`.
     public var description: String { "\(code) \(path): \(message)" }
 
-    /// `{"code", "path", "message"}`.
+    /// `{"code", "path", "message"}`, plus `"source"` and `"evidence"` for a context finding.
     public var json: JSONValue {
-        .object(["code": .string(code), "path": .string(path), "message": .string(message)])
+        var object: JSONObject = ["code": .string(code), "path": .string(path), "message": .string(message)]
+        if let source { object["source"] = .string(source) }
+        if let evidence { object["evidence"] = .string(evidence) }
+        return .object(object)
     }
 }
 

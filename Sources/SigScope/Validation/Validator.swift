@@ -233,13 +233,13 @@ struct Walker {
             switch spec.requirement {
             case .optional:
                 continue
-            case .required(let source):
+            case .required:
                 if absent {
                     let what = value == .null ? "given as null" : "not given"
                     let about = spec.summary.isEmpty ? "" : " (\(spec.summary))"
                     emit(.violation, rules.codes.missing, memberPath, "\(prose(memberPath, spec: spec)) is required but \(what)\(about).")
                 } else if case .string = spec.type, let text = value?.scalarText, text.isEmpty, !spec.rules.contains(where: \.setsMinimumLength) {
-                    emit(.warning, rules.codes.missing, memberPath, "\(memberPath) is required and given as an empty string; servers usually treat an empty required parameter as missing (\(source.id) does not say).")
+                    emit(.warning, rules.codes.missing, memberPath, "\(memberPath) is required and given as an empty string; servers usually treat an empty required parameter as missing (the API documentation does not say).")
                 }
             case .disputed(_, let note):
                 if absent {

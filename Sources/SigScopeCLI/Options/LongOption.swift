@@ -14,6 +14,8 @@ enum LongOption: String {
     case signedHeaders = "signed-headers", language, format
     case now, serverError = "server-error", entry
     case noClock = "no-clock", allEntries = "all-entries"
+    case secretKeyFile = "secret-key-file", profile
+    case to, targetRegion = "target-region", set, list
 
     /// Other spellings of the same option (Alibaba's names for the key id and secret).
     var aliases: [String] {

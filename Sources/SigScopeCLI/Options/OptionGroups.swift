@@ -61,14 +61,20 @@ struct SigningOptionGroup: ParsableArguments {
     @Option(name: .long(.nonce), help: "Alibaba SignatureNonce / x-acs-signature-nonce, Tencent v1 Nonce. Default: random.")
     var nonce: String?
 
-    @Option(name: .long(.secretId), help: "SecretId / AccessKeyId (default: TENCENTCLOUD_SECRET_ID / ALIBABA_CLOUD_ACCESS_KEY_ID).")
+    @Option(name: .long(.secretId), help: "SecretId / AccessKeyId (default: TENCENTCLOUD_SECRET_ID / ALIBABA_CLOUD_ACCESS_KEY_ID, else the profile file).")
     var secretId: String?
 
-    @Option(name: .long(.secretKey), help: "SecretKey / AccessKeySecret (default: TENCENTCLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET). Never printed.")
+    @Option(name: .long(.secretKey), help: "SecretKey / AccessKeySecret (default: TENCENTCLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the profile file). Never printed.")
     var secretKey: String?
 
-    @Option(name: .long(.token), help: "STS session token (default: TENCENTCLOUD_SESSION_TOKEN / ALIBABA_CLOUD_SECURITY_TOKEN).")
+    @Option(name: .long(.token), help: "STS session token (default: TENCENTCLOUD_SESSION_TOKEN or TENCENTCLOUD_TOKEN / ALIBABA_CLOUD_SECURITY_TOKEN, else the profile's).")
     var token: String?
+
+    @Option(name: .long(.secretKeyFile), help: ArgumentHelp("Read the secret key from FILE (- for standard input), less one trailing newline, so it is in neither argv nor the environment.", valueName: "FILE"))
+    var secretKeyFile: String?
+
+    @Option(name: .long(.profile), help: ArgumentHelp("The profile of ~/.tccli/NAME.credential (tccli) or of ~/.aliyun/config.json and ~/.alibabacloud/credentials (Alibaba), used when no option or variable gives the credentials (default: TCCLI_PROFILE / ALIBABA_CLOUD_PROFILE, else default / the current one).", valueName: "NAME"))
+    var profile: String?
 
     @Flag(name: .long(.showSecrets), help: "Print derived keys in full (the secret key itself is never printed).")
     var showSecrets = false
@@ -96,4 +102,12 @@ struct SigningOptionGroup: ParsableArguments {
 
     @Flag(name: .long(.batch), help: "REQUEST is JSON Lines, one request per line; output is one JSON object per line.")
     var batch = false
+}
+
+/// `--context PATH` (repeatable): saved Describe* responses the request is checked against.
+struct ContextOptions: ParsableArguments {
+    @Option(name: .customLong("context"), help: ArgumentHelp(
+        "A saved Describe* response (bare JSON or XML body, curl -i output, or a HAR file) or a folder of them; repeatable. The request is also checked against the account state they show (see docs/plan.md).",
+        valueName: "PATH"))
+    var paths: [String] = []
 }

@@ -39,12 +39,17 @@ enum CLI {
     /// clean environment (no credentials, no colour) plus `env`.
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = repoRoot
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
         for (k, v) in env { environment[k] = v }
+        return try run(executable: binary, arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs `executable ARGS` in the repository root with exactly `environment`.
+    static func run(executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = repoRoot
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
