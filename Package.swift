@@ -57,6 +57,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // sigscope's batch machinery: the streaming reader, the ordered parallel pipeline and each
+        // worker's TC3 plans, templates and key reuse, on `package` access for the executable.
+        .target(
+            name: "SigScopeBatch",
+            dependencies: ["SigScope"]
+        ),
         // The `sigscope` executable. Release builds with the static link and symbol ordering are
         // made by scripts/release.sh; this manifest carries no unsafe flags, so a package that
         // depends on sigscope by version can build it.
@@ -65,6 +71,7 @@ let package = Package(
             dependencies: [
                 "SigScope",
                 "SigScopeServe",
+                "SigScopeBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "SigScopeServeTests",
             dependencies: ["SigScopeServe", "SigScope", "SigScopeTestSupport"]
+        ),
+        .testTarget(
+            name: "SigScopeBatchTests",
+            dependencies: ["SigScopeBatch", "SigScope", "SigScopeTestSupport"]
         ),
         .testTarget(
             name: "SigScopeCLITests",

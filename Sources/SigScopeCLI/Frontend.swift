@@ -19,11 +19,9 @@ enum Frontend {
         if path == "-" {
             file = stdin
         } else {
-            var info = stat()
-            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                throw SigScopeError(.invalidRequest, "is a directory, not a file", source: display)
-            }
-            file = fopen(path, "rb")
+            let fd = try openDescriptor(path)
+            file = fdopen(fd, "rb")
+            if file == nil { close(fd) }
         }
         guard let file else {
             let reason = String(cString: strerror(errno))
@@ -70,48 +68,61 @@ enum Frontend {
         return data
     }
 
-    /// A regular file's bytes mapped read-only into memory, for `--batch`: nothing is copied
-    /// into the process (reading a 17 MB batch copied it into fresh pages, one fault and one
-    /// zeroed page each, on one core before any worker could start). Nil when `path` is not a
-    /// non-empty regular file within `limit`, or cannot be mapped: `read` then says why or reads it.
-    final class MappedFile {
-        let bytes: UnsafeBufferPointer<UInt8>
-
-        init?(_ path: String, limit: Int = maxInputBytes) {
-            guard path != "-" else { return nil }
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
-            var info = stat()
-            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0, info.st_size <= limit else { return nil }
-            let size = Int(info.st_size)
-            #if os(Linux)
-            // MAP_POPULATE maps every page at once, in the kernel, instead of a fault at a time.
-            let flags = MAP_PRIVATE | MAP_POPULATE
-            #else
-            let flags = MAP_PRIVATE
-            #endif
-            guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else { return nil }
-            bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
-            Frontend.reportTruncationWhileMapped(path)
+    /// A file descriptor open for reading `path` (`-`: standard input's).
+    /// - Throws: `.invalidRequest` naming the file when it is a directory or cannot be opened.
+    static func openDescriptor(_ path: String) throws(SigScopeError) -> Int32 {
+        if path == "-" { return STDIN_FILENO }
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw SigScopeError(.invalidRequest, "is a directory, not a file", source: path)
         }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw SigScopeError(.invalidRequest, "cannot open: \(String(cString: strerror(errno)))", source: path)
+        }
+        return fd
+    }
 
-        deinit {
-            if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    /// Reads from `fd` as a `BatchReader` source: read(2), retried when interrupted, minus the
+    /// errno on failure.
+    static func readSource(_ fd: Int32) -> (UnsafeMutableRawBufferPointer) -> Int {
+        { buffer in
+            while true {
+                let n = systemRead(fd, buffer.baseAddress, buffer.count)
+                if n >= 0 { return n }
+                if errno != EINTR { return -Int(errno) }
+            }
         }
     }
 
-    /// The message for a mapped file that another program shortens while sigscope reads it (the
-    /// system then stops the process with SIGBUS): one sentence and exit code 2, not a crash.
-    private nonisolated(unsafe) static var truncationMessage: [UInt8] = []
+    /// Initialises libcrypto for this process before its first use (the library never does; see
+    /// `CryptoSetup`). OpenSSL reads its configuration file (`openssl.cnf`) on first use unless
+    /// told not to; reading and applying it is about an eighth of a one-shot `sigscope sign`.
+    /// sigscope only hashes and MACs (SHA-1, SHA-256, HMAC), whose results no configuration can
+    /// change, and the system file is mostly TLS policy, which does not apply. So the file is
+    /// read only where it can matter: when `OPENSSL_CONF` names one (the user asked for it), or
+    /// when the kernel runs in FIPS mode, where the configuration selects the FIPS provider that
+    /// must compute every hash. A failure here is met again, and reported, at the first signature.
+    static func startCrypto() {
+        let load = cryptoLoadsConfiguration(opensslConf: env("OPENSSL_CONF"), fipsEnabled: firstBytes(of: "/proc/sys/crypto/fips_enabled"))
+        _ = CryptoSetup.startForExecutable(loadConfiguration: load)
+    }
 
-    private static func reportTruncationWhileMapped(_ path: String) {
-        truncationMessage = Array("sigscope: error: \(TerminalText.escapingControls(path)): the file was shortened while it was being read; run again once nothing writes to it.\n".utf8)
-        signal(SIGBUS) { _ in
-            // Only async-signal-safe calls here: write(2) and _exit(2).
-            Frontend.truncationMessage.withUnsafeBufferPointer { message in _ = write(2, message.baseAddress, message.count) }
-            _exit(2)
-        }
+    /// Whether libcrypto reads its configuration file, from what the environment says.
+    static func cryptoLoadsConfiguration(opensslConf: String?, fipsEnabled: String?) -> Bool {
+        if let opensslConf, !opensslConf.isEmpty { return true }
+        return fipsEnabled?.first == "1"
+    }
+
+    /// The first few bytes of a small file, nil when it cannot be read.
+    private static func firstBytes(of path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 8)
+        let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count], as: UTF8.self)
     }
 
     /// An environment variable, nil when unset or empty.
@@ -350,4 +361,9 @@ enum Frontend {
         fflush(stdout)
         if code != 0 { throw ExitCode(code) }
     }
+}
+
+/// read(2), under a name `Frontend.read` does not hide.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -43,6 +43,7 @@ struct SigScopeCLI: ParsableCommand {
     /// A plain `sign`, `curl`, `validate`, `verify` or `decode` command line is read without argument-parser (see
     /// `FastPath`); everything else goes through it.
     static func main() {
+        Frontend.startCrypto()
         let arguments = Array(CommandLine.arguments.dropFirst())
         Frontend.jsonErrors = Frontend.asksForJSON(arguments)
         if let pipeline = FastPath.parse(arguments) {

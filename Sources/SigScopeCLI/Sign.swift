@@ -15,7 +15,9 @@ struct Sign: ParsableCommand {
 
         With --batch, REQUEST holds one request object per line (JSON Lines) and the output is \
         one JSON object per line, in order; a line that fails gives {"line": N, "error": {...}} \
-        and the rest go on (exit 1 if any failed). Large batches use every core.
+        and the rest go on (exit 1 if any failed). REQUEST is read as a stream: a file of any \
+        size, or - for standard input (a pipe), in bounded memory; a line over 1 MiB is that \
+        line's error. Large batches use every core.
 
         With --context (saved Describe* responses, see docs/plan.md) the request is also checked \
         against the account's state; a context violation refuses signing like any other, unless \
@@ -34,6 +36,7 @@ struct Sign: ParsableCommand {
               --signed-headers 'content-type;host;x-tc-action' \\
               --timestamp 1551113065 --no-validate
           sigscope sign --batch requests.jsonl > signed.jsonl
+          zcat requests.jsonl.gz | sigscope sign --batch - > signed.jsonl
           sigscope sign examples/context/aliyun-create-eni.json \\
               --context examples/context/aliyun \\
               --access-key-id ... --access-key-secret ...

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Dispatch
 import SigScope
-import Synchronization
+import SigScopeBatch
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +51,7 @@ struct SignPipeline {
         }
         var shared = Shared(requestOptions: requestOptions, signing: signing)
         let options = Self.signingOptions(request, draft: draft, body: body, timestamp: try timestamp(), nonce: signing.nonce, shared: &shared)
-        let signed = try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider), cache: shared.keyCache)
+        let signed = try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider))
         // Reported only once signing succeeded, so a usage error is never buried under validation notes.
         if format == .text {
             if let report { reportFindings(report) }
@@ -172,13 +171,13 @@ struct SignPipeline {
         var random = Frontend.RandomPool()
         /// The signing options, already plain values (`SigningSettings`), read directly per line.
         let signing: SigningSettings
-        // One slot per provider, not a dictionary: see `Outcome`.
-        /// Each provider's credentials (or the error reading them), read once.
-        private var credentialsRead: [Provider: Outcome<Credentials>] = [:]
+        /// Each provider's credentials (or the error reading them), read once. One slot per
+        /// provider, not a dictionary: a dictionary's generic metadata is built at run time, a
+        /// tenth of a one-shot start (see `Outcome`).
+        private var tencentCredentials: Outcome<Credentials>?
+        private var aliyunCredentials: Outcome<Credentials>?
         /// Where the last credentials resolved came from, and their warnings (shown by a single `sign`).
         private(set) var resolvedCredentials: CredentialSources.Resolved?
-        /// The derived keys of this worker's last signature.
-        let keyCache = SigningKeyCache()
         /// Whether the credentials and rules are copied into storage of this worker's own (batch
         /// workers): a reference count lives in the object it counts, and two cores that count
         /// the same object keep passing its memory between them.
@@ -207,7 +206,7 @@ struct SignPipeline {
 
         /// The credentials for `provider`, read from options and environment the first time.
         mutating func credentials(for provider: Provider) throws(SigScopeError) -> Credentials {
-            if let known = credentialsRead[provider] { return try known.get() }
+            if let known = credentialsSlot(provider) { return try known.get() }
             let signing = self.signing
             let isolated = self.isolated
             var resolved: CredentialSources.Resolved?
@@ -218,15 +217,25 @@ struct SignPipeline {
                 return isolated ? credentials.isolatedCopy() : credentials
             }
             resolvedCredentials = resolved
-            credentialsRead[provider] = result
+            switch provider {
+            case .tencent: tencentCredentials = result
+            case .aliyun: aliyunCredentials = result
+            }
             return try result.get()
+        }
+
+        private func credentialsSlot(_ provider: Provider) -> Outcome<Credentials>? {
+            switch provider {
+            case .tencent: return tencentCredentials
+            case .aliyun: return aliyunCredentials
+            }
         }
     }
 
     /// Signs `request` with the signing options (and the draft's own settings) applied.
     static func sign(_ request: APIRequest, draft: RequestDraft, body: [UInt8]?, timestamp: Timestamp, nonce: String?, shared: inout Shared) throws(SigScopeError) -> SignedRequest {
         let options = signingOptions(request, draft: draft, body: body, timestamp: timestamp, nonce: nonce, shared: &shared)
-        return try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider), cache: shared.keyCache)
+        return try Signer.sign(request, options: options, credentials: try shared.credentials(for: request.provider))
     }
 
     /// The signing options of `request`: the command line's, else the draft's own settings.
@@ -261,192 +270,80 @@ struct SignPipeline {
 
     /// `--batch`: one request object per input line, one JSON object per output line, in order.
     ///
-    /// Lines are independent, so a large batch is spread over the machine's cores, one worker per
-    /// core (own options copy, credentials and nonce pool), with no pause between parts of the
-    /// input: a worker claims the next chunk of lines (finding them as it claims), signs it into
-    /// one of a ring of chunk buffers, and whichever worker finishes the oldest unwritten chunk
-    /// writes out every chunk that is then ready, in input order, while the others go on signing.
-    /// Claiming small chunks rather than splitting the input in equal parts keeps every core busy
-    /// to the end when one of them is slowed down by something else.
+    /// The input is streamed (`BatchReader`): a file of any size or a pipe, read a block at a
+    /// time, with memory bounded by the chunks in flight. A large batch is spread over the
+    /// machine's cores, one worker per core (own options copy, credentials, plans and nonce
+    /// pool), through `OrderedPipeline`, which writes the lines out in input order.
     private func runBatch() throws(SigScopeError) -> Int32 {
         guard let path = requestOptions.requestFile else {
             throw SigScopeError(.missingInput, "--batch needs a JSON Lines file (or - for standard input)")
         }
         let source = path == "-" ? "<stdin>" : path
-        // A regular file is mapped, anything else (standard input, a pipe) read.
-        let mapped = Frontend.MappedFile(path)
-        let read = mapped == nil ? try Frontend.read(path) : []
-        defer { withExtendedLifetime(mapped) {} }
-        return try read.withUnsafeBufferPointer { readBytes throws(SigScopeError) in
-            try runBatch(mapped?.bytes ?? readBytes, source: source)
-        }
+        let fd = try Frontend.openDescriptor(path)
+        defer { if path != "-" { close(fd) } }
+        return try runBatch(BatchReader(source: Frontend.readSource(fd)), source: source)
     }
 
-    /// Lines of a chunk: one worker signs them in a row.
-    static let chunkSize = 128
     /// Below this many lines, one worker signs them all (starting more would cost more than it saves).
     static let parallelFrom = 512
+    /// How much is read ahead to choose between one worker and several.
+    static let probeBytes = 4 << 20
 
-    private func runBatch(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> Int32 {
+    func runBatch(_ reader: BatchReader, source: String) throws(SigScopeError) -> Int32 {
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
         let state = try contextPaths.isEmpty ? nil : ContextLoader.load(ContextInput.files(contextPaths))
-        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp(), state: state)
-        // Only as many lines are looked for as it takes to choose between one worker and several.
-        var probe = LineScanner(bytes)
-        let first = probe.next()
-        var probed = first == nil ? 0 : 1
-        while probed < Self.parallelFrom, probe.next() != nil { probed += 1 }
-        if let first, probed > 1 { try Self.refuseSingleDocument(bytes, first: first.range, source: source) }
-        let workerCount = probed >= Self.parallelFrom ? Self.workerCount : 1
+        let context = BatchContext(body: body, bodyParams: Self.bodyParams(body), now: try timestamp(), maxLineBytes: reader.maxLineBytes, state: state)
+        // Only as many lines are read ahead as it takes to choose between one worker and several.
+        reader.prefetch(lines: Self.parallelFrom + 1, maxBytes: Self.probeBytes)
+        var first: Range<Int>?
+        var probed = 0
+        _ = BatchReader.scan(reader.pendingBytes, firstNumber: 1, maxLineBytes: reader.maxLineBytes) { line in
+            if probed == 0, !line.tooLong { first = line.range }
+            probed += 1
+            return probed < Self.parallelFrom
+        }
+        if let first, probed > 1 { try Self.refuseSingleDocument(reader, first: first, source: source) }
+        let workerCount = probed >= Self.parallelFrom || !reader.sourceEnded ? Self.workerCount : 1
         var workers = (0..<workerCount).map { _ in
             BatchWorker(shared: Shared(requestOptions: requestOptions, signing: signing, isolated: workerCount > 1), mode: mode,
-                        source: String(decoding: Array(source.utf8), as: UTF8.self))
+                        source: String(decoding: Array(source.utf8), as: UTF8.self), context: context)
         }
-        // Enough buffers that a worker can sign several chunks ahead of one still being signed
-        // (a core slowed for a while) before it has to wait for that one to be written.
-        // A TC3 line is about 2.1 KiB of output, a curl line more: room for 4 KiB a line, so a
-        // chunk's buffer never grows (growing copied it into new pages). Room not written to
-        // costs no memory. A short batch reserves only what its lines need.
-        var chunks = (0..<(workerCount == 1 ? 1 : 8 * workerCount)).map { _ in
-            BatchChunk(capacity: min(Self.chunkSize, probed) * 4096, lines: Self.chunkSize)
+        // A TC3 line is about 2.1 KiB of output for some 400 bytes of input, a curl line more: room
+        // for eight times a chunk's input, so a chunk's buffer rarely grows (growing copies it
+        // into new pages). Room not written to costs no memory. A short batch reserves only what
+        // its lines need.
+        let inputBytes = reader.sourceEnded ? reader.pendingBytes.count : reader.blockSize
+        let summary = OrderedPipeline.run(reader, workers: &workers, outputCapacity: 8 * min(inputBytes, reader.blockSize) + 4096) { bytes in
+            Frontend.writeBytes(bytes)
         }
-        let progress = Mutex(BatchProgress(scanner: LineScanner(bytes), slots: chunks.count))
-        let input = bytes
-        workers.withUnsafeMutableBufferPointer { pool in
-            chunks.withUnsafeMutableBufferPointer { chunkSlots in
-                let slots = WorkerSlots(workers: pool, chunks: chunkSlots, input: input)
-                if workerCount == 1 {
-                    Self.work(0, slots: slots, progress: progress, context: context)
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                        Self.work(w, slots: slots, progress: progress, context: context)
-                    }
-                }
-            }
+        if let error = summary.readError {
+            fflush(stdout)
+            throw SigScopeError(.invalidRequest, "read error after line \(summary.lines): \(String(cString: strerror(error)))", source: source)
         }
-        let (lineCount, failures, firstFailure) = progress.withLock { ($0.lines, $0.failures, $0.firstFailure) }
-        if let firstFailure {
+        if let firstFailure = summary.firstFailure {
             // Standard output holds every error object; a person also gets one line of summary.
-            let counted = "\(failures) of \(lineCount) line\(lineCount == 1 ? "" : "s") failed"
-            Frontend.writeError("sigscope: " + (failures == 1 ? "\(counted): " : "\(counted); the first is ") + TerminalText.escapingControls(firstFailure.description) + "\n")
+            let lineCount = summary.lines
+            let counted = "\(summary.failures) of \(lineCount) line\(lineCount == 1 ? "" : "s") failed"
+            Frontend.writeError("sigscope: " + (summary.failures == 1 ? "\(counted): " : "\(counted); the first is ") + TerminalText.escapingControls(firstFailure.description) + "\n")
         }
-        return failures > 0 ? 1 : 0
-    }
-
-    /// Where a batch stands, shared by its workers under one lock: held only to claim a chunk (and
-    /// find its lines), to mark one signed, and to start or end writing, never while signing.
-    struct BatchProgress: @unchecked Sendable {  // Only ever touched under its lock; the input it scans outlives the batch.
-        /// Finds the lines of the chunks not claimed yet.
-        var scanner: LineScanner
-        /// The number of chunk slots (buffers); chunk `c` uses slot `c % slots`.
-        let slots: Int
-        /// The chunk the next claim gets.
-        var claimed = 0
-        /// How many chunks have been written out: chunk `written` is the next to go.
-        var written = 0
-        /// Per slot: its chunk is signed and waits to be written.
-        var signed: [Bool]
-        /// A worker is writing chunks out (one at a time, so they go out in order).
-        var writing = false
-        /// Every line has been claimed.
-        var exhausted = false
-        var lines = 0
-        var failures = 0
-        var firstFailure: BatchChunk.Failure?
-
-        init(scanner: LineScanner, slots: Int) {
-            self.scanner = scanner
-            self.slots = slots
-            signed = Array(repeating: false, count: slots)
-        }
-
-        /// What a worker does next.
-        enum Step { case sign(Int), write(Range<Int>), wait, stop }
-
-        /// The next step of a worker, which has just signed chunk `done` (if any): write the
-        /// chunks that are ready when no one else is writing, else claim the next chunk when
-        /// its slot is free, else wait for a slot, or stop when every line is claimed.
-        mutating func next(after done: Int?, chunks: UnsafeMutableBufferPointer<BatchChunk>) -> Step {
-            if let done { signed[done % slots] = true }
-            if !writing, written < claimed, signed[written % slots] {
-                var end = written + 1
-                while end < claimed, signed[end % slots] { end += 1 }
-                writing = true
-                return .write(written..<end)
-            }
-            guard !exhausted else { return .stop }
-            guard claimed < written + slots else { return .wait }
-            let c = claimed
-            let slot = c % slots
-            chunks[slot].lines.removeAll(keepingCapacity: true)
-            while chunks[slot].lines.count < SignPipeline.chunkSize, let line = scanner.next() {
-                chunks[slot].lines.append(line)
-            }
-            guard !chunks[slot].lines.isEmpty else {
-                exhausted = true
-                return .stop
-            }
-            lines += chunks[slot].lines.count
-            claimed += 1
-            return .sign(c)
-        }
-
-        /// Chunks `range` have been written out: their slots are free, their failures counted.
-        mutating func wrote(_ range: Range<Int>, failures: Int, firstFailure: BatchChunk.Failure?) {
-            for c in range { signed[c % slots] = false }
-            written = range.upperBound
-            writing = false
-            self.failures += failures
-            if self.firstFailure == nil { self.firstFailure = firstFailure }
-        }
-    }
-
-    /// Worker `w`'s part of a batch: claim, sign, write, until every line is written or being
-    /// signed by another worker (which then writes it).
-    static func work(_ w: Int, slots: WorkerSlots, progress: borrowing Mutex<BatchProgress>, context: BatchContext) {
-        var done: Int?
-        while true {
-            let step = progress.withLock { state in state.next(after: done, chunks: slots.chunks) }
-            done = nil
-            switch step {
-            case .sign(let c):
-                let slot = c % slots.chunks.count
-                for line in slots.chunks[slot].lines {
-                    slots.workers[w].process(line, input: slots.input, context: context, into: &slots.chunks[slot])
-                }
-                done = c
-            case .write(let range):
-                var failures = 0
-                var firstFailure: BatchChunk.Failure?
-                for c in range {
-                    let slot = c % slots.chunks.count
-                    // Each chunk's lines go out in order straight from its own buffer (no copy into another).
-                    Frontend.writeBytes(slots.chunks[slot].output.bytes)
-                    slots.chunks[slot].output.removeAll()
-                    failures += slots.chunks[slot].failures
-                    slots.chunks[slot].failures = 0
-                    if firstFailure == nil { firstFailure = slots.chunks[slot].firstFailure }
-                    slots.chunks[slot].firstFailure = nil
-                }
-                progress.withLock { state in state.wrote(range, failures: failures, firstFailure: firstFailure) }
-            case .wait:
-                // Every slot holds a chunk not yet written: the oldest is still being signed.
-                usleep(50)
-            case .stop:
-                return
-            }
-        }
+        return summary.failures > 0 ? 1 : 0
     }
 
     /// A file that is one pretty-printed JSON document (a request, or an array of them) rather
     /// than JSON Lines would fail on every line with errors that do not say why; it is refused
-    /// at once, saying what to do. Only looked into when the first line (`first`, of two or more)
-    /// is not JSON.
-    static func refuseSingleDocument(_ bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, source: String) throws(SigScopeError) {
-        guard (try? JSONParser.parse(Array(bytes[first]), limits: .request)) == nil, let whole = try? JSONParser.parse(Array(bytes)) else { return }
-        var scanner = LineScanner(bytes)
+    /// at once, saying what to do. Only looked into when the first line (`first`, of two or more,
+    /// in what `reader` has read ahead) is not JSON; then the input is read ahead up to the
+    /// single-document limit, and looked at as a whole when it ends within it.
+    static func refuseSingleDocument(_ reader: BatchReader, first: Range<Int>, source: String) throws(SigScopeError) {
+        guard (try? JSONParser.parse(Array(reader.pendingBytes[first]), limits: .request)) == nil else { return }
+        reader.prefetch(lines: .max, maxBytes: Frontend.maxInputBytes + 1)
+        let bytes = reader.pendingBytes
+        guard reader.sourceEnded, reader.readError == nil, bytes.count <= Frontend.maxInputBytes, let whole = try? JSONParser.parse(Array(bytes)) else { return }
         var count = 0
-        while scanner.next() != nil { count += 1 }
+        _ = BatchReader.scan(bytes, firstNumber: 1, maxLineBytes: .max) { _ in
+            count += 1
+            return true
+        }
         let what: String
         let fix: String
         let file = source == "<stdin>" ? "" : " " + ShellQuote.quote(source)
@@ -459,76 +356,9 @@ struct SignPipeline {
                             source: source)
     }
 
-    /// Finds the lines of a batch input one after another: the number and byte range of every
-    /// line that is not blank (CR before LF dropped), numbering blank lines too.
-    struct LineScanner {
-        private let base: UnsafePointer<UInt8>?
-        private let count: Int
-        private var lineStart = 0
-        private var lineNumber = 0
-
-        init(_ buffer: UnsafeBufferPointer<UInt8>) {
-            base = buffer.baseAddress
-            count = buffer.count
-        }
-
-        mutating func next() -> (number: Int, range: Range<Int>)? {
-            guard let base else { return nil }
-            while lineStart <= count {
-                // The next newline is found with memchr.
-                let lineEnd = memchr(base + lineStart, 0x0A, count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                let start = lineStart
-                lineStart = lineEnd + 1
-                lineNumber += 1
-                var end = lineEnd
-                if end > start, base[end - 1] == 0x0D { end -= 1 }
-                for i in start..<end where base[i] != 0x20 && base[i] != 0x09 {
-                    return (lineNumber, start..<end)
-                }
-            }
-            return nil
-        }
-    }
-
     /// How many workers sign a large batch: one per online core, at most 8.
     static var workerCount: Int {
         min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 8)
-    }
-
-    /// The workers, chunks and input as the concurrent workers see them: worker `w` touches only
-    /// `workers[w]` and the chunk slots it holds (a slot is handed over under the progress lock:
-    /// claimed, signed, written), and the input is only read.
-    struct WorkerSlots: @unchecked Sendable {
-        let workers: UnsafeMutableBufferPointer<BatchWorker>
-        let chunks: UnsafeMutableBufferPointer<BatchChunk>
-        let input: UnsafeBufferPointer<UInt8>
-    }
-
-    /// One chunk of lines: where they are, their output, and how many of them failed.
-    struct BatchChunk {
-        var lines: [(number: Int, range: Range<Int>)]
-        let output: ByteBuffer
-        var failures = 0
-        /// The chunk's first failing line, for the summary on standard error.
-        var firstFailure: Failure?
-
-        struct Failure {
-            let line: Int
-            var column: Int? = nil
-            let code: String
-            let message: String
-
-            /// `line 3, column 17: invalid-json: …`
-            var description: String {
-                "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": \(code): \(message)"
-            }
-        }
-
-        init(capacity: Int, lines: Int) {
-            output = ByteBuffer(capacity: capacity)
-            self.lines = []
-            self.lines.reserveCapacity(lines)
-        }
     }
 
     /// What every worker reads and none changes.
@@ -536,67 +366,65 @@ struct SignPipeline {
         let body: [UInt8]?
         let bodyParams: JSONObject?
         let now: Timestamp
+        let maxLineBytes: Int
         /// The `--context` state every line is also validated against.
         var state: ContextState? = nil
     }
 
-    /// One worker's state: its options copy, with its credentials, rules, keys and nonce pool.
-    struct BatchWorker {
+    /// One worker's state: its options copy, with its credentials, rules, plans and nonce pool.
+    struct BatchWorker: BatchLineProcessor {
         var shared: Shared
         let mode: Mode
         /// The input's name, in storage of this worker's own. A failing line's error object
         /// carries its line number and reason, not this name, so no per-line name is built.
         let source: String
+        let context: BatchContext
+        /// This worker's TC3 plans, signers and templates, and its libcrypto contexts.
+        let batchSigner = TC3BatchSigner()
 
-        /// Signs one line (or reports its error) into `chunk`, ending it with a newline.
-        mutating func process(_ line: (number: Int, range: Range<Int>), input: UnsafeBufferPointer<UInt8>, context: BatchContext, into chunk: inout BatchChunk) {
-            do {
-                let text = UnsafeBufferPointer(rebasing: input[line.range])
+        /// Signs one line (or reports its error) into `output`, ending it with a newline.
+        mutating func process(_ line: BatchLine, text: UnsafeBufferPointer<UInt8>, into output: ByteBuffer) -> BatchFailure? {
+            defer { output.append(0x0A) }
+            do throws(SigScopeError) {
+                if line.tooLong {
+                    throw SigScopeError(.limitExceeded, "the line is longer than the limit of \(context.maxLineBytes) bytes for one request")
+                }
                 var paramsSpan: JSONSpan?
                 var paramsAsGiven = false
                 let draft = try RequestDraft.parse(text, source: source, paramsSpan: &paramsSpan)
                 let request = try RequestBuilder.build(draft, overrides: try shared.overrides.get(), source: source, paramsAsGiven: &paramsAsGiven)
-                // The params' own text, when the body can be made from it (see TC3Signer.writeSignedCompact).
+                // The params' own text, when the body can be made from it (see TC3BatchSigner.writeSignedCompact).
                 let paramsText = paramsSpan.flatMap { span in
                     paramsAsGiven && !span.hasEscapes ? UnsafeBufferPointer(rebasing: text[span.range]) : nil
                 }
                 // A batch line's report only ever refuses it (its warnings are not printed), so
                 // with --no-validate there is nothing to validate for.
-                var refused: ValidationReport?
                 if !shared.signing.noValidate {
                     let sent = SignPipeline.asSent(request, bodyParams: context.bodyParams)
                     let report = context.state.map { ContextRules.validate(sent, context: $0) } ?? shared.validate(sent)
-                    if !report.valid { refused = report }
-                }
-                if let report = refused {
-                    chunk.failures += 1
-                    if chunk.firstFailure == nil {
-                        chunk.firstFailure = .init(line: line.number, code: SigScopeError.Code.validationFailed.rawValue,
-                                                   message: "\(SignPipeline.rules(report.violations.count)) broken (\(report.violations.map(\.path).joined(separator: ", ")))")
-                    }
-                    JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: chunk.output)
-                } else {
-                    let options = SignPipeline.signingOptions(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
-                    let credentials = try shared.credentials(for: request.provider)
-                    // A TC3 POST line is written from its signer's template (see TC3Signer.writeSignedCompact).
-                    let written = mode == .sign ? try Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: shared.keyCache,
-                                                                               showSecrets: shared.signing.showSecrets, paramsText: paramsText,
-                                                                               into: chunk.output) : false
-                    if !written {
-                        let signed = try Signer.sign(request, options: options, credentials: credentials, cache: shared.keyCache)
-                        // Rendered straight into the output buffer, without a JSON tree per line.
-                        SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
-                                                command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: chunk.output)
+                    if !report.valid {
+                        JSONWriter.compact.write(SignPipeline.validationFailure(report, line: line.number), into: output)
+                        return BatchFailure(line: line.number, code: SigScopeError.Code.validationFailed.rawValue,
+                                            message: "\(SignPipeline.rules(report.violations.count)) broken (\(report.violations.map(\.path).joined(separator: ", ")))")
                     }
                 }
+                let options = SignPipeline.signingOptions(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
+                let credentials = try shared.credentials(for: request.provider)
+                // A TC3 POST line is written from its plan's template (see TC3BatchSigner.writeSignedCompact).
+                let written = mode == .sign ? try batchSigner.writeSignedCompact(request, options: options, credentials: credentials,
+                                                                                showSecrets: shared.signing.showSecrets, paramsText: paramsText,
+                                                                                into: output) : false
+                if !written {
+                    let signed = try Signer.sign(request, options: options, credentials: credentials, contexts: batchSigner.contexts)
+                    // Rendered straight into the output buffer, without a JSON tree per line.
+                    SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
+                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: output)
+                }
+                return nil
             } catch {
-                chunk.failures += 1
-                if chunk.firstFailure == nil {
-                    chunk.firstFailure = .init(line: line.number, column: error.column, code: error.code.rawValue, message: error.reason)
-                }
-                JSONWriter.compact.write(SignPipeline.lineFailure(error, line: line.number), into: chunk.output)
+                JSONWriter.compact.write(SignPipeline.lineFailure(error, line: line.number), into: output)
+                return BatchFailure(line: line.number, column: error.column, code: error.code.rawValue, message: error.reason)
             }
-            chunk.output.append(0x0A)
         }
     }
 

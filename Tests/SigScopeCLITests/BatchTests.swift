@@ -31,7 +31,7 @@ struct BatchTests {
         #expect(values[3]["error"]?["column"] == .number("1"))
     }
 
-    @Test("a file (mapped) and the same bytes on standard input (read) give the same output, on both workers; an empty file gives none")
+    @Test("a file and the same bytes on standard input (a pipe) give the same output, on both workers; an empty file gives none")
     func fileAndStandardInputAgree() throws {
         // 600 lines: enough for both workers; every tenth line is bad, so errors are interleaved.
         var text = ""
@@ -165,7 +165,7 @@ struct BatchTests {
 
     @Test("a batch large enough to be spread over several workers keeps input order, line numbers, per-line errors and the summary")
     func largeBatchInOrder() throws {
-        // 9,001 lines: 71 chunks of 128 lines through a ring of chunk buffers (8 per worker), the last chunk partial.
+        // 9,001 lines, about 1.3 MB: some twenty 64 KiB chunks through a ring of chunk buffers (8 per worker), the last one partial.
         var input = ""
         for i in 1...9001 {
             if i % 250 == 0 {

@@ -75,21 +75,21 @@ struct AliyunRPCTests {
         #expect(result.signature == "OLeaidS1JvxuMvnyHOwuJ+uX5qY=")
     }
 
-    @Test("one key cache reused across every vector, and across secrets and key suffixes, gives every signature")
+    @Test("one batch worker's contexts reused across every vector, and across secrets and key suffixes, gives every signature")
     func keyCacheAcrossVectors() throws {
-        let cache = SigningKeyCache()
+        let cache = CryptoContexts()
         for vector in Self.cases + Self.cases.reversed() {
             let inputs = try vector.inputs()
-            let signed = try Signer.sign(inputs.request, options: inputs.options, credentials: inputs.credentials, cache: cache)
+            let signed = try Signer.sign(inputs.request, options: inputs.options, credentials: inputs.credentials, contexts: cache)
             #expect(signed.signature == vector.stage("signature.txt"), "\(vector)")
         }
         // Keys that differ only in the secret or the suffix, in turn through the same cache
         // (expected values: Python's hmac module on T10's string to sign).
         let t10 = RPCSigner.Input(method: "GET", parameters: Self.t10)
         for _ in 0..<2 {
-            #expect(try RPCSigner.compute(t10, secretKey: SecretKey("testsecret"), cache: cache).signature == "OLeaidS1JvxuMvnyHOwuJ+uX5qY=")
-            #expect(try RPCSigner.compute(t10, secretKey: SecretKey("testsecret2"), cache: cache).signature == "tn+qMnBXfNbzwx/1IArf+Nfw8BA=")
-            #expect(try RPCSigner.compute(t10, secretKey: SecretKey("testsecret"), variant: .init(keySuffix: ""), cache: cache).signature == "R8VkbeU3DqhHmAVCdxW/CjqsRK0=")
+            #expect(try RPCSigner.compute(t10, secretKey: SecretKey("testsecret"), contexts: cache).signature == "OLeaidS1JvxuMvnyHOwuJ+uX5qY=")
+            #expect(try RPCSigner.compute(t10, secretKey: SecretKey("testsecret2"), contexts: cache).signature == "tn+qMnBXfNbzwx/1IArf+Nfw8BA=")
+            #expect(try RPCSigner.compute(t10, secretKey: SecretKey("testsecret"), variant: .init(keySuffix: ""), contexts: cache).signature == "R8VkbeU3DqhHmAVCdxW/CjqsRK0=")
         }
     }
 

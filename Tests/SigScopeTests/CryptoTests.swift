@@ -92,9 +92,9 @@ struct CryptoTests {
         }
     }
 
-    @Test("RFC 4231 and RFC 2202 HMACs through a kept key and through a signing cache's reused context")
+    @Test("RFC 4231 and RFC 2202 HMACs through a kept key and through a batch worker's reused contexts")
     func hmacThroughCache() throws {
-        let cache = SigningKeyCache()
+        let cache = CryptoContexts()
         for (algorithm, vectors) in [(HashAlgorithm.sha256, Self.rfc4231), (.sha1, Self.rfc2202)] {
             for vector in vectors + vectors.reversed() {
                 let keyed = try vector.key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0) }
@@ -120,8 +120,8 @@ struct CryptoTests {
         #expect(Hex.encode(try Digest.hash(.sha1, two)) == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
         #expect(Hex.encode(try Digest.hash(.sha1, million)) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
         #expect(Hex.encode(try Digest.hash(.sha1, [UInt8]())) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        // The signing cache's own digest context gives the same at every block and padding boundary.
-        let cache = SigningKeyCache()
+        // A batch worker's own digest context gives the same at every block and padding boundary.
+        let cache = CryptoContexts()
         for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 300] {
             let data = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
             let viaCache = try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { out in
@@ -165,14 +165,6 @@ struct CryptoTests {
 
 @Suite("libcrypto set-up")
 struct CryptoSetupTests {
-    @Test("openssl.cnf is read only when OPENSSL_CONF names one or the kernel is in FIPS mode")
-    func configurationPolicy() {
-        #expect(!CryptoSetup.loadsConfiguration(opensslConf: nil, fipsEnabled: nil))
-        #expect(!CryptoSetup.loadsConfiguration(opensslConf: "", fipsEnabled: "0\n"))
-        #expect(CryptoSetup.loadsConfiguration(opensslConf: "/etc/ssl/openssl.cnf", fipsEnabled: nil))
-        #expect(CryptoSetup.loadsConfiguration(opensslConf: nil, fipsEnabled: "1\n"))
-    }
-
     @Test("an error entry without libcrypto's text (its strings are not loaded) says how to look the code up")
     func errorCodeHint() {
         let bare = CryptoError(function: "EVP_MD_fetch", queue: ["error:0308010C:lib(6)::reason(524556)"])

@@ -1,6 +1,6 @@
 import Testing
 import SigScopeTestSupport
-import SigScope
+@testable import SigScope
 
 /// TC3-HMAC-SHA256 against the official examples (T1-T6), the derived D3 pair and the
 /// SDK-generated vectors, stage by stage.
@@ -30,59 +30,23 @@ struct TC3SignerTests {
         #expect(signed.request.header("Authorization") == vector.stage("authorization.txt"))
     }
 
-    @Test("one key cache (derived keys, digest and HMAC contexts) reused across every vector in turn still reproduces every stage, twice")
-    func keyCacheAcrossVectors() throws {
-        let cache = SigningKeyCache()
-        for vector in Self.vectors + Self.vectors.reversed() {
+    @Test("a signer value made for one vector's scope signs it with the keys it derived itself, through the product's stages")
+    func signerValuePerScope() throws {
+        var signed = 0
+        for vector in Self.vectors {
             let inputs = try vector.inputs()
-            let signed = try Signer.sign(inputs.request, options: inputs.options, credentials: inputs.credentials, cache: cache)
-            for stage in vector.stages {
-                #expect(signed.step(stage.step) == stage.value, "\(stage.file)")
-            }
-            #expect(signed.signature == vector.stage("signature.txt"), "\(vector)")
+            let method = inputs.options.method ?? .post
+            guard method == .post else { continue }
+            signed += 1
+            let prepared = try TC3Signer.Prepared(inputs.request, options: inputs.options, credentials: inputs.credentials, method: method)
+            let signer = try TC3Signer(credentials: inputs.credentials, date: prepared.date, service: prepared.service)
+            #expect(signer.credentialScope == vector.stage("credential-scope.txt"), "\(vector)")
+            let body = inputs.options.body ?? JSONWriter.compact.bytes(.object(inputs.request.params))
+            let computation = try signer.compute(prepared, query: "", payload: body)
+            #expect(computation.signature == vector.stage("signature.txt"), "\(vector)")
+            #expect(computation.authorization == vector.stage("authorization.txt"), "\(vector)")
         }
-    }
-
-    @Test("a cache that keeps the last request's plan re-plans when the region, action, token, timestamp, endpoint or signed headers change")
-    func planFollowsEachInput() throws {
-        let inputs = try #require(Self.vectors.first { $0.string("id") == "T1" }).inputs()
-        var variants: [(request: APIRequest, options: SigningOptions, credentials: Credentials)] = []
-        for region in ["ap-shanghai", ""] {
-            var request = inputs.request
-            request.region = region
-            variants.append((request, inputs.options, inputs.credentials))
-        }
-        var other = inputs.request
-        other.action = "DescribeNetworkInterfaces"
-        variants.append((other, inputs.options, inputs.credentials))
-        var withToken = inputs.credentials
-        withToken.token = "session-token"
-        variants.append((inputs.request, inputs.options, withToken))
-        var later = inputs.options
-        later.timestamp = Timestamp(unixSeconds: later.timestamp.unixSeconds + 86_400)
-        variants.append((inputs.request, later, inputs.credentials))
-        var elsewhere = inputs.options
-        elsewhere.endpoint = "cvm.ap-guangzhou.tencentcloudapi.com"
-        variants.append((inputs.request, elsewhere, inputs.credentials))
-        var moreSigned = inputs.options
-        moreSigned.extraSignedHeaders = ["X-TC-Action"]
-        variants.append((inputs.request, moreSigned, inputs.credentials))
-        // Each variant differs from T1 in one input, and T1 comes between any two of them.
-        let base = (request: inputs.request, options: inputs.options, credentials: inputs.credentials)
-        let sequence = variants.flatMap { [base, $0] } + [base]
-
-        let cache = SigningKeyCache()
-        for (request, options, credentials) in sequence {
-            let cached = try Signer.sign(request, options: options, credentials: credentials, cache: cache)
-            let fresh = try Signer.sign(request, options: options, credentials: credentials)
-            #expect(cached == fresh)
-            // What the plan carries is what this request says, not what the last one said.
-            #expect(cached.request.header("X-TC-Region") == (request.region?.isEmpty == false ? request.region : nil))
-            #expect(cached.request.header("X-TC-Action") == request.action)
-            #expect(cached.request.header("X-TC-Token") == credentials.token)
-            #expect(cached.request.header("X-TC-Timestamp") == String(options.timestamp.unixSeconds))
-            #expect(cached.request.header("Host") == (options.endpoint ?? "cvm.tencentcloudapi.com"))
-        }
+        #expect(signed >= 20)
     }
 
     @Test("SignedHeaders: lower-cased, sorted by bytes, each once, whatever order and case they come in")
@@ -106,12 +70,30 @@ struct TC3SignerTests {
                                                    hashedPayload: "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064")
         #expect(try Digest.sha256Hex(canonical) == "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
         let secret = SecretKey(String(repeating: "*", count: 32))
-        let keys = try TC3Signer.signingKeys(secretKey: secret, date: "2019-02-25", service: "cvm")
-        #expect(Hex.encode(keys.date) == "da98fb70dcf6b112dc21038d1eeeb3a95c74b4dcb12c1131f864f6066bd02be0")
-        #expect(Hex.encode(keys.service) == "8d70cbefb03939f929db64d32dc2ba89b1095620119fe3e050e2b18c5bd2752f")
-        #expect(Hex.encode(keys.signing) == "b596b923aad85185e2d1f6659d2a062e0a86731226e021e61bfe06f7ed05f5af")
+        let hmac = try FetchedHMAC()
+        let secretDate = try TC3Signer.secretDate(secretKey: secret, date: "2019-02-25", using: hmac)
+        #expect(Hex.encode(secretDate) == "da98fb70dcf6b112dc21038d1eeeb3a95c74b4dcb12c1131f864f6066bd02be0")
+        let secretService = try TC3Signer.secretService(secretDate: secretDate, service: "cvm", using: hmac)
+        #expect(Hex.encode(secretService) == "8d70cbefb03939f929db64d32dc2ba89b1095620119fe3e050e2b18c5bd2752f")
+        #expect(Hex.encode(try TC3Signer.secretSigning(secretService: secretService, using: hmac)) == "b596b923aad85185e2d1f6659d2a062e0a86731226e021e61bfe06f7ed05f5af")
+        let signer = try TC3Signer(credentials: Credentials(secretId: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******", secretKey: secret), date: "2019-02-25", service: "cvm")
+        #expect(Hex.encode(signer.keys.signing) == "b596b923aad85185e2d1f6659d2a062e0a86731226e021e61bfe06f7ed05f5af")
+        #expect(signer.credentialScope == scope)
         let toSign = TC3Signer.stringToSign(timestamp: "1551113065", credentialScope: scope, hashedCanonicalRequest: "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
-        #expect(try TC3Signer.signature(signingKey: keys.signing, stringToSign: toSign) == "10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f")
+        var hex = [UInt8](repeating: 0, count: 64)
+        try Array(toSign.utf8).withUnsafeBytes { message in
+            try hex.withUnsafeMutableBufferPointer { out in try TC3Signer.signature(message, keys: signer.keys, into: out) }
+        }
+        #expect(String(decoding: hex, as: UTF8.self) == "10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f")
+        // The stage functions that hash give the same hex through a batch worker's contexts.
+        let contexts = CryptoContexts()
+        try Array(canonical.utf8).withUnsafeBytes { message in
+            try hex.withUnsafeMutableBufferPointer { out in try TC3Signer.hashedCanonicalRequest(message, into: out, contexts: contexts) }
+        }
+        #expect(String(decoding: hex, as: UTF8.self) == "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84")
+        #expect(TC3Signer.authorization(secretId: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******", credentialScope: scope, signedHeaders: "content-type;host;x-tc-action",
+                                        signature: "10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f")
+                == "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f")
     }
 
     @Test("the credential-scope date is the UTC date, not Beijing's (doc example: 1551113065 is 2019-02-26 08:44 at UTC+8)")

@@ -383,10 +383,15 @@ def main():
     except KeyError:
         results["ratios"]["decode json MB/s / python json.loads MB/s (target >= 1)"] = None
 
+    emit(results, args.json)
+
+
+def emit(results, path):
+    """Prints the results as one JSON document, and writes them to `path` when given."""
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
+    if path:
+        with open(path, "w", encoding="utf-8") as f:
             f.write(text + "\n")
 
 

@@ -47,8 +47,13 @@ public enum RPCSigner {
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for options
     ///   this algorithm cannot use (`--signed-headers`, `--service`, `--language`, a GET body or
     ///   Content-Type, a body that is not form-encoded) or a param that sigscope sets itself.
-    ///   A caller's `cache` (one per thread) keeps the HMAC key ready between signatures.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+        try sign(request, options: options, credentials: credentials, contexts: nil)
+    }
+
+    /// `sign`, with a batch worker's own `contexts` (one per thread), which keep the HMAC key
+    /// ready between signatures.
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, contexts: CryptoContexts?) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? SignatureAlgorithm.rpc.defaultMethod
         try refuseInapplicable(options, method: method)
         let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
@@ -112,7 +117,7 @@ public enum RPCSigner {
         }
 
         let input = Input(method: method.rawValue, parameters: signedPairs)
-        let computation = try compute(input, secretKey: credentials.secretKey, cache: cache)
+        let computation = try compute(input, secretKey: credentials.secretKey, contexts: contexts)
         var query = method == .get
             ? computation.canonicalizedQueryStringBytes
             : FormCodec.canonicalQuery(queryPairs, encoder: .rfc3986)
@@ -254,12 +259,17 @@ public enum RPCSigner {
     ///   - secretKey: the AccessKeySecret.
     ///   - variant: deviations to reproduce; `.specification` by default.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
+    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+        try compute(input, secretKey: secretKey, variant: variant, contexts: nil)
+    }
+
+    /// `compute`, through a batch worker's own `contexts` when given.
+    package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, contexts: CryptoContexts?) throws(SigScopeError) -> Computation {
         let method = variant.method ?? input.method
         let pairs = input.parameters.filter { $0.name != "Signature" }
         let canonical = canonicalizedQueryString(pairs, encoder: variant.encoder)
         let toSign = stringToSign(method: method, canonicalizedQueryString: canonical, encoder: variant.encoder)
-        let sig = try signature(stringToSign: toSign, secretKey: secretKey, keySuffix: variant.keySuffix, cache: cache)
+        let sig = try signature(stringToSign: toSign, secretKey: secretKey, keySuffix: variant.keySuffix, contexts: contexts)
         return Computation(signedMethod: method, canonicalizedQueryStringBytes: canonical, stringToSign: toSign, signature: sig, keySuffix: variant.keySuffix)
     }
 
@@ -283,9 +293,12 @@ public enum RPCSigner {
 
     /// `Signature` = Base64(HMAC-SHA1(key: secret + keySuffix, msg: stringToSign)).
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    /// With a caller's `cache`, the keyed HMAC and its context are reused (see `SigningKeyCache`).
-    public static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = RPCSigner.specificationKeySuffix,
-                                 cache: SigningKeyCache? = nil) throws(SigScopeError) -> String {
+    /// With a batch worker's `contexts`, the keyed HMAC and its context are reused (see `CryptoContexts`).
+    public static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = RPCSigner.specificationKeySuffix) throws(SigScopeError) -> String {
+        try signature(stringToSign: stringToSign, secretKey: secretKey, keySuffix: keySuffix, contexts: nil)
+    }
+
+    package static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String, contexts cache: CryptoContexts?) throws(SigScopeError) -> String {
         do {
             let key = secretKey.appending(keySuffix).bytes
             guard let cache else { return Base64.encode(try HMAC.mac(.sha1, key: key, message: Array(stringToSign.utf8))) }

@@ -9,35 +9,22 @@ public enum HashAlgorithm: String, Sendable, CaseIterable {
     public var digestLength: Int { self == .sha1 ? 20 : 32 }
 }
 
-/// libcrypto's algorithm objects, fetched once per process.
+/// libcrypto's algorithm objects, fetched by their provider names for each use and freed after.
 ///
-/// OpenSSL 3 looks an algorithm up by name in its provider's method store on every implicit use;
-/// fetching once and passing the handle skips that per call. The first fetch also builds the
-/// default provider's method store (about a millisecond, paid once per process).
-final class FetchedAlgorithms: @unchecked Sendable {  // Immutable handles; libcrypto's fetched objects are thread-safe to share.
-    let sha1: OpaquePointer
-    let sha256: OpaquePointer
-    let hmac: OpaquePointer
-
-    init?() {
-        guard CryptoSetup.initialise(),
-              let sha1 = EVP_MD_fetch(nil, "SHA1", nil),
-              let sha256 = EVP_MD_fetch(nil, "SHA256", nil),
-              let hmac = EVP_MAC_fetch(nil, "HMAC", nil) else { return nil }
-        self.sha1 = sha1
-        self.sha256 = sha256
-        self.hmac = hmac
+/// Fetching explicitly skips the legacy name tables (see `CryptoSetup`); nothing is kept between
+/// calls, so the library holds no process-wide state. A batch keeps its own fetched digest in
+/// its `CryptoContexts`.
+enum Fetched {
+    /// The digest `algorithm`, fetched; the caller frees it with `EVP_MD_free`.
+    static func digest(_ algorithm: HashAlgorithm) throws -> OpaquePointer {
+        guard let md = EVP_MD_fetch(nil, algorithm.rawValue, nil) else { throw CryptoError(function: "EVP_MD_fetch") }
+        return md
     }
 
-    func md(_ algorithm: HashAlgorithm) -> OpaquePointer {
-        algorithm == .sha1 ? sha1 : sha256
-    }
-
-    private static let shared = FetchedAlgorithms()
-
-    static func get() throws -> FetchedAlgorithms {
-        guard let shared else { throw CryptoError(function: "OPENSSL_init_crypto/EVP_MD_fetch/EVP_MAC_fetch") }
-        return shared
+    /// HMAC, fetched; the caller frees it with `EVP_MAC_free`.
+    static func hmac() throws -> OpaquePointer {
+        guard let mac = EVP_MAC_fetch(nil, "HMAC", nil) else { throw CryptoError(function: "EVP_MAC_fetch") }
+        return mac
     }
 }
 
@@ -62,7 +49,8 @@ public enum Digest {
 
     /// Hashes raw bytes into `out` (at least the digest's length) with one `EVP_Digest` call.
     static func hash(_ algorithm: HashAlgorithm, _ data: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws {
-        let md = try FetchedAlgorithms.get().md(algorithm)
+        let md = try Fetched.digest(algorithm)
+        defer { EVP_MD_free(md) }
         var length: UInt32 = 0
         // Empty input still needs a non-null pointer.
         let ok = withUnsafeBytes(of: UInt8(0)) { zero in

@@ -23,6 +23,15 @@ public enum HMAC {
         try keyed.mac(message, into: out)
     }
 
+    /// HMAC(`key`, `message`) with an HMAC fetched once for several keys.
+    static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8], using fetched: FetchedHMAC) throws -> [UInt8] {
+        let keyed = try key.withUnsafeBytes { try KeyedHMAC(algorithm, key: $0, using: fetched) }
+        return try [UInt8](unsafeUninitializedCapacity: algorithm.digestLength) { out, count in
+            try message.withUnsafeBytes { try keyed.mac($0, into: UnsafeMutableRawBufferPointer(out)) }
+            count = algorithm.digestLength
+        }
+    }
+
     /// Lowercase hex of the HMAC of raw message bytes, with no intermediate array.
     static func hex(_ algorithm: HashAlgorithm, key: [UInt8], message: UnsafeRawBufferPointer) throws -> String {
         try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 1) { out in
@@ -46,14 +55,18 @@ public enum HMAC {
 ///
 /// Each MAC duplicates the keyed context (`EVP_MAC_CTX_dup`) and feeds it the message, so the key
 /// is processed once per key while every MAC is still computed by libcrypto's HMAC.
-final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read (duplicated) after init.
-    let algorithm: HashAlgorithm
+package final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read (duplicated) after init.
+    package let algorithm: HashAlgorithm
     private let keyed: OpaquePointer
 
-    init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
+    package convenience init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer) throws {
+        try self.init(algorithm, key: key, using: FetchedHMAC())
+    }
+
+    /// A key made ready with `fetched` (the context holds its own reference to the algorithm).
+    init(_ algorithm: HashAlgorithm, key: UnsafeRawBufferPointer, using fetched: FetchedHMAC) throws {
         self.algorithm = algorithm
-        let algorithms = try FetchedAlgorithms.get()
-        guard let context = EVP_MAC_CTX_new(algorithms.hmac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
+        guard let context = EVP_MAC_CTX_new(fetched.mac) else { throw CryptoError(function: "EVP_MAC_CTX_new") }
         let ok: Int32 = algorithm.rawValue.withCString { name in
             var params: [OSSL_PARAM] = [
                 OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, UnsafeMutablePointer(mutating: name), 0),
@@ -107,6 +120,21 @@ final class KeyedHMAC: @unchecked Sendable {  // The keyed context is only read 
         var length = 0
         guard EVP_MAC_final(context, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, out.count) == 1,
               length == algorithm.digestLength else { throw CryptoError(function: "EVP_MAC_final") }
+    }
+}
+
+/// libcrypto's HMAC, fetched for the keys of one operation (a TC3 signer's four) and freed
+/// after. Each fetch costs a method-store lookup, and one that follows the first fetch of a
+/// digest is not cached (that fetch flushed the cache), so a derivation fetches once.
+final class FetchedHMAC {
+    let mac: OpaquePointer
+
+    init() throws {
+        mac = try Fetched.hmac()
+    }
+
+    deinit {
+        EVP_MAC_free(mac)
     }
 }
 

@@ -9,7 +9,8 @@ public final class ByteBuffer {
     // Unchecked exclusivity: a class's `var`s are otherwise checked at run time on every access,
     // which here would cost more than the copies; the buffer is never accessed re-entrantly.
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var capacity: Int
+    /// How many bytes fit before the storage grows.
+    @exclusivity(unchecked) package private(set) var capacity: Int
     /// How many bytes are written.
     @exclusivity(unchecked) public private(set) var count = 0
 
@@ -32,16 +33,21 @@ public final class ByteBuffer {
         count = 0
     }
 
+    /// Keeps only the first `count` bytes written.
+    package func truncate(to count: Int) {
+        self.count = min(max(count, 0), self.count)
+    }
+
     /// Room for `n` more bytes: where to write them. Call `commit` with how many were written.
     @inline(__always)
-    func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+    package func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
         if count + n > capacity { grow(to: count + n) }
         return base + count
     }
 
     /// Counts `n` bytes written at the pointer `reserve` gave.
     @inline(__always)
-    func commit(_ n: Int) {
+    package func commit(_ n: Int) {
         count += n
     }
 

@@ -82,7 +82,7 @@ public enum SignOutput {
 
     /// The body as a JSON string: an ASCII body written from its bytes, any other as text
     /// (invalid UTF-8 repaired, as `HTTPRequest.bodyText` does).
-    static func writeBody(_ body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+    package static func writeBody(_ body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
         let writer = JSONWriter.compact
         if allASCII(body) {
             out.append(UInt8(ascii: "\""))

@@ -136,7 +136,12 @@ public enum Signer {
     /// Builds the wire request and signs it, recording every stage.
     /// - Throws: `SigScopeError` for an algorithm of the other provider or options that
     ///   cannot be combined; `.crypto` if libcrypto fails.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+        try sign(request, options: options, credentials: credentials, contexts: nil)
+    }
+
+    /// `sign`, through a batch worker's own libcrypto contexts (RPC keeps its HMAC key ready in them).
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, contexts: CryptoContexts?) throws(SigScopeError) -> SignedRequest {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm.provider == request.provider else {
             let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
@@ -145,11 +150,11 @@ public enum Signer {
         switch algorithm {
         case .tc3:
             try refuseCommonParameters(request, algorithm: .tc3)
-            return try TC3Signer.sign(request, options: options, credentials: credentials, cache: cache)
+            return try TC3Signer.sign(request, options: options, credentials: credentials)
         case .hmacSHA1, .hmacSHA256:
             return try V1Signer.sign(request, algorithm: algorithm, options: options, credentials: credentials)
         case .rpc:
-            return try RPCSigner.sign(request, options: options, credentials: credentials, cache: cache)
+            return try RPCSigner.sign(request, options: options, credentials: credentials, contexts: contexts)
         case .acs3:
             try refuseCommonParameters(request, algorithm: .acs3)
             return try ACS3Signer.sign(request, options: options, credentials: credentials)
@@ -163,7 +168,7 @@ public enum Signer {
     /// would be a second, unsigned-by-design value the server reads as a business parameter, so
     /// they are refused as Tencent v1 and Alibaba RPC refuse them (`V1Signer`, `RPCSigner`).
     /// Alibaba's `Format` stays allowed: it chooses the response format (JSON or XML).
-    static func refuseCommonParameters(_ request: APIRequest, algorithm: SignatureAlgorithm) throws(SigScopeError) {
+    package static func refuseCommonParameters(_ request: APIRequest, algorithm: SignatureAlgorithm) throws(SigScopeError) {
         for member in request.params.members {
             let name = member.key
             // Most names are none of these: a switch over short literals settles that without
@@ -198,19 +203,4 @@ public enum Signer {
             }
         }
     }
-
-    /// Signs `request` and appends exactly the bytes `SignOutput.writeCompact(sign(…), showSecrets:)`
-    /// would, when the algorithm has a way to do that without building the signed request (TC3
-    /// POST; see `TC3Signer.writeSignedCompact`). Returns false, with nothing written, otherwise.
-    /// - Parameter paramsText: the params' JSON text as given, without escapes, when the request's
-    ///   params are exactly it (see `TC3Signer.writeSignedCompact`).
-    public static func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache,
-                                          showSecrets: Bool, paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
-        let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
-        guard algorithm == .tc3, request.provider == .tencent else { return false }
-        try refuseCommonParameters(request, algorithm: .tc3)
-        return try TC3Signer.writeSignedCompact(request, options: options, credentials: credentials, cache: cache, showSecrets: showSecrets,
-                                                paramsText: paramsText, into: out)
-    }
 }
-

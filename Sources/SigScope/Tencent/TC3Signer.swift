@@ -1,17 +1,77 @@
-import Synchronization
-
 /// Tencent Cloud API 3.0 signature, TC3-HMAC-SHA256.
 ///
 /// Specification: https://cloud.tencent.com/document/api/213/30654 (zh) and
-/// https://www.tencentcloud.com/document/api/213/33224 (en). One function per stage, named
-/// as the document names it, so each can be checked on its own against the published values.
-public enum TC3Signer {
+/// https://www.tencentcloud.com/document/api/213/33224 (en), "Signature v3".
+///
+/// A signer is a small value for one set of credentials and one credential scope (date and
+/// service), shaped like soto-core's `AWSSigner`: it derives SecretDate, SecretService and
+/// SecretSigning when it is made, keeps them as its own, and signs any number of requests of
+/// that scope. Each stage of the specification is one function below (`canonicalHeaders`,
+/// `signedHeadersList`, `hashedRequestPayload`, `canonicalRequest`, `hashedCanonicalRequest`,
+/// `credentialScope`, `stringToSign`, `secretDate`, `secretService`, `secretSigning`,
+/// `signature`, `authorization`); `sign`, the verifier and sigscope's batch signer
+/// (`SigScopeBatch`) all run these same functions.
+public struct TC3Signer: Sendable {
     /// The algorithm's name as it appears in the string-to-sign and `Authorization`.
     public static let algorithmName = "TC3-HMAC-SHA256"
     /// SHA-256 of `UNSIGNED-PAYLOAD`, used when `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is sent.
     public static let unsignedPayloadHash = "438d4109ef0d676b8c2c7ed13cdfcb418e494d53b843d4634ce3b1085f07bb96"
     /// Headers that are always signed.
     public static let mandatorySignedHeaders = ["content-type", "host"]
+
+    /// The SecretId and SecretKey signed with (a token travels as a header, unsigned by the scope).
+    public let credentials: Credentials
+    /// The scope's date, `yyyy-MM-dd` (the UTC date of `X-TC-Timestamp`).
+    public let date: String
+    /// The scope's service (`vpc`).
+    public let service: String
+    /// `CredentialScope` = `Date/service/tc3_request`.
+    public let credentialScope: String
+    /// The keys derived for this scope, made ready for HMAC.
+    package let keys: DerivedKeys
+
+    /// A signer for `credentials` in the scope of `date` and `service`: derives its keys.
+    /// - Throws: `SigScopeError.crypto` if libcrypto fails.
+    public init(credentials: Credentials, date: String, service: String) throws(SigScopeError) {
+        self.credentials = credentials
+        self.date = date
+        self.service = service
+        credentialScope = Self.credentialScope(date: date, service: service)
+        do {
+            keys = try DerivedKeys(secretKey: credentials.secretKey, date: date, service: service)
+        } catch {
+            throw Self.signingError(error)
+        }
+    }
+
+    /// True when this signer's keys are those of `secretKey`, `date` and `service`.
+    package func derives(_ secretKey: SecretKey, date: String, service: String) -> Bool {
+        self.date == date && self.service == service && ConstantTime.equals(credentials.secretKey.bytes, secretKey.bytes)
+    }
+
+    /// SecretDate, SecretService and SecretSigning of one scope, in bytes and hex, with the
+    /// signing key made ready for HMAC. A class, so copies of a signer share one.
+    package final class DerivedKeys: Sendable {
+        let date: [UInt8]
+        let service: [UInt8]
+        let signing: [UInt8]
+        let dateHex: String
+        let serviceHex: String
+        let signingHex: String
+        /// SecretSigning, keyed for HMAC once.
+        package let signer: KeyedHMAC
+
+        init(secretKey: SecretKey, date day: String, service name: String) throws {
+            let hmac = try FetchedHMAC()
+            date = try TC3Signer.secretDate(secretKey: secretKey, date: day, using: hmac)
+            service = try TC3Signer.secretService(secretDate: date, service: name, using: hmac)
+            signing = try TC3Signer.secretSigning(secretService: service, using: hmac)
+            dateHex = Hex.encode(date)
+            serviceHex = Hex.encode(service)
+            signingHex = Hex.encode(signing)
+            signer = try signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0, using: hmac) }
+        }
+    }
 
     // MARK: - Building the request
 
@@ -21,11 +81,10 @@ public enum TC3Signer {
     /// `Content-Type: application/json`; GET sends them 0-based-flattened, sorted and RFC 3986-encoded
     /// in the query with `application/x-www-form-urlencoded`, and signs that exact query.
     /// - Throws: `SigScopeError` for a GET with a body, or a header to sign that is not sent.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache? = nil) throws(SigScopeError) -> SignedRequest {
+    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
-        let plan = try self.plan(request, options: options, credentials: credentials, method: method, cache: cache)
+        let prepared = try Prepared(request, options: options, credentials: credentials, method: method)
         var notes: [String] = []
-
         var query = ""
         var body: [UInt8] = []
         switch method {
@@ -33,289 +92,56 @@ public enum TC3Signer {
             if let given = options.body {
                 body = given
             } else {
-                body = cache.map { JSONWriter.compact.bytes(.object(request.params), using: $0.scratch) } ?? JSONWriter.compact.bytes(.object(request.params))
+                body = JSONWriter.compact.bytes(.object(request.params))
                 notes = serializedBodyNotes
             }
         case .get:
             if let given = options.body, !given.isEmpty {
                 throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop --body-file or use --method POST")
             }
-            let pairs = FormCodec.sorted(Params.flatten(request.params, indexBase: 0))
-            query = FormCodec.encode(pairs)
+            query = FormCodec.encode(FormCodec.sorted(Params.flatten(request.params, indexBase: 0)))
         }
-
-        let computation = try body.withUnsafeBytes { payload in
-            Result { () throws(SigScopeError) in
-                try compute(plan.frame, query: query, payload: payload, date: plan.date, service: plan.service, secretKey: credentials.secretKey, cache: cache)
-            }
-        }.get()
-        return signedRequest(plan, computation, query: query, body: body, notes: notes)
-    }
-
-    /// Everything but the params (endpoint, headers, signed names, scope): a batch worker's
-    /// cache keeps it while the options and the request's action and region stay the same.
-    private static func plan(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod, cache: SigningKeyCache?) throws(SigScopeError) -> Plan {
-        if let last = cache?.tc3Plan, last.matches(request, options: options, credentials: credentials, method: method) {
-            return last
-        }
-        let plan = try Plan(request, options: options, credentials: credentials, method: method)
-        cache?.tc3Plan = plan
-        return plan
-    }
-
-    /// The signed request of `computation`: the plan's headers with `Authorization` first.
-    private static func signedRequest(_ plan: Plan, _ computation: Computation, query: String, body: [UInt8], notes: [String]) -> SignedRequest {
-        // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
-        var sent: [HTTPHeader] = []
-        sent.reserveCapacity(plan.headers.count + 1)
-        sent.append(HTTPHeader("Authorization", computation.authorization))
-        sent.append(contentsOf: plan.headers)
-        let wire = HTTPRequest(method: plan.method.rawValue, scheme: plan.endpoint.scheme, host: plan.endpoint.host, query: query, headers: sent, body: body)
-        return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
-    }
-
-    // MARK: - Batch output
-
-    /// Signs `request` as `sign` does and appends to `out` exactly the bytes
-    /// `SignOutput.writeCompact(sign(…), showSecrets:)` would, without building the signed request.
-    ///
-    /// A batch line's output is mostly the same from line to line: only the body and three hex
-    /// values (payload hash, canonical-request hash, signature) change while the plan and the
-    /// derived keys stay. So the output is rendered once, by `SignOutput.writeCompact` itself with
-    /// markers where those values go (`CompactTemplate`), and each line copies its pieces and
-    /// fills the holes. Returns false, with nothing written, where this does not apply (GET,
-    /// whose query changes from line to line): then sign and render.
-    /// - Parameter paramsText: the JSON text `request.params` was parsed from, when it has no escape
-    ///   sequence and the params are exactly what it says; the body is then that text without its
-    ///   whitespace (`JSONWriter.appendMinified`), the same bytes as serializing the params.
-    public static func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, cache: SigningKeyCache,
-                                          showSecrets: Bool, paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
-        let method = options.method ?? .post
-        guard method == .post else { return false }
-        let plan = try self.plan(request, options: options, credentials: credentials, method: method, cache: cache)
-        let derived: Derivation
-        do {
-            derived = try derivation(secretKey: credentials.secretKey, date: plan.date, service: plan.service, cache: cache)
-        } catch {
-            throw Self.signingError(error)
-        }
-        let template: CompactTemplate
-        if let last = cache.tc3Template, last.plan === plan, last.derivation === derived, last.showSecrets == showSecrets {
-            template = last
-        } else {
-            guard let made = CompactTemplate(plan, derived, showSecrets: showSecrets) else { return false }
-            cache.tc3Template = made
-            template = made
-        }
-        // The body is serialized into the worker's scratch buffer and hashed and written from there.
-        let scratch = cache.scratch
-        if options.body == nil {
-            scratch.removeAll()
-            // Minifying the line's own text is a quarter of the work of re-serializing the params.
-            if let paramsText {
-                JSONWriter.appendMinified(paramsText, to: scratch)
-            } else {
-                JSONWriter.compact.write(.object(request.params), into: scratch)
-            }
-        }
-        do {
-            if let given = options.body {
-                try given.withUnsafeBufferPointer { body in try template.write(body: body, signer: derived.signer, cache: cache, into: out) }
-            } else {
-                try template.write(body: scratch.bytes, signer: derived.signer, cache: cache, into: out)
-            }
-        } catch {
-            throw Self.signingError(error)
-        }
-        return true
-    }
-
-    /// The compact JSON output of a TC3 POST signature with one plan and one derivation, cut
-    /// where the per-request values go.
-    final class CompactTemplate: Sendable {
-        let plan: Plan
-        let derivation: Derivation
-        let showSecrets: Bool
-        /// The rendered output, without the body's string and what follows it.
-        private let text: [UInt8]
-        /// Where each hole is: the end of the text before it (in order) and which value goes there.
-        private let holes: [(end: Int, value: Hole)]
-        /// What follows the body's string.
-        private let tail: [UInt8]
-        /// The canonical request up to the payload hash (a POST has no query), and the string to
-        /// sign up to the canonical request's hash: each line adds its hash to them as bytes.
-        private let canonicalHead: [UInt8]
-        private let stringToSignHead: [UInt8]
-        private let unsignedPayload: Bool
-
-        enum Hole: Int, CaseIterable {
-            case payloadHash, canonicalHash, signature
-
-            /// What stands for the value while the template is rendered: DEL is written as it is in
-            /// JSON (no escape), and no value sigscope renders holds one.
-            var marker: String { "\u{7F}sigscope-hole-\(rawValue)\u{7F}" }
-
-            /// How many times the value appears in the output: the payload hash as its own step and
-            /// ending the canonical request, the canonical-request hash as its step and ending the
-            /// string to sign, the signature as its step, in the `authorization` step, as
-            /// `signature` and in the `Authorization` header.
-            var occurrences: Int { self == .signature ? 4 : 2 }
-        }
-
-        /// nil when the rendering is not as expected (a marker appears other than as planned,
-        /// say in a header value given on purpose), so the caller renders each request instead.
-        init?(_ plan: Plan, _ derivation: Derivation, showSecrets: Bool) {
-            self.plan = plan
-            self.derivation = derivation
-            self.showSecrets = showSecrets
-            let computation = TC3Signer.computation(plan.frame, query: "", payloadHash: Hole.payloadHash.marker, hashedRequest: Hole.canonicalHash.marker,
-                                                    signature: Hole.signature.marker, derived: derivation)
-            let signed = TC3Signer.signedRequest(plan, computation, query: "", body: [], notes: [])
-            let buffer = ByteBuffer(capacity: 4096)
-            SignOutput.writeCompact(signed, showSecrets: showSecrets, into: buffer)
-            let rendered = Array(buffer.bytes)
-            // The empty body is written `""`, then the request and the output close.
-            let end = Array("\"body\":\"\"}}".utf8)
-            guard rendered.count >= end.count, Array(rendered.suffix(end.count)) == end else { return nil }
-            let bodyAt = rendered.count - 4
-            var holes: [(end: Int, value: Hole)] = []
-            var text: [UInt8] = []
-            var counts = [Int](repeating: 0, count: Hole.allCases.count)
-            let markers = Hole.allCases.map { Array($0.marker.utf8) }
-            var i = 0
-            while i < bodyAt {
-                if rendered[i] == 0x7F, let hole = Hole.allCases.first(where: { rendered[i...].starts(with: markers[$0.rawValue]) }) {
-                    holes.append((text.count, hole))
-                    counts[hole.rawValue] += 1
-                    i += markers[hole.rawValue].count
-                } else {
-                    text.append(rendered[i])
-                    i += 1
-                }
-            }
-            guard Hole.allCases.allSatisfy({ counts[$0.rawValue] == $0.occurrences }) else { return nil }
-            self.text = text
-            self.holes = holes
-            tail = Array(rendered[(bodyAt + 2)...])
-            canonicalHead = Array(plan.frame.head.utf8) + Array(plan.frame.afterQuery.utf8)
-            stringToSignHead = Array(plan.frame.stringToSignHead.utf8)
-            unsignedPayload = plan.frame.unsignedPayload
-        }
-
-        /// Signs `body` and appends its output. The stages are the ones `compute` runs, on bytes:
-        /// the hashes are hex in a stack buffer and the canonical request and string to sign are
-        /// the fixed heads plus a hash, so a line makes no String (each was an allocation).
-        func write(body: UnsafeBufferPointer<UInt8>, signer: KeyedHMAC, cache: SigningKeyCache, into out: ByteBuffer) throws {
-            // Three 64-digit hex values, 32 raw bytes, then the longer head followed by a hash.
-            let messageAt = 3 * 64 + 32
-            let room = messageAt + max(canonicalHead.count, stringToSignHead.count) + 64
-            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { space in
-                let payloadHex = UnsafeMutableBufferPointer(rebasing: space[0..<64])
-                let canonicalHex = UnsafeMutableBufferPointer(rebasing: space[64..<128])
-                let signatureHex = UnsafeMutableBufferPointer(rebasing: space[128..<192])
-                let raw = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: space[192..<messageAt]))
-                if unsignedPayload {
-                    _ = payloadHex.initialize(from: TC3Signer.unsignedPayloadHash.utf8)
-                } else {
-                    try cache.sha256(UnsafeRawBufferPointer(body), into: raw)
-                    Hex.encode(UnsafeRawBufferPointer(raw), into: payloadHex)
-                }
-                // CanonicalRequest = head + payload hash; its hash ends the string to sign.
-                let canonical = message(canonicalHead, payloadHex, in: space, at: messageAt)
-                try cache.sha256(UnsafeRawBufferPointer(canonical), into: raw)
-                Hex.encode(UnsafeRawBufferPointer(raw), into: canonicalHex)
-                let toSign = message(stringToSignHead, canonicalHex, in: space, at: messageAt)
-                try cache.hmac(signer, UnsafeRawBufferPointer(toSign), into: raw)
-                Hex.encode(UnsafeRawBufferPointer(raw), into: signatureHex)
-                write(payloadHash: UnsafeBufferPointer(payloadHex), canonicalHash: UnsafeBufferPointer(canonicalHex),
-                      signature: UnsafeBufferPointer(signatureHex), body: body, into: out)
-            }
-        }
-
-        /// `head` followed by `hash`, copied into `space` from `at`.
-        private func message(_ head: [UInt8], _ hash: UnsafeMutableBufferPointer<UInt8>, in space: UnsafeMutableBufferPointer<UInt8>, at: Int) -> UnsafeBufferPointer<UInt8> {
-            let end = at + head.count + hash.count
-            let target = UnsafeMutableBufferPointer(rebasing: space[at..<end])
-            _ = UnsafeMutableBufferPointer(rebasing: target[0..<head.count]).initialize(from: head)
-            _ = UnsafeMutableBufferPointer(rebasing: target[head.count...]).initialize(from: hash)
-            return UnsafeBufferPointer(target)
-        }
-
-        /// Appends the output of one request: the pieces, the values (hex: nothing to escape) and the body.
-        private func write(payloadHash: UnsafeBufferPointer<UInt8>, canonicalHash: UnsafeBufferPointer<UInt8>, signature: UnsafeBufferPointer<UInt8>,
-                           body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
-            text.withUnsafeBufferPointer { text in
-                var start = 0
-                for hole in holes {
-                    out.append(UnsafeBufferPointer(rebasing: text[start..<hole.end]))
-                    switch hole.value {
-                    case .payloadHash: out.append(payloadHash)
-                    case .canonicalHash: out.append(canonicalHash)
-                    case .signature: out.append(signature)
-                    }
-                    start = hole.end
-                }
-                out.append(UnsafeBufferPointer(rebasing: text[start...]))
-            }
-            SignOutput.writeBody(body, into: out)
-            out.append(tail)
-        }
+        let signer = try TC3Signer(credentials: credentials, date: prepared.date, service: prepared.service)
+        let computation = try signer.compute(prepared, query: query, payload: body)
+        return prepared.signedRequest(computation, query: query, body: body, notes: notes)
     }
 
     /// The note of a body made from the params.
-    static let serializedBodyNotes = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes."]
+    package static let serializedBodyNotes = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes."]
 
     /// What a signature takes from the options, the credentials and the request's action and
-    /// region, but not from its params: the endpoint, the headers sent (but `Authorization`), and
-    /// the stages that depend on those alone (`Frame`). Made once for a batch of alike requests.
-    final class Plan: Sendable {
-        // What the plan was made from.
-        let method: HTTPMethod
-        let endpointText: String?
-        let serviceOption: String?
-        let contentTypeOption: String?
-        let action: String
-        let region: String?
-        let apiVersionOption: String?
-        let timestamp: Timestamp
-        let token: String?
-        let language: String?
-        let extraSignedHeaders: [String]
-        let secretId: String
-        // What it made.
-        let endpoint: Endpoint
-        let service: String
-        let date: String
+    /// region, but not from its params: the endpoint, the headers sent (but `Authorization`),
+    /// and the canonical headers and signed names made from them.
+    package struct Prepared: Sendable {
+        package let method: HTTPMethod
+        package let endpoint: Endpoint
+        package let service: String
+        package let date: String
+        /// `X-TC-Timestamp` as sent.
+        package let timestamp: String
         /// The headers sent, but `Authorization`, in order.
-        let headers: [HTTPHeader]
-        let frame: Frame
+        package let headers: [HTTPHeader]
+        /// `SignedHeaders`, joined with `;`.
+        package let signedHeaders: String
+        /// `CanonicalHeaders` (each line ending in `\n`).
+        package let canonicalHeaders: String
+        /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is sent: the payload hash is that of the literal.
+        package let unsignedPayload: Bool
 
-        init(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) throws(SigScopeError) {
+        package init(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) throws(SigScopeError) {
             self.method = method
-            endpointText = options.endpoint
-            serviceOption = options.service
-            contentTypeOption = options.contentType
-            action = request.action
-            region = request.region
-            apiVersionOption = options.apiVersion
-            timestamp = options.timestamp
-            token = credentials.token
-            language = options.language
-            extraSignedHeaders = options.extraSignedHeaders
-            secretId = credentials.secretId
-
             endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
             service = options.service ?? TencentProducts.service(forHost: endpoint.hostname, action: request.action)
             date = options.timestamp.utcDate
             let contentType = options.contentType ?? (method == .post ? "application/json" : "application/x-www-form-urlencoded")
-            let timestampText = String(options.timestamp.unixSeconds)
+            timestamp = String(options.timestamp.unixSeconds)
             var headers: [HTTPHeader] = []
             headers.reserveCapacity(8)
             headers.append(HTTPHeader("Host", endpoint.host))
             headers.append(HTTPHeader("Content-Type", contentType))
             headers.append(HTTPHeader("X-TC-Action", request.action))
             headers.append(HTTPHeader("X-TC-Version", options.apiVersion ?? request.provider.defaultAPIVersion))
-            headers.append(HTTPHeader("X-TC-Timestamp", timestampText))
+            headers.append(HTTPHeader("X-TC-Timestamp", timestamp))
             if let region = request.region, !region.isEmpty { headers.append(HTTPHeader("X-TC-Region", region)) }
             if let token = credentials.token, !token.isEmpty { headers.append(HTTPHeader("X-TC-Token", token)) }
             if let language = options.language { headers.append(HTTPHeader("X-TC-Language", language)) }
@@ -331,16 +157,21 @@ public enum TC3Signer {
                 if !signed.contains(name) { signed.append(name) }
             }
             self.headers = headers
-            frame = Frame(method: method.rawValue, headers: headers, signedHeaders: signed, timestamp: timestampText,
-                          date: date, service: service, secretId: credentials.secretId, variant: .specification)
+            let names = signedHeadersList(signed)
+            signedHeaders = TextBuilder.join(names, separator: ";")
+            canonicalHeaders = TC3Signer.canonicalHeaders(headers, signed: names)
+            unsignedPayload = TC3Signer.sendsUnsignedPayload(headers)
         }
 
-        /// True when signing `request` with these options and credentials makes this same plan.
-        func matches(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod) -> Bool {
-            self.method == method && action == request.action && region == request.region && timestamp == options.timestamp
-                && endpointText == options.endpoint && serviceOption == options.service && contentTypeOption == options.contentType
-                && apiVersionOption == options.apiVersion && token == credentials.token && language == options.language
-                && extraSignedHeaders == options.extraSignedHeaders && secretId == credentials.secretId
+        /// The signed request of `computation`: these headers with `Authorization` first.
+        package func signedRequest(_ computation: Computation, query: String, body: [UInt8], notes: [String]) -> SignedRequest {
+            // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
+            var sent: [HTTPHeader] = []
+            sent.reserveCapacity(headers.count + 1)
+            sent.append(HTTPHeader("Authorization", computation.authorization))
+            sent.append(contentsOf: headers)
+            let wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host, query: query, headers: sent, body: body)
+            return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
         }
     }
 
@@ -355,7 +186,68 @@ public enum TC3Signer {
         return String(name[..<dot])
     }
 
-    // MARK: - The stages
+    // MARK: - The stages, run
+
+    /// Runs every stage for `input`.
+    /// - Throws: `SigScopeError.crypto` if libcrypto fails.
+    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+        let signer = try TC3Signer(credentials: Credentials(secretId: input.secretId, secretKey: secretKey), date: input.date, service: input.service)
+        let names = signedHeadersList(input.signedHeaders)
+        return try input.payload.withUnsafeBytes { payload in
+            Result { () throws(SigScopeError) in
+                try signer.compute(method: input.method, query: input.canonicalQuery,
+                                   canonicalHeaders: canonicalHeaders(input.headers, signed: names, lowercaseValues: variant.lowercaseHeaderValues),
+                                   signedHeaders: TextBuilder.join(names, separator: ";"), unsignedPayload: sendsUnsignedPayload(input.headers),
+                                   payload: payload, timestamp: input.timestamp)
+            }
+        }.get()
+    }
+
+    /// Runs every stage for a request prepared by `Prepared`, with its query and payload.
+    package func compute(_ prepared: Prepared, query: String, payload: [UInt8]) throws(SigScopeError) -> Computation {
+        try payload.withUnsafeBytes { bytes in
+            Result { () throws(SigScopeError) in
+                try compute(method: prepared.method.rawValue, query: query, canonicalHeaders: prepared.canonicalHeaders, signedHeaders: prepared.signedHeaders,
+                            unsignedPayload: prepared.unsignedPayload, payload: bytes, timestamp: prepared.timestamp)
+            }
+        }.get()
+    }
+
+    /// The stages in the specification's order, from the payload hash to `Authorization`.
+    func compute(method: String, query: String, canonicalHeaders: String, signedHeaders: String, unsignedPayload: Bool,
+                 payload: UnsafeRawBufferPointer, timestamp: String) throws(SigScopeError) -> Computation {
+        let payloadHash = unsignedPayload ? Self.unsignedPayloadHash : try Self.hex { out throws(SigScopeError) in try Self.hashedRequestPayload(payload, into: out) }
+        let request = Self.canonicalRequest(method: method, canonicalQuery: query, canonicalHeaders: canonicalHeaders, signedHeaders: signedHeaders, hashedPayload: payloadHash)
+        let hashedRequest = try Self.hex(of: request) { bytes, out throws(SigScopeError) in try Self.hashedCanonicalRequest(bytes, into: out) }
+        let toSign = Self.stringToSign(timestamp: timestamp, credentialScope: credentialScope, hashedCanonicalRequest: hashedRequest)
+        let keys = keys
+        let sig = try Self.hex(of: toSign) { bytes, out throws(SigScopeError) in try Self.signature(bytes, keys: keys, into: out) }
+        return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest, stringToSign: toSign,
+                           signature: sig, authorization: Self.authorization(secretId: credentials.secretId, credentialScope: credentialScope, signedHeaders: signedHeaders, signature: sig),
+                           signedHeaders: signedHeaders, signer: self)
+    }
+
+    /// The 64 hex digits `write` makes of `text`'s UTF-8 bytes, as a string.
+    private static func hex(of text: String, _ write: (UnsafeRawBufferPointer, UnsafeMutableBufferPointer<UInt8>) throws(SigScopeError) -> Void) throws(SigScopeError) -> String {
+        do {
+            return try text.withUTF8Bytes { bytes in try hex { out throws(SigScopeError) in try write(UnsafeRawBufferPointer(bytes), out) } }
+        } catch {
+            throw signingError(error)
+        }
+    }
+
+    /// The 64 hex digits `write` puts into a buffer, as a string.
+    private static func hex(_ write: (UnsafeMutableBufferPointer<UInt8>) throws(SigScopeError) -> Void) throws(SigScopeError) -> String {
+        var failure: SigScopeError?
+        let text = String(unsafeUninitializedCapacity: 64) { out in
+            do throws(SigScopeError) { try write(out) } catch { failure = error }
+            return 64
+        }
+        if let failure { throw failure }
+        return text
+    }
+
+    // MARK: - Inputs and results
 
     /// Everything the signature depends on, taken from a request as sent.
     public struct Input: Sendable, Equatable {
@@ -417,10 +309,29 @@ public enum TC3Signer {
             ]
         }
 
-        /// The derived keys in hex, encoded once per derivation (a batch reuses them).
+        /// The derived keys in hex, encoded once per signer (a batch reuses them).
         var secretDateHex: String
         var secretServiceHex: String
         var secretSigningHex: String
+
+        /// The values of the stages of one signature by `signer`, whose derived keys it shows.
+        package init(hashedRequestPayload: String, canonicalRequest: String, hashedCanonicalRequest: String, stringToSign: String,
+                     signature: String, authorization: String, signedHeaders: String, signer: TC3Signer) {
+            self.hashedRequestPayload = hashedRequestPayload
+            self.canonicalRequest = canonicalRequest
+            self.hashedCanonicalRequest = hashedCanonicalRequest
+            credentialScope = signer.credentialScope
+            self.stringToSign = stringToSign
+            secretDate = signer.keys.date
+            secretService = signer.keys.service
+            secretSigning = signer.keys.signing
+            self.signature = signature
+            self.authorization = authorization
+            self.signedHeaders = signedHeaders
+            secretDateHex = signer.keys.dateHex
+            secretServiceHex = signer.keys.serviceHex
+            secretSigningHex = signer.keys.signingHex
+        }
     }
 
     /// What each TC3 stage is, made once and shared by every signature.
@@ -452,110 +363,25 @@ public enum TC3Signer {
         public static let specification = Variant()
     }
 
-    /// The stages that depend on the headers, the signed names, the timestamp, the scope and the
-    /// SecretId, but not on the query or the payload: what a batch of alike requests shares.
-    struct Frame: Sendable {
-        /// `Method + "\n/\n"`: what comes before the query in the canonical request.
-        let head: String
-        /// `"\n" + CanonicalHeaders + "\n" + SignedHeaders + "\n"`: what comes between the query and the payload hash.
-        let afterQuery: String
-        let signedHeaders: String
-        let credentialScope: String
-        /// `"TC3-HMAC-SHA256\n" + timestamp + "\n" + CredentialScope + "\n"`.
-        let stringToSignHead: String
-        /// The `Authorization` value up to the signature.
-        let authorizationHead: String
-        /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is sent: the payload hash is that of the literal.
-        let unsignedPayload: Bool
 
-        init(method: String, headers: [HTTPHeader], signedHeaders names: [String], timestamp: String, date: String, service: String, secretId: String, variant: Variant) {
-            unsignedPayload = headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
-            let signedNames = signedHeadersList(names)
-            signedHeaders = TextBuilder.join(signedNames, separator: ";")
-            let headerBlock = canonicalHeaders(headers, signed: signedNames, lowercaseValues: variant.lowercaseHeaderValues)
-            head = TextBuilder.join(method, "\n/\n")
-            afterQuery = TextBuilder.join("\n", headerBlock, "\n", TextBuilder.join(signedHeaders, "\n"))
-            credentialScope = TC3Signer.credentialScope(date: date, service: service)
-            stringToSignHead = TextBuilder.join(algorithmName + "\n", timestamp, "\n", TextBuilder.join(credentialScope, "\n"))
-            authorizationHead = TextBuilder.join(algorithmName + " Credential=", secretId, "/", TextBuilder.join(credentialScope, ", SignedHeaders=", signedHeaders, ", Signature="))
-        }
+    // MARK: - The stages, one function each
 
-        init(_ input: Input, variant: Variant) {
-            self.init(method: input.method, headers: input.headers, signedHeaders: input.signedHeaders, timestamp: input.timestamp,
-                      date: input.date, service: input.service, secretId: input.secretId, variant: variant)
-        }
+    /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is among `headers`: the payload is not hashed
+    /// and `HashedRequestPayload` is `unsignedPayloadHash` (the specification's "unsigned payload" option).
+    static func sendsUnsignedPayload(_ headers: [HTTPHeader]) -> Bool {
+        headers.contains { $0.name.lowercasedEquals("x-tc-content-sha256") && $0.value.trimmingASCIIWhitespace() == "UNSIGNED-PAYLOAD" }
     }
 
-    /// Runs every stage for `input`.
-    /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, cache: SigningKeyCache? = nil) throws(SigScopeError) -> Computation {
-        try input.payload.withUnsafeBytes { payload in
-            Result { () throws(SigScopeError) in
-                try compute(Frame(input, variant: variant), query: input.canonicalQuery, payload: payload, date: input.date, service: input.service,
-                            secretKey: secretKey, cache: cache)
-            }
-        }.get()
-    }
-
-    /// Runs the stages that depend on the query and the payload, on top of `frame`.
-    static func compute(_ frame: Frame, query: String, payload: UnsafeRawBufferPointer, date: String, service: String, secretKey: SecretKey, cache: SigningKeyCache?) throws(SigScopeError) -> Computation {
-        do {
-            // With a caller's cache, its own contexts are reused (see SigningKeyCache).
-            func sha256Hex(_ bytes: UnsafeRawBufferPointer) throws -> String {
-                try cache?.sha256Hex(bytes) ?? Digest.hex(.sha256, bytes)
-            }
-            let payloadHash = frame.unsignedPayload ? unsignedPayloadHash : try sha256Hex(payload)
-            let request = canonicalRequest(frame, query: query, payloadHash: payloadHash)
-            let hashedRequest = try request.withUTF8Bytes { try sha256Hex(UnsafeRawBufferPointer($0)) }
-            let toSign = stringToSign(frame, hashedRequest: hashedRequest)
-            let derived = try derivation(secretKey: secretKey, date: date, service: service, cache: cache)
-            let sig = try toSign.withUTF8Bytes { bytes in
-                try cache?.hmacHex(derived.signer, UnsafeRawBufferPointer(bytes)) ?? derived.signer.hex(UnsafeRawBufferPointer(bytes))
-            }
-            return Computation(hashedRequestPayload: payloadHash, canonicalRequest: request, hashedCanonicalRequest: hashedRequest,
-                               credentialScope: frame.credentialScope, stringToSign: toSign, secretDate: derived.keys.date, secretService: derived.keys.service,
-                               secretSigning: derived.keys.signing, signature: sig, authorization: authorization(frame, signature: sig), signedHeaders: frame.signedHeaders,
-                               secretDateHex: derived.hex.date, secretServiceHex: derived.hex.service, secretSigningHex: derived.hex.signing)
-        } catch {
-            throw signingError(error)
-        }
-    }
-
-    /// The stages of a computation whose hashes are given rather than computed (a template's markers).
-    static func computation(_ frame: Frame, query: String, payloadHash: String, hashedRequest: String, signature: String, derived: Derivation) -> Computation {
-        Computation(hashedRequestPayload: payloadHash, canonicalRequest: canonicalRequest(frame, query: query, payloadHash: payloadHash),
-                    hashedCanonicalRequest: hashedRequest, credentialScope: frame.credentialScope, stringToSign: stringToSign(frame, hashedRequest: hashedRequest),
-                    secretDate: derived.keys.date, secretService: derived.keys.service, secretSigning: derived.keys.signing, signature: signature,
-                    authorization: authorization(frame, signature: signature), signedHeaders: frame.signedHeaders,
-                    secretDateHex: derived.hex.date, secretServiceHex: derived.hex.service, secretSigningHex: derived.hex.signing)
-    }
-
-    /// CanonicalRequest: method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
-    private static func canonicalRequest(_ frame: Frame, query: String, payloadHash: String) -> String {
-        TextBuilder.join(frame.head, query, frame.afterQuery, payloadHash)
-    }
-
-    private static func stringToSign(_ frame: Frame, hashedRequest: String) -> String {
-        TextBuilder.join(frame.stringToSignHead, hashedRequest)
-    }
-
-    private static func authorization(_ frame: Frame, signature: String) -> String {
-        TextBuilder.join(frame.authorizationHead, signature)
-    }
-
-    /// A libcrypto failure as the error sigscope reports.
-    private static func signingError(_ error: any Error) -> SigScopeError {
-        if let crypto = error as? CryptoError { return crypto.asSigScopeError }
-        return SigScopeError(.crypto, "\(error)")
-    }
-
-    /// Lower-cased, de-duplicated, ASCII-sorted header names.
-    public static func signedHeadersList(_ names: [String]) -> [String] {
+    /// Step 1, `SignedHeaders`: the signed header names lower-cased, de-duplicated, ASCII-sorted.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("1. Concatenating the CanonicalRequest String").
+    static func signedHeadersList(_ names: [String]) -> [String] {
         HTTPHeader.signedNameList(names)
     }
 
-    /// `CanonicalHeaders`: for each signed name in order, `name:lowercase(trim(value))\n`.
-    public static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = true) -> String {
+    /// Step 1, `CanonicalHeaders`: for each signed name in order, `name:lowercase(trim(value))\n`
+    /// (values keep their case with `lowercaseValues: false`, a client mistake the verifier replays).
+    /// https://www.tencentcloud.com/document/api/213/33224 ("1. Concatenating the CanonicalRequest String").
+    static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = true) -> String {
         var out = TextBuilder(capacity: 128)
         for name in signed {
             // Headers are read in place by index: a copy of each would retain its name and value.
@@ -569,87 +395,110 @@ public enum TC3Signer {
         return out.string
     }
 
-    /// `CanonicalRequest` = method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
-    public static func canonicalRequest(method: String, canonicalQuery: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
+    /// Step 1, `HashedRequestPayload` = Lowercase(HexEncode(SHA256(RequestPayload))), 64 hex
+    /// digits into `hex`; through a batch worker's `contexts` when given.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("1. Concatenating the CanonicalRequest String").
+    package static func hashedRequestPayload(_ payload: UnsafeRawBufferPointer, into hex: UnsafeMutableBufferPointer<UInt8>,
+                                             contexts: CryptoContexts? = nil) throws(SigScopeError) {
+        try sha256Hex(payload, into: hex, contexts: contexts)
+    }
+
+    /// Step 1, `CanonicalRequest` = HTTPRequestMethod + `\n` + CanonicalURI (`/`) + `\n` +
+    /// CanonicalQueryString + `\n` + CanonicalHeaders + `\n` + SignedHeaders + `\n` + HashedRequestPayload.
+    /// The payload hash comes last, so with an empty one this is the part every request of a
+    /// batch with one method, query (none: POST) and headers shares.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("1. Concatenating the CanonicalRequest String").
+    package static func canonicalRequest(method: String, canonicalQuery: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
         TextBuilder.join(method, "\n/\n", canonicalQuery, "\n", canonicalHeaders, "\n", signedHeaders, "\n", hashedPayload)
     }
 
-    /// `CredentialScope` = `Date/service/tc3_request`.
-    public static func credentialScope(date: String, service: String) -> String {
+    /// Step 2, `HashedCanonicalRequest` = Lowercase(HexEncode(SHA256(CanonicalRequest))), 64 hex
+    /// digits into `hex`; through a batch worker's `contexts` when given.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("2. Concatenating the String to Be Signed").
+    package static func hashedCanonicalRequest(_ canonicalRequest: UnsafeRawBufferPointer, into hex: UnsafeMutableBufferPointer<UInt8>,
+                                               contexts: CryptoContexts? = nil) throws(SigScopeError) {
+        try sha256Hex(canonicalRequest, into: hex, contexts: contexts)
+    }
+
+    /// Step 2, `CredentialScope` = `Date/service/tc3_request`.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("2. Concatenating the String to Be Signed").
+    static func credentialScope(date: String, service: String) -> String {
         TextBuilder.join(date, "/", service, "/tc3_request")
     }
 
-    /// `StringToSign` = algorithm, timestamp, scope and hashed canonical request, joined by `\n` (no trailing newline).
-    public static func stringToSign(timestamp: String, credentialScope: String, hashedCanonicalRequest: String) -> String {
+    /// Step 2, `StringToSign` = Algorithm + `\n` + RequestTimestamp + `\n` + CredentialScope + `\n`
+    /// + HashedCanonicalRequest (no trailing newline). The hash comes last, so with an empty one
+    /// this is the part every request of one timestamp and scope shares.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("2. Concatenating the String to Be Signed").
+    package static func stringToSign(timestamp: String, credentialScope: String, hashedCanonicalRequest: String) -> String {
         TextBuilder.join(algorithmName, "\n", timestamp, "\n", credentialScope, "\n", hashedCanonicalRequest)
     }
 
-    /// The derived keys: SecretDate, SecretService and SecretSigning (raw bytes, not hex).
-    public static func signingKeys(secretKey: SecretKey, date: String, service: String) throws -> (date: [UInt8], service: [UInt8], signing: [UInt8]) {
-        try derivation(secretKey: secretKey, date: date, service: service).keys
+    /// Step 3, `SecretDate` = HMAC_SHA256("TC3" + SecretKey, Date).
+    /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
+    static func secretDate(secretKey: SecretKey, date: String, using hmac: FetchedHMAC) throws -> [UInt8] {
+        try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8), using: hmac)
     }
 
-    typealias DerivedKeys = (date: [UInt8], service: [UInt8], signing: [UInt8])
+    /// Step 3, `SecretService` = HMAC_SHA256(SecretDate, Service).
+    /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
+    static func secretService(secretDate: [UInt8], service: String, using hmac: FetchedHMAC) throws -> [UInt8] {
+        try HMAC.mac(.sha256, key: secretDate, message: Array(service.utf8), using: hmac)
+    }
 
-    /// The keys derived for one secret, date and service, in bytes and in hex, with the signing
-    /// key made ready for HMAC.
-    final class Derivation: Sendable {
-        let secret: [UInt8]
-        let date: String
-        let service: String
-        let keys: DerivedKeys
-        let hex: (date: String, service: String, signing: String)
-        let signer: KeyedHMAC
+    /// Step 3, `SecretSigning` = HMAC_SHA256(SecretService, "tc3_request").
+    /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
+    static func secretSigning(secretService: [UInt8], using hmac: FetchedHMAC) throws -> [UInt8] {
+        try HMAC.mac(.sha256, key: secretService, message: Array("tc3_request".utf8), using: hmac)
+    }
 
-        init(secretKey: SecretKey, date: String, service: String) throws {
-            secret = secretKey.bytes
-            self.date = date
-            self.service = service
-            keys = try deriveKeys(secretKey: secretKey, date: date, service: service)
-            hex = (Hex.encode(keys.date), Hex.encode(keys.service), Hex.encode(keys.signing))
-            signer = try keys.signing.withUnsafeBytes { try KeyedHMAC(.sha256, key: $0) }
+    /// Step 3, `Signature` = HexEncode(HMAC_SHA256(SecretSigning, StringToSign)), 64 hex digits
+    /// into `hex`; through a batch worker's `contexts` when given.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("3. Calculating the Signature").
+    package static func signature(_ stringToSign: UnsafeRawBufferPointer, keys: DerivedKeys, into hex: UnsafeMutableBufferPointer<UInt8>,
+                                  contexts: CryptoContexts? = nil) throws(SigScopeError) {
+        do {
+            try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { raw in
+                if let contexts {
+                    try contexts.hmac(keys.signer, stringToSign, into: raw)
+                } else {
+                    try keys.signer.mac(stringToSign, into: raw)
+                }
+                Hex.encode(UnsafeRawBufferPointer(raw), into: hex)
+            }
+        } catch {
+            throw signingError(error)
         }
-
-        func matches(_ secretKey: SecretKey, date: String, service: String) -> Bool {
-            self.date == date && self.service == service && ConstantTime.equals(secret, secretKey.bytes)
-        }
     }
 
-    /// The derivation for `secretKey`, `date` and `service`.
-    ///
-    /// A batch signs with one secret, date and service: the keys are derived, encoded and made
-    /// ready for HMAC once, and reused while the three stay the same. A caller's own `cache`
-    /// is used when given (one per thread: nothing in it is shared), else one kept for the process.
-    static func derivation(secretKey: SecretKey, date: String, service: String, cache: SigningKeyCache? = nil) throws -> Derivation {
-        if let cache {
-            if let last = cache.tc3, last.matches(secretKey, date: date, service: service) { return last }
-            let derived = try Derivation(secretKey: secretKey, date: date, service: service)
-            cache.tc3 = derived
-            return derived
-        }
-        if let last = lastDerivation.withLock({ $0 }), last.matches(secretKey, date: date, service: service) { return last }
-        let derived = try Derivation(secretKey: secretKey, date: date, service: service)
-        lastDerivation.withLock { $0 = derived }
-        return derived
-    }
-
-    /// The last key derivation.
-    private static let lastDerivation = Mutex<Derivation?>(nil)
-
-    private static func deriveKeys(secretKey: SecretKey, date: String, service: String) throws -> DerivedKeys {
-        let secretDate = try HMAC.mac(.sha256, key: Array("TC3".utf8) + secretKey.bytes, message: Array(date.utf8))
-        let secretService = try HMAC.mac(.sha256, key: secretDate, message: Array(service.utf8))
-        let secretSigning = try HMAC.mac(.sha256, key: secretService, message: Array("tc3_request".utf8))
-        return (secretDate, secretService, secretSigning)
-    }
-
-    /// `Signature` = lowercase hex of HMAC-SHA256(SecretSigning, StringToSign).
-    public static func signature(signingKey: [UInt8], stringToSign: String) throws -> String {
-        return try stringToSign.withUTF8Bytes { try HMAC.hex(.sha256, key: signingKey, message: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// The `Authorization` value, with `, ` between its three parts.
-    public static func authorization(secretId: String, credentialScope: String, signedHeaders: String, signature: String) -> String {
+    /// Step 4, `Authorization` = Algorithm + ` Credential=` + SecretId + `/` + CredentialScope +
+    /// `, SignedHeaders=` + SignedHeaders + `, Signature=` + Signature. With an empty signature,
+    /// the part every request of one plan shares.
+    /// https://www.tencentcloud.com/document/api/213/33224 ("4. Concatenating the Authorization").
+    package static func authorization(secretId: String, credentialScope: String, signedHeaders: String, signature: String) -> String {
         TextBuilder.join(algorithmName, " Credential=", secretId, "/", credentialScope, ", SignedHeaders=", signedHeaders, ", Signature=", signature)
+    }
+
+    /// Lowercase hex of the SHA-256 of `bytes` into `hex` (64 digits).
+    private static func sha256Hex(_ bytes: UnsafeRawBufferPointer, into hex: UnsafeMutableBufferPointer<UInt8>, contexts: CryptoContexts?) throws(SigScopeError) {
+        do {
+            try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { raw in
+                if let contexts {
+                    try contexts.sha256(bytes, into: raw)
+                } else {
+                    try Digest.hash(.sha256, bytes, into: raw)
+                }
+                Hex.encode(UnsafeRawBufferPointer(raw), into: hex)
+            }
+        } catch {
+            throw signingError(error)
+        }
+    }
+
+    /// A libcrypto failure as the error sigscope reports.
+    package static func signingError(_ error: any Error) -> SigScopeError {
+        if let error = error as? SigScopeError { return error }
+        if let crypto = error as? CryptoError { return crypto.asSigScopeError }
+        return SigScopeError(.crypto, "\(error)")
     }
 }

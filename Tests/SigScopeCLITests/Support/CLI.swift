@@ -35,17 +35,33 @@ enum CLI {
         return root
     }()
 
+    /// Writing to a child that has exited fails with EPIPE instead of stopping the tests.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs `sigscope ARGS` with `stdin` as standard input, in the repository root, with a
     /// clean environment (no credentials, no colour) plus `env`.
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> CLIResult {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, env: env)
+    }
+
+    /// `run` with standard input given as bytes.
+    @discardableResult
+    static func run(_ arguments: [String], stdinData: Data?, env: [String: String] = [:]) throws -> CLIResult {
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
         for (k, v) in env { environment[k] = v }
-        return try run(executable: binary, arguments, stdin: stdin, environment: environment)
+        return try run(executable: binary, arguments, stdinData: stdinData, environment: environment)
     }
 
     /// Runs `executable ARGS` in the repository root with exactly `environment`.
     static func run(executable: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String]) throws -> CLIResult {
+        try run(executable: executable, arguments, stdinData: stdin.map { Data($0.utf8) }, environment: environment)
+    }
+
+    /// `run(executable:…)` with standard input given as bytes. They are written while the output
+    /// is read, so a command that streams (`--batch`) can take more than a pipe holds.
+    static func run(executable: URL, _ arguments: [String], stdinData: Data?, environment: [String: String]) throws -> CLIResult {
+        _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -56,12 +72,18 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot deadlock the child.
+        // Write standard input and read both pipes concurrently so no pipe can fill and deadlock the child.
         final class Box: @unchecked Sendable { var data = Data() }
         let errBox = Box()
         let group = DispatchGroup()
+        group.enter()
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            // A child that exits before reading all of it closes the pipe: that is not the test's failure.
+            if let stdinData { try? writer.write(contentsOf: stdinData) }
+            try? writer.close()
+            group.leave()
+        }
         group.enter()
         DispatchQueue.global().async {
             errBox.data = err.fileHandleForReading.readDataToEndOfFile()

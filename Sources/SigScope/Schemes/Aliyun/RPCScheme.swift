@@ -1,9 +1,6 @@
-/// Alibaba RPC (HMAC-SHA1, SignatureVersion 1.0): the signer's own stages are the scheme, without a key cache.
-extension RPCSigner: SignatureScheme {
-    static func compute(_ input: Input, secretKey: SecretKey, variant: Variant) throws(SigScopeError) -> Computation {
-        try compute(input, secretKey: secretKey, variant: variant, cache: nil)
-    }
-}
+/// Alibaba RPC (HMAC-SHA1, SignatureVersion 1.0): the signer's own stages are the scheme
+/// (`RPCSigner.compute(_:secretKey:variant:)`, without a batch worker's contexts).
+extension RPCSigner: SignatureScheme {}
 
 extension RPCSigner.Variant: SchemeVariant {}
 extension RPCSigner.Computation: SchemeComputation {}
