@@ -65,16 +65,6 @@ extension ServeInventory {
         var kept = fields
         kept.members.removeAll { $0.key == "RequestId" }
         switch (provider, action) {
-        case (.tencent, "DescribeSubnets"):
-            for item in fields["SubnetSet"]?.arrayValue ?? [] {
-                guard let id = item["SubnetId"]?.stringValue else { continue }
-                subnets.append(SubnetRecord(provider: .tencent, id: id, vpcId: item["VpcId"]?.stringValue ?? "", zone: item["Zone"]?.stringValue ?? "", cidr: item["CidrBlock"]?.stringValue ?? ""))
-            }
-        case (.aliyun, "DescribeVSwitches"):
-            for item in fields["VSwitches"]?["VSwitch"]?.arrayValue ?? [] {
-                guard let id = item["VSwitchId"]?.stringValue else { continue }
-                subnets.append(SubnetRecord(provider: .aliyun, id: id, vpcId: item["VpcId"]?.stringValue ?? "", zone: item["ZoneId"]?.stringValue ?? "", cidr: item["CidrBlock"]?.stringValue ?? ""))
-            }
         case (.tencent, "DescribeNetworkInterfaces"):
             for item in fields["NetworkInterfaceSet"]?.arrayValue ?? [] {
                 guard let object = item.objectValue, let id = object["NetworkInterfaceId"]?.stringValue else { continue }

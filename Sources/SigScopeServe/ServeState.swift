@@ -35,15 +35,13 @@ struct SubnetRecord: Sendable, Equatable {
     var cidr: String
 }
 
-/// What the context files (`--context`) tell `serve`: the Describe* answers it can give back,
-/// the subnets it plans addresses in, and the ENIs that exist before the session.
-///
-/// This is serve's own small view. The library's context state model (issue 29), when it is
-/// there, fills the same three things; nothing else in serve reads context files.
+/// What the context files (`--context`) tell `serve`: the library's context state per provider
+/// (subnets, security groups, ENIs, quotas: what validation and address planning read), plus
+/// what only serve needs, the Describe* answers as saved (served back as they are) and the ENI
+/// items as listed (answered back by DescribeNetworkInterfaces).
 public struct ServeInventory: Sendable {
     /// Saved Describe* bodies by provider and action (the JSON a real server answered).
     var describeBodies: [Provider: [String: JSONObject]] = [:]
-    var subnets: [SubnetRecord] = []
     var interfaces: [NetworkInterfaceRecord] = []
     /// The files each fact came from, for the startup line.
     public var sources: [String] = []
@@ -59,7 +57,7 @@ public struct ServeInventory: Sendable {
         (describeBodies[provider] ?? [:]).keys.sorted()
     }
 
-    public var subnetCount: Int { subnets.count }
+    public var subnetCount: Int { contexts.values.reduce(0) { $0 + $1.subnets.count } }
     public var interfaceCount: Int { interfaces.count }
 }
 
@@ -90,9 +88,8 @@ final class ServeState: Sendable {
         contents.withLock { body(&$0) }
     }
 
-    /// The subnet with `id`, when the context knows it (serve's inventory, else the library's context state, which reads XML too).
+    /// The subnet with `id`, when the library's context state knows it.
     func subnet(_ provider: Provider, id: String) -> SubnetRecord? {
-        if let known = inventory.subnets.first(where: { $0.provider == provider && $0.id == id }) { return known }
         guard let subnet = inventory.contexts[provider]?.subnet(id), let cidr = subnet.cidrBlock else { return nil }
         return SubnetRecord(provider: provider, id: id, vpcId: subnet.vpcId ?? "", zone: subnet.zone ?? "", cidr: cidr)
     }

@@ -214,6 +214,8 @@ import Testing
         let vpcs = #"{"Response":{"VpcSet":[{"VpcId":"vpc-0akbol5v","CidrBlock":"10.8.0.0/16"}],"TotalCount":1,"RequestId":"r2"}}"#
         #expect(try inventory.add(document: Array(subnets.utf8), source: "subnets.json").isEmpty)
         #expect(try inventory.add(document: Array(vpcs.utf8), source: "vpcs.json").isEmpty)
+        inventory.contexts[.tencent] = try ContextLoader.load([ContextLoader.File(name: "subnets.json", bytes: Array(subnets.utf8)),
+                                                               ContextLoader.File(name: "vpcs.json", bytes: Array(vpcs.utf8))], provider: .tencent)
         let engine = Self.engine(inventory: inventory)
         var ids = Self.ids()
         var params = Self.tencentCreate
