@@ -1,5 +1,9 @@
 /// A user-facing error from the library: a stable code that tests and scripts match on,
-/// and a reason written for a person, optionally located in a file.
+/// a reason written for a person, the input it is about (`subject`), optionally located in a file.
+///
+/// The reason names the library's inputs in the library's words ("the algorithm", "the body");
+/// a front end words them its own way with `description(naming:)` (the CLI says `--algorithm`,
+/// `--body-file`).
 ///
 /// Equality compares the code alone, so tests can assert *which* error without pinning prose.
 public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -34,20 +38,39 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
     }
 
     public var code: Code
-    public var reason: String
-    /// The file (or `<stdin>`, `--param`) the error is in, when there is one.
+    /// The reason, with every input it mentions named structurally (see `SigScopeMessage`).
+    public var message: SigScopeMessage
+    /// The input the error is about (the algorithm, the endpoint, the body, …), when it is
+    /// about one: a front end names it in its own terms (the CLI as `--algorithm`).
+    public var subject: Subject?
+    /// The file (or `<stdin>`) the error is in, when there is one.
     public var source: String?
     /// 1-based line, when known.
     public var line: Int?
     /// 1-based column, when known.
     public var column: Int?
 
-    public init(_ code: Code, _ reason: String, source: String? = nil, line: Int? = nil, column: Int? = nil) {
+    /// A reason written for a person, each input named in the library's words
+    /// ("the algorithm hmac-sha1 is a Tencent Cloud algorithm; …").
+    public var reason: String {
+        get { message.description }
+        set { message = SigScopeMessage(verbatim: newValue) }
+    }
+
+    /// An error whose reason names inputs structurally; `subject` defaults to the first input
+    /// `message` names.
+    public init(_ code: Code, _ message: SigScopeMessage, subject: Subject? = nil, source: String? = nil, line: Int? = nil, column: Int? = nil) {
         self.code = code
-        self.reason = reason
+        self.message = message
+        self.subject = subject ?? message.subjects.first
         self.source = source
         self.line = line
         self.column = column
+    }
+
+    /// An error with a plain-text reason.
+    public init(_ code: Code, _ reason: String, subject: Subject? = nil, source: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.init(code, SigScopeMessage(verbatim: reason), subject: subject, source: source, line: line, column: column)
     }
 
     /// True for errors that mean the command was used wrongly (exit 64) rather than that an input was bad (exit 2).
@@ -56,6 +79,19 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
     }
 
     public var description: String {
+        description(naming: { _ in nil })
+    }
+
+    /// The input that locates an input error no file holds: the `subject`, when the reason
+    /// does not name it itself (a param override's error is located at "the param override").
+    public var locatingSubject: Subject? {
+        guard source == nil, !isUsageError, let subject, !message.subjects.contains(subject) else { return nil }
+        return subject
+    }
+
+    /// `description` with each input named by `naming` and each aside by `asides` (see
+    /// `SigScopeMessage.worded`; nil: the library's words).
+    public func description(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil) -> String {
         var location = ""
         if let source {
             location = source
@@ -64,8 +100,10 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
                 if let column { location += ":\(column)" }
             }
             location += ": "
+        } else if let subject = locatingSubject {
+            location = (naming(subject) ?? subject.phrase) + ": "
         }
-        return location + reason
+        return location + message.worded(naming: naming, asides: asides)
     }
 
     public static func == (lhs: SigScopeError, rhs: SigScopeError) -> Bool {

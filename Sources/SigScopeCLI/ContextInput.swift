@@ -20,6 +20,12 @@ enum ContextInput {
         return state
     }
 
+    /// Refuses `-` for the request and a context file, or for two context files, before
+    /// anything is read (the request would take the stream and the context find it empty).
+    static func refuseSharedStdin(request: String?, _ paths: [String]) throws(SigScopeError) {
+        if paths.filter({ $0 == "-" }).count + (request == "-" ? 1 : 0) > 1 { throw Frontend.stdinTwice }
+    }
+
     /// Every file under `paths`: a file as it is, a folder's regular files (sub-folders too),
     /// in name order, hidden ones (`.name`) left out.
     static func files(_ paths: [String]) throws(SigScopeError) -> [ContextLoader.File] {
@@ -47,7 +53,7 @@ enum ContextInput {
         } catch where error.code == .limitExceeded {
             throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a saved response", source: path)
         } catch where error.code == .invalidRequest {
-            throw SigScopeError(.invalidContext, error.reason, source: error.source ?? path)
+            throw SigScopeError(.invalidContext, error.message, subject: error.subject, source: error.source ?? path)
         }
     }
 

@@ -12,11 +12,20 @@ enum Frontend {
     /// The largest file sigscope reads (a saved response of many thousands of ENIs fits well inside).
     static let maxInputBytes = 64 << 20
 
+    /// Whether `read("-")` has read standard input already (one process, one read).
+    private nonisolated(unsafe) static var stdinRead = false
+
+    /// The error for `-` given to two inputs: a second read would find the stream empty.
+    static let stdinTwice = SigScopeError(.invalidOption, "standard input (-) is given for two inputs (the request, a --context file, a key or body file), but it can be read only once; save all but one of them to files")
+
     /// Reads `path` (`-` for standard input), refusing more than `limit` bytes.
     static func read(_ path: String, limit: Int = maxInputBytes) throws(SigScopeError) -> [UInt8] {
         let display = path == "-" ? "<stdin>" : path
         let file: UnsafeMutablePointer<FILE>?
         if path == "-" {
+            // A second `-` would read an empty stream and blame the input for being empty.
+            if stdinRead { throw stdinTwice }
+            stdinRead = true
             file = stdin
         } else {
             let fd = try openDescriptor(path)
@@ -279,13 +288,13 @@ enum Frontend {
     /// standard output) and returns the exit code it maps to: 64 for usage, 2 for input.
     static func fail(_ error: SigScopeError) -> ExitCode {
         var location: JSONValue = .null
-        if let source = error.source {
+        if let source = error.source ?? error.locatingSubject.map(Wording.flag) {
             var place: JSONObject = ["input": .string(source)]
             if let line = error.line { place["line"] = .number(String(line)) }
             if let column = error.column { place["column"] = .number(String(column)) }
             location = .object(place)
         }
-        report(message: error.description, code: error.code.rawValue, reason: error.reason, location: location)
+        report(message: Wording.description(error), code: error.code.rawValue, reason: Wording.reason(error), location: location)
         return ExitCode(error.isUsageError ? 64 : 2)
     }
 
@@ -323,7 +332,7 @@ enum Frontend {
             return try body()
         } catch {
             var named = error
-            if named.source == nil && !named.isUsageError { named.source = source }
+            if named.source == nil && named.locatingSubject == nil && !named.isUsageError { named.source = source }
             throw named
         }
     }
@@ -333,11 +342,11 @@ enum Frontend {
         var safe = report
         for i in safe.violations.indices {
             safe.violations[i].path = TerminalText.escapingControls(safe.violations[i].path)
-            safe.violations[i].message = TerminalText.escapingControls(safe.violations[i].message)
+            safe.violations[i].message = TerminalText.escapingControls(Wording.words(safe.violations[i].text))
         }
         for i in safe.warnings.indices {
             safe.warnings[i].path = TerminalText.escapingControls(safe.warnings[i].path)
-            safe.warnings[i].message = TerminalText.escapingControls(safe.warnings[i].message)
+            safe.warnings[i].message = TerminalText.escapingControls(Wording.words(safe.warnings[i].text))
         }
         return safe
     }

@@ -56,12 +56,15 @@ struct Plan: ParsableCommand {
             // Read once: the credentials are looked at twice (whether to sign, then to sign).
             signing.secretKeyFileBytes = try Frontend.read(path, limit: CredentialSources.maxKeyFileBytes)
         }
+        try ContextInput.refuseSharedStdin(request: requestOptions.requestFile, contextPaths)
         let draft = try requestOptions.readDraft()
         let request = try requestOptions.build(draft, source: requestOptions.source)
         let state = try ContextInput.load(contextPaths, provider: request.provider) ?? ContextState(provider: request.provider)
-        let planned = Planner.plan(request, context: state)
+        var planned = Planner.plan(request, context: state)
+        planned.report = Wording.worded(planned.report)
+        let credentialsGiven = try hasCredentials(request.provider, signing)
         var signed: SignedRequest?
-        if planned.report.valid || signing.noValidate, try hasCredentials(request.provider, signing) {
+        if planned.report.valid || signing.noValidate, credentialsGiven {
             var shared = SignPipeline.Shared(requestOptions: requestOptions, signing: signing)
             let timestamp = try signing.timestamp.map { text throws(SigScopeError) in try Timestamp.parse(text) } ?? Frontend.now()
             signed = try SignPipeline.sign(request, draft: draft, body: nil, timestamp: timestamp, nonce: signing.nonce, shared: &shared)
@@ -70,7 +73,7 @@ struct Plan: ParsableCommand {
         case .text:
             var text = PlanText.render(planned, style: Frontend.style)
             if let signed {
-                text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style)
+                text += "\n" + TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style, naming: Wording.flag)
             } else {
                 text += "\n" + Frontend.style.dim(planned.report.valid || signing.noValidate
                     ? "not signed: no credentials (give --secret-id and --secret-key, the provider's environment variables, or a profile file)"
@@ -85,12 +88,15 @@ struct Plan: ParsableCommand {
     }
 
     /// Whether a secret key and id are found for `provider` (options, environment, profile files).
-    /// - Throws: what reading them throws when a key, a key file or a profile was asked for
-    ///   explicitly; otherwise their absence only means the plan is not signed.
+    /// - Throws: for an empty secret key (option or variable), and what reading them throws when
+    ///   a key id, key, key file or profile was asked for explicitly: the user meant to sign.
+    ///   Otherwise their absence only means the plan is not signed.
     private static func hasCredentials(_ provider: Provider, _ signing: SigningSettings) throws(SigScopeError) -> Bool {
         let given = signing.givenCredentials
+        let keyOption = Frontend.credentialOptions(for: provider).key
+        try Frontend.refuseEmptySecret(given.secretKey, option: keyOption, variable: provider.profile.environment.secretKey)
         let sources = CredentialSources(provider: provider, given: given)
-        if given.secretKey != nil || given.secretKeyFile != nil || given.profile != nil {
+        if signing.secretId != nil || given.secretKey != nil || given.secretKeyFile != nil || given.profile != nil {
             _ = try sources.resolve().credentials(provider: provider)
             return true
         }

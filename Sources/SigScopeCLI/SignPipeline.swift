@@ -32,6 +32,7 @@ struct SignPipeline {
             return try runBatch()
         }
         let source = requestOptions.source
+        try ContextInput.refuseSharedStdin(request: requestOptions.requestFile, contextPaths)
         let draft = try requestOptions.readDraft()
         let request = try Frontend.naming(source) { () throws(SigScopeError) in try requestOptions.build(draft, source: source) }
         let body = try signing.bodyFile.map { path throws(SigScopeError) in try Frontend.read(path) }
@@ -45,7 +46,7 @@ struct SignPipeline {
             report = Validator.validate(Self.asSent(request, body: body))
         }
         if let report, !report.valid {
-            if format == .json { Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n") }
+            if format == .json { Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(Wording.worded(report).json)) + "\n") }
             reportRefusal(report, source: source)
             return 1
         }
@@ -59,7 +60,7 @@ struct SignPipeline {
         }
         switch (mode, format) {
         case (.sign, .text):
-            Frontend.writeReport(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style))
+            Frontend.writeReport(TraceText.render(signed, showSecrets: signing.showSecrets, style: Frontend.style, naming: Wording.flag))
         case (.curl, .text):
             Frontend.writeOut(CurlCommand.render(signed.request) + "\n")
         case (.sign, .json):
@@ -423,7 +424,7 @@ struct SignPipeline {
                 return nil
             } catch {
                 JSONWriter.compact.write(SignPipeline.lineFailure(error, line: line.number), into: output)
-                return BatchFailure(line: line.number, column: error.column, code: error.code.rawValue, message: error.reason)
+                return BatchFailure(line: line.number, column: error.column, code: error.code.rawValue, message: Wording.reason(error))
             }
         }
     }
@@ -432,7 +433,7 @@ struct SignPipeline {
     /// with `"column"` (1-based, in characters, within the line) when the error has a place, such as a
     /// JSON syntax error: the message alone says "opened here" and the column says where.
     static func lineFailure(_ error: SigScopeError, line: Int) -> JSONValue {
-        var details: JSONObject = ["code": .string(error.code.rawValue), "message": .string(error.reason)]
+        var details: JSONObject = ["code": .string(error.code.rawValue), "message": .string(Wording.reason(error))]
         if let column = error.column { details["column"] = .number(String(column)) }
         return .object(["line": .number(String(line)), "error": .object(details)])
     }
@@ -446,13 +447,14 @@ struct SignPipeline {
     /// "message", "violations": [...], "warnings": [...]}}`.
     static func validationFailure(_ report: ValidationReport, line: Int) -> JSONValue {
         let count = report.violations.count
+        let worded = Wording.worded(report)
         return .object([
             "line": .number(String(line)),
             "error": .object([
                 "code": .string(SigScopeError.Code.validationFailed.rawValue),
                 "message": .string("the request breaks \(rules(count)) of \(report.provider.displayName) \(report.action); fix \(count == 1 ? "it" : "them") or pass --no-validate"),
-                "violations": .array(report.violations.map(\.json)),
-                "warnings": .array(report.warnings.map(\.json)),
+                "violations": .array(worded.violations.map(\.json)),
+                "warnings": .array(worded.warnings.map(\.json)),
             ]),
         ])
     }

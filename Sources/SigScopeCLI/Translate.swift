@@ -66,7 +66,8 @@ struct TranslateCommand: ParsableCommand {
                 sets.append((parsed.name, parsed.value))
             }
             let resolver = try Self.resolver(contextPaths: context.paths, request: built, target: to)
-            let result = try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: resolver)
+            var result = try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: resolver)
+            result.validation = Wording.worded(result.validation)
             switch output.format {
             case .json:
                 Frontend.writeOut(JSONWriter.pretty.string(result.json) + "\n")

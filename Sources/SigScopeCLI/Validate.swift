@@ -45,6 +45,7 @@ struct Validate: ParsableCommand {
 
     /// Validates the request and prints the report; argument-parser's path and `FastPath` both end here.
     static func run(_ request: RequestSettings, format: OutputFormat, contextPaths: [String] = []) throws(SigScopeError) -> Int32 {
+        try ContextInput.refuseSharedStdin(request: request.requestFile, contextPaths)
         let draft = try request.readDraft()
         let apiRequest = try Frontend.naming(request.source) { () throws(SigScopeError) in try request.build(draft, source: request.source) }
         let report: ValidationReport
@@ -55,9 +56,9 @@ struct Validate: ParsableCommand {
         }
         switch format {
         case .text:
-            Frontend.writeReport(ValidationText.render(report, style: Frontend.style))
+            Frontend.writeReport(ValidationText.render(Wording.worded(report), style: Frontend.style))
         case .json:
-            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(report.json)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(Wording.worded(report).json)) + "\n")
         }
         return report.valid ? 0 : 1
     }

@@ -227,10 +227,11 @@ struct VerifySettings {
                 notes.append("\(errorSource) is a success response, not an error: it quotes no server string-to-sign")
             }
         }
-        let options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: clock, serverStringToSign: serverStringToSign,
+        var options = VerifyOptions(secretKey: key, expectedSecretId: secretId, token: token, now: clock, serverStringToSign: serverStringToSign,
                                     serverErrorCode: serverErrorCode)
+        options.nowIsClock = now == nil && clock != nil
         var report = try Frontend.naming(source) { () throws(SigScopeError) in try Verifier.verify(captured, options: options) }
         report.notes = notes + report.notes
-        return (captured, report, resolved)
+        return (captured, Wording.worded(report), resolved)
     }
 }

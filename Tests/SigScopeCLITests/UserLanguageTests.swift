@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SigScope
+import SigScopeTestSupport
 
 /// Messages speak the user's language: no internal source ids (the rule tables' `seed-001`,
 /// `tc-zh-spec`, …) or paths of the project's own research notes, and every `docs/…` page a
@@ -17,34 +18,13 @@ struct UserLanguageTests {
         return files.filter { $0.pathExtension == "swift" }
     }
 
-    /// The string literals of a source line (between unescaped double quotes), comments aside.
-    static func literals(_ line: Substring) -> [String] {
-        let code = line.trimmingCharacters(in: .whitespaces)
-        if code.hasPrefix("//") { return [] }
-        var result: [String] = []
-        var current: String?
-        var escaped = false
-        for c in code {
-            if var text = current {
-                if escaped { text.append(c); escaped = false; current = text; continue }
-                if c == "\\" { escaped = true; text.append(c); current = text; continue }
-                if c == "\"" { result.append(text); current = nil; continue }
-                text.append(c)
-                current = text
-            } else if c == "\"" {
-                current = ""
-            }
-        }
-        return result
-    }
-
     @Test("no string literal in Sources holds an internal source id (the ids themselves aside)")
     func sourcesLiterals() throws {
         var found: [String] = []
         for file in Self.swiftFiles(under: "Sources") {
             let text = try String(contentsOf: file, encoding: .utf8)
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.contains("RuleSource(id:") {
-                for literal in Self.literals(line) where Self.internalWords.contains(where: { literal.lowercased().contains($0.lowercased()) }) {
+                for literal in SourceText.literals(line) where Self.internalWords.contains(where: { literal.lowercased().contains($0.lowercased()) }) {
                     found.append("\(file.lastPathComponent):\(n + 1): \(literal)")
                 }
             }

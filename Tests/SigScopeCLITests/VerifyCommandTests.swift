@@ -143,7 +143,7 @@ struct VerifyCommandTests {
     @Test("--server-error with a response that quotes no string-to-sign: a note, the verdict unchanged")
     func serverErrorWithout() throws {
         let result = try CLI.run(["verify", Self.rpc, "--secret-key", Self.rpcKey, "--server-error", "-", "--no-clock", "--format", "json"],
-                                 stdin: #"{"RequestId":"x","HostId":"ecs.aliyuncs.com","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}"#)
+                                 stdin: #"{"RequestId":"x","HostId":"ecs.aliyuncs.com","Code":"InvalidVSwitchId.NotFound","Message":"The specified VSwitchId is not found."}"#)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("quotes no server string-to-sign"))
     }

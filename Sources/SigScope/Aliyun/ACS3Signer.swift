@@ -25,21 +25,21 @@ public enum ACS3Signer {
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? SignatureAlgorithm.acs3.defaultMethod
         if options.service != nil {
-            throw SigScopeError(.invalidOption, "--service is the TC3 credential-scope service; ACS3 has no credential scope, so drop it")
+            throw SigScopeError(.invalidOption, "\(.service) is the TC3 credential-scope service; ACS3 has no credential scope, so drop it")
         }
         if options.language != nil {
-            throw SigScopeError(.invalidOption, "--language sets Tencent's Language / X-TC-Language; Alibaba requests have no such parameter")
+            throw SigScopeError(.invalidOption, "\(.language) sets Tencent's Language / X-TC-Language; Alibaba requests have no such parameter")
         }
         if method == .get, options.body != nil {
-            throw SigScopeError(.invalidOption, "an ACS3 GET has no body; drop --body-file or use --method POST")
+            throw SigScopeError(.invalidOption, "an ACS3 GET has no body; drop \(.body) or use \(.method) POST")
         }
         let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
 
         let body = options.body ?? []
         let contentType = options.contentType ?? (options.body != nil ? defaultBodyContentType : nil)
         if options.body != nil, options.contentType == nil {
-            notes.append("The body is sent with content-type \(defaultBodyContentType) (signed); pass --content-type for JSON or other bodies.")
+            notes.append("The body is sent with content-type \(defaultBodyContentType) (signed); give \(.contentType) for JSON or other bodies.")
         }
         let query = Params.flatten(request.params, indexBase: 1)
         let payloadHash: String
@@ -72,7 +72,7 @@ public enum ACS3Signer {
             guard !name.isEmpty else { continue }
             guard headers.contains(where: { $0.name == name }) else {
                 let sent = headers.map(\.name).joined(separator: ", ")
-                throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent) (all of them are signed already)")
+                throw SigScopeError(.invalidOption, "\(.signedHeaders) name \"\(name)\", which this request does not send; sent headers are: \(sent) (all of them are signed already)")
             }
             if !signed.contains(name) { signed.append(name) }
         }

@@ -244,16 +244,16 @@ public enum AliyunCreateNetworkInterface {
 
     /// RPC common parameters the signer sets itself.
     public static let commonParameters: [CommonParameter] = [
-        CommonParameter("Action", advice: "give \"action\" in the request file or --action."),
-        CommonParameter("Version", advice: "use --api-version."),
-        CommonParameter("AccessKeyId", advice: "use --access-key-id or ALIBABA_CLOUD_ACCESS_KEY_ID."),
-        CommonParameter("SignatureMethod", advice: "use --algorithm; sigscope sets it."),
-        CommonParameter("SignatureVersion", advice: "use --algorithm; sigscope sets it."),
-        CommonParameter("SignatureNonce", advice: "use --nonce."),
+        CommonParameter("Action", advice: "give the request's action\(aside: .action)."),
+        CommonParameter("Version", advice: "give the API version\(aside: .apiVersion)."),
+        CommonParameter("AccessKeyId", advice: "give it as the credentials' key id\(aside: .accessKeyId)."),
+        CommonParameter("SignatureMethod", advice: "choose the signing algorithm\(aside: .algorithm); sigscope sets it."),
+        CommonParameter("SignatureVersion", advice: "choose the signing algorithm\(aside: .algorithm); sigscope sets it."),
+        CommonParameter("SignatureNonce", advice: "give the signing nonce\(aside: .nonce)."),
         CommonParameter("SignatureType", advice: "leave it out; sigscope sets what the algorithm needs."),
-        CommonParameter("Timestamp", advice: "use --timestamp."),
+        CommonParameter("Timestamp", advice: "give the signing timestamp\(aside: .timestamp)."),
         CommonParameter("Signature", advice: "sigscope computes the signature itself."),
-        CommonParameter("SecurityToken", advice: "use --token or ALIBABA_CLOUD_SECURITY_TOKEN."),
+        CommonParameter("SecurityToken", advice: "give it as the credentials' session token\(aside: .token)."),
     ]
 
     /// The action's rules.

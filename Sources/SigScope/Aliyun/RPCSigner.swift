@@ -19,15 +19,15 @@ public enum RPCSigner {
 
     /// Common parameters sigscope sets itself (from options and credentials); a request's
     /// params may not set them. `Format` is also common but may be given in params.
-    public static let reservedParameterNames: [String: String] = [
-        "AccessKeyId": "--access-key-id (or ALIBABA_CLOUD_ACCESS_KEY_ID)",
-        "Action": "--action or \"action\" in the request file",
-        "SignatureMethod": "--algorithm (rpc signs with HMAC-SHA1)",
-        "SignatureNonce": "--nonce",
-        "SignatureVersion": "--algorithm (rpc sends 1.0)",
-        "Timestamp": "--timestamp",
-        "Version": "--api-version",
-        "SecurityToken": "--token (or ALIBABA_CLOUD_SECURITY_TOKEN)",
+    public static let reservedParameterNames: [String: SigScopeMessage] = [
+        "AccessKeyId": "the credentials' key id\(aside: .accessKeyId)",
+        "Action": "the request's action\(aside: .action)",
+        "SignatureMethod": "\(.algorithm) rpc (it signs with HMAC-SHA1)",
+        "SignatureNonce": "\(.nonce)",
+        "SignatureVersion": "\(.algorithm) rpc (it sends 1.0)",
+        "Timestamp": "\(.timestamp)",
+        "Version": "\(.apiVersion)",
+        "SecurityToken": "the credentials' session token\(aside: .token)",
         "Signature": "nothing: sigscope computes it",
     ]
 
@@ -45,7 +45,7 @@ public enum RPCSigner {
     /// With `options.body` (POST only) those exact bytes are sent and their form fields signed,
     /// and the request's params go in the query.
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for options
-    ///   this algorithm cannot use (`--signed-headers`, `--service`, `--language`, a GET body or
+    ///   this algorithm cannot use (`extraSignedHeaders`, `service`, `language`, a GET body or
     ///   Content-Type, a body that is not form-encoded) or a param that sigscope sets itself.
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         try sign(request, options: options, credentials: credentials, contexts: nil)
@@ -58,9 +58,9 @@ public enum RPCSigner {
         try refuseInapplicable(options, method: method)
         let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
         guard let nonce = options.nonce, !nonce.isEmpty else {
-            throw SigScopeError(.missingInput, "the RPC signature needs a SignatureNonce: pass --nonce (sigscope's CLI makes a random one when it is omitted)")
+            throw SigScopeError(.missingInput, "the RPC signature needs a SignatureNonce: give \(.nonce)")
         }
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
 
         var format = defaultFormat
         var business: [(name: String, value: String)] = []
@@ -68,13 +68,13 @@ public enum RPCSigner {
             if pair.name == "Format" {
                 format = pair.value
             } else if let instead = reservedParameterNames[pair.name] {
-                throw SigScopeError(.invalidOption, "the parameter \"\(pair.name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+                throw SigScopeError.commonParameter(pair.name, instead: instead)
             } else {
                 business.append(pair)
             }
         }
         if request.params["Format"] == nil {
-            notes.append("Format defaults to JSON; --param Format=XML asks for XML responses.")
+            notes.append("Format defaults to JSON; \(.params) Format=XML asks for XML responses.")
         }
         var common: [(name: String, value: String)] = [
             ("AccessKeyId", credentials.secretId),
@@ -104,9 +104,9 @@ public enum RPCSigner {
                 body = given
                 queryPairs = common + business
                 signedPairs = queryPairs + fields
-                notes.append("The body is the --body-file bytes as given; its \(fields.count) form field(s) are signed together with the query parameters (the request's params go in the query).")
+                notes.append("The body is the given bytes\(aside: .body) as they are; its \(fields.count) form field(s) are signed together with the query parameters (the request's params go in the query).")
                 if given.last == 0x0A {
-                    notes.append("--body-file ends with a newline: it is part of the last form value (signed as %0A). Write the file without it (printf, not echo) if that is not intended.")
+                    notes.append("The given body\(aside: .body) ends with a newline: it is part of the last form value (signed as %0A). Write the file without it (printf, not echo) if that is not intended.")
                 }
             } else {
                 body = FormCodec.canonicalQuery(business, encoder: .rfc3986)
@@ -131,20 +131,20 @@ public enum RPCSigner {
     /// Rejects options that mean nothing for an RPC request.
     private static func refuseInapplicable(_ options: SigningOptions, method: HTTPMethod) throws(SigScopeError) {
         if !options.extraSignedHeaders.isEmpty {
-            throw SigScopeError(.invalidOption, "--signed-headers applies to tc3 and acs3; the RPC signature (HMAC-SHA1) signs parameters, not headers — use --algorithm acs3 to sign headers")
+            throw SigScopeError(.invalidOption, "\(.signedHeaders) apply to tc3 and acs3; the RPC signature (HMAC-SHA1) signs parameters, not headers — use \(.algorithm) acs3 to sign headers")
         }
         if options.service != nil {
-            throw SigScopeError(.invalidOption, "--service is the TC3 credential-scope service; Alibaba signatures have no credential scope, so drop it")
+            throw SigScopeError(.invalidOption, "\(.service) is the TC3 credential-scope service; Alibaba signatures have no credential scope, so drop it")
         }
         if options.language != nil {
-            throw SigScopeError(.invalidOption, "--language sets Tencent's Language / X-TC-Language; Alibaba requests have no such parameter")
+            throw SigScopeError(.invalidOption, "\(.language) sets Tencent's Language / X-TC-Language; Alibaba requests have no such parameter")
         }
         if method == .get {
             if options.body != nil {
-                throw SigScopeError(.invalidOption, "an RPC GET sends every parameter in the query and has no body; drop --body-file or use --method POST")
+                throw SigScopeError(.invalidOption, "an RPC GET sends every parameter in the query and has no body; drop \(.body) or use \(.method) POST")
             }
             if options.contentType != nil {
-                throw SigScopeError(.invalidOption, "an RPC GET has no body, so it sends no Content-Type; drop --content-type or use --method POST")
+                throw SigScopeError(.invalidOption, "an RPC GET has no body, so it sends no Content-Type; drop \(.contentType) or use \(.method) POST")
             }
         } else if let contentType = options.contentType,
                   !contentType.lowercased().trimmingASCIIWhitespace().hasPrefix(formContentType) {
@@ -152,13 +152,13 @@ public enum RPCSigner {
         }
     }
 
-    /// The decoded fields of a form body given with `--body-file`.
+    /// The decoded fields of a form body given as `options.body`.
     private static func formFields(of body: [UInt8]) throws(SigScopeError) -> [(name: String, value: String)] {
         guard let text = String(validating: body, as: UTF8.self) else {
-            throw SigScopeError(.invalidOption, "--body-file is not UTF-8 text; an RPC POST body is an \(formContentType) form (name=value&...)")
+            throw SigScopeError(.invalidOption, "\(.body) is not UTF-8 text; an RPC POST body is an \(formContentType) form (name=value&...)")
         }
         guard let fields = FormCodec.strictDecode(text, plusAsSpace: true) else {
-            throw SigScopeError(.invalidOption, "--body-file is not a valid \(formContentType) form: a %-escape is malformed or does not decode to UTF-8")
+            throw SigScopeError(.invalidOption, "\(.body) is not a valid \(formContentType) form: a %-escape is malformed or does not decode to UTF-8")
         }
         return fields
     }

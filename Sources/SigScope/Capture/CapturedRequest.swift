@@ -31,13 +31,13 @@ public struct CapturedRequest: Sendable, Equatable {
     /// The form the capture was in.
     public var format: CaptureFormat
     /// Remarks about how the capture was read (defaults curl applies, lines skipped, the HAR entry chosen).
-    public var notes: [String]
+    public var notes: [SigScopeMessage]
     /// Bytes a raw HTTP capture has after the `Content-Length` body: not part of the request the
     /// server reads, but what `verify` tries when the signature covers them.
     public var bytesAfterBody: [UInt8]
 
     /// Creates a captured request.
-    public init(request: HTTPRequest, format: CaptureFormat, notes: [String] = [], bytesAfterBody: [UInt8] = []) {
+    public init(request: HTTPRequest, format: CaptureFormat, notes: [SigScopeMessage] = [], bytesAfterBody: [UInt8] = []) {
         self.request = request
         self.format = format
         self.notes = notes
@@ -60,11 +60,11 @@ public enum CaptureParser {
     ///   - source: the file name used in errors.
     ///   - entry: HAR only: the 0-based entry (`log.entries[N]`) to use instead of the first Tencent/Alibaba API entry.
     /// - Throws: `SigScopeError.invalidCapture` (with line and column where known) when the
-    ///   capture cannot be read, or `--entry` is given for a form that has no entries.
+    ///   capture cannot be read, or an `entry` is given for a form that has no entries.
     public static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
         let format = detectFormat(bytes)
         if entry != nil && format != .har {
-            throw SigScopeError(.invalidOption, "--entry selects an entry of a HAR file, but \(source) is a \(format.displayName)")
+            throw SigScopeError(.invalidOption, "\(.harEntry) selects an entry of a HAR file, but \(source) is a \(format.displayName)")
         }
         switch format {
         case .har: return try HARRequestParser.parse(bytes, source: source, entry: entry)

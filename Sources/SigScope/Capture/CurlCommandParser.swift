@@ -550,7 +550,7 @@ public enum CurlCommandParser {
             }
             let host = sent.first(where: { $0.name.lowercased() == "host" })?.value ?? url.authority
             let request = HTTPRequest(method: method, scheme: url.scheme, host: host, path: url.path, query: query, headers: sent, body: body)
-            return CapturedRequest(request: request, format: .curl, notes: notes)
+            return CapturedRequest(request: request, format: .curl, notes: notes.map(SigScopeMessage.init(verbatim:)))
         }
 
         func joinData() -> [UInt8] {

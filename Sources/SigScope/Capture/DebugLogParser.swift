@@ -101,7 +101,7 @@ public enum DebugLogParser {
             body = data
         }
         let request = HTTPRequest(method: method, scheme: "https", host: host, path: path, query: query, headers: headers, body: body)
-        return CapturedRequest(request: request, format: .sdkLog, notes: notes)
+        return CapturedRequest(request: request, format: .sdkLog, notes: notes.map(SigScopeMessage.init(verbatim:)))
     }
 
     /// The bytes of a Python bytes literal (`b'…'`, as the SDK logs a bytes body), nil for other text.
@@ -161,7 +161,7 @@ public enum DebugLogParser {
         }
         let notes = ["read from a verbose transcript (curl -v or an SDK debug log): the request on line \(all[start].number); it shows no scheme, so \(scheme) was assumed unless the target names one"]
         let request = HTTPRequest(method: requestLine.method, scheme: scheme, host: host, path: path, query: query, headers: headers, body: [])
-        return CapturedRequest(request: request, format: .verbose, notes: notes)
+        return CapturedRequest(request: request, format: .verbose, notes: notes.map(SigScopeMessage.init(verbatim:)))
     }
 
     /// The request line of `> METHOD target HTTP/x` (curl -v, the Alibaba core SDK's log), nil for any other line.

@@ -26,21 +26,21 @@ public enum HARRequestParser {
             throw SigScopeError(.invalidCapture, "the HAR file has no entries", source: source)
         }
         let chosen: Int
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let apiEntries = self.apiEntries(entries)
         if let entry {
             guard entry >= 0, entry < entries.count else {
-                throw SigScopeError(.invalidOption, "--entry \(entry) is out of range: \(source) has \(entries.count) entr\(entries.count == 1 ? "y" : "ies"), numbered from 0 to \(entries.count - 1)")
+                throw SigScopeError(.invalidOption, "\(.harEntry) \(entry) is out of range: \(source) has \(entries.count) entr\(entries.count == 1 ? "y" : "ies"), numbered from 0 to \(entries.count - 1)")
             }
             chosen = entry
         } else {
             guard let first = apiEntries.first else {
                 let urls = entries.prefix(5).compactMap { $0["request"]?["url"]?.stringValue }.joined(separator: ", ")
-                throw SigScopeError(.invalidCapture, "no entry of the HAR file is a Tencent Cloud (*.tencentcloudapi.com) or Alibaba Cloud (*.aliyuncs.com) API request (entries: \(urls)); choose one with --entry N", source: source)
+                throw SigScopeError(.invalidCapture, "no entry of the HAR file is a Tencent Cloud (*.tencentcloudapi.com) or Alibaba Cloud (*.aliyuncs.com) API request (entries: \(urls)); choose one with \(.harEntry) N", source: source)
             }
             chosen = first
             if entries.count > 1 {
-                notes.append("used HAR entry \(first) (0-based) of \(entries.count) (the first API request\(apiEntries.count > 1 ? "; \(apiEntries.count) API requests in all, choose another with --entry N" : ""))")
+                notes.append("used HAR entry \(first) (0-based) of \(entries.count) (the first API request\(apiEntries.count > 1 ? "; \(apiEntries.count) API requests in all, choose another with \(.harEntry) N" as SigScopeMessage : ""))")
             }
         }
         let request = try parseRequest(entries[chosen]["request"], source: source, entry: chosen, notes: &notes)
@@ -55,10 +55,10 @@ public enum HARRequestParser {
         do {
             root = try JSONParser.parse(bytes, limits: .response)
         } catch {
-            throw SigScopeError(.invalidOption, "--all-entries reads a HAR file, and \(source) is not one (not JSON: \(error.reason))")
+            throw SigScopeError(.invalidOption, "\(.allHAREntries) needs a HAR file, and \(source) is not one (not JSON: \(error.reason))")
         }
         guard let entries = root["log"]?["entries"]?.arrayValue else {
-            throw SigScopeError(.invalidOption, "--all-entries reads a HAR file, and \(source) has no log.entries")
+            throw SigScopeError(.invalidOption, "\(.allHAREntries) needs a HAR file, and \(source) has no log.entries")
         }
         let found = apiEntries(entries)
         guard !found.isEmpty else {
@@ -80,7 +80,7 @@ public enum HARRequestParser {
         return apiHostSuffixes.contains { lower.hasSuffix($0) }
     }
 
-    static func parseRequest(_ value: JSONValue?, source: String, entry: Int, notes: inout [String]) throws(SigScopeError) -> HTTPRequest {
+    static func parseRequest(_ value: JSONValue?, source: String, entry: Int, notes: inout [SigScopeMessage]) throws(SigScopeError) -> HTTPRequest {
         let label = "entry \(entry)"
         guard let request = value?.objectValue else {
             throw SigScopeError(.invalidCapture, "HAR \(label) has no request object", source: source)

@@ -19,7 +19,7 @@ public enum RawHTTPRequestParser {
     public static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
         var input = bytes
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { input.removeFirst(3) }
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         var offset = 0
         var lineNumber = 0
 

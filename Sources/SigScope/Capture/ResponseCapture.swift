@@ -109,7 +109,7 @@ public struct CapturedResponse: Sendable, Equatable {
         while start < bytes.count, Bytes.isSpace(bytes[start]) { start += 1 }
         if Bytes.hasPrefix(bytes, at: start, "HTTP/") {
             if entry != nil {
-                throw SigScopeError(.invalidOption, "--entry applies only to HAR files; this input is an HTTP response", source: source)
+                throw SigScopeError(.invalidOption, "\(.harEntry) applies only to HAR files; this input is an HTTP response", source: source)
             }
             return try parseHTTP(bytes, from: start, limits: limits, source: source)
         }
@@ -118,7 +118,7 @@ public struct CapturedResponse: Sendable, Equatable {
         }
         if let transcript = transcriptResponse(bytes) {
             if entry != nil {
-                throw SigScopeError(.invalidOption, "--entry applies only to HAR files; this input is a verbose transcript", source: source)
+                throw SigScopeError(.invalidOption, "\(.harEntry) applies only to HAR files; this input is a verbose transcript", source: source)
             }
             var response = try parseHTTP(transcript.http, limits: limits, source: source)
             // The body's lines are not the file's lines.
@@ -127,7 +127,7 @@ public struct CapturedResponse: Sendable, Equatable {
             return response
         }
         if entry != nil {
-            throw SigScopeError(.invalidOption, "--entry applies only to HAR files; this input is a bare response body", source: source)
+            throw SigScopeError(.invalidOption, "\(.harEntry) applies only to HAR files; this input is a bare response body", source: source)
         }
         return CapturedResponse(form: .body, body: bytes, bodyLine: 1)
     }
@@ -405,7 +405,7 @@ public struct HARDocument: Sendable, Equatable {
         if let entry {
             guard entries.indices.contains(entry) else {
                 let range = entries.isEmpty ? "it has no entries" : "its entries are numbered 0 to \(entries.count - 1)"
-                throw SigScopeError(.invalidOption, "--entry \(entry) is out of range: \(range)", source: source)
+                throw SigScopeError(.invalidOption, "\(.harEntry) \(entry) is out of range: \(range)", source: source)
             }
             return entries[entry]
         }
@@ -415,7 +415,7 @@ public struct HARDocument: Sendable, Equatable {
             throw SigScopeError(.invalidCapture, "the HAR file has no entries", source: source)
         }
         let hosts = entries.prefix(5).map { "\($0.index): \($0.method) \($0.host)" }.joined(separator: ", ")
-        throw SigScopeError(.invalidCapture, "no HAR entry went to a Tencent Cloud (*.tencentcloudapi.com) or Alibaba Cloud (*.aliyuncs.com) API; choose one with --entry N (0-based; \(hosts)\(entries.count > 5 ? ", …" : ""))", source: source)
+        throw SigScopeError(.invalidCapture, "no HAR entry went to a Tencent Cloud (*.tencentcloudapi.com) or Alibaba Cloud (*.aliyuncs.com) API; choose one with \(.harEntry) N (0-based; \(hosts)\(entries.count > 5 ? ", …" : ""))", source: source)
     }
 
     /// The chosen entry's response as a `CapturedResponse`, its body base64-decoded when

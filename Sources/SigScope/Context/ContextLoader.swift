@@ -44,7 +44,13 @@ public enum ContextLoader {
             try loadHAR(har, file: file, into: &state, limits: limits)
             return
         }
-        let decoded = try ResponseDecoder.decode(bytes, provider: nil, action: nil, entry: nil, limits: limits, source: file.name)
+        let decoded: DecodedResponse
+        do throws(SigScopeError) {
+            decoded = try ResponseDecoder.decode(bytes, provider: nil, action: nil, entry: nil, limits: limits, source: file.name)
+        } catch where error.code == .undecodable && error.reason.hasPrefix("cannot tell which provider answered") {
+            // decode's advice (--provider) does not apply to a context file, which names its provider itself.
+            throw SigScopeError(.invalidContext, notAResponse(bytes), source: file.name)
+        }
         try absorb(decoded, evidence: file.name, source: file.name, into: &state)
     }
 
@@ -86,6 +92,10 @@ public enum ContextLoader {
         guard case .describe(let result)? = decoded.result else {
             let what = decoded.action.map { "a \($0) response" } ?? "a response sigscope cannot name"
             throw SigScopeError(.invalidContext, "\(what) is not one of the Describe* responses a context is made from (\(decoded.provider.displayName): \(DescribeModels.actions(for: decoded.provider).joined(separator: ", ")))", source: source)
+        }
+        if let problem = malformed(result) {
+            let entry = evidence == source ? "" : evidence.replacingOccurrences(of: source + " ", with: "") + ": "
+            throw SigScopeError(.invalidContext, "\(entry)the \(result.action) response \(problem); sigscope takes no guess at a fact it cannot read, so fix or replace the file", source: source)
         }
         do throws(ContextConflict) {
             try state.setProvider(result.provider, evidence: evidence)
@@ -203,6 +213,48 @@ public enum ContextLoader {
                                               availableIpAddressCount: subnet.typedInteger("AvailableIpAddressCount").map { Int(clamping: $0) },
                                               totalIpAddressCount: subnet.typedInteger("TotalIpAddressCount").map { Int(clamping: $0) }, evidence: evidence))
         }
+    }
+
+    /// The listing members of the Describe* results: each must be a list when present.
+    private static let listings = ["VpcSet", "SubnetSet", "SecurityGroupSet", "NetworkInterfaceSet", "VpcLimitSet",
+                                   "Vpcs", "VSwitches", "SecurityGroups", "NetworkInterfaceSets", "AccountAttributeItems"]
+
+    /// What makes `result` unusable as state, nil when nothing does: a listing that is not a list,
+    /// a subnet whose CIDR block or free-address count cannot be read. Read as absent, these
+    /// would make sigscope decide from facts the file does not hold.
+    static func malformed(_ result: DescribeResult) -> String? {
+        let f = result.fields
+        for key in listings {
+            guard let value = f[key], value != .null else { continue }
+            if value.arrayValue == nil { return "has \(key) that is not a list of items" }
+        }
+        for key in ["SubnetSet", "VSwitches"] {
+            let idKey = key == "SubnetSet" ? "SubnetId" : "VSwitchId"
+            for subnet in f.typedObjects(key) {
+                let id = subnet.typedString(idKey) ?? "?"
+                if let cidr = nonEmpty(subnet.typedString("CidrBlock")), IPv4Block(text: cidr) == nil {
+                    return "lists \(idKey) \(id) with CidrBlock \(JSONWriter.compact.string(.string(cidr))), which is not an IPv4 CIDR block such as 172.16.64.0/24"
+                }
+                if let cidr = nonEmpty(subnet.typedString("Ipv6CidrBlock")), IPAddressText.cidr(cidr, v6: true) == nil {
+                    return "lists \(idKey) \(id) with Ipv6CidrBlock \(JSONWriter.compact.string(.string(cidr))), which is not an IPv6 CIDR block such as 2402:4e00:1013:e500::/64"
+                }
+                if let count = subnet["AvailableIpAddressCount"], count != .null, count != .string(""), subnet.typedInteger("AvailableIpAddressCount") == nil {
+                    return "lists \(idKey) \(id) with AvailableIpAddressCount \(JSONWriter.compact.string(count)), which is not a whole number"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Why a JSON object no provider answers with is no context file: a request file given by
+    /// mistake (it has `params`), or another document.
+    private static func notAResponse(_ bytes: [UInt8]) -> String {
+        let object = (try? JSONParser.parse(bytes))?.objectValue
+        if let object, object["params"] != nil, object["provider"] != nil || object["action"] != nil {
+            return "this is a sigscope request file, not a saved response; give it as the request to check, and the saved responses of the Describe* calls as the context"
+        }
+        let keys = object?.keys.prefix(6).joined(separator: ", ") ?? ""
+        return "this JSON is no Tencent Cloud response ({\"Response\": {…}}) and no Alibaba Cloud one (no RequestId)\(keys.isEmpty ? "" : "; its members are " + keys); a context file is a saved Describe* response"
     }
 
     private static func isDescribeSuccess(_ decoded: DecodedResponse) -> Bool {

@@ -78,8 +78,10 @@ public enum ContextRules {
     }
 
     /// The `count` lowest addresses of `block` that are not reserved, not used by an ENI of
-    /// `context` and not in `taken`; fewer when the block has not that many.
-    static func lowestFree(_ block: IPv4Block, count: Int, provider: Provider, context: ContextState, taken: Set<UInt32>) -> [UInt32] {
+    /// `context` in VPC `vpc` (subnet `subnet` when the VPC is not known) and not in `taken`;
+    /// fewer when the block has not that many.
+    static func lowestFree(_ block: IPv4Block, count: Int, provider: Provider, context: ContextState, taken: Set<UInt32>,
+                           vpc: String? = nil, subnet: String? = nil) -> [UInt32] {
         guard count > 0, count <= ENIRequest.maxPlanned else { return [] }
         let reservedSet = Set(reserved(block, provider: provider).map(\.address))
         var found: [UInt32] = []
@@ -87,7 +89,7 @@ public enum ContextRules {
         let end = UInt64(block.broadcast)
         while address <= end, found.count < count {
             let a = UInt32(address)
-            if !reservedSet.contains(a), !taken.contains(a), context.owner(ofAddress: a) == nil { found.append(a) }
+            if !reservedSet.contains(a), !taken.contains(a), context.owner(ofAddress: a, vpc: vpc, subnet: subnet) == nil { found.append(a) }
             address += 1
         }
         return found
@@ -222,6 +224,9 @@ public enum ContextRules {
             if subnet != nil, block == nil, !eni.addresses.isEmpty || eni.addressesToAllocate > 0 {
                 incomplete(.subnets, eni.subnetId?.path ?? "SubnetId", "the \(eni.subnetWord)'s CidrBlock is not in the context, so its addresses are not checked.")
             }
+            // Private addresses are unique within a VPC: an ENI of another VPC may hold the same one.
+            let scopeVpc = subnet?.vpcId ?? eni.vpcId?.value
+            let scopeSubnet = subnet?.id ?? eni.subnetId?.value
             var given: Set<UInt32> = []
             for address in eni.addresses {
                 guard let value = IPAddressText.ipv4Value(address.address) else { continue }  // The parameter rules report the format.
@@ -241,11 +246,13 @@ public enum ContextRules {
                         continue
                     }
                 }
-                if let owner = context.owner(ofAddress: value) {
+                if let owner = context.owner(ofAddress: value, vpc: scopeVpc, subnet: scopeSubnet) {
                     let evidence = context.networkInterface(owner)?.evidence ?? listed(.networkInterfaces)
                     violation(codes.inUse, address.path, "\(address.path) \(address.address) is already used by \(owner).", evidence)
                 } else if !context.covers(.networkInterfaces) {
                     incomplete(.networkInterfaces, address.path, "\(address.path) \(address.address) is not checked against the addresses in use: the context has no DescribeNetworkInterfaces response.")
+                } else if !context.isComplete(.networkInterfaces) {
+                    incomplete(.networkInterfaces, address.path, "\(address.path) \(address.address) is used by none of the ENIs read, but the DescribeNetworkInterfaces listing is incomplete (TotalCount \(context.totalCount(of: .networkInterfaces) ?? 0), fewer read); add the missing pages to decide.")
                 }
             }
             // Enough free addresses for the ones to be allocated.
@@ -258,10 +265,18 @@ public enum ContextRules {
                 return
             }
             if let block, needed <= ENIRequest.maxPlanned {
-                let free = ContextRules.lowestFree(block, count: needed, provider: provider, context: context, taken: given)
+                let free = ContextRules.lowestFree(block, count: needed, provider: provider, context: context, taken: given, vpc: scopeVpc, subnet: scopeSubnet)
                 if free.count < needed {
                     violation(codes.insufficient, path, "the ENI needs \(needed) more address\(needed == 1 ? "" : "es") from \(eni.subnetWord) \(subnet.id) (\(block)), but only \(free.count) are neither reserved nor used by the ENIs in the context.", subnet.evidence)
+                    return
                 }
+            }
+            // The addresses a plan picks are free only as far as the context knows the ENIs.
+            if block != nil, !context.isComplete(.networkInterfaces) {
+                let why = context.covers(.networkInterfaces)
+                    ? "the DescribeNetworkInterfaces listing is incomplete (TotalCount \(context.totalCount(of: .networkInterfaces) ?? 0), fewer read)"
+                    : "the context has no DescribeNetworkInterfaces response"
+                incomplete(.networkInterfaces, path, "the \(needed) address\(needed == 1 ? "" : "es") the server assigns from \(eni.subnetWord) \(subnet.id) are not known to be free: \(why), so the addresses in use are not known; a plan's lowest free addresses may be taken.")
             }
         }
 

@@ -152,8 +152,25 @@ public struct ContextState: Sendable, Equatable {
     private var securityGroupTable = Table<SecurityGroup>()
     private var eniTable = Table<NetworkInterface>()
     private var quotaTable = Table<Quota>()
-    /// Which IPv4 address (as a number) which ENI uses.
+    /// Which IPv4 address (as a number) which ENI uses, the first one listed with it.
     private var addressOwners: [UInt32: String] = [:]
+    /// Which ENI uses an IPv4 address within a VPC (`vpc:ID`) or a subnet (`subnet:ID`), or
+    /// with neither known (`""`): private addresses are unique within a VPC only, and two VPCs
+    /// (the default 172.16.0.0/16 of two regions, say) often hold the same ones.
+    private var scopedOwners: [ScopedAddress: String] = [:]
+
+    private struct ScopedAddress: Hashable {
+        let scope: String
+        let address: UInt32
+    }
+
+    /// The scopes an ENI's addresses are unique in, the narrowest known last.
+    private static func scopes(vpc: String?, subnet: String?) -> [String] {
+        var keys: [String] = []
+        if let vpc, !vpc.isEmpty { keys.append("vpc:" + vpc) }
+        if let subnet, !subnet.isEmpty { keys.append("subnet:" + subnet) }
+        return keys.isEmpty ? [""] : keys
+    }
     /// Per kind: the files that listed it (even an empty list), in order.
     private var listedBy: [Resource: [String]] = [:]
     /// Per kind: the largest `TotalCount` a listing gave, to tell a listing with pages missing.
@@ -182,8 +199,22 @@ public struct ContextState: Sendable, Equatable {
     public func networkInterface(_ id: String) -> NetworkInterface? { eniTable[id] }
     public func quota(_ name: String) -> Quota? { quotaTable[name] }
 
-    /// The ENI that uses the IPv4 address `address`, if any in the context does.
+    /// The ENI that uses the IPv4 address `address`, if any in the context does (in any VPC).
     public func owner(ofAddress address: UInt32) -> String? { addressOwners[address] }
+
+    /// The ENI that uses the IPv4 address `address` in VPC `vpc` (or, with the VPC not known,
+    /// in subnet `subnet`), if any in the context does; an ENI listed without VPC or subnet
+    /// counts everywhere. With neither given, as `owner(ofAddress:)`.
+    public func owner(ofAddress address: UInt32, vpc: String?, subnet: String?) -> String? {
+        var keys = [""]
+        if let vpc, !vpc.isEmpty { keys.append("vpc:" + vpc) }
+        if let subnet, !subnet.isEmpty { keys.append("subnet:" + subnet) }
+        if keys.count == 1 { return addressOwners[address] }
+        for key in keys {
+            if let owner = scopedOwners[ScopedAddress(scope: key, address: address)] { return owner }
+        }
+        return nil
+    }
 
     /// The files that listed `resource`; empty when no response of that kind was read.
     public func evidence(for resource: Resource) -> [String] { listedBy[resource] ?? [] }
@@ -274,8 +305,13 @@ public struct ContextState: Sendable, Equatable {
     /// - Throws: `ContextConflict` when its subnet, VPC, zone or addresses differ from the ones
     ///   known, or when one of its addresses is used by another ENI of the context.
     public mutating func add(_ eni: NetworkInterface) throws(ContextConflict) {
+        let scopes = Self.scopes(vpc: eni.vpcId, subnet: eni.subnetId)
         for address in eni.privateIpAddresses {
-            guard let value = IPAddressText.ipv4Value(address), let other = addressOwners[value], other != eni.id else { continue }
+            // An ENI listed without VPC or subnet counts everywhere, as in `owner(ofAddress:vpc:subnet:)`.
+            guard let value = IPAddressText.ipv4Value(address),
+                  let other = scopes == [""] ? addressOwners[value]
+                      : scopedOwners[ScopedAddress(scope: scopes[0], address: value)] ?? scopedOwners[ScopedAddress(scope: "", address: value)],
+                  other != eni.id else { continue }
             let otherEvidence = eniTable[other]?.evidence ?? "the context"
             throw ContextConflict(resource: "private IP", id: address, field: "NetworkInterfaceId", first: other, firstEvidence: otherEvidence,
                                   second: eni.id, secondEvidence: eni.evidence)
@@ -297,7 +333,11 @@ public struct ContextState: Sendable, Equatable {
             return merged
         }
         for address in eni.privateIpAddresses {
-            if let value = IPAddressText.ipv4Value(address) { addressOwners[value] = eni.id }
+            guard let value = IPAddressText.ipv4Value(address) else { continue }
+            if addressOwners[value] == nil { addressOwners[value] = eni.id }
+            for scope in scopes where scopedOwners[ScopedAddress(scope: scope, address: value)] == nil {
+                scopedOwners[ScopedAddress(scope: scope, address: value)] = eni.id
+            }
         }
     }
 

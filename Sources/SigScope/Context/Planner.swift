@@ -24,19 +24,24 @@ public struct ENIPlan: Sendable, Equatable {
 
     /// The ENI quota: how many ENIs count against it now, and its limit when the context states it.
     public struct Quota: Sendable, Equatable {
+        /// The ENIs counted against the quota; meaningful only when `usedKnown`.
         public var used: Int
         public var limit: Int?
         /// The quota's name (`max-elastic-network-interfaces`, `vpc-max-enis`).
         public var name: String?
+        /// False when the context states the limit but has no DescribeNetworkInterfaces response:
+        /// how many ENIs exist is then not known (never taken as 0).
+        public var usedKnown: Bool
 
-        public init(used: Int, limit: Int?, name: String?) {
+        public init(used: Int, limit: Int?, name: String?, usedKnown: Bool = true) {
             self.used = used
             self.limit = limit
             self.name = name
+            self.usedKnown = usedKnown
         }
 
-        /// What is left after this ENI, when the limit is known.
-        public var remainingAfter: Int? { limit.map { $0 - used - 1 } }
+        /// What is left after this ENI, when the limit and the count are known.
+        public var remainingAfter: Int? { usedKnown ? limit.map { $0 - used - 1 } : nil }
     }
 
     public var provider: Provider
@@ -75,7 +80,7 @@ public struct ENIPlan: Sendable, Equatable {
             "privateIpAddresses": .array(privateIpAddresses.map { .object(["address": .string($0.address), "primary": .bool($0.primary), "source": .string($0.source.rawValue)]) }),
             "tags": .array(tags.map { .object(["key": .string($0.key), "value": .string($0.value)]) }),
         ]
-        object["quota"] = quota.map { .object(["used": .number(String($0.used)), "limit": $0.limit.map { .number(String($0)) } ?? .null]) } ?? .null
+        object["quota"] = quota.map { .object(["used": $0.usedKnown ? .number(String($0.used)) : .null, "limit": $0.limit.map { .number(String($0)) } ?? .null]) } ?? .null
         return .object(object)
     }
 
@@ -136,7 +141,8 @@ public enum Planner {
         let needed = eni.addressesToAllocate
         var unplanned = needed
         if needed > 0, let block = subnet?.ipv4Block {
-            let free = ContextRules.lowestFree(block, count: needed, provider: eni.provider, context: context, taken: taken)
+            let free = ContextRules.lowestFree(block, count: needed, provider: eni.provider, context: context, taken: taken,
+                                               vpc: subnet?.vpcId ?? eni.vpcId?.value, subnet: subnet?.id ?? eni.subnetId?.value)
             let primaryFree = !addresses.contains { $0.primary }
             for (i, value) in free.enumerated() {
                 addresses.append(.init(address: IPv4Block.text(value), primary: primaryFree && i == 0, source: .free))
@@ -148,7 +154,7 @@ public enum Planner {
             unplanned = needed - free.count
         }
         let quota = ContextRules.eniQuota(eni: eni, context: context, subnet: subnet).map {
-            ENIPlan.Quota(used: $0.used, limit: $0.limit?.value, name: $0.limit?.name)
+            ENIPlan.Quota(used: $0.used, limit: $0.limit?.value, name: $0.limit?.name, usedKnown: context.covers(.networkInterfaces))
         }
         return ENIPlan(provider: eni.provider, vpcId: eni.vpcId?.value ?? subnet?.vpcId, subnetId: eni.subnetId?.value, zone: subnet?.zone,
                        securityGroupIds: eni.securityGroupIds.map(\.value), privateIpAddresses: addresses, unplannedAddresses: unplanned,

@@ -52,7 +52,7 @@ public enum ProfileFiles {
         let roleArn = nonEmpty(object["role-arn"])
         if object["type"]?.stringValue == "cvm-role" || roleArn != nil {
             let mode = roleArn != nil ? "role-arn (assume role \(roleArn ?? ""))" : "type cvm-role (the instance's CAM role)"
-            throw SigScopeError(unsupportedMode, "profile \"\(profile)\" uses \(mode), which needs a call to STS; sigscope works offline, so get temporary credentials first (for example `tccli sts AssumeRole`) and pass them with --secret-id, --secret-key and --token, or TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_TOKEN", source: source)
+            throw SigScopeError(unsupportedMode, "profile \"\(profile)\" uses \(mode), which needs a call to STS; sigscope works offline, so get temporary credentials first (for example `tccli sts AssumeRole`) and pass them with \(.secretId), \(.secretKey) and \(.token), or TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_TOKEN", source: source)
         }
         let id = try field(object, "secretId", source: source)
         let key = try field(object, "secretKey", source: source)
@@ -94,7 +94,7 @@ public enum ProfileFiles {
             }
             return Entry(secretId: id, secretKey: SecretKey(key), token: token, region: nonEmpty(found["region_id"]), profile: name, mode: mode)
         default:
-            throw SigScopeError(unsupportedMode, "\(place) uses mode \(mode), which fetches its keys from a service (\(Self.aliyunModeNeeds(mode))); sigscope works offline and reads only modes AK and StsToken. Get temporary credentials first (for example `aliyun sts AssumeRole`) and pass them with --access-key-id, --access-key-secret and --token, or choose an AK or StsToken profile with --profile", source: source)
+            throw SigScopeError(unsupportedMode, "\(place) uses mode \(mode), which fetches its keys from a service (\(Self.aliyunModeNeeds(mode))); sigscope works offline and reads only modes AK and StsToken. Get temporary credentials first (for example `aliyun sts AssumeRole`) and pass them with \(.accessKeyId), \(.accessKeySecret) and \(.token), or choose an AK or StsToken profile with \(.profile)", source: source)
         }
     }
 
@@ -136,7 +136,7 @@ public enum ProfileFiles {
             let token = type == "sts" ? try required("security_token") : nil
             return Entry(secretId: id, secretKey: SecretKey(key), token: token, region: value("region_id"), profile: profile, mode: type)
         default:
-            throw SigScopeError(unsupportedMode, "section [\(profile)] has type \(type), which fetches its keys from a service; sigscope works offline and reads only types access_key and sts. Get temporary credentials first and pass them with --access-key-id, --access-key-secret and --token, or choose another section with --profile", source: source, line: section.line)
+            throw SigScopeError(unsupportedMode, "section [\(profile)] has type \(type), which fetches its keys from a service; sigscope works offline and reads only types access_key and sts. Get temporary credentials first and pass them with \(.accessKeyId), \(.accessKeySecret) and \(.token), or choose another section with \(.profile)", source: source, line: section.line)
         }
     }
 

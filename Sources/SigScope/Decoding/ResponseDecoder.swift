@@ -111,26 +111,40 @@ public enum ResponseDecoder {
             guard let object = value.objectValue else {
                 throw SigScopeError(.undecodable, "the body is a JSON \(value.typeName), not an object; neither Tencent Cloud nor Alibaba Cloud answers with one", source: source)
             }
-            if object["Response"]?.objectValue != nil { return .tencent }
+            if object["Response"]?.objectValue != nil || isTencentUnwrapped(object) { return .tencent }
             if object["RequestId"] != nil || object["Code"] != nil || object["HostId"] != nil { return .aliyun }
             let keys = object.keys.prefix(6).joined(separator: ", ")
-            throw SigScopeError(.undecodable, "cannot tell which provider answered: the body is neither Tencent's {\"Response\": {…}} nor an Alibaba Cloud response (it has no RequestId or Code; its members are \(keys.isEmpty ? "none" : keys)); pass --provider", source: source)
+            throw SigScopeError(.undecodable, "cannot tell which provider answered: the body is neither Tencent's {\"Response\": {…}} nor an Alibaba Cloud response (it has no RequestId or Code; its members are \(keys.isEmpty ? "none" : keys)); give \(.provider)", source: source)
         }
     }
 
     // MARK: - Tencent Cloud
 
+    /// The members that name a Tencent result when tccli prints it without the `Response`
+    /// wrapper (`tccli vpc DescribeSubnets` prints `{"TotalCount": …, "SubnetSet": […],
+    /// "RequestId": …}`): no Alibaba Cloud body has any of them.
+    private static let tencentResultMembers: Set<String> = ["NetworkInterface", "VpcSet", "SubnetSet", "SecurityGroupSet", "NetworkInterfaceSet",
+                                                            "VpcLimitSet", "EniPrivateIpAddressQuantity"]
+
+    /// Whether `object` is a Tencent result printed without its `Response` wrapper.
+    static func isTencentUnwrapped(_ object: JSONObject) -> Bool {
+        object["Response"] == nil && object["RequestId"] != nil && object.keys.contains { tencentResultMembers.contains($0) }
+    }
+
     private static func decodeTencent(_ context: inout Context) throws(SigScopeError) -> DecodedResponse {
         guard case .json(let value) = context.body else {
-            throw SigScopeError(.undecodable, "Tencent Cloud API 3.0 answers in JSON, but this body is XML; check --provider", source: context.source)
+            throw SigScopeError(.undecodable, "Tencent Cloud API 3.0 answers in JSON, but this body is XML; check \(.provider)", source: context.source)
         }
-        guard let root = value.objectValue, let responseValue = root["Response"] else {
+        guard let root = value.objectValue, let responseValue = root["Response"] ?? (isTencentUnwrapped(root) ? value : nil) else {
             throw SigScopeError(.undecodable, "not a Tencent Cloud API 3.0 response: expected a JSON object {\"Response\": {…}}", source: context.source)
+        }
+        if root["Response"] == nil {
+            context.notes.append("read as tccli prints a response: the members of Response without the {\"Response\": …} wrapper")
         }
         guard let response = responseValue.objectValue else {
             throw SigScopeError(.undecodable, "Response is \(responseValue.typeName), not an object as Tencent Cloud API 3.0 returns", source: context.source)
         }
-        let others = root.keys.filter { $0 != "Response" }
+        let others = root["Response"] == nil ? [] : root.keys.filter { $0 != "Response" }
         if !others.isEmpty {
             context.notes.append("the body has members beside Response (\(others.joined(separator: ", "))); they are not part of the API response")
         }

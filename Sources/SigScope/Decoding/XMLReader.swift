@@ -172,7 +172,14 @@ public enum XMLReader {
         }
 
         if let refusal = builder.refusal { throw refusal }
-        if let first = builder.firstError { throw first }
+        if var first = builder.firstError {
+            // libxml2 words a document cut short in many ways ("Extra content at the end of the
+            // document", "expected '>'"); an error on the last line with elements still open says it plainly.
+            if let open = builder.stack.last?.name, let line = first.line, line >= Self.lastLine(bytes) {
+                first.reason += " (the document ends with <\(open)> still open: is the file cut short?)"
+            }
+            throw first
+        }
         if status != 0 || context.pointee.wellFormed == 0 {
             throw XMLSyntaxError(kind: .malformed, reason: "the document is not well-formed XML")
         }
@@ -180,6 +187,15 @@ public enum XMLReader {
             throw XMLSyntaxError(kind: .malformed, reason: "the document has no root element")
         }
         return root
+    }
+
+    /// The number of the last line of `bytes` that has any content (1-based).
+    private static func lastLine(_ bytes: [UInt8]) -> Int {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var line = 1
+        for i in 0..<end where bytes[i] == 0x0A { line += 1 }
+        return line
     }
 
     /// How many bytes are pushed to libxml2 at a time.

@@ -59,7 +59,7 @@ enum ACS3Verifier {
 
     static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let authorizationValue = request.header("Authorization") ?? ""
         let auth = ACS3Authorization.parse(authorizationValue)
         var headers = request.headers.filter { $0.name.lowercased() != "authorization" }

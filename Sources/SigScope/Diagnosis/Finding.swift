@@ -115,17 +115,32 @@ public struct VerifyFinding: Sendable, Equatable {
     public var code: Code
     /// How serious it is.
     public var severity: Severity
-    /// One or a few sentences: the evidence, and the fix.
-    public var message: String
+    /// One or a few sentences: the evidence, and the fix; every input it mentions named
+    /// structurally (the CLI words `.token` as `--token`).
+    public var text: SigScopeMessage
     /// True when recomputing with this mistake reproduces the provided signature exactly.
     public var reproducesSignature: Bool
 
-    /// Creates a finding.
-    public init(_ code: Code, _ severity: Severity, _ message: String, reproducesSignature: Bool = false) {
+    /// `text` in the library's words.
+    public var message: String {
+        get { text.description }
+        set { text = SigScopeMessage(verbatim: newValue) }
+    }
+
+    /// The inputs the finding is about (the session token given, the expected key id, …), if any.
+    public var subjects: [SigScopeError.Subject] { text.subjects }
+
+    /// Creates a finding whose sentences name inputs structurally.
+    public init(_ code: Code, _ severity: Severity, _ text: SigScopeMessage, reproducesSignature: Bool = false) {
         self.code = code
         self.severity = severity
-        self.message = message
+        self.text = text
         self.reproducesSignature = reproducesSignature
+    }
+
+    /// Creates a finding.
+    public init(_ code: Code, _ severity: Severity, _ message: String, reproducesSignature: Bool = false) {
+        self.init(code, severity, SigScopeMessage(verbatim: message), reproducesSignature: reproducesSignature)
     }
 }
 
@@ -140,11 +155,11 @@ struct FindingList {
             // One explanation and one fix per code: the evidence that reproduces the signature
             // replaces a check's; a second check's evidence is added without repeating its fix.
             if finding.reproducesSignature && !merged.reproducesSignature {
-                merged.message = finding.message
+                merged.text = finding.text
             } else if !merged.message.contains(finding.message), !finding.reproducesSignature || !merged.reproducesSignature {
-                let evidence = finding.message.firstRange(of: " Fix: ").map { String(finding.message[..<$0.lowerBound]) } ?? finding.message
-                if !merged.message.contains(evidence) {
-                    merged.message = Self.insert(evidence, before: merged.message)
+                let evidence = finding.text.split(atFirst: " Fix: ")?.before ?? finding.text
+                if !merged.text.contains(evidence.description) {
+                    merged.text = Self.insert(evidence, before: merged.text)
                 }
             }
             merged.severity = min(merged.severity, finding.severity)
@@ -159,10 +174,14 @@ struct FindingList {
         add(VerifyFinding(code, severity, message, reproducesSignature: reproduces))
     }
 
+    mutating func add(_ code: VerifyFinding.Code, _ severity: VerifyFinding.Severity, _ text: SigScopeMessage, reproduces: Bool = false) {
+        add(VerifyFinding(code, severity, text, reproducesSignature: reproduces))
+    }
+
     /// `message` with `evidence` added before its "Fix:" (or at its end when it has none).
-    static func insert(_ evidence: String, before message: String) -> String {
-        guard let range = message.firstRange(of: " Fix: ") else { return message + " " + evidence }
-        return message[..<range.lowerBound] + " " + evidence + message[range.lowerBound...]
+    static func insert(_ evidence: SigScopeMessage, before message: SigScopeMessage) -> SigScopeMessage {
+        guard let (before, rest) = message.split(atFirst: " Fix: ") else { return message + " " + evidence }
+        return before + " " + evidence + rest
     }
 
     func contains(_ code: VerifyFinding.Code) -> Bool {

@@ -126,7 +126,7 @@ extension VerifyFinding.Code {
             cause: "The Base64 signature was appended to the URL without percent-encoding; the server decodes its `+` as a space.",
             fix: "Percent-encode the Signature (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`)."),
         doc("timestamp-expired",
-            meaning: "The request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15) around the clock, or around `--now` when given (`--no-clock`: not judged).",
+            meaning: "The request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15) around the clock, or around `--now` when given (`--no-clock`: not judged); or, for a right signature, the server answered `AuthFailure.SignatureExpire` / `InvalidTimeStamp.Expired` (`--server-error`).",
             cause: "The client's clock is off, the request was replayed later, or the timestamp is in milliseconds or local time.",
             fix: "Sign with the current time; keep the clock in sync (NTP)."),
         doc("timestamp-not-utc",

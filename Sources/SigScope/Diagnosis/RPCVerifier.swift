@@ -15,7 +15,7 @@ enum RPCVerifier {
 
     static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let (all, bodyPairs) = VerifierSupport.parameters(request)
         if request.method == "POST", !request.body.isEmpty, bodyPairs.isEmpty {
             notes.append("the body is not an application/x-www-form-urlencoded form, so the RPC signature does not cover it")
@@ -74,7 +74,10 @@ enum RPCVerifier {
     static func describeTimestampProblem(_ text: String) -> String {
         guard let parsed = Timestamp.parseISO8601(text) else {
             if text.count == 19 { return ": it has no \"Z\", so the server cannot tell it is UTC (a local time, formatted without its zone?)" }
-            if text.allSatisfy(\.isNumber) { return ": it is Unix seconds, which the RPC signature does not accept" }
+            if !text.isEmpty, text.allSatisfy(\.isNumber) {
+                return text.count >= 13 ? ": it is Unix time in milliseconds, which the RPC signature does not accept (nor Unix seconds)"
+                                        : ": it is Unix seconds, which the RPC signature does not accept"
+            }
             return ""
         }
         if text.hasSuffix("Z") || text.hasSuffix("z") {

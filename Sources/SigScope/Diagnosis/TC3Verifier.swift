@@ -14,7 +14,7 @@ enum TC3Verifier {
 
     static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let authorizationValue = request.header("Authorization") ?? ""
         let auth = TC3Authorization.parse(authorizationValue)
 

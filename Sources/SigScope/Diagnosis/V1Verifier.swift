@@ -13,7 +13,7 @@ enum V1Verifier {
 
     static func verify(_ request: HTTPRequest, algorithm: SignatureAlgorithm, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let (all, _) = VerifierSupport.parameters(request)
         let provided = all.first { $0.name == "Signature" }?.value
         let params = all.filter { $0.name != "Signature" }

@@ -95,6 +95,11 @@ enum Verification {
            !findings.contains(.serverStringToSignDiffers), !findings.contains(.serverHoldsAnotherSecret) {
             findings.add(serverHoldsAnotherSecret(code: code, keyId: run.keyId, label: run.keyLabel))
         }
+        // A right signature the server refused as too old or too new: the time was off when it
+        // arrived (a verdict of "would accept" would contradict the server's own answer).
+        if equal, let code = options.serverErrorCode, expiryRejections.contains(code), !findings.contains(.timestampExpired) {
+            findings.add(.timestampExpired, .error, "The signature is right, but the server answered \(code): when the request reached it, its timestamp was outside the server's window (Tencent Cloud 5 minutes, Alibaba Cloud 15), whatever the clock says now. The client's clock is off, or the request was signed once and sent (or retried) later. Fix: sign each request, retries included, with the current time, and keep the clock in sync (NTP).")
+        }
         return Outcome(signaturesEqual: equal, clientStringToSign: client)
     }
 
@@ -109,6 +114,9 @@ enum Verification {
             return VerifierSupport.checkSignatureEncoding(raw: raw, received: provided, computed: computed, rule: rule, into: &findings)
         }
     }
+
+    /// The error codes with which the providers reject a request whose timestamp is outside their window.
+    static let expiryRejections: Set<String> = ["AuthFailure.SignatureExpire", "InvalidTimeStamp.Expired"]
 
     /// The error codes with which the providers reject a signature they compute differently.
     static let signatureRejections: Set<String> = ["AuthFailure.SignatureFailure", "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignature"]
@@ -127,7 +135,7 @@ enum Verification {
 
     /// The report: every computed stage paired with the value the capture states for it (by stage name).
     static func report<Scheme: SignatureScheme>(_ run: Recomputation<Scheme>, outcome: Outcome, algorithm: SignatureAlgorithm, stated: [String: String],
-                                                findings: FindingList, request: HTTPRequest, notes: [String]) -> VerifyReport {
+                                                findings: FindingList, request: HTTPRequest, notes: [SigScopeMessage]) -> VerifyReport {
         let steps = run.computation.steps.map { VerifyStep(computed: $0, provided: stated[$0.name]) }
         return VerifyReport(match: outcome.signaturesEqual && !findings.hasErrors, provider: algorithm.provider, algorithm: algorithm,
                             providedSignature: run.provided, computedSignature: run.computation.signature, steps: steps,

@@ -28,7 +28,8 @@ enum VerifierSupport {
             let answer = serverAnswer.map { " The server answers \($0)." } ?? ""
             findings.add(.secretIdEmpty, .error, "The request's \(label) is empty: the client had no key id (a misspelled configuration key?).\(answer) Fix: configure the \(label).")
         } else if let expected = options.expectedSecretId, expected != stated {
-            findings.add(.secretIdMismatch, .error, "The request is signed for \(label) \(stated), not \(expected) given with --secret-id: the server checks the signature with \(stated)'s secret. Fix: configure the client with the intended key pair.")
+            let given: SigScopeError.Subject = label == "AccessKeyId" ? .accessKeyId : .secretId
+            findings.add(.secretIdMismatch, .error, "The request is signed for \(label) \(stated), not the expected \(expected)\(aside: given): the server checks the signature with \(stated)'s secret. Fix: configure the client with the intended key pair.")
         }
     }
 
@@ -39,11 +40,11 @@ enum VerifierSupport {
         let sentToken = sent?.trimmingASCIIWhitespace()
         if let expected = options.token, !expected.isEmpty {
             guard let sentToken else {
-                findings.add(.tokenHeaderMissing, .error, "A session token was given (--token) but the request has no \(place); temporary credentials are rejected without it. Fix: send the token as \(name).")
+                findings.add(.tokenHeaderMissing, .error, "A session token was given\(aside: .token) but the request has no \(place); temporary credentials are rejected without it. Fix: send the token as \(name).")
                 return
             }
             if !ConstantTime.equals(sentToken, expected) {
-                findings.add(.tokenMismatch, .error, "The request's \(name) is another session token than the one given with --token (\(sentToken.utf8.count) characters sent, \(expected.utf8.count) given; neither is printed). The server accepts a temporary key only with the token issued with it, so a token of another session (an expired one the client cached, or one of another role) is rejected (Tencent AuthFailure.TokenFailure, Alibaba InvalidSecurityToken.*). Fix: send the token that came in the same STS response as the temporary key pair.")
+                findings.add(.tokenMismatch, .error, "The request's \(name) is another session token than the one given\(aside: .token); \(sentToken.utf8.count) characters are sent, \(expected.utf8.count) given (neither is printed). The server accepts a temporary key only with the token issued with it, so a token of another session (an expired one the client cached, or one of another role) is rejected (Tencent AuthFailure.TokenFailure, Alibaba InvalidSecurityToken.*). Fix: send the token that came in the same STS response as the temporary key pair.")
             }
         } else if let sentToken, sentToken.isEmpty {
             findings.add(.tokenHeaderMissing, .warning, "\(name) is sent empty; with temporary credentials it must carry the session token, and otherwise it should be omitted.")
@@ -119,7 +120,7 @@ enum VerifierSupport {
         guard let now = options.now, let timestamp else { return }
         let skew = now.unixSeconds - timestamp.unixSeconds
         if abs(skew) > window {
-            findings.add(.timestampExpired, .error, "\(shown) (\(timestamp.iso8601)) is \(TC3Verifier.describeSkew(skew)) --now \(now.iso8601); \(rule). Fix: sign with the current time and keep the clock in sync (NTP).")
+            findings.add(.timestampExpired, .error, "\(shown) (\(timestamp.iso8601)) is \(TC3Verifier.describeSkew(skew)) \(options.nowIsClock ? "the clock's" : "\(.now)") \(now.iso8601); \(rule). Fix: sign with the current time and keep the clock in sync (NTP).")
         }
     }
 

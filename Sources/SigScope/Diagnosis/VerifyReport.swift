@@ -9,6 +9,9 @@ public struct VerifyOptions: Sendable, Equatable {
     public var token: String?
     /// The instant to judge the timestamp against (`--now`); nil: expiry not checked.
     public var now: Timestamp?
+    /// True when `now` is the executable's clock rather than an instant the user gave, so a
+    /// finding says "the clock" instead of naming an option the user never passed.
+    public var nowIsClock: Bool = false
     /// The string-to-sign the server reported in its error (`--server-error`), when known.
     public var serverStringToSign: String?
     /// The error code the server answered the request with (`--server-error`), when known:
@@ -75,11 +78,11 @@ public struct VerifyReport: Sendable, Equatable {
     /// The request as read from the capture.
     public var request: HTTPRequest
     /// Remarks about assumptions made while recomputing.
-    public var notes: [String]
+    public var notes: [SigScopeMessage]
 
     /// Creates a report.
     public init(match: Bool, provider: Provider, algorithm: SignatureAlgorithm, providedSignature: String?, computedSignature: String,
-                steps: [VerifyStep], findings: [VerifyFinding], request: HTTPRequest, notes: [String] = []) {
+                steps: [VerifyStep], findings: [VerifyFinding], request: HTTPRequest, notes: [SigScopeMessage] = []) {
         self.match = match
         self.provider = provider
         self.algorithm = algorithm

@@ -29,16 +29,16 @@ public struct Endpoint: Sendable, Equatable {
         if rest.hasSuffix("/") { rest = String(rest.dropLast()) }
         if rest.contains("@") {
             // The text is not echoed: what precedes the @ is a user name and a password.
-            throw SigScopeError(.invalidOption, "--endpoint has user information before the host (user:password@): an API endpoint takes none, and sigscope never sends it (it would travel in the Host header). Give the host alone, such as 127.0.0.1:8080")
+            throw SigScopeError(.invalidOption, "\(.endpoint) has user information before the host (user:password@): an API endpoint takes none, and sigscope never sends it (it would travel in the Host header). Give the host alone, such as 127.0.0.1:8080")
         }
         guard !rest.isEmpty else {
-            throw SigScopeError(.invalidOption, "--endpoint is empty; give a host such as vpc.tencentcloudapi.com")
+            throw SigScopeError(.invalidOption, "\(.endpoint) is empty; give a host such as vpc.tencentcloudapi.com")
         }
         if rest.contains("://") {
-            throw SigScopeError(.invalidOption, "--endpoint \"\(text)\": only https:// and http:// are supported")
+            throw SigScopeError(.invalidOption, "\(.endpoint) \"\(text)\": only https:// and http:// are supported")
         }
         if rest.contains("/") || rest.contains("?") || rest.contains(" ") {
-            throw SigScopeError(.invalidOption, "--endpoint \"\(text)\" must be a host (and optional port), without a path or query: these APIs always use the path /")
+            throw SigScopeError(.invalidOption, "\(.endpoint) \"\(text)\" must be a host (and optional port), without a path or query: these APIs always use the path /")
         }
         try checkHost(rest, given: text)
         return Endpoint(scheme: scheme, host: rest)
@@ -48,7 +48,7 @@ public struct Endpoint: Sendable, Equatable {
     private static func checkHost(_ host: String, given text: String) throws(SigScopeError) {
         // Checked on the contiguous bytes, without copying them: signing parses the endpoint for every request.
         if let problem = host.withUTF8Bytes({ hostProblem($0) }) {
-            throw SigScopeError(.invalidOption, "--endpoint \"\(text)\"" + problem)
+            throw SigScopeError(.invalidOption, "\(.endpoint) \"\(text)\"\(problem)")
         }
     }
 

@@ -25,7 +25,9 @@ public enum PlanText {
         rows.append(("Tags", eni.tags.isEmpty ? "none" : eni.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")))
         if let quota = eni.quota {
             let name = quota.name.map { " (\($0))" } ?? ""
-            if let limit = quota.limit {
+            if !quota.usedKnown {
+                rows.append(("ENI quota", "limit \(quota.limit.map(String.init) ?? "not known")\(name); how many ENIs count against it is not known (no DescribeNetworkInterfaces response)"))
+            } else if let limit = quota.limit {
                 rows.append(("ENI quota", "\(quota.used) used of \(limit)\(name); \(max(limit - quota.used - 1, -1)) left after this one"))
             } else {
                 rows.append(("ENI quota", "\(quota.used) used; the limit is not in the context"))

@@ -4,11 +4,12 @@ public enum TraceText {
     /// - Parameters:
     ///   - showSecrets: print derived keys in full (never the secret itself).
     ///   - style: colours.
-    public static func render(_ signed: SignedRequest, showSecrets: Bool, style: Style = .plain) -> String {
+    ///   - naming: a front end's names for the inputs notes mention (nil: the library's words).
+    public static func render(_ signed: SignedRequest, showSecrets: Bool, style: Style = .plain, naming: (SigScopeError.Subject) -> String? = { _ in nil }) -> String {
         var out = style.bold("\(signed.provider.displayName) · \(signed.algorithm.specName)") + "  "
             + style.dim("\(signed.request.method) \(signed.request.url)") + "\n"
         for note in signed.notes {
-            out += style.dim("note: " + note) + "\n"
+            out += style.dim("note: " + note.worded(naming: naming)) + "\n"
         }
         out += "\n"
         for (i, step) in signed.steps.enumerated() {
@@ -17,7 +18,7 @@ public enum TraceText {
             if let note = step.note {
                 out += "   " + style.dim(note) + "\n"
             }
-            let value = step.isDerivedKey && !showSecrets ? SignOutput.shorten(step.value) + style.dim("  (--show-secrets to print in full)") : step.value
+            let value = step.isDerivedKey && !showSecrets ? SignOutput.shorten(step.value) + style.dim("  (" + SigScopeMessage("\(.showSecrets) to print in full").worded(naming: naming) + ")") : step.value
             out += block(value, style: style) + "\n"
         }
         out += style.bold("Request as sent") + "\n"

@@ -27,10 +27,19 @@ public enum VerifyOutput {
             "steps": .object(steps),
             "providedSteps": .object(provided),
             "findings": .array(findings),
-            "request": SignOutput.requestJSON(report.request),
+            "request": requestJSON(report.request),
         ]
         if let format { object["captureFormat"] = .string(format.rawValue) }
-        object["notes"] = .array(report.notes.map(JSONValue.string))
+        object["notes"] = .array(report.notes.map { .string($0.description) })
+        return .object(object)
+    }
+
+    /// The request as captured; `bodyBase64` holds the exact bytes when the body is not UTF-8
+    /// (`body` then shows it repaired), as in `sign`'s document.
+    static func requestJSON(_ request: HTTPRequest) -> JSONValue {
+        let json = SignOutput.requestJSON(request)
+        guard String(validating: request.body, as: UTF8.self) == nil, case .object(var object) = json else { return json }
+        object["bodyBase64"] = .string(Base64.encode(request.body))
         return .object(object)
     }
 
@@ -95,7 +104,7 @@ public enum VerifyOutput {
         if !report.notes.isEmpty {
             out += "\n" + style.bold("Notes") + "\n"
             for note in report.notes {
-                let lines = wrap(note, width: 90)
+                let lines = wrap(note.description, width: 90)
                 for (i, line) in lines.enumerated() {
                     out += (i == 0 ? "   - " : "     ") + line + "\n"
                 }

@@ -22,11 +22,11 @@ public struct RequestOverrides: Sendable, Equatable {
     /// - Throws: `SigScopeError.invalidOption` when there is no `=` or the name is empty.
     public static func parseParam(_ text: String) throws(SigScopeError) -> (name: String, value: JSONValue) {
         guard let eq = text.firstIndex(of: "=") else {
-            throw SigScopeError(.invalidOption, "--param \"\(text)\" needs the form NAME=VALUE, e.g. --param VpcId=vpc-0akbol5v")
+            throw SigScopeError(.invalidOption, "\(.params) \"\(text)\" needs the form NAME=VALUE, e.g. \(.params) VpcId=vpc-0akbol5v")
         }
         let name = String(text[..<eq]).trimmingASCIIWhitespace()
         guard !name.isEmpty else {
-            throw SigScopeError(.invalidOption, "--param \"\(text)\" has an empty NAME")
+            throw SigScopeError(.invalidOption, "\(.params) \"\(text)\" has an empty NAME")
         }
         return (name, Params.commandLineValue(String(text[text.index(after: eq)...])))
     }
@@ -47,7 +47,7 @@ public enum RequestBuilder {
     /// flat name nested, no `--param` merged, no `RegionId` filled in.
     public static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String, paramsAsGiven: inout Bool) throws(SigScopeError) -> APIRequest {
         guard let provider = overrides.provider ?? draft.provider else {
-            throw SigScopeError(.missingInput, "no provider: give \"provider\" in the request file or --provider tencent|aliyun")
+            throw SigScopeError(.missingInput, "no provider: give the request's provider\(aside: .provider): tencent or aliyun")
         }
         let action = overrides.action ?? draft.action ?? APIRequest.defaultAction
         guard !action.isEmpty else {
@@ -58,7 +58,15 @@ public enum RequestBuilder {
         var params = changed ? try Params.unflatten(draft.params, indexBase: base, source: source) : draft.params
         if !overrides.params.isEmpty {
             changed = true
-            params = try Params.merge(overrides.params.map { ($0.name, $0.value) }, into: params, replace: true, indexBase: base, source: "--param")
+            do {
+                params = try Params.merge(overrides.params.map { ($0.name, $0.value) }, into: params, replace: true, indexBase: base, source: "")
+            } catch {
+                // Located by the input it is about, not by a file.
+                var located = error
+                located.source = nil
+                located.subject = .params
+                throw located
+            }
         }
         let region = overrides.region ?? draft.region
         if let name = provider.profile.regionParameter, let region, params[name] == nil {

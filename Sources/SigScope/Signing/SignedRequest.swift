@@ -72,9 +72,9 @@ public struct SignedRequest: Sendable, Equatable {
     /// Exactly what goes on the wire.
     public var request: HTTPRequest
     /// Remarks about choices made while building the request (defaults used, and so on).
-    public var notes: [String]
+    public var notes: [SigScopeMessage]
 
-    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: HTTPRequest, notes: [String] = []) {
+    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: HTTPRequest, notes: [SigScopeMessage] = []) {
         self.provider = provider
         self.algorithm = algorithm
         self.steps = steps
@@ -145,7 +145,7 @@ public enum Signer {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm.provider == request.provider else {
             let valid = SignatureAlgorithm.allCases.filter { $0.provider == request.provider }.map(\.rawValue).joined(separator: ", ")
-            throw SigScopeError(.invalidOption, "--algorithm \(algorithm.rawValue) is \(algorithm.provider.displayNameWithArticle) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
+            throw SigScopeError(.invalidOption, "\(.algorithm) \(algorithm.rawValue) is \(algorithm.provider.displayNameWithArticle) algorithm; for \(request.provider.rawValue) use one of: \(valid)")
         }
         switch algorithm {
         case .tc3:
@@ -180,27 +180,40 @@ public enum Signer {
             default:
                 continue
             }
-            let instead: String?
+            let instead: SigScopeMessage?
             switch algorithm {
             case .tc3:
                 switch name {
-                case "Nonce": instead = "nothing: TC3 has no nonce (only signature v1 sends one)"
-                case "SignatureMethod": instead = "--algorithm (tc3 signs with TC3-HMAC-SHA256)"
+                case "Nonce": instead = "nothing: TC3 has no nonce; only signature v1 sends one, set with \(.nonce)"
+                case "SignatureMethod": instead = "\(.algorithm) (tc3 signs with TC3-HMAC-SHA256)"
                 default: instead = V1Signer.reservedParameterNames[name]
                 }
             case .acs3:
                 switch name {
-                case "SignatureMethod", "SignatureVersion": instead = "--algorithm (acs3 signs with ACS3-HMAC-SHA256 and names it in the Authorization header)"
-                case "Timestamp": instead = "--timestamp (sent as x-acs-date)"
-                case "SignatureNonce": instead = "--nonce (sent as x-acs-signature-nonce)"
+                case "SignatureMethod", "SignatureVersion": instead = "\(.algorithm) acs3 (it signs with ACS3-HMAC-SHA256 and names it in the Authorization header)"
+                case "Timestamp": instead = "\(.timestamp) (sent as x-acs-date)"
+                case "SignatureNonce": instead = "\(.nonce) (sent as x-acs-signature-nonce)"
                 default: instead = RPCSigner.reservedParameterNames[name]
                 }
             default:
                 instead = nil
             }
             if let instead {
-                throw SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+                throw SigScopeError.commonParameter(name, instead: instead)
             }
         }
+    }
+}
+
+extension SigScopeError {
+    /// A common parameter given among the params: what to do instead (`instead` is an option,
+    /// or "nothing: why" when sigscope sets it with no option).
+    static func commonParameter(_ name: String, instead: SigScopeMessage) -> SigScopeError {
+        var why = instead
+        if case .text(let first)? = why.pieces.first, first.hasPrefix("nothing: ") {
+            why.pieces[0] = .text(String(first.dropFirst("nothing: ".count)))
+            return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params (\(why))" as SigScopeMessage)
+        }
+        return SigScopeError(.invalidOption, "the parameter \"\(name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)" as SigScopeMessage)
     }
 }

@@ -84,7 +84,7 @@ public struct TC3Signer: Sendable {
     public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
         let prepared = try Prepared(request, options: options, credentials: credentials, method: method)
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         var query = ""
         var body: [UInt8] = []
         switch method {
@@ -97,7 +97,7 @@ public struct TC3Signer: Sendable {
             }
         case .get:
             if let given = options.body, !given.isEmpty {
-                throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop --body-file or use --method POST")
+                throw SigScopeError(.invalidOption, "a TC3 GET request has no body; drop \(.body) or use \(.method) POST")
             }
             query = FormCodec.encode(FormCodec.sorted(Params.flatten(request.params, indexBase: 0)))
         }
@@ -107,7 +107,7 @@ public struct TC3Signer: Sendable {
     }
 
     /// The note of a body made from the params.
-    package static let serializedBodyNotes = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); use --body-file to sign other exact bytes."]
+    package static let serializedBodyNotes: [SigScopeMessage] = ["The body is the params serialized as compact JSON (no spaces, UTF-8 kept); give exact bytes as \(.body) to sign others."]
 
     /// What a signature takes from the options, the credentials and the request's action and
     /// region, but not from its params: the endpoint, the headers sent (but `Authorization`),
@@ -152,7 +152,7 @@ public struct TC3Signer: Sendable {
                 guard !name.isEmpty else { continue }
                 guard headers.contains(where: { $0.name.lowercasedEquals(name) }) else {
                     let sent = headers.map { $0.name.lowercased() }.joined(separator: ", ")
-                    throw SigScopeError(.invalidOption, "--signed-headers names \"\(name)\", which this request does not send; sent headers are: \(sent)")
+                    throw SigScopeError(.invalidOption, "\(.signedHeaders) name \"\(name)\", which this request does not send; sent headers are: \(sent)")
                 }
                 if !signed.contains(name) { signed.append(name) }
             }
@@ -164,7 +164,7 @@ public struct TC3Signer: Sendable {
         }
 
         /// The signed request of `computation`: these headers with `Authorization` first.
-        package func signedRequest(_ computation: Computation, query: String, body: [UInt8], notes: [String]) -> SignedRequest {
+        package func signedRequest(_ computation: Computation, query: String, body: [UInt8], notes: [SigScopeMessage]) -> SignedRequest {
             // Authorization goes first; building the final list once avoids shifting (and copying) the shared one.
             var sent: [HTTPHeader] = []
             sent.reserveCapacity(headers.count + 1)

@@ -170,7 +170,7 @@ public struct TencentCreateNetworkInterfaceResult: Sendable, Equatable {
     static func decode(response: JSONObject, typing: inout ResponseTyping, source: String?) throws(SigScopeError) -> TencentCreateNetworkInterfaceResult {
         guard let raw = response["NetworkInterface"] else {
             let keys = response.keys.joined(separator: ", ")
-            throw SigScopeError(.undecodable, "this is not a CreateNetworkInterface success response: Response has no NetworkInterface (it has \(keys.isEmpty ? "no members" : keys)); pass --action with the action that was called", source: source)
+            throw SigScopeError(.undecodable, "this is not a CreateNetworkInterface success response: Response has no NetworkInterface (it has \(keys.isEmpty ? "no members" : keys)); if another action was called, give it as \(.action)", source: source)
         }
         guard let object = raw.objectValue else {
             throw SigScopeError(.undecodable, "Response.NetworkInterface is \(raw.typeName), not an object as CreateNetworkInterface returns", source: source)

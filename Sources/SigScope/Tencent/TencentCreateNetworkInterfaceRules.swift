@@ -161,16 +161,16 @@ public enum TencentCreateNetworkInterface {
 
     /// Tencent's common parameters, which travel as headers (TC3) or are added by the signer (v1).
     public static let commonParameters: [CommonParameter] = [
-        CommonParameter("Action", advice: "give \"action\" in the request file or --action; sigscope sends it as X-TC-Action."),
-        CommonParameter("Version", advice: "use --api-version; sigscope sends it as X-TC-Version."),
-        CommonParameter("Region", advice: "give \"region\" in the request file or --region; sigscope sends it as X-TC-Region."),
-        CommonParameter("Timestamp", advice: "use --timestamp; sigscope sends it as X-TC-Timestamp."),
-        CommonParameter("Nonce", advice: "use --nonce (signature v1 only)."),
-        CommonParameter("SecretId", advice: "use --secret-id or TENCENTCLOUD_SECRET_ID; it goes into the Authorization header."),
+        CommonParameter("Action", advice: "give the request's action\(aside: .action); sigscope sends it as X-TC-Action."),
+        CommonParameter("Version", advice: "give the API version\(aside: .apiVersion); sigscope sends it as X-TC-Version."),
+        CommonParameter("Region", advice: "give the request's region\(aside: .region); sigscope sends it as X-TC-Region."),
+        CommonParameter("Timestamp", advice: "give the signing timestamp\(aside: .timestamp); sigscope sends it as X-TC-Timestamp."),
+        CommonParameter("Nonce", advice: "give the signing nonce\(aside: .nonce) (signature v1 only)."),
+        CommonParameter("SecretId", advice: "give it as the credentials' key id\(aside: .secretId); it goes into the Authorization header."),
         CommonParameter("Signature", advice: "sigscope computes the signature itself."),
-        CommonParameter("SignatureMethod", advice: "use --algorithm."),
-        CommonParameter("Token", advice: "use --token; sigscope sends it as X-TC-Token."),
-        CommonParameter("Language", advice: "use --language; sigscope sends it as X-TC-Language."),
+        CommonParameter("SignatureMethod", advice: "choose the signing algorithm\(aside: .algorithm)."),
+        CommonParameter("Token", advice: "give it as the credentials' session token\(aside: .token); sigscope sends it as X-TC-Token."),
+        CommonParameter("Language", advice: "give the signing language\(aside: .language); sigscope sends it as X-TC-Language."),
         CommonParameter("RequestClient", advice: "leave it out; it is an SDK header, not a parameter."),
     ]
 

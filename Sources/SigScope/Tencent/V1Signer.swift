@@ -9,16 +9,16 @@ public enum V1Signer {
 
     /// Common parameters sigscope sets itself (from options and credentials); a request's params
     /// may not set them.
-    public static let reservedParameterNames: [String: String] = [
-        "Action": "--action or \"action\" in the request file",
-        "Region": "--region or \"region\" in the request file",
-        "Timestamp": "--timestamp",
-        "Nonce": "--nonce",
-        "SecretId": "--secret-id (or TENCENTCLOUD_SECRET_ID)",
-        "Version": "--api-version",
-        "SignatureMethod": "--algorithm hmac-sha256 or hmac-sha1",
-        "Token": "--token (or TENCENTCLOUD_SESSION_TOKEN)",
-        "Language": "--language",
+    public static let reservedParameterNames: [String: SigScopeMessage] = [
+        "Action": "the request's action\(aside: .action)",
+        "Region": "the request's region\(aside: .region)",
+        "Timestamp": "\(.timestamp)",
+        "Nonce": "\(.nonce)",
+        "SecretId": "the credentials' key id\(aside: .secretId)",
+        "Version": "\(.apiVersion)",
+        "SignatureMethod": "\(.algorithm) hmac-sha256 or hmac-sha1",
+        "Token": "the credentials' session token\(aside: .token)",
+        "Language": "\(.language)",
         "Signature": "nothing: sigscope computes it",
     ]
 
@@ -34,7 +34,7 @@ public enum V1Signer {
     /// query for GET, as an `application/x-www-form-urlencoded` body for POST (the default).
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for a nonce that
     ///   is not a positive integer, a param sigscope sets itself, or options v1 cannot use
-    ///   (`--signed-headers`, `--service`, `--body-file`, a GET Content-Type, a non-form POST one).
+    ///   (`extraSignedHeaders`, `service`, `body`, a GET Content-Type, a non-form POST one).
     public static func sign(_ request: APIRequest, algorithm: SignatureAlgorithm, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         guard algorithm == .hmacSHA1 || algorithm == .hmacSHA256 else {
             throw SigScopeError(.invalidOption, "Tencent signature v1 is hmac-sha1 or hmac-sha256, not \(algorithm.rawValue)")
@@ -43,10 +43,10 @@ public enum V1Signer {
         try refuseInapplicable(options, method: method)
         let endpoint = try Endpoint.parse(options.endpoint ?? request.provider.defaultEndpoint)
         guard let nonce = options.nonce, !nonce.isEmpty else {
-            throw SigScopeError(.missingInput, "signature v1 needs a Nonce: pass --nonce with a positive integer (sigscope's CLI makes a random one when it is omitted)")
+            throw SigScopeError(.missingInput, "signature v1 needs a Nonce: give \(.nonce) as a positive integer")
         }
         guard nonce.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), nonce.utf8.contains(where: { $0 != UInt8(ascii: "0") }) else {
-            throw SigScopeError(.invalidOption, "--nonce \"\(nonce)\": the Tencent v1 Nonce is a random positive integer, e.g. 11886")
+            throw SigScopeError(.invalidOption, "\(.nonce) \"\(nonce)\": the Tencent v1 Nonce is a random positive integer, e.g. 11886")
         }
 
         var pairs: [(name: String, value: String)] = [
@@ -62,7 +62,7 @@ public enum V1Signer {
         if let language = options.language { pairs.append(("Language", language)) }
         for pair in Params.flatten(request.params, indexBase: 0) {
             if let instead = reservedParameterNames[pair.name] {
-                throw SigScopeError(.invalidOption, "the parameter \"\(pair.name)\" is a common parameter that sigscope sets itself; remove it from the params and use \(instead)")
+                throw SigScopeError.commonParameter(pair.name, instead: instead)
             }
             pairs.append(pair)
         }
@@ -71,7 +71,7 @@ public enum V1Signer {
         let computation = try compute(input, secretKey: credentials.secretKey)
         let form = wireForm(pairs, signature: computation.signature)
         var headers = [HTTPHeader("Host", endpoint.host)]
-        var notes: [String] = []
+        var notes: [SigScopeMessage] = []
         let wire: HTTPRequest
         switch method {
         case .get:
@@ -90,16 +90,16 @@ public enum V1Signer {
     /// Rejects options that mean nothing for a v1 request.
     private static func refuseInapplicable(_ options: SigningOptions, method: HTTPMethod) throws(SigScopeError) {
         if !options.extraSignedHeaders.isEmpty {
-            throw SigScopeError(.invalidOption, "--signed-headers applies to tc3 and acs3; signature v1 signs parameters, not headers — use --algorithm tc3 to sign headers")
+            throw SigScopeError(.invalidOption, "\(.signedHeaders) apply to tc3 and acs3; signature v1 signs parameters, not headers — use \(.algorithm) tc3 to sign headers")
         }
         if options.service != nil {
-            throw SigScopeError(.invalidOption, "--service is the TC3 credential-scope service; signature v1 signs the host instead, so drop it (or set --endpoint)")
+            throw SigScopeError(.invalidOption, "\(.service) is the TC3 credential-scope service; signature v1 signs the host instead, so drop it (or set \(.endpoint))")
         }
         if options.body != nil {
-            throw SigScopeError(.invalidOption, "signature v1 sends the Signature inside the form body (POST) or the query (GET), so a fixed --body-file cannot carry it; give the parameters as params instead")
+            throw SigScopeError(.invalidOption, "signature v1 sends the Signature inside the form body (POST) or the query (GET), so a fixed body (\(.body)) cannot carry it; give the parameters as params instead")
         }
         if method == .get, options.contentType != nil {
-            throw SigScopeError(.invalidOption, "a v1 GET has no body, so it sends no Content-Type; drop --content-type or use --method POST")
+            throw SigScopeError(.invalidOption, "a v1 GET has no body, so it sends no Content-Type; drop \(.contentType) or use \(.method) POST")
         }
         if method == .post, let contentType = options.contentType,
            !contentType.lowercased().trimmingASCIIWhitespace().hasPrefix(formContentType) {

@@ -112,7 +112,7 @@ public enum ENITranslation {
                                  assignments: [(name: String, value: JSONValue)] = [],
                                  resolver: (any TranslationResolver)? = nil) throws(SigScopeError) -> Result {
         guard request.provider != target else {
-            throw SigScopeError(.invalidOption, "the request is already a \(target.displayName) request; --to names the other provider")
+            throw SigScopeError(.invalidOption, "the request is already a \(target.displayName) request; translate it to the other provider\(aside: .targetProvider)")
         }
         guard request.action == "CreateNetworkInterface" else {
             throw SigScopeError(unsupported, "translate knows CreateNetworkInterface only, not \(request.action)")

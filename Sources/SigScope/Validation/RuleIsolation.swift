@@ -107,6 +107,16 @@ extension CommonParameter {
     }
 }
 
+extension SigScopeMessage {
+    /// The same message in storage of its own.
+    func isolatedCopy() -> SigScopeMessage {
+        SigScopeMessage(pieces: pieces.map { piece in
+            if case .text(let text) = piece { return .text(text.isolatedCopy()) }
+            return piece
+        })
+    }
+}
+
 extension String {
     /// The same text in storage of its own (short strings are stored inline, with no storage to share).
     func isolatedCopy() -> String {

@@ -438,11 +438,11 @@ public struct BasicCodes: Sendable, Hashable {
 public struct CommonParameter: Sendable, Hashable {
     /// The name, e.g. `Region`.
     public var name: String
-    /// What to do instead.
-    public var advice: String
+    /// What to do instead, naming the input that sets it structurally (the CLI words `.apiVersion` as `--api-version`).
+    public var advice: SigScopeMessage
 
     /// Creates an entry.
-    public init(_ name: String, advice: String) {
+    public init(_ name: String, advice: SigScopeMessage) {
         self.name = name
         self.advice = advice
     }

@@ -4,8 +4,14 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var code: String
     /// The parameter, starting with its documented name (`PrivateIpAddresses[3].PrivateIpAddress`, `Tag.2.Key`).
     public var path: String
-    /// A sentence that says what is wrong and what is allowed.
-    public var message: String
+    /// A sentence that says what is wrong and what is allowed, every input it mentions named
+    /// structurally (the CLI words `.region` as `--region`).
+    public var text: SigScopeMessage
+    /// `text` in the library's words.
+    public var message: String {
+        get { text.description }
+        set { text = SigScopeMessage(verbatim: newValue) }
+    }
     /// What decided it: nil for the API's parameter rules, `context` for the account's state
     /// read from `--context` files.
     public var source: String?
@@ -14,9 +20,14 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a finding.
     public init(code: String, path: String, message: String, source: String? = nil, evidence: String? = nil) {
+        self.init(code: code, path: path, text: SigScopeMessage(verbatim: message), source: source, evidence: evidence)
+    }
+
+    /// Creates a finding whose sentence names inputs structurally.
+    public init(code: String, path: String, text: SigScopeMessage, source: String? = nil, evidence: String? = nil) {
         self.code = code
         self.path = path
-        self.message = message
+        self.text = text
         self.source = source
         self.evidence = evidence
     }

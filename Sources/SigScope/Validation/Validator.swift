@@ -72,7 +72,7 @@ struct Walker {
             switch rules.regionRequirement {
             case .optional: break
             case .required:
-                emit(.violation, rules.codes.missing, "Region", "Region is required: give \"region\" in the request file or --region (it is sent as the X-TC-Region header).")
+                emit(.violation, rules.codes.missing, "Region", "Region is required: give the request a region\(aside: .region); it is sent as the X-TC-Region header.")
             case .disputed(_, let note):
                 emit(.warning, rules.codes.missing, "Region", "Region is not given. " + note)
             }
@@ -101,7 +101,15 @@ struct Walker {
 
     mutating func emit(_ severity: Severity, _ code: String, _ path: String, _ message: String, note: String? = nil, topic: String = "") {
         let text = note.map { message + " " + $0 } ?? message
-        let emitted = Emitted(finding: Finding(code: code, path: path, message: text), topic: topic)
+        emit(severity, Finding(code: code, path: path, message: text), topic: topic)
+    }
+
+    mutating func emit(_ severity: Severity, _ code: String, _ path: String, _ message: SigScopeMessage) {
+        emit(severity, Finding(code: code, path: path, text: message), topic: "")
+    }
+
+    mutating func emit(_ severity: Severity, _ finding: Finding, topic: String) {
+        let emitted = Emitted(finding: finding, topic: topic)
         switch severity {
         case .violation: violations.append(emitted)
         case .warning: warnings.append(emitted)
@@ -209,7 +217,7 @@ struct Walker {
                 if case .null = given[m].value { continue }
                 within(.member(name)) { $0.checkValue(given[m].value, spec: members[specIndex]) }
             } else if topLevel, let common = rules.commonParameters.first(where: { $0.name == name }) {
-                emit(.warning, rules.codes.unknown, path(.member(name)), "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)")
+                emit(.warning, rules.codes.unknown, path(.member(name)), "\(name) is a common parameter, not a parameter of \(rules.action): \(common.advice)" as SigScopeMessage)
             } else if reported.insert("\u{0}" + name).inserted {
                 within(.member(name)) { $0.unknown(name, members: members) }
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Every long option of the commands that `FastPath` also reads, declared once.
+/// Every long option of every command, declared once.
 ///
 /// argument-parser's declarations name their option with `name: .long(.secretId)`, and
 /// FastPath's tables list these cases, so a spelling cannot differ between the two readings of
@@ -16,6 +16,7 @@ enum LongOption: String {
     case noClock = "no-clock", allEntries = "all-entries"
     case secretKeyFile = "secret-key-file", profile
     case to, targetRegion = "target-region", set, list
+    case context
 
     /// Other spellings of the same option (Alibaba's names for the key id and secret).
     var aliases: [String] {

@@ -106,7 +106,7 @@ struct SigningOptionGroup: ParsableArguments {
 
 /// `--context PATH` (repeatable): saved Describe* responses the request is checked against.
 struct ContextOptions: ParsableArguments {
-    @Option(name: .customLong("context"), help: ArgumentHelp(
+    @Option(name: .long(.context), help: ArgumentHelp(
         "A saved Describe* response (bare JSON or XML body, curl -i output, or a HAR file) or a folder of them; repeatable. The request is also checked against the account state they show (see docs/plan.md).",
         valueName: "PATH"))
     var paths: [String] = []

@@ -48,7 +48,7 @@ struct HARRequestParserTests {
         }
     }
 
-    @Test("a HAR without any API entry is refused, naming --entry")
+    @Test("a HAR without any API entry is refused, asking for an entry index")
     func noAPIEntry() {
         let text = #"{"log": {"entries": [{"request": {"method": "GET", "url": "https://example.com/", "headers": []}}]}}"#
         do {
@@ -56,7 +56,7 @@ struct HARRequestParserTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.code == .invalidCapture)
-            #expect(error.reason.contains("--entry"))
+            #expect(error.subject == .harEntry && error.reason.contains("choose one with the entry index N"))
         }
     }
 

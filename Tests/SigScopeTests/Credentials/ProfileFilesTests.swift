@@ -25,7 +25,7 @@ struct ProfileFilesTests {
             _ = try ProfileFiles.tccli(Self.bytes(#"{"type": "cvm-role"}"#), source: "f", profile: "p")
             Issue.record("a cvm-role profile was accepted")
         } catch {
-            #expect(error.reason.contains("cvm-role") && error.reason.contains("--token"), "\(error.reason)")
+            #expect(error.reason.contains("cvm-role") && error.message.subjects.contains(.token) && error.reason.contains("the credentials' session token"), "\(error.reason)")
         }
         do {
             _ = try ProfileFiles.tccli(Self.bytes(#"{"secretId": "AKID1"}"#), source: "f", profile: "p")
@@ -62,7 +62,7 @@ struct ProfileFilesTests {
             Issue.record("mode \(mode) was accepted")
         } catch {
             #expect(error.code == .missingInput)
-            #expect(error.reason.contains("mode \(mode)") && error.reason.contains("--access-key-id"), "\(error.reason)")
+            #expect(error.reason.contains("mode \(mode)") && error.message.subjects.contains(.accessKeyId) && error.reason.contains("the credentials' AccessKeyId"), "\(error.reason)")
         }
     }
 

@@ -119,7 +119,7 @@ struct ResponseCaptureTests {
         #expect(failure("{\"Response\": {}}", entry: 0)?.code == .invalidOption)
         #expect(failure("HTTP/1.1 200 OK\r\n\r\n{}", entry: 0)?.code == .invalidOption)
         let none = failure(text)
-        #expect(none?.code == .invalidCapture && none?.reason.contains("--entry") == true, "two entries, neither to an API: ask for --entry")
+        #expect(none?.code == .invalidCapture && none?.subject == .harEntry && none?.reason.contains("the entry index") == true, "two entries, neither to an API: ask for an entry index")
     }
 
     @Test("refuses an entry without a response, without a saved body, or with bad base64")

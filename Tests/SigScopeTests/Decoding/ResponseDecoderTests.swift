@@ -134,10 +134,10 @@ struct ResponseDecoderTests {
         #expect(failure("{\"RequestId\":\"r\"}", provider: .tencent)?.code == .undecodable)
     }
 
-    @Test("a JSON body neither provider could have sent asks for --provider")
+    @Test("a JSON body neither provider could have sent asks for the provider")
     func unknownProvider() {
         let error = failure("{\"status\": \"ok\"}")
-        #expect(error?.code == .undecodable && error?.reason.contains("--provider") == true)
+        #expect(error?.code == .undecodable && error?.subject == .provider && error?.reason.hasSuffix("give the provider") == true)
         #expect(failure("[1, 2]")?.code == .undecodable)
     }
 
