@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,14 @@ let package = Package(
     dependencies: [
         // Resolved from the machine's local package mirror.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `sigscope serve` only (target SigScopeServe): the HTTP server, its event loops and TLS.
+        // No traits: without FullFoundation and ConfigurationSupport Hummingbird needs only
+        // FoundationEssentials, which the static release link already carries (scripts/release.sh).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         // `swift package generate-documentation` for the library's DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -32,6 +40,23 @@ let package = Package(
             name: "SigScope",
             dependencies: ["CSigScopeOpenSSL", "CSigScopeLibXML2"]
         ),
+        // `sigscope serve`: the local endpoint on Hummingbird 2. The only target with server code;
+        // the library stays free of it.
+        .target(
+            name: "SigScopeServe",
+            dependencies: [
+                "SigScope",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // sigscope's batch machinery: the streaming reader, the ordered parallel pipeline and each
         // worker's TC3 plans, templates and key reuse, on `package` access for the executable.
         .target(
@@ -45,6 +70,7 @@ let package = Package(
             name: "SigScopeCLI",
             dependencies: [
                 "SigScope",
+                "SigScopeServe",
                 "SigScopeBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +84,10 @@ let package = Package(
         .testTarget(
             name: "SigScopeTests",
             dependencies: ["SigScope", "SigScopeTestSupport"]
+        ),
+        .testTarget(
+            name: "SigScopeServeTests",
+            dependencies: ["SigScopeServe", "SigScope", "SigScopeTestSupport"]
         ),
         .testTarget(
             name: "SigScopeBatchTests",

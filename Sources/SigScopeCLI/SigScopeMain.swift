@@ -36,7 +36,7 @@ struct SigScopeCLI: ParsableCommand {
         --profile choosing the profile.
         """,
         version: SigScopeVersion.string,
-        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, Plan.self, ExplainCommand.self, TranslateCommand.self],
+        subcommands: [Validate.self, Sign.self, Curl.self, Verify.self, Decode.self, Plan.self, ExplainCommand.self, TranslateCommand.self, Serve.self],
         defaultSubcommand: nil
     )
 

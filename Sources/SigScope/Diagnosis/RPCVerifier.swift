@@ -21,7 +21,7 @@ enum RPCVerifier {
             notes.append("the body is not an application/x-www-form-urlencoded form, so the RPC signature does not cover it")
         }
         let provided = all.first { $0.name == "Signature" }?.value
-        let params = all.filter { $0.name != "Signature" }
+        let params = mergedParameters(all.filter { $0.name != "Signature" }, bodyCount: bodyPairs.count)
         let input = RPCSigner.Input(method: request.method, parameters: params)
         let computation = try RPCSigner.compute(input, secretKey: options.secretKey)
         func value(_ name: String) -> String? { params.first { $0.name == name }?.value }
@@ -56,6 +56,18 @@ enum RPCVerifier {
         stated["signature"] = provided
         stated["stringToSign"] = options.serverStringToSign
         return Verification.report(run, outcome: outcome, algorithm: .rpc, stated: stated, findings: findings, request: request, notes: notes)
+    }
+
+    /// The query's and the form body's parameters as the gateway reads them, into one map: a
+    /// name in both counts once, with the body's value (aliyunsdkcore signs `dict(query)`
+    /// updated with the body params, and sends a `RegionId` in both when the caller adds it to
+    /// the body). A name repeated within the query alone is kept as sent.
+    static func mergedParameters(_ pairs: [(name: String, value: String)], bodyCount: Int) -> [(name: String, value: String)] {
+        guard bodyCount > 0 else { return pairs }
+        let queryPart = pairs.dropLast(bodyCount)
+        let bodyPart = pairs.suffix(bodyCount)
+        let bodyNames = Set(bodyPart.map(\.name))
+        return queryPart.filter { !bodyNames.contains($0.name) } + bodyPart
     }
 
     /// What is wrong with a Timestamp that is not canonical UTC, as a clause (", which …").
