@@ -9,11 +9,11 @@ public enum Verifier {
     /// - Returns: the report; `match` is true only when the server would accept the request.
     /// - Throws: `SigScopeError.invalidCapture` when the request carries no signature sigscope
     ///   knows; `.crypto` if libcrypto fails.
-    public static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    public static func verify(_ request: SentRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         try verify(request, options: options, facts: CaptureFacts())
     }
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
         let detected = try SignatureDetector.detect(request)
         var report: VerifyReport
         switch detected.algorithm {

@@ -4,9 +4,9 @@
 /// catalog meaning, category, whether a retry can help and the hint (and for Alibaba the
 /// server's string-to-sign, parameter by parameter); for a success, every field of the
 /// result as `path  value` lines.
-public enum DecodeReport {
+package enum DecodeReport {
     /// Renders `decoded` for a person.
-    public static func render(_ decoded: DecodedResponse, style: Style = .plain) -> String {
+    package static func render(_ decoded: DecodedResponse, style: Style = .plain) -> String {
         var out = ""
         let outcome = decoded.outcome == .success ? style.green("success") : style.red("API error")
         out += style.bold("\(decoded.provider.displayName) · \(decoded.action ?? "unknown action")") + " · " + outcome + "\n"
@@ -146,7 +146,7 @@ public enum DecodeReport {
 
 extension DecodedResponse {
     /// The text report of `sigscope decode` (see `DecodeReport`).
-    public func report(style: Style = .plain) -> String {
+    package func report(style: Style = .plain) -> String {
         DecodeReport.render(self, style: style)
     }
 }
