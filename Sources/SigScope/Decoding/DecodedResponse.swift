@@ -183,6 +183,4 @@ public struct DecodedResponse: Sendable, Equatable {
         return .object(object)
     }
 
-    /// The exit status `sigscope decode` uses: 0 for success, 1 for an API error.
-    public var exitStatus: Int32 { outcome == .success ? 0 : 1 }
 }

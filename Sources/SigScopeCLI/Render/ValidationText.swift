@@ -1,3 +1,4 @@
+import SigScope
 /// The text form of a `ValidationReport`: a summary line, then one aligned line per
 /// finding, violations first, then warnings.
 package enum ValidationText {

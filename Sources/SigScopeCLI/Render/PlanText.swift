@@ -1,3 +1,4 @@
+import SigScope
 /// The text form of `sigscope plan`: the validation summary and findings, then the ENI that
 /// would be created.
 package enum PlanText {

@@ -1,3 +1,4 @@
+import SigScope
 /// The text form of `sign`: every stage numbered, its formula, its exact value.
 package enum TraceText {
     /// Renders `signed` for a person.

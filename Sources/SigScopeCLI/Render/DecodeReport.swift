@@ -1,3 +1,4 @@
+import SigScope
 /// The text form of `decode`: a short report a person reads top to bottom.
 ///
 /// First the outcome, request ID and HTTP status; then, for an error, the code with its
@@ -149,4 +150,9 @@ extension DecodedResponse {
     package func report(style: Style = .plain) -> String {
         DecodeReport.render(self, style: style)
     }
+}
+
+extension DecodedResponse {
+    /// The command's exit status: 0 for a success response, 1 for an API error (a clear negative answer).
+    var exitStatus: Int32 { outcome == .success ? 0 : 1 }
 }

@@ -1,3 +1,4 @@
+import SigScope
 /// The outputs of `verify`: the JSON document of the interface contract and the text for people.
 package enum VerifyOutput {
     /// `{"match", "provider", "algorithm", "providedSignature", "computedSignature", "steps",

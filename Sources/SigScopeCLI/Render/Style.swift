@@ -1,3 +1,4 @@
+import SigScope
 /// Terminal styling: ANSI colours when enabled, plain text otherwise.
 package struct Style: Sendable {
     package var enabled: Bool
