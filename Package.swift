@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SigScopeTests",
-            dependencies: ["SigScope", "SigScopeTestSupport"]
+            dependencies: ["SigScope", "SigScopeTestSupport", "SigScopeCLI"]
         ),
         .testTarget(
             name: "SigScopeServeTests",

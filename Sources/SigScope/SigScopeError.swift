@@ -111,7 +111,7 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
     }
 
     /// Wraps a JSON syntax error found in `source`.
-    public static func json(_ error: JSONSyntaxError, source: String) -> SigScopeError {
+    package static func json(_ error: JSONSyntaxError, source: String) -> SigScopeError {
         SigScopeError(.invalidJSON, "not valid JSON: " + error.reason, source: source, line: error.line, column: error.column)
     }
 }

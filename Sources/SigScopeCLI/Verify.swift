@@ -108,7 +108,7 @@ struct VerifySettings {
 
     /// The SecretId / AccessKeyId the captured request carries: in the Authorization header's
     /// Credential (TC3, ACS3) or as a parameter (Tencent v1 `SecretId`, Alibaba RPC `AccessKeyId`).
-    static func carriedKeyId(_ request: HTTPRequest, algorithm: SignatureAlgorithm) -> String? {
+    static func carriedKeyId(_ request: SentRequest, algorithm: SignatureAlgorithm) -> String? {
         switch algorithm {
         case .tc3, .acs3:
             guard let authorization = request.header("Authorization") else { return nil }

@@ -7,7 +7,7 @@ extension ServeInventory {
     /// (`SubnetSet`, `VSwitches`, `NetworkInterfaceSets`, …).
     /// - Returns: notes on what was skipped (an XML or error body, an action not recognised).
     /// - Throws: `SigScopeError` when the document cannot be read at all.
-    public mutating func add(document bytes: [UInt8], source: String) throws(SigScopeError) -> [String] {
+    package mutating func add(document bytes: [UInt8], source: String) throws(SigScopeError) -> [String] {
         var notes: [String] = []
         var answers: [(action: String?, body: [UInt8], label: String)] = []
         let start = bytes.firstIndex { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } ?? bytes.endIndex

@@ -1,16 +1,16 @@
 import SigScope
 
 /// The key a provider's requests are verified with.
-public struct ServeCredentials: Sendable {
+package struct ServeCredentials: Sendable {
     /// The SecretId / AccessKeyId requests must carry; nil: any (the signature still has to match the key).
-    public var secretId: String?
+    package var secretId: String?
     /// The SecretKey / AccessKeySecret. Never printed, logged or recorded.
-    public var secretKey: SecretKey
+    package var secretKey: SecretKey
     /// A session token requests must carry; nil: none required.
-    public var token: String?
+    package var token: String?
 
     /// Creates credentials.
-    public init(secretId: String?, secretKey: SecretKey, token: String? = nil) {
+    package init(secretId: String?, secretKey: SecretKey, token: String? = nil) {
         self.secretId = secretId
         self.secretKey = secretKey
         self.token = token
@@ -18,17 +18,17 @@ public struct ServeCredentials: Sendable {
 }
 
 /// What `serve` checks requests against and how it answers them (everything but sockets).
-public struct ServeSettings: Sendable {
+package struct ServeSettings: Sendable {
     /// The key per provider; a provider without one has every request refused with its
     /// unknown-key error.
-    public var credentials: [Provider: ServeCredentials]
+    package var credentials: [Provider: ServeCredentials]
     /// The TC3 credential-scope service the endpoint stands for (`vpc`).
-    public var tc3Service: String
+    package var tc3Service: String
     /// The context's facts.
-    public var inventory: ServeInventory
+    package var inventory: ServeInventory
 
     /// Creates settings.
-    public init(credentials: [Provider: ServeCredentials], tc3Service: String = "vpc", inventory: ServeInventory = ServeInventory()) {
+    package init(credentials: [Provider: ServeCredentials], tc3Service: String = "vpc", inventory: ServeInventory = ServeInventory()) {
         self.credentials = credentials
         self.tc3Service = tc3Service
         self.inventory = inventory
@@ -36,7 +36,7 @@ public struct ServeSettings: Sendable {
 }
 
 /// How one request ended, as the log and the findings header say it.
-public enum ServeVerdict: String, Sendable {
+package enum ServeVerdict: String, Sendable {
     /// Signature, timestamp and parameters are right; the action was carried out.
     case accepted
     /// Refused by the signature check (signature, timestamp window, key id, token).
@@ -50,38 +50,38 @@ public enum ServeVerdict: String, Sendable {
 }
 
 /// One request and its answer, as the log line, the findings header and the HAR entry record it.
-public struct ServeExchange: Sendable {
-    public var status: Int
-    public var contentType: String
-    public var body: [UInt8]
-    public var provider: Provider?
-    public var action: String?
-    public var verdict: ServeVerdict
+package struct ServeExchange: Sendable {
+    package var status: Int
+    package var contentType: String
+    package var body: [UInt8]
+    package var provider: Provider?
+    package var action: String?
+    package var verdict: ServeVerdict
     /// The provider's error code on a refusal, nil on success.
-    public var errorCode: String?
+    package var errorCode: String?
     /// The verify finding codes (errors and warnings) and validation violation codes.
-    public var findings: [String]
+    package var findings: [String]
     /// The first finding's (or the violation's) sentence, for the standard-error line.
-    public var summary: String
-    public var requestId: String
+    package var summary: String
+    package var requestId: String
 }
 
 /// The pipeline every request goes through: detect the provider, verify with the library's
 /// `Verifier` (the same code as `sigscope verify`), validate with the library's `Validator`,
 /// then carry out the action on the state. Pure but for the state's lock: the clock and the
 /// id source are parameters.
-public final class ServeEngine: Sendable {
-    public let settings: ServeSettings
+package final class ServeEngine: Sendable {
+    package let settings: ServeSettings
     let state: ServeState
 
     /// Creates an engine with an empty state plus the inventory's ENIs.
-    public init(settings: ServeSettings) {
+    package init(settings: ServeSettings) {
         self.settings = settings
         self.state = ServeState(inventory: settings.inventory)
     }
 
     /// Answers `request`, received at `now`.
-    public func handle(_ request: HTTPRequest, now: Timestamp, ids: inout IDSource) -> ServeExchange {
+    package func handle(_ request: SentRequest, now: Timestamp, ids: inout IDSource) -> ServeExchange {
         let signature: DetectedSignature
         do {
             signature = try SignatureDetector.detect(request)
@@ -151,7 +151,7 @@ public final class ServeEngine: Sendable {
 
     /// A request without a signature sigscope knows: the provider's own refusal when the
     /// request says which provider it is for, else a plain 400.
-    private func unsigned(_ request: HTTPRequest, reason: String, ids: inout IDSource) -> ServeExchange {
+    private func unsigned(_ request: SentRequest, reason: String, ids: inout IDSource) -> ServeExchange {
         let params = Set(SignatureDetector.parameters(of: request).map(\.name))
         let provider = Provider.owning(headerNames: request.headers.map(\.name))
             ?? (params.contains("SecretId") ? .tencent : params.contains("AccessKeyId") ? .aliyun : nil)
@@ -204,7 +204,7 @@ public final class ServeEngine: Sendable {
 
 extension ServeExchange {
     /// A plain-text answer outside any provider's envelope (an unreadable request, a body over the limit).
-    public static func plain(status: Int, message: String, verdict: ServeVerdict, summary: String) -> ServeExchange {
+    package static func plain(status: Int, message: String, verdict: ServeVerdict, summary: String) -> ServeExchange {
         ServeExchange(status: status, contentType: "text/plain; charset=utf-8", body: Array((message + "\n").utf8), provider: nil, action: nil,
                       verdict: verdict, errorCode: nil, findings: [], summary: summary, requestId: "")
     }
@@ -268,16 +268,16 @@ enum Refusal {
 
 /// Fresh request ids, ENI ids and MAC addresses, each in its provider's shape, drawn from a
 /// random source the caller supplies (the server uses the system's; tests a seeded one).
-public struct IDSource {
+package struct IDSource {
     private var next: () -> UInt64
 
     /// Creates a source drawing 64 random bits at a time from `next`.
-    public init(_ next: @escaping () -> UInt64) {
+    package init(_ next: @escaping () -> UInt64) {
         self.next = next
     }
 
     /// The system's generator.
-    public static func system() -> IDSource {
+    package static func system() -> IDSource {
         var generator = SystemRandomNumberGenerator()
         return IDSource { generator.next() }
     }

@@ -9,28 +9,28 @@ import NIOSSL
 import SigScope
 
 /// How the server listens and what it refuses before any API logic runs.
-public struct ServeListenSettings: Sendable {
+package struct ServeListenSettings: Sendable {
     /// The address to bind (`127.0.0.1` unless `--listen` says otherwise).
-    public var host: String
+    package var host: String
     /// The port; 0 picks a free one (the listening line tells which).
-    public var port: Int
+    package var port: Int
     /// PEM certificate chain and private key for https; nil: plain http.
-    public var tls: (certificate: String, key: String)?
+    package var tls: (certificate: String, key: String)?
     /// The largest request body accepted (413 beyond).
-    public var maxBodyBytes = 1 << 20
+    package var maxBodyBytes = 1 << 20
     /// The most header fields a request may carry (400 beyond).
-    public var maxHeaderCount = 100
+    package var maxHeaderCount = 100
     /// The largest single header field, and all of them together, in bytes (400 beyond).
-    public var maxHeaderBytes = 16 << 10
+    package var maxHeaderBytes = 16 << 10
     /// A connection with no complete request part for this long is closed (slow or idle clients).
-    public var idleTimeoutSeconds: Int64 = 30
+    package var idleTimeoutSeconds: Int64 = 30
     /// A request body must arrive whole within this many seconds of its head (408 and close beyond).
-    public var bodyTimeoutSeconds: Int64 = 10
+    package var bodyTimeoutSeconds: Int64 = 10
     /// Connections served at once; more wait in the listen backlog.
-    public var maxConnections = 512
+    package var maxConnections = 512
 
     /// Creates listen settings.
-    public init(host: String = "127.0.0.1", port: Int = 8080, tls: (certificate: String, key: String)? = nil) {
+    package init(host: String = "127.0.0.1", port: Int = 8080, tls: (certificate: String, key: String)? = nil) {
         self.host = host
         self.port = port
         self.tls = tls
@@ -58,14 +58,14 @@ struct ServeRequestContext: RequestContext {
 /// `sigscope serve`'s HTTP/1.1 server on Hummingbird 2: reads each request whole (within the
 /// limits), hands it to the `ServeEngine`, answers with the engine's envelope plus the
 /// `X-Sigscope-Findings` header, and records the exchange.
-public struct ServeServer: Sendable {
-    public let engine: ServeEngine
-    public let listen: ServeListenSettings
-    public let recorder: SessionRecorder
+package struct ServeServer: Sendable {
+    package let engine: ServeEngine
+    package let listen: ServeListenSettings
+    package let recorder: SessionRecorder
     /// Benchmark bound only: answer every request with a fixed 200 after reading its body, no verification.
-    public let bare: Bool
+    package let bare: Bool
 
-    public init(engine: ServeEngine, listen: ServeListenSettings, recorder: SessionRecorder, bare: Bool = false) {
+    package init(engine: ServeEngine, listen: ServeListenSettings, recorder: SessionRecorder, bare: Bool = false) {
         self.engine = engine
         self.listen = listen
         self.recorder = recorder
@@ -75,7 +75,7 @@ public struct ServeServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then completes the log and HAR.
     /// - Parameter onListening: called once bound, with the URL (`http://127.0.0.1:PORT`).
     /// - Throws: when the address cannot be bound or the TLS files cannot be read.
-    public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+    package func run(onListening: @escaping @Sendable (String) -> Void) async throws {
         let scheme = listen.tls == nil ? "http" : "https"
         let host = listen.host
         let application = Application(
@@ -156,7 +156,7 @@ public struct ServeServer: Sendable {
     }
 
     /// The library's request value for a received request: method, Host, path and query exactly as sent, every header in order.
-    static func wireRequest(_ request: Request, body: [UInt8], scheme: String) -> SigScope.HTTPRequest {
+    static func wireRequest(_ request: Request, body: [UInt8], scheme: String) -> SentRequest {
         let target = request.head.path ?? "/"
         let path: String
         let query: String
@@ -173,7 +173,7 @@ public struct ServeServer: Sendable {
         for field in request.headers {
             headers.append(HTTPHeader(field.name.rawName, field.value))
         }
-        return SigScope.HTTPRequest(method: request.method.rawValue, scheme: scheme, host: authority, path: path.isEmpty ? "/" : path, query: query, headers: headers, body: body)
+        return SentRequest(method: request.method.rawValue, scheme: scheme, host: authority, path: path.isEmpty ? "/" : path, query: query, headers: headers, body: body)
     }
 
     static let findingsName = HTTPField.Name(ServeHeaders.findings)

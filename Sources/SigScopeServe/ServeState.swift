@@ -39,26 +39,26 @@ struct SubnetRecord: Sendable, Equatable {
 /// (subnets, security groups, ENIs, quotas: what validation and address planning read), plus
 /// what only serve needs, the Describe* answers as saved (served back as they are) and the ENI
 /// items as listed (answered back by DescribeNetworkInterfaces).
-public struct ServeInventory: Sendable {
+package struct ServeInventory: Sendable {
     /// Saved Describe* bodies by provider and action (the JSON a real server answered).
     var describeBodies: [Provider: [String: JSONObject]] = [:]
     var interfaces: [NetworkInterfaceRecord] = []
     /// The files each fact came from, for the startup line.
-    public var sources: [String] = []
+    package var sources: [String] = []
     /// The library's context state per provider (`ContextLoader`): what validation checks a
     /// request against, as `validate --context` does. ENIs serve creates are added to it.
-    public var contexts: [Provider: ContextState] = [:]
+    package var contexts: [Provider: ContextState] = [:]
 
     /// An empty inventory: no context.
-    public init() {}
+    package init() {}
 
     /// The actions answered from context, per provider (sorted).
-    public func describeActions(for provider: Provider) -> [String] {
+    package func describeActions(for provider: Provider) -> [String] {
         (describeBodies[provider] ?? [:]).keys.sorted()
     }
 
-    public var subnetCount: Int { contexts.values.reduce(0) { $0 + $1.subnets.count } }
-    public var interfaceCount: Int { interfaces.count }
+    package var subnetCount: Int { contexts.values.reduce(0) { $0 + $1.subnets.count } }
+    package var interfaceCount: Int { interfaces.count }
 }
 
 /// The session's mutable state: the ENIs per provider (context ones first, then those created),

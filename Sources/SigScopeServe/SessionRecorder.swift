@@ -66,7 +66,7 @@ final class ByteSink: Sendable {
 
 /// The session's record: one line per request on standard error, one JSON object per
 /// request in `--log` (JSON Lines), and every exchange in `--har` (HAR 1.2, completed on `finish`).
-public final class SessionRecorder: Sendable {
+package final class SessionRecorder: Sendable {
     private let stderrSink: ByteSink?
     private let noteSink = ByteSink(fd: 2, owns: false)
     private let logSink: ByteSink?
@@ -77,7 +77,7 @@ public final class SessionRecorder: Sendable {
     /// - Parameters:
     ///   - quiet: no line per request on standard error.
     /// - Throws: `SigScopeError.invalidOption` when a file cannot be opened.
-    public init(logPath: String?, harPath: String?, quiet: Bool = false) throws(SigScopeError) {
+    package init(logPath: String?, harPath: String?, quiet: Bool = false) throws(SigScopeError) {
         stderrSink = quiet ? nil : ByteSink(fd: 2, owns: false)
         logSink = try logPath.map { path throws(SigScopeError) in try ByteSink.file(path, option: "--log") }
         harSink = try harPath.map { path throws(SigScopeError) in try ByteSink.file(path, option: "--har") }
@@ -86,7 +86,7 @@ public final class SessionRecorder: Sendable {
     }
 
     /// Records one exchange.
-    public func record(_ request: HTTPRequest, _ exchange: ServeExchange, client: String, started: WallTime, elapsedMilliseconds: Double) {
+    package func record(_ request: SentRequest, _ exchange: ServeExchange, client: String, started: WallTime, elapsedMilliseconds: Double) {
         if let stderrSink {
             var line = "sigscope: \(client) \(exchange.provider?.rawValue ?? "-") \(exchange.action ?? "-") \(exchange.verdict.rawValue) \(exchange.status)"
             if let code = exchange.errorCode { line += " \(code)" }
@@ -115,7 +115,7 @@ public final class SessionRecorder: Sendable {
     }
 
     /// Records a request refused at the HTTP level, before it could be read (no HAR entry: there is no request to record).
-    public func recordMalformed(client: String, reason: String) {
+    package func recordMalformed(client: String, reason: String) {
         stderrSink?.append("sigscope: \(client) - - malformed 400: \(reason)\n")
         if let logSink {
             let record: JSONValue = .object([
@@ -127,28 +127,28 @@ public final class SessionRecorder: Sendable {
     }
 
     /// A line on standard error outside any request (an HTTP-level refusal, startup notes).
-    public func note(_ text: String) {
+    package func note(_ text: String) {
         stderrSink?.flush()
         noteSink.append("sigscope: " + text + "\n")
         noteSink.flush()
     }
 
     /// Writes what is pending to every file.
-    public func flush() {
+    package func flush() {
         stderrSink?.flush()
         logSink?.flush()
         harSink?.flush()
     }
 
     /// Completes the HAR document and closes the files.
-    public func finish() {
+    package func finish() {
         harSink?.append("\n]}}\n")
         stderrSink?.flush()
         logSink?.close()
         harSink?.close()
     }
 
-    static func harEntry(_ request: HTTPRequest, _ exchange: ServeExchange, started: WallTime, elapsed: Double) -> JSONValue {
+    static func harEntry(_ request: SentRequest, _ exchange: ServeExchange, started: WallTime, elapsed: Double) -> JSONValue {
         func headers(_ list: [HTTPHeader]) -> JSONValue {
             .array(list.map { .object(["name": .string($0.name), "value": .string($0.value)]) })
         }
@@ -188,11 +188,11 @@ public final class SessionRecorder: Sendable {
 }
 
 /// Header names serve adds.
-public enum ServeHeaders {
+package enum ServeHeaders {
     /// The finding codes of the request, comma-separated.
-    public static let findings = "X-Sigscope-Findings"
+    package static let findings = "X-Sigscope-Findings"
     /// The verdict (`accepted`, `rejected`, `invalid`, `failed`, `malformed`).
-    public static let verdict = "X-Sigscope-Verdict"
+    package static let verdict = "X-Sigscope-Verdict"
 }
 
 /// The reason phrases of the statuses serve answers with.
@@ -213,33 +213,33 @@ enum HTTPStatusText {
 }
 
 /// The wall clock, to the microsecond.
-public struct WallTime: Sendable {
-    public var seconds: Int64
-    public var microseconds: Int64
+package struct WallTime: Sendable {
+    package var seconds: Int64
+    package var microseconds: Int64
 
-    public static func now() -> WallTime {
+    package static func now() -> WallTime {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         return WallTime(seconds: Int64(spec.tv_sec), microseconds: Int64(spec.tv_nsec) / 1000)
     }
 
     /// Whole seconds, as the signature checks take it.
-    public var timestamp: Timestamp { Timestamp(unixSeconds: seconds) }
+    package var timestamp: Timestamp { Timestamp(unixSeconds: seconds) }
 
     /// `2026-12-07T23:01:02.345Z`.
-    public var iso8601Milliseconds: String {
+    package var iso8601Milliseconds: String {
         let base = timestamp.iso8601
         let millis = String(microseconds / 1000)
         return String(base.dropLast()) + "." + String(repeating: "0", count: 3 - millis.count) + millis + "Z"
     }
 
     /// Milliseconds from `self` to `later`.
-    public func milliseconds(to later: WallTime) -> Double {
+    package func milliseconds(to later: WallTime) -> Double {
         Double(later.seconds - seconds) * 1000 + Double(later.microseconds - microseconds) / 1000
     }
 }
 
 /// serve's version, for the HAR creator.
-public enum ServeVersion {
-    public static let string = "0.1.0"
+package enum ServeVersion {
+    package static let string = "0.1.0"
 }

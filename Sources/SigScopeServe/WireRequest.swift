@@ -26,7 +26,7 @@ struct WireRequest: Sendable {
     static let aliyunCommon: Set<String> = ["Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "SignatureType", "Timestamp", "SecurityToken", "ResourceOwnerAccount", "OwnerAccount"]
 
     /// Reads `request`, whose signature was detected as `signature`.
-    static func read(_ request: HTTPRequest, signature: DetectedSignature) -> WireRequest {
+    static func read(_ request: SentRequest, signature: DetectedSignature) -> WireRequest {
         // As the gateways decode them: `+` is a space in the query and in a form body.
         var pairs = request.queryItems(plusAsSpace: true)
         if SignatureDetector.isFormBody(request) { pairs += FormCodec.decode(request.bodyText, plusAsSpace: true) }

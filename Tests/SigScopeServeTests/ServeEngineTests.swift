@@ -28,7 +28,7 @@ import Testing
     }
 
     static func signed(_ provider: Provider, action: String = "CreateNetworkInterface", params: JSONObject, algorithm: SignatureAlgorithm? = nil,
-                       method: HTTPMethod? = nil, at time: Timestamp = now, key: SecretKey = key, service: String? = "vpc") throws -> HTTPRequest {
+                       method: HTTPMethod? = nil, at time: Timestamp = now, key: SecretKey = key, service: String? = "vpc") throws -> SentRequest {
         let request = APIRequest(provider: provider, action: action, region: provider == .tencent ? "ap-guangzhou" : nil, params: params)
         let options = SigningOptions(timestamp: time, algorithm: algorithm, method: method, endpoint: "http://127.0.0.1:8080",
                                      service: provider == .tencent && (algorithm ?? .tc3) == .tc3 ? service : nil, nonce: provider == .tencent ? "11886" : "4b3c2a1d")
@@ -235,11 +235,11 @@ import Testing
     func unsigned() {
         var ids = Self.ids()
         let engine = Self.engine()
-        let tencent = HTTPRequest(method: "POST", scheme: "http", host: "127.0.0.1:8080", headers: [HTTPHeader("Host", "127.0.0.1:8080"), HTTPHeader("X-TC-Action", "DescribeVpcs")])
+        let tencent = SentRequest(method: "POST", scheme: "http", host: "127.0.0.1:8080", headers: [HTTPHeader("Host", "127.0.0.1:8080"), HTTPHeader("X-TC-Action", "DescribeVpcs")])
         let answer = engine.handle(tencent, now: Self.now, ids: &ids)
         #expect(answer.status == 200)
         #expect((try? Self.json(answer))?["Response"]?["Error"]?["Code"]?.stringValue == "MissingParameter")
-        let other = engine.handle(HTTPRequest(method: "GET", scheme: "http", host: "127.0.0.1:8080", path: "/favicon.ico"), now: Self.now, ids: &ids)
+        let other = engine.handle(SentRequest(method: "GET", scheme: "http", host: "127.0.0.1:8080", path: "/favicon.ico"), now: Self.now, ids: &ids)
         #expect(other.status == 400)
         #expect(other.verdict == .malformed)
     }

@@ -1,6 +1,7 @@
 import Testing
 import SigScopeTestSupport
 import SigScope
+@testable import SigScopeCLI
 
 /// Alibaba Cloud RPC signature (HMAC-SHA1, SignatureVersion 1.0) against the official examples,
 /// the derived and SDK-generated vectors, and the documents' own strings.

@@ -23,7 +23,7 @@ struct SignOutputTests {
 
     @Test("writeCompact escapes quotes, control characters and keeps UTF-8 in every field, as the tree writer does")
     func escaping() {
-        let request = HTTPRequest(method: "POST", host: "h\"ost", query: "a=\u{1}&b=中", headers: [HTTPHeader("X-\"", "v\\\n")], body: Array("{\"k\":\"\u{7f}\"}".utf8))
+        let request = SentRequest(method: "POST", host: "h\"ost", query: "a=\u{1}&b=中", headers: [HTTPHeader("X-\"", "v\\\n")], body: Array("{\"k\":\"\u{7f}\"}".utf8))
         let signed = SignedRequest(provider: .tencent, algorithm: .tc3,
                                    steps: [SigningStep(name: "secretDate", title: "", formula: "", value: "0123456789abcdef", isDerivedKey: true)],
                                    signature: "s\t", request: request)

@@ -3,12 +3,12 @@
 /// Specification: "V3版本请求体&签名机制",
 /// https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature.
 /// One function per stage, named as the document names it.
-public enum ACS3Signer {
+package enum ACS3Signer {
     /// The algorithm's name as it appears in the string-to-sign and `Authorization`.
-    public static let algorithmName = "ACS3-HMAC-SHA256"
+    package static let algorithmName = "ACS3-HMAC-SHA256"
     /// Default `content-type` when `--body-file` is given without `--content-type` (an RPC-style
     /// API's `formData` parameters).
-    public static let defaultBodyContentType = "application/x-www-form-urlencoded"
+    package static let defaultBodyContentType = "application/x-www-form-urlencoded"
 
     // MARK: - Building the request
 
@@ -22,7 +22,7 @@ public enum ACS3Signer {
     /// `application/x-www-form-urlencoded`); all of them are signed, plus `extraSignedHeaders`.
     /// - Throws: `SigScopeError.invalidOption` for a GET with a body, a header to sign that is not
     ///   sent, or options that belong to other algorithms (`--service`, `--language`).
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? SignatureAlgorithm.acs3.defaultMethod
         if options.service != nil {
             throw SigScopeError(.invalidOption, "\(.service) is the TC3 credential-scope service; ACS3 has no credential scope, so drop it")
@@ -80,7 +80,7 @@ public enum ACS3Signer {
         let input = Input(method: method.rawValue, query: query, headers: headers, signedHeaders: signed, body: body, accessKeyId: credentials.secretId)
         let computation = try compute(input, secretKey: credentials.secretKey)
         headers.insert(HTTPHeader("Authorization", computation.authorization), at: 0)
-        let wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host,
+        let wire = SentRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host,
                                query: computation.canonicalQueryString, headers: headers, body: body)
         return SignedRequest(provider: .aliyun, algorithm: .acs3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
     }
@@ -88,22 +88,22 @@ public enum ACS3Signer {
     // MARK: - The stages
 
     /// Everything the ACS3 signature depends on, taken from a request as sent.
-    public struct Input: Sendable, Equatable {
+    package struct Input: Sendable, Equatable {
         /// The HTTP method as sent.
-        public var method: String
+        package var method: String
         /// The query parameters, percent-decoded, in any order.
-        public var query: [(name: String, value: String)]
+        package var query: [(name: String, value: String)]
         /// The headers sent (signed ones are looked up here by lower-case name; repeated names are combined).
-        public var headers: [HTTPHeader]
+        package var headers: [HTTPHeader]
         /// The names to sign (any case; de-duplicated and sorted by the computation).
-        public var signedHeaders: [String]
+        package var signedHeaders: [String]
         /// The exact body bytes sent.
-        public var body: [UInt8]
+        package var body: [UInt8]
         /// The AccessKeyId for `Credential=` in the Authorization header.
-        public var accessKeyId: String
+        package var accessKeyId: String
 
         /// Creates an input from the facts of a request as sent.
-        public init(method: String, query: [(name: String, value: String)], headers: [HTTPHeader], signedHeaders: [String], body: [UInt8], accessKeyId: String) {
+        package init(method: String, query: [(name: String, value: String)], headers: [HTTPHeader], signedHeaders: [String], body: [UInt8], accessKeyId: String) {
             self.method = method
             self.query = query
             self.headers = headers
@@ -113,7 +113,7 @@ public enum ACS3Signer {
         }
 
         /// Compares every field; query pairs in order.
-        public static func == (lhs: Input, rhs: Input) -> Bool {
+        package static func == (lhs: Input, rhs: Input) -> Bool {
             lhs.method == rhs.method && lhs.headers == rhs.headers && lhs.signedHeaders == rhs.signedHeaders && lhs.body == rhs.body
                 && lhs.accessKeyId == rhs.accessKeyId
                 && lhs.query.elementsEqual(rhs.query, by: { $0.name == $1.name && $0.value == $1.value })
@@ -121,51 +121,51 @@ public enum ACS3Signer {
     }
 
     /// How a computation may deviate from the specification, to reproduce client mistakes.
-    public struct Variant: Sendable, Equatable, Hashable {
+    package struct Variant: Sendable, Equatable, Hashable {
         /// The percent-encoding of the canonical query string.
-        public var encoder: PercentEncoder
+        package var encoder: PercentEncoder
         /// Appended to the secret to form the HMAC key: `""` as specified; `"&"` reproduces
         /// clients that reuse the RPC key.
-        public var keySuffix: String
+        package var keySuffix: String
         /// Lowercase signed header values (TC3's rule). False, as specified, keeps their case.
-        public var lowercaseHeaderValues: Bool
+        package var lowercaseHeaderValues: Bool
 
         /// A variant; the defaults are the specification.
-        public init(encoder: PercentEncoder = .rfc3986, keySuffix: String = "", lowercaseHeaderValues: Bool = false) {
+        package init(encoder: PercentEncoder = .rfc3986, keySuffix: String = "", lowercaseHeaderValues: Bool = false) {
             self.encoder = encoder
             self.keySuffix = keySuffix
             self.lowercaseHeaderValues = lowercaseHeaderValues
         }
 
         /// The algorithm as specified.
-        public static let specification = Variant()
+        package static let specification = Variant()
     }
 
     /// Every intermediate value of one signature computation.
-    public struct Computation: Sendable, Equatable {
+    package struct Computation: Sendable, Equatable {
         /// Lowercase hex SHA-256 of the body bytes.
-        public var hashedRequestPayload: String
+        package var hashedRequestPayload: String
         /// The canonical query string (also what goes on the wire).
-        public var canonicalQueryString: String
+        package var canonicalQueryString: String
         /// The `CanonicalHeaders` block, each entry ending in `\n`.
-        public var canonicalHeaders: String
+        package var canonicalHeaders: String
         /// `SignedHeaders`, `;`-joined.
-        public var signedHeaders: String
+        package var signedHeaders: String
         /// The canonical request.
-        public var canonicalRequest: String
+        package var canonicalRequest: String
         /// Lowercase hex SHA-256 of the canonical request.
-        public var hashedCanonicalRequest: String
+        package var hashedCanonicalRequest: String
         /// `ACS3-HMAC-SHA256\n` + hashed canonical request.
-        public var stringToSign: String
+        package var stringToSign: String
         /// Lowercase hex HMAC-SHA256.
-        public var signature: String
+        package var signature: String
         /// The Authorization header value.
-        public var authorization: String
+        package var authorization: String
         /// The key suffix used (for the explanation; the key itself is never kept).
-        public var keySuffix: String
+        package var keySuffix: String
 
         /// The stages as trace steps, in order, with the names of the JSON contract.
-        public var steps: [SigningStep] {
+        package var steps: [SigningStep] {
             let key = keySuffix.isEmpty ? "AccessKeySecret" : "AccessKeySecret + \"\(keySuffix)\""
             return [
                 SigningStep(name: "hashedRequestPayload", title: "Hashed request payload", formula: "Lowercase(HexEncode(SHA256(body bytes as sent)))", value: hashedRequestPayload,
@@ -195,7 +195,7 @@ public enum ACS3Signer {
     ///   - secretKey: the AccessKeySecret.
     ///   - variant: deviations to reproduce; `.specification` by default.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+    package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
         do {
             let payloadHash = Hex.encode(try Digest.sha256(input.body))
             let query = String(decoding: FormCodec.canonicalQuery(input.query, encoder: variant.encoder), as: UTF8.self)
@@ -219,14 +219,14 @@ public enum ACS3Signer {
     }
 
     /// Lower-cased, de-duplicated, ASCII-sorted header names.
-    public static func signedHeadersList(_ names: [String]) -> [String] {
+    package static func signedHeadersList(_ names: [String]) -> [String] {
         HTTPHeader.signedNameList(names)
     }
 
     /// `CanonicalHeaders`: for each signed name in order, `name:value\n`, the value trimmed (and
     /// lowercased only when `lowercaseValues`); a header sent more than once has its trimmed
     /// values sorted and joined with `,`.
-    public static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = false) -> String {
+    package static func canonicalHeaders(_ headers: [HTTPHeader], signed: [String], lowercaseValues: Bool = false) -> String {
         var out = ""
         for name in signed {
             var values: [String] = []
@@ -244,23 +244,23 @@ public enum ACS3Signer {
     }
 
     /// `CanonicalRequest` = method, `/`, query, headers block, signed headers, payload hash, joined by `\n`.
-    public static func canonicalRequest(method: String, canonicalQueryString: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
+    package static func canonicalRequest(method: String, canonicalQueryString: String, canonicalHeaders: String, signedHeaders: String, hashedPayload: String) -> String {
         method + "\n/\n" + canonicalQueryString + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + hashedPayload
     }
 
     /// `StringToSign` = `ACS3-HMAC-SHA256\n` + hashed canonical request (no trailing newline).
-    public static func stringToSign(hashedCanonicalRequest: String) -> String {
+    package static func stringToSign(hashedCanonicalRequest: String) -> String {
         algorithmName + "\n" + hashedCanonicalRequest
     }
 
     /// `Signature` = lowercase hex of HMAC-SHA256(key: secret + keySuffix, msg: stringToSign).
     /// - Throws: `CryptoError` if libcrypto fails.
-    public static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = "") throws -> String {
+    package static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = "") throws -> String {
         Hex.encode(try HMAC.mac(.sha256, key: secretKey.appending(keySuffix).bytes, message: Array(stringToSign.utf8)))
     }
 
     /// The `Authorization` value, with bare commas between its three parts.
-    public static func authorization(accessKeyId: String, signedHeaders: String, signature: String) -> String {
+    package static func authorization(accessKeyId: String, signedHeaders: String, signature: String) -> String {
         algorithmName + " Credential=" + accessKeyId + ",SignedHeaders=" + signedHeaders + ",Signature=" + signature
     }
 }

@@ -19,19 +19,19 @@
 ///   `InvalidTagCount`, `InvalidParameter`, `InvalidParameter.Conflict`); seed-001's table has
 ///   no code for them.
 /// - `sigscope`: sigscope's own judgment where no document states a rule; always a warning.
-public enum AliyunCreateNetworkInterface {
+package enum AliyunCreateNetworkInterface {
     // MARK: - Sources
 
     /// The ≈2019 zh API page (the seed).
-    public static let seed = RuleSource(id: "seed-001", title: "Alibaba Cloud ECS API CreateNetworkInterface, zh page of about 2019 (shared/seeds/001)")
+    package static let seed = RuleSource(id: "seed-001", title: "Alibaba Cloud ECS API CreateNetworkInterface, zh page of about 2019 (shared/seeds/001)")
     /// The current SDK docstrings, as summarised in signing.md §5.2.
-    public static let sdk = RuleSource(id: "ali-sdk", title: "alibabacloud-ecs20140526 7.11.8 CreateNetworkInterfaceRequest docstrings, signing.md §5.2")
+    package static let sdk = RuleSource(id: "ali-sdk", title: "alibabacloud-ecs20140526 7.11.8 CreateNetworkInterfaceRequest docstrings, signing.md §5.2")
     /// The RPC common parameters.
-    public static let common = RuleSource(id: "ali-common", title: "Alibaba Cloud RPC common request parameters, signing.md §2.1")
+    package static let common = RuleSource(id: "ali-common", title: "Alibaba Cloud RPC common request parameters, signing.md §2.1")
     /// ECS error codes documented on other ECS API pages for the same checks.
-    public static let errorCatalog = RuleSource(id: "ecs-error-catalog", title: "ECS error codes for the same checks on other ECS API pages (TagResources, CreateDisk, RunInstances, AssignPrivateIpAddresses in AlibabaCloudDocs/ecs); not in seed-001's table")
+    package static let errorCatalog = RuleSource(id: "ecs-error-catalog", title: "ECS error codes for the same checks on other ECS API pages (TagResources, CreateDisk, RunInstances, AssignPrivateIpAddresses in AlibabaCloudDocs/ecs); not in seed-001's table")
     /// sigscope's own heuristics.
-    public static let sigscope = RuleSource(id: "sigscope", title: "sigscope's own judgment where the documents state no rule")
+    package static let sigscope = RuleSource(id: "sigscope", title: "sigscope's own judgment where the documents state no rule")
 
     // MARK: - Error codes
 
@@ -139,7 +139,7 @@ public enum AliyunCreateNetworkInterface {
     // MARK: - Parameters
 
     /// Every parameter of the seed and of the current SDK metadata.
-    public static let parameters: [ParameterSpec] = [
+    package static let parameters: [ParameterSpec] = [
         ParameterSpec("RegionId", .string, .required(seed), source: seed, summary: "the region, from DescribeRegions"),
         ParameterSpec("VSwitchId", .string, .required(seed), source: seed,
                       summary: "the vSwitch the ENI's private IP comes from",
@@ -230,7 +230,7 @@ public enum AliyunCreateNetworkInterface {
     ]
 
     /// Rules between parameters.
-    public static let crossRules: [CrossRule] = [
+    package static let crossRules: [CrossRule] = [
         CrossRule(.oneRequired(["SecurityGroupId", "SecurityGroupIds"]), code: Code.missing, source: sdk,
                   note: "The API documentation of about 2019 marks SecurityGroupId required; the current API takes exactly one of SecurityGroupId and SecurityGroupIds.N."),
         CrossRule(.exclusive(["SecurityGroupId", "SecurityGroupIds"]), code: Code.conflict, source: sdk),
@@ -243,7 +243,7 @@ public enum AliyunCreateNetworkInterface {
     ]
 
     /// RPC common parameters the signer sets itself.
-    public static let commonParameters: [CommonParameter] = [
+    package static let commonParameters: [CommonParameter] = [
         CommonParameter("Action", advice: "give the request's action\(aside: .action)."),
         CommonParameter("Version", advice: "give the API version\(aside: .apiVersion)."),
         CommonParameter("AccessKeyId", advice: "give it as the credentials' key id\(aside: .accessKeyId)."),
@@ -257,7 +257,7 @@ public enum AliyunCreateNetworkInterface {
     ]
 
     /// The action's rules.
-    public static let rules = ActionRules(
+    package static let rules = ActionRules(
         provider: .aliyun,
         action: "CreateNetworkInterface",
         version: "2014-05-26",

@@ -5,21 +5,21 @@
 /// `intl.en-US/API Reference/Getting started/Request signatures.md`) and the RPC mechanism page
 /// https://help.aliyun.com/zh/sdk/product-overview/rpc-mechanism. One function per stage, named
 /// as the documents name them: `canonicalizedQueryString`, `stringToSign`, `signature`.
-public enum RPCSigner {
+package enum RPCSigner {
     /// The `SignatureMethod` value this algorithm sends.
-    public static let signatureMethod = "HMAC-SHA1"
+    package static let signatureMethod = "HMAC-SHA1"
     /// The `SignatureVersion` value this algorithm sends.
-    public static let signatureVersion = "1.0"
+    package static let signatureVersion = "1.0"
     /// The `Format` sent when the params give none.
-    public static let defaultFormat = "JSON"
+    package static let defaultFormat = "JSON"
     /// The key suffix of the specification: the key is `AccessKeySecret + "&"`.
-    public static let specificationKeySuffix = "&"
+    package static let specificationKeySuffix = "&"
     /// The `Content-Type` of a POST form body.
-    public static let formContentType = "application/x-www-form-urlencoded"
+    package static let formContentType = "application/x-www-form-urlencoded"
 
     /// Common parameters sigscope sets itself (from options and credentials); a request's
     /// params may not set them. `Format` is also common but may be given in params.
-    public static let reservedParameterNames: [String: SigScopeMessage] = [
+    package static let reservedParameterNames: [String: SigScopeMessage] = [
         "AccessKeyId": "the credentials' key id\(aside: .accessKeyId)",
         "Action": "the request's action\(aside: .action)",
         "SignatureMethod": "\(.algorithm) rpc (it signs with HMAC-SHA1)",
@@ -47,7 +47,7 @@ public enum RPCSigner {
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for options
     ///   this algorithm cannot use (`extraSignedHeaders`, `service`, `language`, a GET body or
     ///   Content-Type, a body that is not form-encoded) or a param that sigscope sets itself.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         try sign(request, options: options, credentials: credentials, contexts: nil)
     }
 
@@ -123,7 +123,7 @@ public enum RPCSigner {
             : FormCodec.canonicalQuery(queryPairs, encoder: .rfc3986)
         query.append(contentsOf: "&Signature=".utf8)
         PercentEncoder.rfc3986.append(computation.signature, to: &query)
-        let wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host,
+        let wire = SentRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host,
                                query: String(decoding: query, as: UTF8.self), headers: headers, body: body)
         return SignedRequest(provider: .aliyun, algorithm: .rpc, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
     }
@@ -166,68 +166,68 @@ public enum RPCSigner {
     // MARK: - The stages
 
     /// Everything the RPC signature depends on, taken from a request as sent.
-    public struct Input: Sendable, Equatable {
+    package struct Input: Sendable, Equatable {
         /// The HTTP method as sent (`GET`, `POST`).
-        public var method: String
+        package var method: String
         /// Every signed parameter, percent-decoded, in any order: the query parameters plus, for a
         /// POST form, the body fields. Pairs named `Signature` are ignored.
-        public var parameters: [(name: String, value: String)]
+        package var parameters: [(name: String, value: String)]
 
         /// Creates an input from the method and the decoded (name, value) pairs.
-        public init(method: String, parameters: [(name: String, value: String)]) {
+        package init(method: String, parameters: [(name: String, value: String)]) {
             self.method = method
             self.parameters = parameters
         }
 
         /// Compares method and pairs (in order).
-        public static func == (lhs: Input, rhs: Input) -> Bool {
+        package static func == (lhs: Input, rhs: Input) -> Bool {
             lhs.method == rhs.method && lhs.parameters.elementsEqual(rhs.parameters, by: { $0.name == $1.name && $0.value == $1.value })
         }
     }
 
     /// How a computation may deviate from the specification, to reproduce client mistakes with
     /// the same code that does it right.
-    public struct Variant: Sendable, Equatable, Hashable {
+    package struct Variant: Sendable, Equatable, Hashable {
         /// The one percent-encoding function, used for both passes and for the encoded `/`
         /// (a client with a faulty encoder gets all three wrong the same way).
-        public var encoder: PercentEncoder
+        package var encoder: PercentEncoder
         /// Appended to the secret to form the HMAC key: `"&"` as specified; `""` reproduces
         /// clients that forget it.
-        public var keySuffix: String
+        package var keySuffix: String
         /// Sign with this method instead of the one sent (reproduces "signed GET, sent POST").
-        public var method: String?
+        package var method: String?
 
         /// A variant; the defaults are the specification.
-        public init(encoder: PercentEncoder = .rfc3986, keySuffix: String = RPCSigner.specificationKeySuffix, method: String? = nil) {
+        package init(encoder: PercentEncoder = .rfc3986, keySuffix: String = RPCSigner.specificationKeySuffix, method: String? = nil) {
             self.encoder = encoder
             self.keySuffix = keySuffix
             self.method = method
         }
 
         /// The algorithm as specified.
-        public static let specification = Variant()
+        package static let specification = Variant()
     }
 
     /// Every intermediate value of one signature computation.
-    public struct Computation: Sendable, Equatable {
+    package struct Computation: Sendable, Equatable {
         /// The method that was signed (the input's, or the variant's override).
-        public var signedMethod: String
+        package var signedMethod: String
         /// Step 1: encoded, sorted `name=value` pairs joined with `&`, as bytes.
-        public var canonicalizedQueryStringBytes: [UInt8]
+        package var canonicalizedQueryStringBytes: [UInt8]
         /// Step 2: `Method & %2F & percentEncode(CanonicalizedQueryString)`.
-        public var stringToSign: String
+        package var stringToSign: String
         /// Step 3: Base64 of HMAC-SHA1 with key `secret + keySuffix`, not URL-encoded.
-        public var signature: String
+        package var signature: String
         /// The key suffix used (for the explanation; the key itself is never kept).
-        public var keySuffix: String
+        package var keySuffix: String
 
         /// Step 1 as text.
-        public var canonicalizedQueryString: String {
+        package var canonicalizedQueryString: String {
             String(decoding: canonicalizedQueryStringBytes, as: UTF8.self)
         }
 
         /// The stages as trace steps, in order, with the names of the JSON contract.
-        public var steps: [SigningStep] {
+        package var steps: [SigningStep] {
             // The specification's texts are constants; only a variant's are put together (interpolation is costly per request).
             let specified = keySuffix == RPCSigner.specificationKeySuffix
             let key = specified ? "AccessKeySecret + \"&\"" : keySuffix.isEmpty ? "AccessKeySecret" : "AccessKeySecret + \"\(keySuffix)\""
@@ -259,7 +259,7 @@ public enum RPCSigner {
     ///   - secretKey: the AccessKeySecret.
     ///   - variant: deviations to reproduce; `.specification` by default.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+    package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
         try compute(input, secretKey: secretKey, variant: variant, contexts: nil)
     }
 
@@ -275,12 +275,12 @@ public enum RPCSigner {
 
     /// `CanonicalizedQueryString`: each name and value percent-encoded, sorted by encoded name
     /// in byte order, joined as `name=value` with `&`.
-    public static func canonicalizedQueryString(_ pairs: [(name: String, value: String)], encoder: PercentEncoder = .rfc3986) -> [UInt8] {
+    package static func canonicalizedQueryString(_ pairs: [(name: String, value: String)], encoder: PercentEncoder = .rfc3986) -> [UInt8] {
         FormCodec.canonicalQuery(pairs, encoder: encoder)
     }
 
     /// `StringToSign` = `method + "&" + percentEncode("/") + "&" + percentEncode(canonicalizedQueryString)`.
-    public static func stringToSign(method: String, canonicalizedQueryString: [UInt8], encoder: PercentEncoder = .rfc3986) -> String {
+    package static func stringToSign(method: String, canonicalizedQueryString: [UInt8], encoder: PercentEncoder = .rfc3986) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(method.utf8.count + 6 + canonicalizedQueryString.count * 3 / 2)
         out.append(contentsOf: method.utf8)
@@ -294,7 +294,7 @@ public enum RPCSigner {
     /// `Signature` = Base64(HMAC-SHA1(key: secret + keySuffix, msg: stringToSign)).
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
     /// With a batch worker's `contexts`, the keyed HMAC and its context are reused (see `CryptoContexts`).
-    public static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = RPCSigner.specificationKeySuffix) throws(SigScopeError) -> String {
+    package static func signature(stringToSign: String, secretKey: SecretKey, keySuffix: String = RPCSigner.specificationKeySuffix) throws(SigScopeError) -> String {
         try signature(stringToSign: stringToSign, secretKey: secretKey, keySuffix: keySuffix, contexts: nil)
     }
 

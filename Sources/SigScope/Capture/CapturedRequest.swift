@@ -27,7 +27,7 @@ public enum CaptureFormat: String, Sendable, Equatable, CaseIterable {
 /// assumed while reading it.
 public struct CapturedRequest: Sendable, Equatable {
     /// The request as sent.
-    public var request: HTTPRequest
+    public var request: SentRequest
     /// The form the capture was in.
     public var format: CaptureFormat
     /// Remarks about how the capture was read (defaults curl applies, lines skipped, the HAR entry chosen).
@@ -37,7 +37,7 @@ public struct CapturedRequest: Sendable, Equatable {
     public var bytesAfterBody: [UInt8]
 
     /// Creates a captured request.
-    public init(request: HTTPRequest, format: CaptureFormat, notes: [SigScopeMessage] = [], bytesAfterBody: [UInt8] = []) {
+    public init(request: SentRequest, format: CaptureFormat, notes: [SigScopeMessage] = [], bytesAfterBody: [UInt8] = []) {
         self.request = request
         self.format = format
         self.notes = notes
@@ -46,7 +46,7 @@ public struct CapturedRequest: Sendable, Equatable {
 }
 
 /// Reads a capture in any supported form, telling the form from the content.
-public enum CaptureParser {
+package enum CaptureParser {
     /// Parses a raw HTTP request, a curl command line or a HAR file.
     ///
     /// A document whose first non-blank character is `{` is read as HAR; one whose first
@@ -62,7 +62,7 @@ public enum CaptureParser {
     /// - Throws: `SigScopeError.invalidCapture` (with line and column where known) when the
     ///   capture cannot be read (a TC3/ACS3 Authorization header whose parts cannot be read
     ///   included), or an `entry` is given for a form that has no entries.
-    public static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
+    package static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
         let format = detectFormat(bytes)
         if entry != nil && format != .har {
             throw SigScopeError(.invalidOption, "\(.harEntry) selects an entry of a HAR file, but \(source) is a \(format.displayName)")
@@ -83,7 +83,7 @@ public enum CaptureParser {
     }
 
     /// Which form `bytes` is in (see `parse`).
-    public static func detectFormat(_ bytes: [UInt8]) -> CaptureFormat {
+    package static func detectFormat(_ bytes: [UInt8]) -> CaptureFormat {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }

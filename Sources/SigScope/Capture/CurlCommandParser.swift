@@ -6,7 +6,7 @@
 /// sent (`-X`, `-H`, the `-d` family, `--json`, `-G`, `--url`, `-A`, `-e`, `-b`, `-u`, `-I`)
 /// are applied as curl applies them; options that only affect transport or output
 /// (`--compressed`, `-s`, `-k`, `-o`, `--max-time`, …) are accepted and ignored.
-public enum CurlCommandParser {
+package enum CurlCommandParser {
     /// Parses a curl command line.
     /// - Parameters:
     ///   - bytes: the command text (may span lines with `\` continuations).
@@ -14,7 +14,7 @@ public enum CurlCommandParser {
     /// - Throws: `SigScopeError.invalidCapture` for unbalanced quotes (with line and column),
     ///   no curl command, an unknown option, a missing option argument, or a body read from a
     ///   file the capture does not contain.
-    public static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
+    package static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
         var text = bytes
         if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { text.removeFirst(3) }
         // A leading `$ ` shell prompt, as pasted from a terminal or a document.
@@ -549,7 +549,7 @@ public enum CurlCommandParser {
                 notes.append("the command's standard input is never read (no @- argument)")
             }
             let host = sent.first(where: { $0.name.lowercased() == "host" })?.value ?? url.authority
-            let request = HTTPRequest(method: method, scheme: url.scheme, host: host, path: url.path, query: query, headers: sent, body: body)
+            let request = SentRequest(method: method, scheme: url.scheme, host: host, path: url.path, query: query, headers: sent, body: body)
             return CapturedRequest(request: request, format: .curl, notes: notes.map(SigScopeMessage.init(verbatim:)))
         }
 

@@ -12,7 +12,7 @@
 ///   (`> GET /?…&Signature=… HTTP/1.1`, `> Name : value`). Such a transcript shows no request
 ///   body, so it can be verified only when the request has none (an RPC GET carries everything
 ///   in its URL); with a body it is refused, saying so.
-public enum DebugLogParser {
+package enum DebugLogParser {
     /// Where a Tencent SDK record starts.
     static let sendRequest = "SendRequest: Host: "
 
@@ -30,7 +30,7 @@ public enum DebugLogParser {
 
     /// Parses the first `SendRequest` record of a Tencent Cloud Python SDK debug log.
     /// - Throws: `SigScopeError.invalidCapture` naming the line that breaks the record's layout.
-    public static func parseTencentSDKLog(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
+    package static func parseTencentSDKLog(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
         let all = lines(bytes)
         let records = all.indices.filter { text(after: sendRequest, in: all[$0].text) != nil }
         guard let first = records.first else {
@@ -100,7 +100,7 @@ public enum DebugLogParser {
         } else {
             body = data
         }
-        let request = HTTPRequest(method: method, scheme: "https", host: host, path: path, query: query, headers: headers, body: body)
+        let request = SentRequest(method: method, scheme: "https", host: host, path: path, query: query, headers: headers, body: body)
         return CapturedRequest(request: request, format: .sdkLog, notes: notes.map(SigScopeMessage.init(verbatim:)))
     }
 
@@ -116,7 +116,7 @@ public enum DebugLogParser {
     /// Parses the request block of a `curl -v` transcript or an Alibaba core SDK `DEBUG=sdk` log.
     /// - Throws: `SigScopeError.invalidCapture` for a header line that cannot be read, a request
     ///   without a host, or one with a body (which such transcripts do not show).
-    public static func parseVerboseTranscript(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
+    package static func parseVerboseTranscript(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
         let all = lines(bytes)
         guard let start = all.firstIndex(where: { verboseRequestLine($0.text) != nil }), let requestLine = verboseRequestLine(all[start].text) else {
             throw SigScopeError(.invalidCapture, "no request line such as \"> POST / HTTP/1.1\" was found in the transcript", source: source, line: 1, column: 1)
@@ -160,7 +160,7 @@ public enum DebugLogParser {
                                 source: source, line: all[start].number, column: 1)
         }
         let notes = ["read from a verbose transcript (curl -v or an SDK debug log): the request on line \(all[start].number); it shows no scheme, so \(scheme) was assumed unless the target names one"]
-        let request = HTTPRequest(method: requestLine.method, scheme: scheme, host: host, path: path, query: query, headers: headers, body: [])
+        let request = SentRequest(method: requestLine.method, scheme: scheme, host: host, path: path, query: query, headers: headers, body: [])
         return CapturedRequest(request: request, format: .verbose, notes: notes.map(SigScopeMessage.init(verbatim:)))
     }
 

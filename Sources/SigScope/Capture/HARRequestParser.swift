@@ -5,14 +5,14 @@
 /// `log.entries[N]`, as `sigscope decode --entry` counts). The URL is taken as recorded, query included;
 /// `postData.text` is the body (base64-decoded when `postData.encoding` says so); HTTP/2
 /// pseudo-headers are dropped, `:authority` standing in for a missing `Host`.
-public enum HARRequestParser {
+package enum HARRequestParser {
     /// Host suffixes of the API endpoints sigscope verifies.
-    public static let apiHostSuffixes = Provider.allCases.flatMap { $0.profile.hostSuffixes.map { "." + $0 } }
+    package static let apiHostSuffixes = Provider.allCases.flatMap { $0.profile.hostSuffixes.map { "." + $0 } }
 
     /// Parses a HAR document and returns the chosen entry's request.
     /// - Throws: `SigScopeError.invalidCapture` for malformed JSON (with line and column), a
     ///   document that is not HAR, no API entry, or an `--entry` out of range.
-    public static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
+    package static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes, limits: .response)
@@ -50,7 +50,7 @@ public enum HARRequestParser {
     /// The indices (0-based) of the entries of a HAR document whose request goes to a Tencent
     /// Cloud or Alibaba Cloud API host, in order (what `verify --all-entries` verifies).
     /// - Throws: `SigScopeError.invalidCapture` when the document is not HAR JSON, and when no entry is an API request.
-    public static func apiEntries(_ bytes: [UInt8], source: String) throws(SigScopeError) -> [Int] {
+    package static func apiEntries(_ bytes: [UInt8], source: String) throws(SigScopeError) -> [Int] {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes, limits: .response)
@@ -75,12 +75,12 @@ public enum HARRequestParser {
     }
 
     /// True for `*.tencentcloudapi.com` and `*.aliyuncs.com`.
-    public static func isAPIHost(_ hostname: String) -> Bool {
+    package static func isAPIHost(_ hostname: String) -> Bool {
         let lower = hostname.lowercased()
         return apiHostSuffixes.contains { lower.hasSuffix($0) }
     }
 
-    static func parseRequest(_ value: JSONValue?, source: String, entry: Int, notes: inout [SigScopeMessage]) throws(SigScopeError) -> HTTPRequest {
+    static func parseRequest(_ value: JSONValue?, source: String, entry: Int, notes: inout [SigScopeMessage]) throws(SigScopeError) -> SentRequest {
         let label = "entry \(entry)"
         guard let request = value?.objectValue else {
             throw SigScopeError(.invalidCapture, "HAR \(label) has no request object", source: source)
@@ -138,6 +138,6 @@ public enum HARRequestParser {
             }
         }
         let host = headers.first(where: { $0.name.lowercased() == "host" })?.value ?? authority ?? url.authority
-        return HTTPRequest(method: method.uppercased(), scheme: url.scheme, host: host, path: url.path, query: query, headers: headers, body: body)
+        return SentRequest(method: method.uppercased(), scheme: url.scheme, host: host, path: url.path, query: query, headers: headers, body: body)
     }
 }

@@ -6,7 +6,7 @@
 /// (`POST https://vpc.tencentcloudapi.com/ HTTP/1.1`), the HTTP version optional; HTTP/2
 /// pseudo-headers (`:authority`, `:scheme`); folded header lines; chunked bodies. Lines
 /// before the request line (a log prefix) are skipped.
-public enum RawHTTPRequestParser {
+package enum RawHTTPRequestParser {
     /// Methods recognised at the start of a request line.
     static let methods: Set<String> = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE", "CONNECT"]
 
@@ -16,7 +16,7 @@ public enum RawHTTPRequestParser {
     /// `Transfer-Encoding: chunked` it is de-chunked; otherwise it is the rest of the file,
     /// less one final line ending (which editors and loggers add; noted when removed).
     /// - Throws: `SigScopeError.invalidCapture` with the line (and column) that cannot be read.
-    public static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
+    package static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> CapturedRequest {
         var input = bytes
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { input.removeFirst(3) }
         var notes: [SigScopeMessage] = []
@@ -175,7 +175,7 @@ public enum RawHTTPRequestParser {
             }
         }
 
-        let request = HTTPRequest(method: requestLine.method, scheme: scheme, host: host, path: path, query: query, headers: headers, body: body)
+        let request = SentRequest(method: requestLine.method, scheme: scheme, host: host, path: path, query: query, headers: headers, body: body)
         return CapturedRequest(request: request, format: .http, notes: notes, bytesAfterBody: afterBody)
     }
 

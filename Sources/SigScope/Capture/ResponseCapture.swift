@@ -4,9 +4,9 @@
 
 /// A captured HTTP response: the body to decode, plus whatever the capture tells about
 /// the exchange (status, headers, and for a HAR file the request that was sent).
-public struct CapturedResponse: Sendable, Equatable {
+package struct CapturedResponse: Sendable, Equatable {
     /// How the response was given.
-    public enum Form: Sendable, Equatable {
+    package enum Form: Sendable, Equatable {
         /// A bare body, JSON or XML.
         case body
         /// A full HTTP response: status line, headers, blank line, body.
@@ -16,20 +16,20 @@ public struct CapturedResponse: Sendable, Equatable {
     }
 
     /// What a HAR entry says about the request that produced the response.
-    public struct RequestInfo: Sendable, Equatable {
+    package struct RequestInfo: Sendable, Equatable {
         /// The request method.
-        public var method: String
+        package var method: String
         /// The full request URL.
-        public var url: String
+        package var url: String
         /// The request host, without port.
-        public var host: String
+        package var host: String
         /// The provider the host (or an `X-TC-*` / `x-acs-*` header) belongs to, if any.
-        public var provider: Provider?
+        package var provider: Provider?
         /// The API action: the `X-TC-Action` or `x-acs-action` header, else the `Action` query or form parameter.
-        public var action: String?
+        package var action: String?
 
         /// Creates request facts.
-        public init(method: String, url: String, host: String, provider: Provider?, action: String?) {
+        package init(method: String, url: String, host: String, provider: Provider?, action: String?) {
             self.method = method
             self.url = url
             self.host = host
@@ -39,28 +39,28 @@ public struct CapturedResponse: Sendable, Equatable {
     }
 
     /// How the response was given.
-    public var form: Form
+    package var form: Form
     /// The HTTP version of the status line (`HTTP/1.1`, `HTTP/2`), when there is one.
-    public var httpVersion: String?
+    package var httpVersion: String?
     /// The status code, nil when the input has no status line.
-    public var status: Int?
+    package var status: Int?
     /// The reason phrase of the status line (may be empty).
-    public var reason: String?
+    package var reason: String?
     /// The response headers of the final header block, in order.
-    public var headers: [HTTPHeader]
+    package var headers: [HTTPHeader]
     /// The body bytes, after undoing chunked transfer coding and HAR base64.
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// The 1-based line of the input on which the body starts, when the body is a plain
     /// part of the input (so body line numbers can be turned into file line numbers).
-    public var bodyLine: Int?
+    package var bodyLine: Int?
     /// For a HAR entry: the request that was sent.
-    public var request: RequestInfo?
+    package var request: RequestInfo?
     /// Remarks about the capture worth telling a person (e.g. a chunked header with an
     /// already de-chunked body).
-    public var notes: [String]
+    package var notes: [String]
 
     /// Creates a captured response.
-    public init(form: Form, httpVersion: String? = nil, status: Int? = nil, reason: String? = nil, headers: [HTTPHeader] = [], body: [UInt8], bodyLine: Int? = 1, request: RequestInfo? = nil, notes: [String] = []) {
+    package init(form: Form, httpVersion: String? = nil, status: Int? = nil, reason: String? = nil, headers: [HTTPHeader] = [], body: [UInt8], bodyLine: Int? = 1, request: RequestInfo? = nil, notes: [String] = []) {
         self.form = form
         self.httpVersion = httpVersion
         self.status = status
@@ -73,18 +73,18 @@ public struct CapturedResponse: Sendable, Equatable {
     }
 
     /// The value of the first header named `name` (case-insensitive).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let lower = name.lowercased()
         return headers.first { $0.name.lowercased() == lower }?.value
     }
 
     /// The media type of `Content-Type`, lowercased, without parameters.
-    public var mediaType: String? {
+    package var mediaType: String? {
         header("Content-Type").map { ContentType.parse($0).mediaType }
     }
 
     /// The `charset` parameter of `Content-Type`, lowercased, when there is one.
-    public var charset: String? {
+    package var charset: String? {
         header("Content-Type").flatMap { ContentType.parse($0).charset }
     }
 
@@ -100,7 +100,7 @@ public struct CapturedResponse: Sendable, Equatable {
     /// - Throws: `SigScopeError` `.limitExceeded` for input over the limit, `.invalidCapture`
     ///   for a malformed HTTP response or HAR file, `.invalidOption` for `entry` out of range
     ///   or given for input that is not a HAR file.
-    public static func parse(_ bytes: [UInt8], entry: Int? = nil, limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> CapturedResponse {
+    package static func parse(_ bytes: [UInt8], entry: Int? = nil, limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> CapturedResponse {
         guard bytes.count <= limits.maxBytes else {
             throw SigScopeError(.limitExceeded, "the input is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB)", source: source)
         }
@@ -138,7 +138,7 @@ public struct CapturedResponse: Sendable, Equatable {
     /// blocks (informational `1xx` blocks and a proxy's `Connection established` are
     /// skipped), a blank line, then the body, de-chunked when `Transfer-Encoding: chunked`.
     /// - Throws: `SigScopeError.invalidCapture` with the line of the problem.
-    public static func parseHTTP(_ bytes: [UInt8], from start: Int = 0, limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> CapturedResponse {
+    package static func parseHTTP(_ bytes: [UInt8], from start: Int = 0, limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> CapturedResponse {
         var reader = LineReader(bytes: bytes, index: start, line: TextPosition.lineAndColumn(in: bytes, offset: start).line)
         var notes: [String] = []
         while true {
@@ -229,38 +229,38 @@ public struct CapturedResponse: Sendable, Equatable {
 
 /// A HAR 1.2 file (HTTP Archive, as browsers and proxies export it), reduced to what
 /// response decoding needs.
-public struct HARDocument: Sendable, Equatable {
+package struct HARDocument: Sendable, Equatable {
     /// One request/response pair of `log.entries`.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// 0-based position in `log.entries`.
-        public var index: Int
+        package var index: Int
         /// `request.method`.
-        public var method: String
+        package var method: String
         /// `request.url`.
-        public var url: String
+        package var url: String
         /// `request.headers`.
-        public var requestHeaders: [HTTPHeader]
+        package var requestHeaders: [HTTPHeader]
         /// `request.postData.text`, when present.
-        public var requestBody: String?
+        package var requestBody: String?
         /// `request.postData.mimeType`, when present.
-        public var requestBodyMimeType: String?
+        package var requestBodyMimeType: String?
         /// `request.postData.params` as name/value pairs, when present.
-        public var requestBodyParams: [(name: String, value: String)]
+        package var requestBodyParams: [(name: String, value: String)]
         /// `response.status` (0 when the browser got no response).
-        public var status: Int
+        package var status: Int
         /// `response.statusText`.
-        public var statusText: String
+        package var statusText: String
         /// `response.headers`.
-        public var responseHeaders: [HTTPHeader]
+        package var responseHeaders: [HTTPHeader]
         /// `response.content.mimeType`.
-        public var mimeType: String?
+        package var mimeType: String?
         /// `response.content.text`, when the body was saved.
-        public var text: String?
+        package var text: String?
         /// `response.content.encoding` (`base64` or absent).
-        public var encoding: String?
+        package var encoding: String?
 
         /// Creates an entry.
-        public init(index: Int, method: String, url: String, requestHeaders: [HTTPHeader], requestBody: String?, requestBodyMimeType: String?, requestBodyParams: [(name: String, value: String)], status: Int, statusText: String, responseHeaders: [HTTPHeader], mimeType: String?, text: String?, encoding: String?) {
+        package init(index: Int, method: String, url: String, requestHeaders: [HTTPHeader], requestBody: String?, requestBodyMimeType: String?, requestBodyParams: [(name: String, value: String)], status: Int, statusText: String, responseHeaders: [HTTPHeader], mimeType: String?, text: String?, encoding: String?) {
             self.index = index
             self.method = method
             self.url = url
@@ -277,7 +277,7 @@ public struct HARDocument: Sendable, Equatable {
         }
 
         /// Compares every field (the tuple array needs spelling out).
-        public static func == (a: Entry, b: Entry) -> Bool {
+        package static func == (a: Entry, b: Entry) -> Bool {
             a.index == b.index && a.method == b.method && a.url == b.url && a.requestHeaders == b.requestHeaders
                 && a.requestBody == b.requestBody && a.requestBodyMimeType == b.requestBodyMimeType
                 && a.requestBodyParams.map { [$0.name, $0.value] } == b.requestBodyParams.map { [$0.name, $0.value] }
@@ -286,17 +286,17 @@ public struct HARDocument: Sendable, Equatable {
         }
 
         /// The request host without port, from `url`.
-        public var host: String { CapturedResponse.URLParts(url).host }
+        package var host: String { CapturedResponse.URLParts(url).host }
 
         /// The provider whose API the request went to: by host (`*.tencentcloudapi.com`,
         /// `*.aliyuncs.com`), else by signature headers (`X-TC-*`, `x-acs-*`).
-        public var provider: Provider? {
+        package var provider: Provider? {
             Provider.owning(hostname: host) ?? Provider.owning(headerNames: requestHeaders.map(\.name))
         }
 
         /// The API action the request named: `X-TC-Action` / `x-acs-action` header, else the
         /// `Action` parameter of the query string or of a form body.
-        public var action: String? {
+        package var action: String? {
             for header in requestHeaders where ["x-tc-action", "x-acs-action"].contains(header.name.lowercased()) {
                 let value = header.value.trimmingASCIIWhitespace()
                 if !value.isEmpty { return value }
@@ -316,17 +316,17 @@ public struct HARDocument: Sendable, Equatable {
     }
 
     /// `log.entries`, in order.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// Creates a document.
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
     }
 
     /// Parses a HAR file.
     /// - Throws: `SigScopeError` `.undecodable` when it is not JSON, `.invalidCapture` when
     ///   it is JSON but not a HAR file, `.limitExceeded` past the limits.
-    public static func parse(_ bytes: [UInt8], limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> HARDocument {
+    package static func parse(_ bytes: [UInt8], limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> HARDocument {
         guard let document = try detect(bytes, limits: limits, source: source) else {
             throw SigScopeError(.invalidCapture, "not a HAR file: expected a JSON object with log.entries", source: source)
         }
@@ -401,7 +401,7 @@ public struct HARDocument: Sendable, Equatable {
     /// Cloud or Alibaba Cloud API (the only entry, if there is just one).
     /// - Throws: `SigScopeError.invalidOption` for an index out of range,
     ///   `.invalidCapture` when no entry can be chosen.
-    public func select(entry: Int?, source: String? = nil) throws(SigScopeError) -> Entry {
+    package func select(entry: Int?, source: String? = nil) throws(SigScopeError) -> Entry {
         if let entry {
             guard entries.indices.contains(entry) else {
                 let range = entries.isEmpty ? "it has no entries" : "its entries are numbered 0 to \(entries.count - 1)"
@@ -421,7 +421,7 @@ public struct HARDocument: Sendable, Equatable {
     /// The chosen entry's response as a `CapturedResponse`, its body base64-decoded when
     /// `content.encoding` is `base64`.
     /// - Throws: `SigScopeError` when the entry has no response or no saved body.
-    public func response(entry: Int?, source: String? = nil) throws(SigScopeError) -> CapturedResponse {
+    package func response(entry: Int?, source: String? = nil) throws(SigScopeError) -> CapturedResponse {
         let chosen = try select(entry: entry, source: source)
         let label = "HAR entry \(chosen.index) (\(chosen.method) \(chosen.url))"
         guard chosen.status != 0 else {

@@ -5,9 +5,9 @@
 ///
 /// Nothing is expanded: `$NAME` and `` `…` `` are kept as literal text (and reported), because
 /// a capture is data, not a script to run.
-public enum ShellWords {
+package enum ShellWords {
     /// A token of a command line.
-    public enum Token: Sendable, Equatable {
+    package enum Token: Sendable, Equatable {
         /// A word, after quote removal, as bytes (a `$'\xff'` word need not be UTF-8).
         case word([UInt8], Location)
         /// A control operator: `|`, `;`, `&&`, `||`, `&`, or `\n` for an unescaped newline.
@@ -15,42 +15,42 @@ public enum ShellWords {
     }
 
     /// A 1-based line and column (in characters) in the command text.
-    public struct Location: Sendable, Equatable, CustomStringConvertible {
+    package struct Location: Sendable, Equatable, CustomStringConvertible {
         /// 1-based line.
-        public var line: Int
+        package var line: Int
         /// 1-based column, counted in Unicode scalars.
-        public var column: Int
+        package var column: Int
 
         /// Creates a location.
-        public init(line: Int, column: Int) {
+        package init(line: Int, column: Int) {
             self.line = line
             self.column = column
         }
 
         /// `line L, column C`.
-        public var description: String { "line \(line), column \(column)" }
+        package var description: String { "line \(line), column \(column)" }
     }
 
     /// The result of splitting: the tokens, and remarks about text taken literally.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// Words and operators in order.
-        public var tokens: [Token]
+        package var tokens: [Token]
         /// Things a shell would have expanded (`$VAR`, backticks), kept literally here.
-        public var literalExpansions: [String]
+        package var literalExpansions: [String]
     }
 
     /// Splits `text` into words and operators.
     /// - Parameter source: the file name used in errors.
     /// - Throws: `SigScopeError.invalidCapture` with the line and column of a quote that is
     ///   never closed or a backslash at the very end.
-    public static func split(_ text: [UInt8], source: String) throws(SigScopeError) -> Result {
+    package static func split(_ text: [UInt8], source: String) throws(SigScopeError) -> Result {
         var splitter = Splitter(bytes: text, source: source)
         try splitter.run()
         return Result(tokens: splitter.tokens, literalExpansions: splitter.expansions)
     }
 
     /// The location of byte `offset` in `bytes`: its line, and its column counted in Unicode scalars.
-    public static func location(of offset: Int, in bytes: [UInt8]) -> Location {
+    package static func location(of offset: Int, in bytes: [UInt8]) -> Location {
         var line = 1
         var column = 1
         var i = 0

@@ -5,13 +5,13 @@
 /// contribute: a response of another action, an API error, a body that does not parse, or a
 /// HAR file without a single Describe* entry is an error naming the file (exit 2), never
 /// skipped. Pages of one listing (several files, or several HAR entries) merge.
-public enum ContextLoader {
+package enum ContextLoader {
     /// One input: its name (as errors and findings show it) and its bytes.
-    public struct File: Sendable {
-        public var name: String
-        public var bytes: [UInt8]
+    package struct File: Sendable {
+        package var name: String
+        package var bytes: [UInt8]
 
-        public init(name: String, bytes: [UInt8]) {
+        package init(name: String, bytes: [UInt8]) {
             self.name = name
             self.bytes = bytes
         }
@@ -22,7 +22,7 @@ public enum ContextLoader {
     /// - Throws: `SigScopeError` `.invalidContext` for a file that is no Describe* success response,
     ///   `.contextConflict` for two files that disagree, `.undecodable` / `.invalidCapture` /
     ///   `.limitExceeded` for input that does not parse.
-    public static func load(_ files: [File], provider: Provider? = nil, limits: ResponseLimits = .standard) throws(SigScopeError) -> ContextState {
+    package static func load(_ files: [File], provider: Provider? = nil, limits: ResponseLimits = .standard) throws(SigScopeError) -> ContextState {
         var state = provider.map { ContextState(provider: $0) } ?? ContextState()
         for file in files {
             try load(file, into: &state, limits: limits)
@@ -32,7 +32,7 @@ public enum ContextLoader {
 
     /// Adds one file's responses to `state`.
     /// - Throws: as `load(_:provider:limits:)`.
-    public static func load(_ file: File, into state: inout ContextState, limits: ResponseLimits = .standard) throws(SigScopeError) {
+    package static func load(_ file: File, into state: inout ContextState, limits: ResponseLimits = .standard) throws(SigScopeError) {
         let bytes = file.bytes
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -83,7 +83,7 @@ public enum ContextLoader {
 
     /// Adds one decoded response to `state`.
     /// - Throws: `.invalidContext` when it is an API error or not a Describe* result, `.contextConflict`.
-    public static func absorb(_ decoded: DecodedResponse, evidence: String, source: String, into state: inout ContextState) throws(SigScopeError) {
+    package static func absorb(_ decoded: DecodedResponse, evidence: String, source: String, into state: inout ContextState) throws(SigScopeError) {
         if decoded.outcome == .error {
             let code = decoded.error?.code.map { " \($0)" } ?? ""
             let message = decoded.error?.message.map { ": \($0)" } ?? ""
@@ -109,7 +109,7 @@ public enum ContextLoader {
 
     /// Adds the resources of one Describe* result to `state`.
     /// - Throws: `ContextConflict` when a fact disagrees with one already known.
-    public static func absorb(_ result: DescribeResult, evidence: String, into state: inout ContextState) throws(ContextConflict) {
+    package static func absorb(_ result: DescribeResult, evidence: String, into state: inout ContextState) throws(ContextConflict) {
         let f = result.fields
         let total = f.typedInteger("TotalCount").map { Int(clamping: $0) }
         switch (result.provider, result.action) {

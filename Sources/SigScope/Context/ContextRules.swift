@@ -6,11 +6,11 @@
 /// its kind, or the listing has pages missing (`TotalCount` larger than what was read), the
 /// finding is a `ContextIncomplete` warning at most. docs/validation.md lists every rule with
 /// its code and source.
-public enum ContextRules {
+package enum ContextRules {
     /// The warning code for what the context cannot decide (sigscope's own code, not a server's).
-    public static let incompleteCode = "ContextIncomplete"
+    package static let incompleteCode = "ContextIncomplete"
     /// The `source` of every context finding.
-    public static let source = "context"
+    package static let source = "context"
 
     /// The error codes, per provider: the seeds' tables (shared/seeds/000 and 001), the
     /// contract, and for Alibaba's IP checks the ECS ENI pages' table (AssignPrivateIpAddresses).
@@ -46,7 +46,7 @@ public enum ContextRules {
 
     /// The context findings for `request` (none for an action other than CreateNetworkInterface,
     /// or a context of another provider).
-    public static func check(_ request: APIRequest, context: ContextState) -> (violations: [Finding], warnings: [Finding]) {
+    package static func check(_ request: APIRequest, context: ContextState) -> (violations: [Finding], warnings: [Finding]) {
         guard let eni = ENIRequest(request), context.provider == nil || context.provider == request.provider else { return ([], []) }
         var checker = Checker(eni: eni, context: context)
         checker.run()
@@ -54,7 +54,7 @@ public enum ContextRules {
     }
 
     /// Validates `request` against its parameter rules (`Validator`) and against `context`.
-    public static func validate(_ request: APIRequest, context: ContextState) -> ValidationReport {
+    package static func validate(_ request: APIRequest, context: ContextState) -> ValidationReport {
         var report = Validator.validate(request)
         let found = check(request, context: context)
         report.violations += found.violations

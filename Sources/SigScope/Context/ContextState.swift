@@ -4,13 +4,13 @@
 /// A plain value: no I/O. Build it with `ContextLoader` from file bytes, or add resources one
 /// by one (`add(_:)`), as a local endpoint does when it creates an ENI. Two facts about the same
 /// resource that disagree (the same subnet with two CIDR blocks) are a `ContextConflict`.
-public struct ContextState: Sendable, Equatable {
+package struct ContextState: Sendable, Equatable {
     /// The kinds of resource a Describe* response lists.
-    public enum Resource: String, Sendable, Equatable, CaseIterable {
+    package enum Resource: String, Sendable, Equatable, CaseIterable {
         case vpcs, subnets, securityGroups, networkInterfaces, quotas
 
         /// The Describe* action that lists this kind, by provider.
-        public func action(for provider: Provider) -> String {
+        package func action(for provider: Provider) -> String {
             switch (self, provider) {
             case (.vpcs, _): return "DescribeVpcs"
             case (.subnets, .tencent): return "DescribeSubnets"
@@ -24,16 +24,16 @@ public struct ContextState: Sendable, Equatable {
     }
 
     /// A VPC.
-    public struct VPC: Sendable, Equatable {
-        public var id: String
-        public var cidrBlock: String?
-        public var ipv6CidrBlock: String?
+    package struct VPC: Sendable, Equatable {
+        package var id: String
+        package var cidrBlock: String?
+        package var ipv6CidrBlock: String?
         /// Alibaba `RegionId`.
-        public var region: String?
+        package var region: String?
         /// The file the VPC was read from.
-        public var evidence: String
+        package var evidence: String
 
-        public init(id: String, cidrBlock: String? = nil, ipv6CidrBlock: String? = nil, region: String? = nil, evidence: String) {
+        package init(id: String, cidrBlock: String? = nil, ipv6CidrBlock: String? = nil, region: String? = nil, evidence: String) {
             self.id = id
             self.cidrBlock = cidrBlock
             self.ipv6CidrBlock = ipv6CidrBlock
@@ -43,21 +43,21 @@ public struct ContextState: Sendable, Equatable {
     }
 
     /// A subnet (Tencent) or vSwitch (Alibaba).
-    public struct Subnet: Sendable, Equatable {
-        public var id: String
-        public var vpcId: String?
+    package struct Subnet: Sendable, Equatable {
+        package var id: String
+        package var vpcId: String?
         /// The IPv4 CIDR block, e.g. `172.16.64.0/20`.
-        public var cidrBlock: String?
-        public var ipv6CidrBlock: String?
+        package var cidrBlock: String?
+        package var ipv6CidrBlock: String?
         /// Tencent `Zone`, Alibaba `ZoneId`.
-        public var zone: String?
+        package var zone: String?
         /// `AvailableIpAddressCount`: the free addresses the provider counted.
-        public var availableIpAddressCount: Int?
+        package var availableIpAddressCount: Int?
         /// Tencent `TotalIpAddressCount`.
-        public var totalIpAddressCount: Int?
-        public var evidence: String
+        package var totalIpAddressCount: Int?
+        package var evidence: String
 
-        public init(id: String, vpcId: String? = nil, cidrBlock: String? = nil, ipv6CidrBlock: String? = nil, zone: String? = nil,
+        package init(id: String, vpcId: String? = nil, cidrBlock: String? = nil, ipv6CidrBlock: String? = nil, zone: String? = nil,
                     availableIpAddressCount: Int? = nil, totalIpAddressCount: Int? = nil, evidence: String) {
             self.id = id
             self.vpcId = vpcId
@@ -70,20 +70,20 @@ public struct ContextState: Sendable, Equatable {
         }
 
         /// The IPv4 block as numbers, nil when absent or malformed.
-        public var ipv4Block: IPv4Block? { cidrBlock.flatMap(IPv4Block.init(text:)) }
+        package var ipv4Block: IPv4Block? { cidrBlock.flatMap(IPv4Block.init(text:)) }
     }
 
     /// A security group.
-    public struct SecurityGroup: Sendable, Equatable {
-        public var id: String
+    package struct SecurityGroup: Sendable, Equatable {
+        package var id: String
         /// The VPC it belongs to: nil when the response does not say (Tencent's security groups
         /// belong to no VPC), `""` for an Alibaba classic-network group.
-        public var vpcId: String?
+        package var vpcId: String?
         /// Alibaba `SecurityGroupType` (`normal`, `enterprise`).
-        public var type: String?
-        public var evidence: String
+        package var type: String?
+        package var evidence: String
 
-        public init(id: String, vpcId: String? = nil, type: String? = nil, evidence: String) {
+        package init(id: String, vpcId: String? = nil, type: String? = nil, evidence: String) {
             self.id = id
             self.vpcId = vpcId
             self.type = type
@@ -91,26 +91,26 @@ public struct ContextState: Sendable, Equatable {
         }
 
         /// True for an Alibaba classic-network group: the response lists it with an empty `VpcId`.
-        public var isClassic: Bool { vpcId == "" }
+        package var isClassic: Bool { vpcId == "" }
     }
 
     /// An elastic network interface and its addresses.
-    public struct NetworkInterface: Sendable, Equatable {
-        public var id: String
-        public var vpcId: String?
-        public var subnetId: String?
-        public var zone: String?
+    package struct NetworkInterface: Sendable, Equatable {
+        package var id: String
+        package var vpcId: String?
+        package var subnetId: String?
+        package var zone: String?
         /// The private IPv4 addresses, the primary first when the response marks it.
-        public var privateIpAddresses: [String]
-        public var primaryIpAddress: String?
-        public var ipv6Addresses: [String]
-        public var securityGroupIds: [String]
+        package var privateIpAddresses: [String]
+        package var primaryIpAddress: String?
+        package var ipv6Addresses: [String]
+        package var securityGroupIds: [String]
         /// Alibaba `Type` (`Primary`, `Secondary`, `Trunk`); Tencent: `Primary` when the ENI is an instance's primary one.
-        public var type: String?
-        public var tags: [ContextTag]
-        public var evidence: String
+        package var type: String?
+        package var tags: [ContextTag]
+        package var evidence: String
 
-        public init(id: String, vpcId: String? = nil, subnetId: String? = nil, zone: String? = nil, privateIpAddresses: [String] = [],
+        package init(id: String, vpcId: String? = nil, subnetId: String? = nil, zone: String? = nil, privateIpAddresses: [String] = [],
                     primaryIpAddress: String? = nil, ipv6Addresses: [String] = [], securityGroupIds: [String] = [], type: String? = nil,
                     tags: [ContextTag] = [], evidence: String) {
             self.id = id
@@ -128,17 +128,17 @@ public struct ContextState: Sendable, Equatable {
 
         /// Whether the ENI counts against the account's ENI quota: every ENI but an instance's
         /// primary one (which is created with the instance).
-        public var countsAgainstQuota: Bool { type?.lowercased() != "primary" }
+        package var countsAgainstQuota: Bool { type?.lowercased() != "primary" }
     }
 
     /// A quota a response states: Alibaba `max-elastic-network-interfaces`, Tencent
     /// `vpc-max-enis`, `eni-max-private-ips`, `EniPrivateIpAddressQuantity`, ….
-    public struct Quota: Sendable, Equatable {
-        public var name: String
-        public var value: Int
-        public var evidence: String
+    package struct Quota: Sendable, Equatable {
+        package var name: String
+        package var value: Int
+        package var evidence: String
 
-        public init(name: String, value: Int, evidence: String) {
+        package init(name: String, value: Int, evidence: String) {
             self.name = name
             self.value = value
             self.evidence = evidence
@@ -146,7 +146,7 @@ public struct ContextState: Sendable, Equatable {
     }
 
     /// The provider the responses came from; nil until one is added.
-    public private(set) var provider: Provider?
+    package private(set) var provider: Provider?
     private var vpcTable = Table<VPC>()
     private var subnetTable = Table<Subnet>()
     private var securityGroupTable = Table<SecurityGroup>()
@@ -177,35 +177,35 @@ public struct ContextState: Sendable, Equatable {
     private var totalCounts: [Resource: Int] = [:]
 
     /// An empty state.
-    public init() {}
+    package init() {}
 
     /// An empty state for `provider`.
-    public init(provider: Provider) {
+    package init(provider: Provider) {
         self.provider = provider
     }
 
     // MARK: - Reading
 
-    public var vpcs: [VPC] { vpcTable.items }
-    public var subnets: [Subnet] { subnetTable.items }
-    public var securityGroups: [SecurityGroup] { securityGroupTable.items }
+    package var vpcs: [VPC] { vpcTable.items }
+    package var subnets: [Subnet] { subnetTable.items }
+    package var securityGroups: [SecurityGroup] { securityGroupTable.items }
     /// The ENIs, in the order they were added.
-    public var networkInterfaces: [NetworkInterface] { eniTable.items }
-    public var quotas: [Quota] { quotaTable.items }
+    package var networkInterfaces: [NetworkInterface] { eniTable.items }
+    package var quotas: [Quota] { quotaTable.items }
 
-    public func vpc(_ id: String) -> VPC? { vpcTable[id] }
-    public func subnet(_ id: String) -> Subnet? { subnetTable[id] }
-    public func securityGroup(_ id: String) -> SecurityGroup? { securityGroupTable[id] }
-    public func networkInterface(_ id: String) -> NetworkInterface? { eniTable[id] }
-    public func quota(_ name: String) -> Quota? { quotaTable[name] }
+    package func vpc(_ id: String) -> VPC? { vpcTable[id] }
+    package func subnet(_ id: String) -> Subnet? { subnetTable[id] }
+    package func securityGroup(_ id: String) -> SecurityGroup? { securityGroupTable[id] }
+    package func networkInterface(_ id: String) -> NetworkInterface? { eniTable[id] }
+    package func quota(_ name: String) -> Quota? { quotaTable[name] }
 
     /// The ENI that uses the IPv4 address `address`, if any in the context does (in any VPC).
-    public func owner(ofAddress address: UInt32) -> String? { addressOwners[address] }
+    package func owner(ofAddress address: UInt32) -> String? { addressOwners[address] }
 
     /// The ENI that uses the IPv4 address `address` in VPC `vpc` (or, with the VPC not known,
     /// in subnet `subnet`), if any in the context does; an ENI listed without VPC or subnet
     /// counts everywhere. With neither given, as `owner(ofAddress:)`.
-    public func owner(ofAddress address: UInt32, vpc: String?, subnet: String?) -> String? {
+    package func owner(ofAddress address: UInt32, vpc: String?, subnet: String?) -> String? {
         var keys = [""]
         if let vpc, !vpc.isEmpty { keys.append("vpc:" + vpc) }
         if let subnet, !subnet.isEmpty { keys.append("subnet:" + subnet) }
@@ -217,14 +217,14 @@ public struct ContextState: Sendable, Equatable {
     }
 
     /// The files that listed `resource`; empty when no response of that kind was read.
-    public func evidence(for resource: Resource) -> [String] { listedBy[resource] ?? [] }
+    package func evidence(for resource: Resource) -> [String] { listedBy[resource] ?? [] }
 
     /// True when a response listing `resource` was read (an empty list included).
-    public func covers(_ resource: Resource) -> Bool { listedBy[resource] != nil }
+    package func covers(_ resource: Resource) -> Bool { listedBy[resource] != nil }
 
     /// True when `resource` is listed and no listing said it had more than was read
     /// (`TotalCount` larger than the resources of that kind in the context).
-    public func isComplete(_ resource: Resource) -> Bool {
+    package func isComplete(_ resource: Resource) -> Bool {
         guard covers(resource) else { return false }
         guard let total = totalCounts[resource] else { return true }
         let count: Int
@@ -239,20 +239,20 @@ public struct ContextState: Sendable, Equatable {
     }
 
     /// The largest `TotalCount` a listing of `resource` gave.
-    public func totalCount(of resource: Resource) -> Int? { totalCounts[resource] }
+    package func totalCount(of resource: Resource) -> Int? { totalCounts[resource] }
 
     // MARK: - Adding
 
     /// Records that `evidence` listed `resource` (so an id it lacks can be called missing), with
     /// the `TotalCount` it gave.
-    public mutating func markListed(_ resource: Resource, by evidence: String, totalCount: Int? = nil) {
+    package mutating func markListed(_ resource: Resource, by evidence: String, totalCount: Int? = nil) {
         if !(listedBy[resource] ?? []).contains(evidence) { listedBy[resource, default: []].append(evidence) }
         if let totalCount { totalCounts[resource] = max(totalCounts[resource] ?? 0, totalCount) }
     }
 
     /// Sets the provider, or checks that it is the one already set.
     /// - Throws: `ContextConflict` when the state holds another provider's resources.
-    public mutating func setProvider(_ provider: Provider, evidence: String) throws(ContextConflict) {
+    package mutating func setProvider(_ provider: Provider, evidence: String) throws(ContextConflict) {
         if let current = self.provider, current != provider {
             throw ContextConflict(resource: "context", id: "provider", field: "provider", first: current.displayName, firstEvidence: firstEvidence ?? "the context",
                                   second: provider.displayName, secondEvidence: evidence)
@@ -266,7 +266,7 @@ public struct ContextState: Sendable, Equatable {
 
     /// Adds a VPC, or merges it into the one with the same id.
     /// - Throws: `ContextConflict` when a fact differs from the one known.
-    public mutating func add(_ vpc: VPC) throws(ContextConflict) {
+    package mutating func add(_ vpc: VPC) throws(ContextConflict) {
         try vpcTable.merge(vpc, id: vpc.id) { (old, new) throws(ContextConflict) in
             var merged = old
             try Merge.texts("VPC", old.id, [("CidrBlock", \.cidrBlock), ("Ipv6CidrBlock", \.ipv6CidrBlock), ("RegionId", \.region)],
@@ -278,7 +278,7 @@ public struct ContextState: Sendable, Equatable {
     /// Adds a subnet / vSwitch, or merges it into the one with the same id. Two available-IP
     /// counts (responses saved at different times) keep the smaller.
     /// - Throws: `ContextConflict` when its VPC, CIDR blocks or zone differ from the ones known.
-    public mutating func add(_ subnet: Subnet) throws(ContextConflict) {
+    package mutating func add(_ subnet: Subnet) throws(ContextConflict) {
         try subnetTable.merge(subnet, id: subnet.id) { (old, new) throws(ContextConflict) in
             var merged = old
             try Merge.texts("subnet", old.id, [("VpcId", \.vpcId), ("CidrBlock", \.cidrBlock), ("Ipv6CidrBlock", \.ipv6CidrBlock), ("Zone", \.zone)],
@@ -293,7 +293,7 @@ public struct ContextState: Sendable, Equatable {
 
     /// Adds a security group, or merges it into the one with the same id.
     /// - Throws: `ContextConflict` when its VPC or type differ.
-    public mutating func add(_ group: SecurityGroup) throws(ContextConflict) {
+    package mutating func add(_ group: SecurityGroup) throws(ContextConflict) {
         try securityGroupTable.merge(group, id: group.id) { (old, new) throws(ContextConflict) in
             var merged = old
             try Merge.texts("security group", old.id, [("VpcId", \.vpcId), ("SecurityGroupType", \.type)], &merged, new, old.evidence, new.evidence)
@@ -304,7 +304,7 @@ public struct ContextState: Sendable, Equatable {
     /// Adds an ENI, or merges it into the one with the same id; its IPv4 addresses become used.
     /// - Throws: `ContextConflict` when its subnet, VPC, zone or addresses differ from the ones
     ///   known, or when one of its addresses is used by another ENI of the context.
-    public mutating func add(_ eni: NetworkInterface) throws(ContextConflict) {
+    package mutating func add(_ eni: NetworkInterface) throws(ContextConflict) {
         let scopes = Self.scopes(vpc: eni.vpcId, subnet: eni.subnetId)
         for address in eni.privateIpAddresses {
             // An ENI listed without VPC or subnet counts everywhere, as in `owner(ofAddress:vpc:subnet:)`.
@@ -343,7 +343,7 @@ public struct ContextState: Sendable, Equatable {
 
     /// Adds a quota.
     /// - Throws: `ContextConflict` when the same quota was stated with another value.
-    public mutating func add(_ quota: Quota) throws(ContextConflict) {
+    package mutating func add(_ quota: Quota) throws(ContextConflict) {
         try quotaTable.merge(quota, id: quota.name) { (old, new) throws(ContextConflict) in
             if old.value != new.value {
                 throw ContextConflict(resource: "quota", id: old.name, field: "value", first: String(old.value), firstEvidence: old.evidence,
@@ -397,29 +397,29 @@ public struct ContextState: Sendable, Equatable {
 }
 
 /// A tag, as both providers have one (`Key`/`Value`, `TagKey`/`TagValue`).
-public struct ContextTag: Sendable, Equatable {
-    public var key: String
-    public var value: String
+package struct ContextTag: Sendable, Equatable {
+    package var key: String
+    package var value: String
 
-    public init(key: String, value: String) {
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// Two context files that say different things about the same resource.
-public struct ContextConflict: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ContextConflict: Error, Sendable, Equatable, CustomStringConvertible {
     /// `subnet`, `VPC`, `security group`, `ENI`, `private IP`, `quota`.
-    public var resource: String
-    public var id: String
+    package var resource: String
+    package var id: String
     /// The field they disagree on (`CidrBlock`).
-    public var field: String
-    public var first: String
-    public var firstEvidence: String
-    public var second: String
-    public var secondEvidence: String
+    package var field: String
+    package var first: String
+    package var firstEvidence: String
+    package var second: String
+    package var secondEvidence: String
 
-    public init(resource: String, id: String, field: String, first: String, firstEvidence: String, second: String, secondEvidence: String) {
+    package init(resource: String, id: String, field: String, first: String, firstEvidence: String, second: String, secondEvidence: String) {
         self.resource = resource
         self.id = id
         self.field = field
@@ -429,31 +429,31 @@ public struct ContextConflict: Error, Sendable, Equatable, CustomStringConvertib
         self.secondEvidence = secondEvidence
     }
 
-    public var description: String {
+    package var description: String {
         "the context files disagree about \(resource) \(id): \(firstEvidence) says \(field) is \(first), \(secondEvidence) says \(second); give responses saved at the same time, or leave one out"
     }
 
     /// As a `SigScopeError` (`.contextConflict`, exit 2); its reason names both files.
-    public var error: SigScopeError {
+    package var error: SigScopeError {
         SigScopeError(.contextConflict, description)
     }
 }
 
 /// An IPv4 CIDR block as numbers.
-public struct IPv4Block: Sendable, Equatable, CustomStringConvertible {
+package struct IPv4Block: Sendable, Equatable, CustomStringConvertible {
     /// The network address.
-    public var network: UInt32
-    public var prefixLength: Int
+    package var network: UInt32
+    package var prefixLength: Int
 
     /// Parses `a.b.c.d/n`; the address is masked to the network (as providers print it anyway).
-    public init?(text: String) {
+    package init?(text: String) {
         guard let parsed = IPAddressText.cidr(text, v6: false), parsed.address.count == 4 else { return nil }
         let value = parsed.address.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         self.prefixLength = parsed.length
         self.network = value & IPv4Block.mask(parsed.length)
     }
 
-    public init(network: UInt32, prefixLength: Int) {
+    package init(network: UInt32, prefixLength: Int) {
         self.prefixLength = prefixLength
         self.network = network & IPv4Block.mask(prefixLength)
     }
@@ -463,17 +463,17 @@ public struct IPv4Block: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The last address (the broadcast address).
-    public var broadcast: UInt32 { network | ~IPv4Block.mask(prefixLength) }
+    package var broadcast: UInt32 { network | ~IPv4Block.mask(prefixLength) }
 
     /// The number of addresses.
-    public var size: UInt64 { UInt64(1) << UInt64(32 - prefixLength) }
+    package var size: UInt64 { UInt64(1) << UInt64(32 - prefixLength) }
 
-    public func contains(_ address: UInt32) -> Bool { address & IPv4Block.mask(prefixLength) == network }
+    package func contains(_ address: UInt32) -> Bool { address & IPv4Block.mask(prefixLength) == network }
 
-    public var description: String { IPv4Block.text(network) + "/\(prefixLength)" }
+    package var description: String { IPv4Block.text(network) + "/\(prefixLength)" }
 
     /// Dotted-quad text of an address.
-    public static func text(_ address: UInt32) -> String {
+    package static func text(_ address: UInt32) -> String {
         "\(address >> 24).\((address >> 16) & 0xFF).\((address >> 8) & 0xFF).\(address & 0xFF)"
     }
 }

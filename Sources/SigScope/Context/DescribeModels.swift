@@ -7,9 +7,9 @@
 /// `alibabacloud-ecs20140526` 7.11.8 / `alibabacloud-vpc20160428` 7.2.2
 /// (`Describe*ResponseBody` classes) — checked against the providers' API pages.
 /// Fields a model does not list pass through unchanged.
-public enum DescribeModels {
+package enum DescribeModels {
     /// The Describe* actions a context reads, per provider.
-    public static func actions(for provider: Provider) -> [String] {
+    package static func actions(for provider: Provider) -> [String] {
         switch provider {
         case .tencent: return tencent.map(\.action)
         case .aliyun: return aliyun.map(\.action)

@@ -1,21 +1,21 @@
 /// What a `CreateNetworkInterface` request would create, given the account's state: the
 /// ENI's VPC, subnet / vSwitch, zone, security groups, private IPs, tags and the quota left.
-public struct ENIPlan: Sendable, Equatable {
+package struct ENIPlan: Sendable, Equatable {
     /// One private IP the ENI would get.
-    public struct PlannedAddress: Sendable, Equatable {
+    package struct PlannedAddress: Sendable, Equatable {
         /// Where the address comes from.
-        public enum Source: String, Sendable, Equatable {
+        package enum Source: String, Sendable, Equatable {
             /// The request names it.
             case given
             /// sigscope picked the lowest address that is free now (the server picks its own).
             case free
         }
 
-        public var address: String
-        public var primary: Bool
-        public var source: Source
+        package var address: String
+        package var primary: Bool
+        package var source: Source
 
-        public init(address: String, primary: Bool, source: Source) {
+        package init(address: String, primary: Bool, source: Source) {
             self.address = address
             self.primary = primary
             self.source = source
@@ -23,17 +23,17 @@ public struct ENIPlan: Sendable, Equatable {
     }
 
     /// The ENI quota: how many ENIs count against it now, and its limit when the context states it.
-    public struct Quota: Sendable, Equatable {
+    package struct Quota: Sendable, Equatable {
         /// The ENIs counted against the quota; meaningful only when `usedKnown`.
-        public var used: Int
-        public var limit: Int?
+        package var used: Int
+        package var limit: Int?
         /// The quota's name (`max-elastic-network-interfaces`, `vpc-max-enis`).
-        public var name: String?
+        package var name: String?
         /// False when the context states the limit but has no DescribeNetworkInterfaces response:
         /// how many ENIs exist is then not known (never taken as 0).
-        public var usedKnown: Bool
+        package var usedKnown: Bool
 
-        public init(used: Int, limit: Int?, name: String?, usedKnown: Bool = true) {
+        package init(used: Int, limit: Int?, name: String?, usedKnown: Bool = true) {
             self.used = used
             self.limit = limit
             self.name = name
@@ -41,21 +41,21 @@ public struct ENIPlan: Sendable, Equatable {
         }
 
         /// What is left after this ENI, when the limit and the count are known.
-        public var remainingAfter: Int? { usedKnown ? limit.map { $0 - used - 1 } : nil }
+        package var remainingAfter: Int? { usedKnown ? limit.map { $0 - used - 1 } : nil }
     }
 
-    public var provider: Provider
-    public var vpcId: String?
-    public var subnetId: String?
-    public var zone: String?
-    public var securityGroupIds: [String]
-    public var privateIpAddresses: [PlannedAddress]
+    package var provider: Provider
+    package var vpcId: String?
+    package var subnetId: String?
+    package var zone: String?
+    package var securityGroupIds: [String]
+    package var privateIpAddresses: [PlannedAddress]
     /// Addresses that could not be planned (the subnet's CIDR is unknown, or too few are free).
-    public var unplannedAddresses: Int
-    public var tags: [ContextTag]
-    public var quota: Quota?
+    package var unplannedAddresses: Int
+    package var tags: [ContextTag]
+    package var quota: Quota?
 
-    public init(provider: Provider, vpcId: String?, subnetId: String?, zone: String?, securityGroupIds: [String], privateIpAddresses: [PlannedAddress],
+    package init(provider: Provider, vpcId: String?, subnetId: String?, zone: String?, securityGroupIds: [String], privateIpAddresses: [PlannedAddress],
                 unplannedAddresses: Int = 0, tags: [ContextTag] = [], quota: Quota? = nil) {
         self.provider = provider
         self.vpcId = vpcId
@@ -70,7 +70,7 @@ public struct ENIPlan: Sendable, Equatable {
 
     /// The contract's `plan` object: `vpcId`, `subnetId`, `zone`, `securityGroupIds`,
     /// `privateIpAddresses[{address, primary, source}]`, `quota{used, limit}`, plus `tags`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         var object: JSONObject = [
             "vpcId": text(vpcId),
@@ -86,7 +86,7 @@ public struct ENIPlan: Sendable, Equatable {
 
     /// The ENI as the state holds it once created, with the id the provider gave it: what a local
     /// endpoint adds to its `ContextState` after answering a CreateNetworkInterface.
-    public func networkInterface(id: String, evidence: String) -> ContextState.NetworkInterface {
+    package func networkInterface(id: String, evidence: String) -> ContextState.NetworkInterface {
         let addresses = privateIpAddresses.map(\.address)
         return ContextState.NetworkInterface(id: id, vpcId: vpcId, subnetId: subnetId, zone: zone, privateIpAddresses: addresses,
                                              primaryIpAddress: privateIpAddresses.first { $0.primary }?.address, securityGroupIds: securityGroupIds,
@@ -95,19 +95,19 @@ public struct ENIPlan: Sendable, Equatable {
 }
 
 /// A plan and the validation it was made with.
-public struct PlanReport: Sendable, Equatable {
+package struct PlanReport: Sendable, Equatable {
     /// Parameter rules and context rules together.
-    public var report: ValidationReport
+    package var report: ValidationReport
     /// The ENI that would be created; nil for an action other than CreateNetworkInterface.
-    public var plan: ENIPlan?
+    package var plan: ENIPlan?
 
-    public init(report: ValidationReport, plan: ENIPlan?) {
+    package init(report: ValidationReport, plan: ENIPlan?) {
         self.report = report
         self.plan = plan
     }
 
     /// The contract's `plan` JSON: the `validate` members, `plan`, and `signed` (given by the caller, null without credentials).
-    public func json(signed: JSONValue = .null) -> JSONValue {
+    package func json(signed: JSONValue = .null) -> JSONValue {
         guard case .object(var object) = report.json else { return .null }
         object["plan"] = plan?.json ?? .null
         object["signed"] = signed
@@ -118,15 +118,15 @@ public struct PlanReport: Sendable, Equatable {
 /// Plans a `CreateNetworkInterface` against a context. Deterministic: addresses the request
 /// leaves to the server are the lowest free ones of the subnet, skipping the provider's reserved
 /// addresses and every address an ENI of the context uses.
-public enum Planner {
+package enum Planner {
     /// Validates `request` with `context` and plans the ENI it would create.
-    public static func plan(_ request: APIRequest, context: ContextState) -> PlanReport {
+    package static func plan(_ request: APIRequest, context: ContextState) -> PlanReport {
         let report = ContextRules.validate(request, context: context)
         return PlanReport(report: report, plan: eniPlan(request, context: context))
     }
 
     /// The ENI `request` would create, without validating; nil for another action.
-    public static func eniPlan(_ request: APIRequest, context: ContextState) -> ENIPlan? {
+    package static func eniPlan(_ request: APIRequest, context: ContextState) -> ENIPlan? {
         guard let eni = ENIRequest(request) else { return nil }
         let subnet = eni.subnetId.flatMap { context.subnet($0.value) }
         var addresses: [ENIPlan.PlannedAddress] = []

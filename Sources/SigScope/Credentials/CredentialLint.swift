@@ -2,56 +2,56 @@
 /// reported behind signature failures in the providers' SDK and tool issues: a key
 /// pasted with a space or line break, a SecretId of the wrong kind, an STS key without its
 /// token, a value left empty by an unset shell variable.
-public enum CredentialLint {
+package enum CredentialLint {
     /// One warning: a stable code, what is wrong (naming where the value came from, never the
     /// secret), and how to fix it.
-    public struct Warning: Sendable, Equatable {
+    package struct Warning: Sendable, Equatable {
         /// A stable code.
-        public var code: String
+        package var code: String
         /// What is wrong.
-        public var message: String
+        package var message: String
         /// What to do.
-        public var fix: String
+        package var fix: String
 
         /// Creates a warning.
-        public init(code: String, message: String, fix: String) {
+        package init(code: String, message: String, fix: String) {
             self.code = code
             self.message = message
             self.fix = fix
         }
 
         /// `{"code", "message", "fix"}`.
-        public var json: JSONValue {
+        package var json: JSONValue {
             .object(["code": .string(code), "message": .string(message), "fix": .string(fix)])
         }
     }
 
     /// The warning codes.
-    public enum Code {
+    package enum Code {
         /// The SecretId / AccessKeyId does not look like the provider's.
-        public static let secretIdShape = "secret-id-shape"
+        package static let secretIdShape = "secret-id-shape"
         /// The SecretId / AccessKeyId has whitespace or a line break in it.
-        public static let secretIdWhitespace = "secret-id-whitespace"
+        package static let secretIdWhitespace = "secret-id-whitespace"
         /// The secret key has surrounding whitespace or a line break in it.
-        public static let secretKeyWhitespace = "secret-key-whitespace"
+        package static let secretKeyWhitespace = "secret-key-whitespace"
         /// The token has whitespace or a line break in it.
-        public static let tokenWhitespace = "token-whitespace"
+        package static let tokenWhitespace = "token-whitespace"
         /// An Alibaba STS AccessKeyId (`STS.…`) with no security token.
-        public static let stsWithoutToken = "sts-without-token"
+        package static let stsWithoutToken = "sts-without-token"
         /// A value given but empty: usually `"$VARIABLE"` of a variable that is not set.
-        public static let emptyValue = "empty-value"
+        package static let emptyValue = "empty-value"
     }
 
     /// The credential values to check, each with the place it came from (an option, a
     /// variable, a file), as printed in the warnings.
-    public struct Input: Sendable {
-        public var provider: Provider
-        public var secretId: (value: String, origin: String)?
-        public var secretKey: (value: SecretKey, origin: String)?
-        public var token: (value: String, origin: String)?
+    package struct Input: Sendable {
+        package var provider: Provider
+        package var secretId: (value: String, origin: String)?
+        package var secretKey: (value: SecretKey, origin: String)?
+        package var token: (value: String, origin: String)?
 
         /// Creates the input.
-        public init(provider: Provider, secretId: (value: String, origin: String)? = nil, secretKey: (value: SecretKey, origin: String)? = nil,
+        package init(provider: Provider, secretId: (value: String, origin: String)? = nil, secretKey: (value: SecretKey, origin: String)? = nil,
                     token: (value: String, origin: String)? = nil) {
             self.provider = provider
             self.secretId = secretId
@@ -61,7 +61,7 @@ public enum CredentialLint {
     }
 
     /// Every warning for `input`, in a stable order: id, key, token.
-    public static func check(_ input: Input) -> [Warning] {
+    package static func check(_ input: Input) -> [Warning] {
         var warnings: [Warning] = []
         let term = input.provider == .tencent ? (id: "SecretId", key: "SecretKey") : (id: "AccessKeyId", key: "AccessKeySecret")
         if let (id, origin) = input.secretId {

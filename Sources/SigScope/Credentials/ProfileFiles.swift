@@ -11,24 +11,24 @@
 /// - Alibaba Cloud credentials library: `~/.alibabacloud/credentials`, INI sections with
 ///   `type = access_key` (`access_key_id`, `access_key_secret`) or `type = sts` (plus
 ///   `security_token`), `enable = false` turning a section off.
-public enum ProfileFiles {
+package enum ProfileFiles {
     /// Credentials read from a profile file.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The SecretId / AccessKeyId.
-        public var secretId: String
+        package var secretId: String
         /// The secret key.
-        public var secretKey: SecretKey
+        package var secretKey: SecretKey
         /// The STS token, when the profile holds temporary credentials.
-        public var token: String?
+        package var token: String?
         /// The region the profile names, if any.
-        public var region: String?
+        package var region: String?
         /// The profile's name.
-        public var profile: String
+        package var profile: String
         /// The profile's mode as the file names it (`AK`, `StsToken`, `access_key`, `sts`, or none for tccli).
-        public var mode: String?
+        package var mode: String?
 
         /// Creates an entry.
-        public init(secretId: String, secretKey: SecretKey, token: String? = nil, region: String? = nil, profile: String, mode: String? = nil) {
+        package init(secretId: String, secretKey: SecretKey, token: String? = nil, region: String? = nil, profile: String, mode: String? = nil) {
             self.secretId = secretId
             self.secretKey = secretKey
             self.token = token
@@ -40,14 +40,14 @@ public enum ProfileFiles {
 
     /// A profile whose mode needs a network call (assume a role, ask the instance metadata
     /// service): sigscope is offline, so it cannot use it. The reason names the mode and what to do.
-    public static let unsupportedMode = SigScopeError.Code.missingInput
+    package static let unsupportedMode = SigScopeError.Code.missingInput
 
     // MARK: - tccli
 
     /// Parses a tccli `<profile>.credential` file.
     /// - Throws: `.invalidRequest` (exit 2) for a file that is not such a JSON object or lacks
     ///   `secretId`/`secretKey`; `.missingInput` for a role profile, which needs STS.
-    public static func tccli(_ bytes: [UInt8], source: String, profile: String) throws(SigScopeError) -> Entry {
+    package static func tccli(_ bytes: [UInt8], source: String, profile: String) throws(SigScopeError) -> Entry {
         let object = try jsonObject(bytes, source: source)
         let roleArn = nonEmpty(object["role-arn"])
         if object["type"]?.stringValue == "cvm-role" || roleArn != nil {
@@ -63,7 +63,7 @@ public enum ProfileFiles {
 
     /// The profile names of an aliyun CLI `config.json` and its `current` one.
     /// - Throws: `.invalidRequest` for a file that is not such a JSON object.
-    public static func aliyunCLIProfiles(_ bytes: [UInt8], source: String) throws(SigScopeError) -> (current: String?, names: [String]) {
+    package static func aliyunCLIProfiles(_ bytes: [UInt8], source: String) throws(SigScopeError) -> (current: String?, names: [String]) {
         let object = try jsonObject(bytes, source: source)
         guard let profiles = object["profiles"]?.arrayValue else {
             throw SigScopeError(.invalidRequest, "not an aliyun CLI configuration: no \"profiles\" array", source: source)
@@ -75,7 +75,7 @@ public enum ProfileFiles {
     /// CLI `config.json`; nil when the file has no such profile.
     /// - Throws: `.invalidRequest` (exit 2) for a malformed file or profile; `.missingInput` for
     ///   a mode other than `AK` and `StsToken`.
-    public static func aliyunCLI(_ bytes: [UInt8], source: String, profile: String?) throws(SigScopeError) -> Entry? {
+    package static func aliyunCLI(_ bytes: [UInt8], source: String, profile: String?) throws(SigScopeError) -> Entry? {
         let object = try jsonObject(bytes, source: source)
         guard let profiles = object["profiles"]?.arrayValue else {
             throw SigScopeError(.invalidRequest, "not an aliyun CLI configuration: no \"profiles\" array", source: source)
@@ -116,7 +116,7 @@ public enum ProfileFiles {
     /// such section or it is disabled (`enable = false`).
     /// - Throws: `.invalidRequest` (exit 2, with the line) for a line that is not INI or a section
     ///   without its keys; `.missingInput` for a type other than `access_key` and `sts`.
-    public static func alibabaCredentials(_ bytes: [UInt8], source: String, profile: String) throws(SigScopeError) -> Entry? {
+    package static func alibabaCredentials(_ bytes: [UInt8], source: String, profile: String) throws(SigScopeError) -> Entry? {
         let sections = try ini(bytes, source: source)
         guard let section = sections.first(where: { $0.name == profile }) else { return nil }
         let values = section.values

@@ -6,7 +6,7 @@ internal import CSigScopeOpenSSL
 /// A batch worker signs many requests: it reuses these contexts instead of allocating and
 /// freeing three per signature (a fresh context also takes a reference on the process-wide
 /// algorithm objects, memory both cores write). Owned by one thread at a time: each worker has
-/// its own, so nothing in it is shared. Not part of the public API: sigscope's batch signer
+/// its own, so nothing in it is shared. Not part of the package API: sigscope's batch signer
 /// (`SigScopeBatch`) makes one per worker and passes it to the signers' `package` entry points.
 package final class CryptoContexts: @unchecked Sendable {
     /// SHA-256, fetched for this owner on first use.

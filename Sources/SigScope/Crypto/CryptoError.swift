@@ -2,11 +2,11 @@ internal import CSigScopeOpenSSL
 
 /// An error from OpenSSL's libcrypto, carrying the function that failed and the
 /// library's error queue at the time of failure.
-public struct CryptoError: Error, CustomStringConvertible, Sendable {
+package struct CryptoError: Error, CustomStringConvertible, Sendable {
     /// The libcrypto call that reported the failure (e.g. `EVP_MAC_init`).
-    public let function: String
+    package let function: String
     /// The entries of OpenSSL's error queue, oldest first, as `ERR_error_string_n` renders them.
-    public let queue: [String]
+    package let queue: [String]
 
     /// Creates an error for `function`, draining OpenSSL's thread-local error queue.
     init(function: String) {
@@ -18,7 +18,7 @@ public struct CryptoError: Error, CustomStringConvertible, Sendable {
         self.queue = queue
     }
 
-    public var description: String {
+    package var description: String {
         if queue.isEmpty { return "libcrypto: \(function) failed" }
         let hint = queue.contains(where: Self.lacksText) ? Self.codeHint : ""
         return "libcrypto: \(function) failed: " + queue.joined(separator: "; ") + hint

@@ -1,12 +1,12 @@
 internal import CSigScopeOpenSSL
 
 /// The hash functions sigscope signs with, computed by OpenSSL's libcrypto.
-public enum HashAlgorithm: String, Sendable, CaseIterable {
+package enum HashAlgorithm: String, Sendable, CaseIterable {
     case sha1 = "SHA1"
     case sha256 = "SHA256"
 
     /// Output size in bytes.
-    public var digestLength: Int { self == .sha1 ? 20 : 32 }
+    package var digestLength: Int { self == .sha1 ? 20 : 32 }
 }
 
 /// libcrypto's algorithm objects, fetched by their provider names for each use and freed after.
@@ -29,10 +29,10 @@ enum Fetched {
 }
 
 /// Message digests over libcrypto's EVP interface.
-public enum Digest {
+package enum Digest {
     /// Hashes `data` with `algorithm`.
     /// - Throws: `CryptoError` when libcrypto reports a failure.
-    public static func hash<D: Collection>(_ algorithm: HashAlgorithm, _ data: D) throws -> [UInt8] where D.Element == UInt8 {
+    package static func hash<D: Collection>(_ algorithm: HashAlgorithm, _ data: D) throws -> [UInt8] where D.Element == UInt8 {
         if let result = try data.withContiguousStorageIfAvailable({ buffer in try hash(algorithm, UnsafeRawBufferPointer(buffer)) }) {
             return result
         }
@@ -68,12 +68,12 @@ public enum Digest {
     }
 
     /// SHA-256 of `data`.
-    public static func sha256<D: Collection>(_ data: D) throws -> [UInt8] where D.Element == UInt8 {
+    package static func sha256<D: Collection>(_ data: D) throws -> [UInt8] where D.Element == UInt8 {
         try hash(.sha256, data)
     }
 
     /// SHA-256 of the UTF-8 bytes of `text`, as lowercase hex.
-    public static func sha256Hex(_ text: String) throws -> String {
+    package static func sha256Hex(_ text: String) throws -> String {
         return try text.withUTF8Bytes { try hex(.sha256, UnsafeRawBufferPointer($0)) }
     }
 }

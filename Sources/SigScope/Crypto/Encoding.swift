@@ -1,9 +1,9 @@
 /// Lowercase hexadecimal, as every signature stage that prints bytes uses.
-public enum Hex {
+package enum Hex {
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex of `bytes`.
-    public static func encode<B: Sequence>(_ bytes: B) -> String where B.Element == UInt8 {
+    package static func encode<B: Sequence>(_ bytes: B) -> String where B.Element == UInt8 {
         if let text = bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0)) }) { return text }
         return Array(bytes).withUnsafeBytes { encode($0) }
     }
@@ -29,7 +29,7 @@ public enum Hex {
     }
 
     /// Bytes of a hex string (either case); nil if it is not hex of even length.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let chars = Array(text.utf8)
         guard chars.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
@@ -57,11 +57,11 @@ public enum Hex {
 ///
 /// Written here rather than taken from Foundation: the codec is a few lines, and not linking
 /// Foundation keeps it out of every command's start-up.
-public enum Base64 {
+package enum Base64 {
     private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Base64 text of `bytes`.
-    public static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         let length = (bytes.count + 2) / 3 * 4
         return String(unsafeUninitializedCapacity: length) { out in
             alphabet.withUnsafeBufferPointer { alphabet in
@@ -91,7 +91,7 @@ public enum Base64 {
 
     /// Bytes of Base64 text (standard alphabet, padded; whitespace such as line breaks
     /// ignored); nil if it is not Base64.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let compact = text.filter { !$0.isWhitespace }.utf8
         guard compact.count % 4 == 0 else { return nil }
         var out: [UInt8] = []

@@ -2,10 +2,10 @@ internal import CSigScopeOpenSSL
 
 /// HMAC-SHA1 and HMAC-SHA256, computed by libcrypto's `EVP_MAC` ("HMAC").
 /// Checked against the RFC 2202 and RFC 4231 vectors.
-public enum HMAC {
+package enum HMAC {
     /// Computes HMAC(`key`, `message`) with `algorithm`. Key first, message second.
     /// - Throws: `CryptoError` when libcrypto reports a failure.
-    public static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws -> [UInt8] {
+    package static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) throws -> [UInt8] {
         try message.withUnsafeBytes { try mac(algorithm, key: key, message: $0) }
     }
 
@@ -41,12 +41,12 @@ public enum HMAC {
     }
 
     /// HMAC-SHA256 of a UTF-8 message.
-    public static func sha256(key: [UInt8], message: String) throws -> [UInt8] {
+    package static func sha256(key: [UInt8], message: String) throws -> [UInt8] {
         return try message.withUTF8Bytes { try mac(.sha256, key: key, message: UnsafeRawBufferPointer($0)) }
     }
 
     /// HMAC-SHA1 of a UTF-8 message.
-    public static func sha1(key: [UInt8], message: String) throws -> [UInt8] {
+    package static func sha1(key: [UInt8], message: String) throws -> [UInt8] {
         return try message.withUTF8Bytes { try mac(.sha1, key: key, message: UnsafeRawBufferPointer($0)) }
     }
 }
@@ -139,9 +139,9 @@ final class FetchedHMAC {
 }
 
 /// Constant-time comparison, for comparing a provided signature with a computed one.
-public enum ConstantTime {
+package enum ConstantTime {
     /// True when `a` and `b` are equal; the time taken does not depend on where they differ.
-    public static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    package static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         if a.isEmpty { return true }
         return a.withUnsafeBufferPointer { pa in
@@ -152,7 +152,7 @@ public enum ConstantTime {
     }
 
     /// String form of `equals(_:_:)` over UTF-8 bytes.
-    public static func equals(_ a: String, _ b: String) -> Bool {
+    package static func equals(_ a: String, _ b: String) -> Bool {
         equals(Array(a.utf8), Array(b.utf8))
     }
 }

@@ -12,10 +12,10 @@ public struct DecodedAPIError: Sendable, Equatable {
     /// `IncompleteSignature` messages after `server string to sign is:`.
     public var serverStringToSign: String?
     /// The catalog entry for the code (exact or by family), nil when the catalog lacks it.
-    public var catalog: ErrorCatalog.Match?
+    package var catalog: ErrorCatalog.Match?
 
     /// Creates an error.
-    public init(code: String?, message: String?, hostId: String? = nil, recommend: String? = nil, serverStringToSign: String? = nil, catalog: ErrorCatalog.Match? = nil) {
+    package init(code: String?, message: String?, hostId: String? = nil, recommend: String? = nil, serverStringToSign: String? = nil, catalog: ErrorCatalog.Match? = nil) {
         self.code = code
         self.message = message
         self.hostId = hostId
@@ -144,16 +144,16 @@ public struct DecodedResponse: Sendable, Equatable {
     /// The result, nil on error.
     public var result: Result?
     /// How the response was given (bare body, HTTP response, HAR entry).
-    public var form: CapturedResponse.Form
+    package var form: CapturedResponse.Form
     /// For a HAR entry, the request that was sent.
-    public var request: CapturedResponse.RequestInfo?
+    package var request: CapturedResponse.RequestInfo?
     /// `json` or `xml`.
     public var bodyFormat: String
     /// Remarks worth telling a person: odd captures, values that did not fit the model.
     public var notes: [String]
 
     /// Creates a decoded response.
-    public init(provider: Provider, action: String?, actionSource: ActionSource?, outcome: Outcome, httpStatus: Int?, httpReason: String?, requestId: String?, error: DecodedAPIError?, result: Result?, form: CapturedResponse.Form, request: CapturedResponse.RequestInfo?, bodyFormat: String, notes: [String]) {
+    package init(provider: Provider, action: String?, actionSource: ActionSource?, outcome: Outcome, httpStatus: Int?, httpReason: String?, requestId: String?, error: DecodedAPIError?, result: Result?, form: CapturedResponse.Form, request: CapturedResponse.RequestInfo?, bodyFormat: String, notes: [String]) {
         self.provider = provider
         self.action = action
         self.actionSource = actionSource
@@ -183,6 +183,4 @@ public struct DecodedResponse: Sendable, Equatable {
         return .object(object)
     }
 
-    /// The exit status `sigscope decode` uses: 0 for success, 1 for an API error.
-    public var exitStatus: Int32 { outcome == .success ? 0 : 1 }
 }

@@ -6,9 +6,9 @@
 /// request codes of both providers (reference `signing.md` §4). `meaning` is the
 /// document's own description (Alibaba's Chinese descriptions translated); `hint` is
 /// sigscope's advice.
-public enum ErrorCatalog {
+package enum ErrorCatalog {
     /// What kind of problem a code reports.
-    public enum Category: String, Sendable, CaseIterable, Equatable {
+    package enum Category: String, Sendable, CaseIterable, Equatable {
         /// The credentials or the caller's permissions.
         case auth
         /// The signature, or the timestamp and nonce it covers.
@@ -26,43 +26,43 @@ public enum ErrorCatalog {
     }
 
     /// One error code.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The provider that returns the code.
-        public var provider: Provider
+        package var provider: Provider
         /// The code, e.g. `AuthFailure.SignatureExpire`.
-        public var code: String
+        package var code: String
         /// What the code means, from the provider's documentation.
-        public var meaning: String
+        package var meaning: String
         /// What kind of problem it is.
-        public var category: Category
+        package var category: Category
         /// Whether sending the request again (re-signed, unchanged otherwise) can succeed.
-        public var retryable: Bool
+        package var retryable: Bool
         /// What to do about it.
-        public var hint: String
+        package var hint: String
         /// The HTTP status the documentation gives for it, if any.
-        public var httpStatus: Int?
+        package var httpStatus: Int?
         /// The message text the documentation quotes, if any.
-        public var documentedMessage: String?
+        package var documentedMessage: String?
         /// Where the code and its meaning come from.
-        public var source: String
+        package var source: String
     }
 
     /// A catalog entry found for a code: exactly, or through its family (the code with its
     /// last `.Part` removed, e.g. `MissingParameter.CommandId` → `MissingParameter`).
-    public struct Match: Sendable, Equatable {
+    package struct Match: Sendable, Equatable {
         /// The entry found.
-        public var entry: Entry
+        package var entry: Entry
         /// True when `entry.code` is the code itself, false for a family match.
-        public var exact: Bool
+        package var exact: Bool
     }
 
     /// The entry for exactly `code` of `provider`, nil when the catalog does not have it.
-    public static func entry(provider: Provider, code: String) -> Entry? {
+    package static func entry(provider: Provider, code: String) -> Entry? {
         index[Key(provider: provider, code: code)]
     }
 
     /// The entry for `code`, or else for its nearest family (`A.B.C` → `A.B` → `A`).
-    public static func lookup(provider: Provider, code: String) -> Match? {
+    package static func lookup(provider: Provider, code: String) -> Match? {
         if let entry = entry(provider: provider, code: code) { return Match(entry: entry, exact: true) }
         var parts = code.split(separator: ".", omittingEmptySubsequences: false)
         while parts.count > 1 {
@@ -75,7 +75,7 @@ public enum ErrorCatalog {
     }
 
     /// Every entry, Tencent first, each provider's in catalog order.
-    public static var entries: [Entry] { tencent + aliyun }
+    package static var entries: [Entry] { tencent + aliyun }
 
     private struct Key: Hashable {
         var provider: Provider

@@ -1,36 +1,36 @@
 /// Bounds on decoding one captured response: input size and nesting depth, applied to
 /// the whole input, to a HAR file's JSON and to the body (JSON or XML) alike.
-public struct ResponseLimits: Sendable, Equatable {
+package struct ResponseLimits: Sendable, Equatable {
     /// Largest input (and body) accepted, in bytes.
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// Deepest nesting of JSON arrays/objects or XML elements accepted.
-    public var maxDepth: Int
+    package var maxDepth: Int
 
     /// Creates limits.
-    public init(maxBytes: Int = 32 << 20, maxDepth: Int = 256) {
+    package init(maxBytes: Int = 32 << 20, maxDepth: Int = 256) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
     }
 
     /// 32 MiB and 256 levels: room for a response listing tens of thousands of ENIs,
     /// while a 50 MB input or a 100,000-deep document is refused at once.
-    public static let standard = ResponseLimits()
+    package static let standard = ResponseLimits()
 
     /// The same bounds for `JSONParser`.
-    public var json: JSONLimits { JSONLimits(maxDepth: maxDepth, maxBytes: maxBytes) }
+    package var json: JSONLimits { JSONLimits(maxDepth: maxDepth, maxBytes: maxBytes) }
     /// The same bounds for `XMLReader`.
-    public var xml: XMLLimits { XMLLimits(maxDepth: maxDepth, maxBytes: maxBytes) }
+    package var xml: XMLLimits { XMLLimits(maxDepth: maxDepth, maxBytes: maxBytes) }
 }
 
 /// A parsed response body.
-public enum ResponseBody: Sendable, Equatable {
+package enum ResponseBody: Sendable, Equatable {
     /// A JSON body (Tencent Cloud, or Alibaba Cloud with `Format=JSON`).
     case json(JSONValue)
     /// An XML body (Alibaba Cloud's default format), as its root element.
     case xml(XMLTreeElement)
 
     /// `json` or `xml`.
-    public var formatName: String {
+    package var formatName: String {
         switch self {
         case .json: return "json"
         case .xml: return "xml"

@@ -8,6 +8,7 @@
 public enum ResponseDecoder {
     /// Decodes `bytes` with the standard limits.
     /// - Parameters:
+    ///   - bytes: a bare JSON or XML body, a full HTTP response (as `curl -i` prints it) or a HAR file.
     ///   - provider: forces the provider instead of inferring it.
     ///   - action: forces the action instead of inferring it.
     ///   - entry: for a HAR file, the 0-based entry to decode.
@@ -19,14 +20,14 @@ public enum ResponseDecoder {
 
     /// Decodes `bytes` within `limits`, naming `source` in error messages.
     /// - Throws: as `decode(_:provider:action:entry:)`.
-    public static func decode(_ bytes: [UInt8], provider: Provider?, action: String?, entry: Int?, limits: ResponseLimits, source: String?) throws(SigScopeError) -> DecodedResponse {
+    package static func decode(_ bytes: [UInt8], provider: Provider?, action: String?, entry: Int?, limits: ResponseLimits, source: String?) throws(SigScopeError) -> DecodedResponse {
         let capture = try CapturedResponse.parse(bytes, entry: entry, limits: limits, source: source)
         return try decode(capture, provider: provider, action: action, limits: limits, source: source)
     }
 
     /// Decodes an already parsed capture.
     /// - Throws: as `decode(_:provider:action:entry:)`.
-    public static func decode(_ capture: CapturedResponse, provider: Provider?, action: String?, limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> DecodedResponse {
+    package static func decode(_ capture: CapturedResponse, provider: Provider?, action: String?, limits: ResponseLimits = .standard, source: String? = nil) throws(SigScopeError) -> DecodedResponse {
         let label: String
         switch capture.form {
         case .body: label = "the response body"

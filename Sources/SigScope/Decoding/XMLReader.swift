@@ -1,31 +1,31 @@
 internal import CSigScopeLibXML2
 
-// The only file that imports CLibXML2. Nothing of libxml2 appears in its public API:
+// The only file that imports CLibXML2. Nothing of libxml2 appears in its package API:
 // callers get an `XMLTreeElement` tree or an `XMLSyntaxError`.
 
 /// Bounds on what an XML parse may consume.
-public struct XMLLimits: Sendable, Equatable {
+package struct XMLLimits: Sendable, Equatable {
     /// Deepest element nesting accepted (the root element is depth 1).
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// Largest input accepted, in bytes.
-    public var maxBytes: Int
+    package var maxBytes: Int
 
     /// Creates limits; the defaults match `ResponseLimits.standard`.
-    public init(maxDepth: Int = 256, maxBytes: Int = 32 << 20) {
+    package init(maxDepth: Int = 256, maxBytes: Int = 32 << 20) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
     }
 }
 
 /// One attribute of an element, with entity and character references already resolved.
-public struct XMLTreeAttribute: Sendable, Equatable {
+package struct XMLTreeAttribute: Sendable, Equatable {
     /// The qualified name (`prefix:local`, or `local` without a prefix).
-    public var name: String
+    package var name: String
     /// The attribute's value.
-    public var value: String
+    package var value: String
 
     /// Creates an attribute.
-    public init(name: String, value: String) {
+    package init(name: String, value: String) {
         self.name = name
         self.value = value
     }
@@ -34,21 +34,21 @@ public struct XMLTreeAttribute: Sendable, Equatable {
 /// An element of a parsed XML document: its name, attributes, child elements and text.
 ///
 /// Comments and processing instructions are dropped; CDATA sections count as text.
-public struct XMLTreeElement: Sendable, Equatable {
+package struct XMLTreeElement: Sendable, Equatable {
     /// The qualified name (`prefix:local`, or `local` without a prefix).
-    public var name: String
+    package var name: String
     /// The element's namespace URI, when it is in a namespace.
-    public var namespaceURI: String?
+    package var namespaceURI: String?
     /// The attributes, in document order.
-    public var attributes: [XMLTreeAttribute]
+    package var attributes: [XMLTreeAttribute]
     /// The child elements, in document order.
-    public var children: [XMLTreeElement]
+    package var children: [XMLTreeElement]
     /// The character data directly inside this element (not its children's), concatenated.
     /// For an element with children, text that is only whitespace (indentation) is dropped.
-    public var text: String
+    package var text: String
 
     /// Creates an element.
-    public init(name: String, namespaceURI: String? = nil, attributes: [XMLTreeAttribute] = [], children: [XMLTreeElement] = [], text: String = "") {
+    package init(name: String, namespaceURI: String? = nil, attributes: [XMLTreeAttribute] = [], children: [XMLTreeElement] = [], text: String = "") {
         self.name = name
         self.namespaceURI = namespaceURI
         self.attributes = attributes
@@ -57,20 +57,20 @@ public struct XMLTreeElement: Sendable, Equatable {
     }
 
     /// The first child element named `name`.
-    public func child(_ name: String) -> XMLTreeElement? {
+    package func child(_ name: String) -> XMLTreeElement? {
         children.first { $0.name == name }
     }
 
     /// The value of the attribute named `name`.
-    public func attribute(_ name: String) -> String? {
+    package func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }
 }
 
 /// Why an XML document was refused, with the 1-based line and column when known.
-public struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of refusal this is.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The document is not well-formed XML.
         case malformed
         /// The document has a DOCTYPE (a DTD), which sigscope refuses outright.
@@ -80,16 +80,16 @@ public struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// What kind of refusal this is.
-    public var kind: Kind
+    package var kind: Kind
     /// What is wrong, for a person.
-    public var reason: String
+    package var reason: String
     /// 1-based line, when known.
-    public var line: Int?
+    package var line: Int?
     /// 1-based column, when known.
-    public var column: Int?
+    package var column: Int?
 
     /// Creates an error.
-    public init(kind: Kind, reason: String, line: Int? = nil, column: Int? = nil) {
+    package init(kind: Kind, reason: String, line: Int? = nil, column: Int? = nil) {
         self.kind = kind
         self.reason = reason
         self.line = line
@@ -97,7 +97,7 @@ public struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// `line L, column C: reason`, or just the reason when there is no position.
-    public var description: String {
+    package var description: String {
         guard let line else { return reason }
         if let column { return "line \(line), column \(column): \(reason)" }
         return "line \(line): \(reason)"
@@ -118,7 +118,7 @@ public struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
 ///   is built by sigscope while parsing, so a refused document never becomes a tree.
 /// - Errors go to a per-parse structured handler (no libxml2 global error state, nothing
 ///   printed), so parses on different threads do not interfere.
-public enum XMLReader {
+package enum XMLReader {
     /// Parses `bytes` as one XML document and returns its root element.
     /// - Parameters:
     ///   - limits: size and depth bounds.
@@ -126,7 +126,7 @@ public enum XMLReader {
     ///     `charset`), so the `encoding` of the XML declaration must be ignored.
     /// - Throws: `XMLSyntaxError` for malformed XML (with line and column), a DOCTYPE, or
     ///   input beyond `limits`.
-    public static func parse(_ bytes: [UInt8], limits: XMLLimits = XMLLimits(), ignoreDeclaredEncoding: Bool = false) throws(XMLSyntaxError) -> XMLTreeElement {
+    package static func parse(_ bytes: [UInt8], limits: XMLLimits = XMLLimits(), ignoreDeclaredEncoding: Bool = false) throws(XMLSyntaxError) -> XMLTreeElement {
         guard bytes.count <= limits.maxBytes else {
             throw XMLSyntaxError(kind: .limitExceeded, reason: "the document is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes")
         }

@@ -2,25 +2,25 @@
 ///
 /// Documented layout (signing.md §3.4):
 /// `ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<h1;h2>,Signature=<64 hex>`.
-public struct ACS3Authorization: Sendable, Equatable {
+package struct ACS3Authorization: Sendable, Equatable {
     /// The header value as sent.
-    public var raw: String
+    package var raw: String
     /// The AccessKeyId.
-    public var accessKeyId: String?
+    package var accessKeyId: String?
     /// SignedHeaders as written.
-    public var signedHeaders: String?
+    package var signedHeaders: String?
     /// Signature as written.
-    public var signature: String?
+    package var signature: String?
     /// Deviations from the documented layout, one clause each.
-    public var problems: [String]
+    package var problems: [String]
 
     /// The stated SignedHeaders as a list.
-    public var signedHeaderNames: [String]? {
+    package var signedHeaderNames: [String]? {
         AuthorizationFields.names(signedHeaders)
     }
 
     /// Reads an `Authorization` value.
-    public static func parse(_ value: String) -> ACS3Authorization {
+    package static func parse(_ value: String) -> ACS3Authorization {
         var result = ACS3Authorization(raw: value, problems: [])
         let trimmed = value.trimmingASCIIWhitespace()
         guard let fields = AuthorizationFields.parse(trimmed, algorithm: ACS3Signer.algorithmName) else {
@@ -57,7 +57,7 @@ enum ACS3Verifier {
     /// Headers that must be signed whenever they are sent (DOC: every common header but Authorization).
     static let commonHeaders = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "x-acs-security-token", "content-type"]
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [SigScopeMessage] = []
         let authorizationValue = request.header("Authorization") ?? ""
@@ -130,7 +130,7 @@ enum ACS3Verifier {
         return Verification.report(run, outcome: outcome, algorithm: .acs3, stated: stated, findings: findings, request: request, notes: notes)
     }
 
-    static func mistakes(request: HTTPRequest, input: ACS3Signer.Input, query: [(name: String, value: String)], signedNames: [String], secret: SecretKey) -> [Mistake<Trial>] {
+    static func mistakes(request: SentRequest, input: ACS3Signer.Input, query: [(name: String, value: String)], signedNames: [String], secret: SecretKey) -> [Mistake<Trial>] {
         var list: [Mistake<Trial>] = []
         let texts = query.flatMap { [$0.name, $0.value] }
         for (encoder, faults) in EncoderFaults.combinations(of: EncoderFaults.relevant(to: texts)) {

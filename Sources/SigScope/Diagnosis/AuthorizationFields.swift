@@ -53,7 +53,7 @@ struct AuthorizationFields {
     /// (separators, part-name case, upper-case hex) are left to `parse`'s problems.
     /// `unreadable` for the request's Authorization header, when it sends exactly one (two are
     /// the `duplicate-header` finding's business).
-    static func unreadable(in request: HTTPRequest) -> String? {
+    static func unreadable(in request: SentRequest) -> String? {
         let values = request.headers.filter { $0.name.lowercased() == "authorization" }
         guard values.count == 1, let value = values.first?.value else { return nil }
         return unreadable(value)

@@ -13,7 +13,7 @@ enum RPCVerifier {
 
     static let requiredParameters = ["AccessKeyId", "Action", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version"]
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: SentRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [SigScopeMessage] = []
         let (all, bodyPairs) = VerifierSupport.parameters(request)

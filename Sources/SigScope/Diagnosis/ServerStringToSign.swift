@@ -6,27 +6,27 @@
 /// wrong; different strings locate the canonicalization bug. An RPC string-to-sign is
 /// `METHOD&%2F&percentEncode(CanonicalizedQueryString)`, so it is compared parameter by
 /// parameter after undoing the outer encoding.
-public enum ServerStringToSign {
+package enum ServerStringToSign {
     /// One parameter that differs between two RPC strings-to-sign (values as in the canonicalized
     /// query string, encoded once); nil on a side means the parameter is absent there.
-    public struct ParameterDifference: Sendable, Equatable {
+    package struct ParameterDifference: Sendable, Equatable {
         /// The parameter name (as canonicalized).
-        public var name: String
+        package var name: String
         /// The value in the server's string-to-sign.
-        public var server: String?
+        package var server: String?
         /// The value in the other string-to-sign.
-        public var other: String?
+        package var other: String?
     }
 
     /// The index (in characters) of the first difference, nil when equal.
-    public static func firstDifference(_ a: String, _ b: String) -> Int? {
+    package static func firstDifference(_ a: String, _ b: String) -> Int? {
         let x = Array(a), y = Array(b)
         for i in 0..<min(x.count, y.count) where x[i] != y[i] { return i }
         return x.count == y.count ? nil : min(x.count, y.count)
     }
 
     /// The method and canonicalized-query pairs of an RPC string-to-sign, nil when it is not one.
-    public static func rpcParts(_ stringToSign: String) -> (method: String, pairs: [(name: String, value: String)])? {
+    package static func rpcParts(_ stringToSign: String) -> (method: String, pairs: [(name: String, value: String)])? {
         let pieces = stringToSign.split(separator: "&", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard pieces.count == 3, let canonical = FormCodec.percentDecode(pieces[2]) else { return nil }
         let pairs = canonical.split(separator: "&", omittingEmptySubsequences: true).map { part -> (name: String, value: String) in
@@ -37,7 +37,7 @@ public enum ServerStringToSign {
     }
 
     /// The parameters whose encoded values differ between two RPC strings-to-sign, in the server's order.
-    public static func parameterDifferences(server: String, other: String) -> [ParameterDifference] {
+    package static func parameterDifferences(server: String, other: String) -> [ParameterDifference] {
         guard let s = rpcParts(server), let o = rpcParts(other) else { return [] }
         var out: [ParameterDifference] = []
         for pair in s.pairs {

@@ -1,14 +1,14 @@
 /// Which provider and signature algorithm a captured request uses.
-public struct DetectedSignature: Sendable, Equatable {
+package struct DetectedSignature: Sendable, Equatable {
     /// The provider.
-    public var provider: Provider
+    package var provider: Provider
     /// The algorithm.
-    public var algorithm: SignatureAlgorithm
+    package var algorithm: SignatureAlgorithm
     /// What in the request gave it away, for people.
-    public var evidence: String
+    package var evidence: String
 
     /// Creates a detection result.
-    public init(provider: Provider, algorithm: SignatureAlgorithm, evidence: String) {
+    package init(provider: Provider, algorithm: SignatureAlgorithm, evidence: String) {
         self.provider = provider
         self.algorithm = algorithm
         self.evidence = evidence
@@ -19,10 +19,10 @@ public struct DetectedSignature: Sendable, Equatable {
 /// (`TC3-HMAC-SHA256`, `ACS3-HMAC-SHA256`), else the `Signature` parameter and its
 /// companions (`SignatureVersion`/`AccessKeyId` for Alibaba RPC, `SecretId`/`Nonce` for
 /// Tencent v1, whose `SignatureMethod` picks HmacSHA1 or HmacSHA256).
-public enum SignatureDetector {
+package enum SignatureDetector {
     /// Detects the signature scheme of `request`.
     /// - Throws: `SigScopeError.invalidCapture` when the request carries no signature sigscope knows.
-    public static func detect(_ request: HTTPRequest) throws(SigScopeError) -> DetectedSignature {
+    package static func detect(_ request: SentRequest) throws(SigScopeError) -> DetectedSignature {
         let authorization = request.header("Authorization")?.trimmingASCIIWhitespace() ?? ""
         if authorization.hasPrefix(TC3Signer.algorithmName) {
             return DetectedSignature(provider: .tencent, algorithm: .tc3, evidence: "Authorization starts with TC3-HMAC-SHA256")
@@ -52,7 +52,7 @@ public enum SignatureDetector {
     }
 
     /// The query's parameters followed by a form body's, decoded (`+` as space in the body).
-    public static func parameters(of request: HTTPRequest) -> [(name: String, value: String)] {
+    package static func parameters(of request: SentRequest) -> [(name: String, value: String)] {
         var params = request.queryItems()
         if isFormBody(request) {
             params += FormCodec.decode(request.bodyText, plusAsSpace: true)
@@ -61,7 +61,7 @@ public enum SignatureDetector {
     }
 
     /// True when the body is `application/x-www-form-urlencoded` (by Content-Type).
-    public static func isFormBody(_ request: HTTPRequest) -> Bool {
+    package static func isFormBody(_ request: SentRequest) -> Bool {
         guard !request.body.isEmpty else { return false }
         let type = request.header("Content-Type")?.lowercased() ?? ""
         return type.hasPrefix("application/x-www-form-urlencoded")

@@ -3,26 +3,26 @@
 ///
 /// Documented layout (signing.md §1.3.6):
 /// `TC3-HMAC-SHA256 Credential=<SecretId>/<Date>/<service>/tc3_request, SignedHeaders=<h1;h2>, Signature=<64 hex>`.
-public struct TC3Authorization: Sendable, Equatable {
+package struct TC3Authorization: Sendable, Equatable {
     /// The header value as sent.
-    public var raw: String
+    package var raw: String
     /// The SecretId of the Credential.
-    public var secretId: String?
+    package var secretId: String?
     /// The credential-scope date.
-    public var date: String?
+    package var date: String?
     /// The credential-scope service.
-    public var service: String?
+    package var service: String?
     /// The scope terminator (`tc3_request`).
-    public var terminator: String?
+    package var terminator: String?
     /// SignedHeaders as written.
-    public var signedHeaders: String?
+    package var signedHeaders: String?
     /// Signature as written.
-    public var signature: String?
+    package var signature: String?
     /// Deviations from the documented layout, one sentence each.
-    public var problems: [String]
+    package var problems: [String]
 
     /// Creates a value from its parts (mainly for tests).
-    public init(raw: String, secretId: String? = nil, date: String? = nil, service: String? = nil, terminator: String? = nil,
+    package init(raw: String, secretId: String? = nil, date: String? = nil, service: String? = nil, terminator: String? = nil,
                 signedHeaders: String? = nil, signature: String? = nil, problems: [String] = []) {
         self.raw = raw
         self.secretId = secretId
@@ -35,18 +35,18 @@ public struct TC3Authorization: Sendable, Equatable {
     }
 
     /// `Date/service/terminator` as stated, nil when the Credential cannot be read.
-    public var credentialScope: String? {
+    package var credentialScope: String? {
         guard let date, let service, let terminator else { return nil }
         return date + "/" + service + "/" + terminator
     }
 
     /// The stated SignedHeaders as a list.
-    public var signedHeaderNames: [String]? {
+    package var signedHeaderNames: [String]? {
         AuthorizationFields.names(signedHeaders)
     }
 
     /// Reads an `Authorization` value.
-    public static func parse(_ value: String) -> TC3Authorization {
+    package static func parse(_ value: String) -> TC3Authorization {
         var result = TC3Authorization(raw: value)
         let trimmed = value.trimmingASCIIWhitespace()
         guard let fields = AuthorizationFields.parse(trimmed, algorithm: TC3Signer.algorithmName) else {

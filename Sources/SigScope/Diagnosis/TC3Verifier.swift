@@ -12,7 +12,7 @@ enum TC3Verifier {
 
     typealias Trial = SigScope.Trial<TC3Signer>
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [SigScopeMessage] = []
         let authorizationValue = request.header("Authorization") ?? ""
@@ -125,7 +125,7 @@ enum TC3Verifier {
 
     // MARK: - The mistakes replayed
 
-    static func mistakes(request: HTTPRequest, input: TC3Signer.Input, auth: TC3Authorization, timestamp: Timestamp?, hostname: String,
+    static func mistakes(request: SentRequest, input: TC3Signer.Input, auth: TC3Authorization, timestamp: Timestamp?, hostname: String,
                          endpointService: String?, secret: SecretKey) -> [Mistake<Trial>] {
         var list: [Mistake<Trial>] = []
         let signed = TC3Signer.signedHeadersList(input.signedHeaders)

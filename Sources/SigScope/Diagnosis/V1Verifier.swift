@@ -11,7 +11,7 @@ enum V1Verifier {
 
     static let requiredParameters = ["Action", "Nonce", "SecretId", "Timestamp", "Version"]
 
-    static func verify(_ request: HTTPRequest, algorithm: SignatureAlgorithm, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: SentRequest, algorithm: SignatureAlgorithm, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [SigScopeMessage] = []
         let (all, _) = VerifierSupport.parameters(request)

@@ -33,7 +33,7 @@ struct Recomputation<Scheme: SignatureScheme> {
 extension Recomputation {
     /// A scheme whose Base64 signature is the `Signature` parameter of the query or the form
     /// body (Tencent v1, Alibaba RPC); `rule` says how the provider wants it sent.
-    static func signatureParameter(base: Trial<Scheme>, computation: Scheme.Computation, provided: String?, request: HTTPRequest, rule: String,
+    static func signatureParameter(base: Trial<Scheme>, computation: Scheme.Computation, provided: String?, request: SentRequest, rule: String,
                                    keyId: String?, keyLabel: String) -> Recomputation {
         let raw = VerifierSupport.rawValue(named: "Signature", in: request.query) ?? VerifierSupport.rawValue(named: "Signature", in: request.bodyText)
         return Recomputation(base: base, computation: computation, provided: provided, form: .base64Parameter(raw: raw, rule: rule),
@@ -135,7 +135,7 @@ enum Verification {
 
     /// The report: every computed stage paired with the value the capture states for it (by stage name).
     static func report<Scheme: SignatureScheme>(_ run: Recomputation<Scheme>, outcome: Outcome, algorithm: SignatureAlgorithm, stated: [String: String],
-                                                findings: FindingList, request: HTTPRequest, notes: [SigScopeMessage]) -> VerifyReport {
+                                                findings: FindingList, request: SentRequest, notes: [SigScopeMessage]) -> VerifyReport {
         let steps = run.computation.steps.map { VerifyStep(computed: $0, provided: stated[$0.name]) }
         return VerifyReport(match: outcome.signaturesEqual && !findings.hasErrors, provider: algorithm.provider, algorithm: algorithm,
                             providedSignature: run.provided, computedSignature: run.computation.signature, steps: steps,

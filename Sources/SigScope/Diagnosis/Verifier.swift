@@ -10,11 +10,11 @@ public enum Verifier {
     /// - Throws: `SigScopeError.invalidCapture` when the request carries no signature sigscope
     ///   knows, or a TC3/ACS3 Authorization header whose parts cannot be read; `.crypto` if
     ///   libcrypto fails.
-    public static func verify(_ request: HTTPRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
+    public static func verify(_ request: SentRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         try verify(request, options: options, facts: CaptureFacts())
     }
 
-    static func verify(_ request: HTTPRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
+    static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
         let detected = try SignatureDetector.detect(request)
         if detected.algorithm == .tc3 || detected.algorithm == .acs3, let reason = AuthorizationFields.unreadable(in: request) {
             throw SigScopeError(.invalidCapture, reason)

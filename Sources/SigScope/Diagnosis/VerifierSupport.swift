@@ -153,7 +153,7 @@ enum VerifierSupport {
     }
 
     /// The parameters of a query plus a form body, decoded with `+` as space (how the servers read them).
-    static func parameters(_ request: HTTPRequest) -> (all: [(name: String, value: String)], body: [(name: String, value: String)]) {
+    static func parameters(_ request: SentRequest) -> (all: [(name: String, value: String)], body: [(name: String, value: String)]) {
         let query = request.queryItems(plusAsSpace: true)
         let body = SignatureDetector.isFormBody(request) ? FormCodec.decode(request.bodyText, plusAsSpace: true) : []
         return (query + body, body)

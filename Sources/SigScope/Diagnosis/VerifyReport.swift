@@ -76,13 +76,13 @@ public struct VerifyReport: Sendable, Equatable {
     /// Conclusions, most important first.
     public var findings: [VerifyFinding]
     /// The request as read from the capture.
-    public var request: HTTPRequest
+    public var request: SentRequest
     /// Remarks about assumptions made while recomputing.
     public var notes: [SigScopeMessage]
 
     /// Creates a report.
     public init(match: Bool, provider: Provider, algorithm: SignatureAlgorithm, providedSignature: String?, computedSignature: String,
-                steps: [VerifyStep], findings: [VerifyFinding], request: HTTPRequest, notes: [SigScopeMessage] = []) {
+                steps: [VerifyStep], findings: [VerifyFinding], request: SentRequest, notes: [SigScopeMessage] = []) {
         self.match = match
         self.provider = provider
         self.algorithm = algorithm

@@ -5,9 +5,9 @@
 /// reports), every documented `VerifyFinding.Code` (the codes `verify` reports) and the
 /// signing steps of each algorithm (the `steps` keys `sign` prints). A code added to either
 /// table is a topic at once.
-public enum Explain {
+package enum Explain {
     /// What kind of thing a topic is.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
+    package enum Kind: String, Sendable, Equatable, CaseIterable {
         /// An error code a provider's server answers with.
         case errorCode = "error-code"
         /// A finding code of `sigscope verify`.
@@ -17,33 +17,33 @@ public enum Explain {
     }
 
     /// One explanation.
-    public struct Topic: Sendable, Equatable {
+    package struct Topic: Sendable, Equatable {
         /// The topic's name: the code, or the step's name (`canonical-request`).
-        public var name: String
-        public var kind: Kind
+        package var name: String
+        package var kind: Kind
         /// The providers it concerns.
-        public var providers: [Provider]
+        package var providers: [Provider]
         /// The algorithms it concerns, nil for every one (error codes, most findings).
-        public var algorithms: [SignatureAlgorithm]?
+        package var algorithms: [SignatureAlgorithm]?
         /// What it is.
-        public var meaning: String
+        package var meaning: String
         /// What causes it (for a step: what usually goes wrong there).
-        public var cause: String
+        package var cause: String
         /// What to do.
-        public var fix: String
-        /// Where it is documented: the providers' public pages and files of this repository.
-        public var references: [String]
+        package var fix: String
+        /// Where it is documented: the providers' package pages and files of this repository.
+        package var references: [String]
         /// Other names it is found by (a step's `steps` key in the sign output, its spec name).
-        public var aliases: [String]
+        package var aliases: [String]
         /// Facts of the kind: an error code's HTTP status, category, message; a step's formula.
-        public var details: [(String, String)]
+        package var details: [(String, String)]
 
-        public static func == (lhs: Topic, rhs: Topic) -> Bool {
+        package static func == (lhs: Topic, rhs: Topic) -> Bool {
             lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.providers == rhs.providers && lhs.algorithms == rhs.algorithms
         }
 
         /// The `explain --format json` object of this topic.
-        public var json: JSONValue {
+        package var json: JSONValue {
             var object: JSONObject = [
                 "topic": .string(name),
                 "kind": .string(kind.rawValue),
@@ -61,7 +61,7 @@ public enum Explain {
     }
 
     /// The answer to a lookup.
-    public enum Answer: Sendable, Equatable {
+    package enum Answer: Sendable, Equatable {
         /// The topics of that name (one per provider or algorithm that has it).
         case found([Topic])
         /// No topic of that name; the closest names, best first (possibly none).
@@ -71,7 +71,7 @@ public enum Explain {
     }
 
     /// Every topic: error codes (Tencent, then Alibaba), findings, signing steps.
-    public static var topics: [Topic] { allTopics }
+    package static var topics: [Topic] { allTopics }
 
     private static let allTopics: [Topic] = errorCodeTopics + findingTopics + SigningSteps.topics
 
@@ -80,7 +80,7 @@ public enum Explain {
     /// - Parameters:
     ///   - provider: keep only the topics of this provider.
     ///   - algorithm: keep only the topics of this algorithm (signing steps, algorithm-bound findings).
-    public static func lookup(_ name: String, provider: Provider? = nil, algorithm: SignatureAlgorithm? = nil) -> Answer {
+    package static func lookup(_ name: String, provider: Provider? = nil, algorithm: SignatureAlgorithm? = nil) -> Answer {
         let key = normalized(name)
         let matching = allTopics.filter { topic in
             normalized(topic.name) == key || topic.aliases.contains { normalized($0) == key }
@@ -94,7 +94,7 @@ public enum Explain {
     }
 
     /// The topic names closest to `name` by edit distance (at most three, best first).
-    public static func suggestions(for name: String) -> [String] {
+    package static func suggestions(for name: String) -> [String] {
         let word = Array(normalized(name).unicodeScalars)
         guard !word.isEmpty else { return [] }
         var scored: [(String, Int)] = []

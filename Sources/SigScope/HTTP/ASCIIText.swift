@@ -47,27 +47,27 @@ extension String {
 
 /// Builds a string from pieces in one byte buffer: each `+` or `+=` on `String` costs a few
 /// hundred instructions of bookkeeping, an append of UTF-8 bytes is a copy.
-struct TextBuilder {
-    var bytes: [UInt8] = []
+package struct TextBuilder {
+    package var bytes: [UInt8] = []
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func append(_ pieces: String...) {
+    package mutating func append(_ pieces: String...) {
         for piece in pieces { bytes.appendUTF8(piece) }
     }
 
     /// The text built so far (the pieces were strings, so the bytes are valid UTF-8).
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The pieces joined with nothing in between.
-    static func join(_ pieces: String...) -> String {
+    package static func join(_ pieces: String...) -> String {
         join(pieces)
     }
 
     /// The pieces joined with nothing in between, copied once into the new string's storage.
-    static func join(_ pieces: [String]) -> String {
+    package static func join(_ pieces: [String]) -> String {
         // Pieces are read in place by index: iterating the array would copy (retain) each one.
         var total = 0
         for i in pieces.indices { total += pieces[i].utf8.count }
@@ -83,7 +83,7 @@ struct TextBuilder {
     /// The pieces with `separator` between them, in one copy. The standard library's
     /// `joined(separator:)` is not specialised for `[String]` in a static build: its first call
     /// looks an associated type up at run time, a scan of every conformance in the binary.
-    static func join(_ pieces: [String], separator: String) -> String {
+    package static func join(_ pieces: [String], separator: String) -> String {
         guard pieces.count > 1 else { return pieces.first ?? "" }
         var total = separator.utf8.count * (pieces.count - 1)
         for i in pieces.indices { total += pieces[i].utf8.count }
@@ -98,7 +98,7 @@ struct TextBuilder {
     }
 
     /// `a + b + c` in one copy (paths such as `Tags[0].Key` are built per checked value).
-    static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
+    package static func join(_ a: String, _ b: String, _ c: String = "", _ d: String = "") -> String {
         let total = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count
         return String(unsafeUninitializedCapacity: total) { out in
             // Offsets are passed along, not captured: a captured mutable variable costs an exclusivity check per use.

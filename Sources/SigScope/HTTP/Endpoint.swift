@@ -1,19 +1,19 @@
 /// An endpoint as given to `--endpoint`: a host (`vpc.ap-guangzhou.tencentcloudapi.com`),
 /// optionally with a port, optionally prefixed by `https://` or `http://` (the latter for
 /// local mocks and proxies).
-public struct Endpoint: Sendable, Equatable {
-    public var scheme: String
+package struct Endpoint: Sendable, Equatable {
+    package var scheme: String
     /// Host and optional `:port`, as sent in `Host`.
-    public var host: String
+    package var host: String
 
-    public init(scheme: String = "https", host: String) {
+    package init(scheme: String = "https", host: String) {
         self.scheme = scheme
         self.host = host
     }
 
     /// Parses `--endpoint`.
     /// - Throws: `SigScopeError.invalidOption` for an empty host, a path, or another scheme.
-    public static func parse(_ text: String) throws(SigScopeError) -> Endpoint {
+    package static func parse(_ text: String) throws(SigScopeError) -> Endpoint {
         // A plain host (letters, digits, `.`, `-`, `:port`) has no scheme, path or spaces to strip: take it as it is.
         // (Checked on the contiguous bytes: the generic UTF-8 view walk costs forty times more.)
         if !text.isEmpty, text.withUTF8Bytes({ $0.allSatisfy(isPlainHostByte) }) {
@@ -95,7 +95,7 @@ public struct Endpoint: Sendable, Equatable {
 
     /// True for an IPv4 or IPv6 address and for `localhost` (or a name under `.localhost`): a
     /// local mock or proxy, whose host says nothing about the API product.
-    public static func isAddressOrLocalhost(_ hostname: String) -> Bool {
+    package static func isAddressOrLocalhost(_ hostname: String) -> Bool {
         let lower = hostname.lowercased()
         if lower == "localhost" || lower.hasSuffix(".localhost") { return true }
         if lower.contains(":") { return true }
@@ -104,7 +104,7 @@ public struct Endpoint: Sendable, Equatable {
     }
 
     /// The host without its port.
-    public var hostname: String {
+    package var hostname: String {
         if host.utf8.first == UInt8(ascii: "["), let close = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<close]) }
         // Most hosts have no port: no split, no new string.
         guard host.containsByte(UInt8(ascii: ":")) else { return host }

@@ -3,19 +3,19 @@
 ///
 /// The default is RFC 3986 as both providers specify it: unreserved `A-Z a-z 0-9 - _ . ~`
 /// kept, everything else `%XY` in uppercase hex, byte by byte over UTF-8.
-public struct PercentEncoder: Sendable, Equatable, Hashable {
+package struct PercentEncoder: Sendable, Equatable, Hashable {
     /// Encode space as `+` (HTML forms, Java `URLEncoder`, Go `url.QueryEscape`) instead of `%20`.
-    public var spaceAsPlus: Bool = false
+    package var spaceAsPlus: Bool = false
     /// Encode `*` as `%2A` (RFC 3986). False reproduces Java `URLEncoder` and JavaScript.
-    public var encodeStar: Bool = true
+    package var encodeStar: Bool = true
     /// Encode `~` as `%7E`. RFC 3986 keeps it; Java `URLEncoder` and old Python encode it.
-    public var encodeTilde: Bool = false
+    package var encodeTilde: Bool = false
     /// Encode `!`, `'`, `(` and `)`. RFC 3986 does; JavaScript `encodeURIComponent` does not.
-    public var encodeSubDelims: Bool = true
+    package var encodeSubDelims: Bool = true
     /// Uppercase hex digits (`%2F`) as specified; false gives `%2f`.
-    public var uppercaseHex: Bool = true
+    package var uppercaseHex: Bool = true
 
-    public init(spaceAsPlus: Bool = false, encodeStar: Bool = true, encodeTilde: Bool = false, encodeSubDelims: Bool = true, uppercaseHex: Bool = true) {
+    package init(spaceAsPlus: Bool = false, encodeStar: Bool = true, encodeTilde: Bool = false, encodeSubDelims: Bool = true, uppercaseHex: Bool = true) {
         self.spaceAsPlus = spaceAsPlus
         self.encodeStar = encodeStar
         self.encodeTilde = encodeTilde
@@ -24,13 +24,13 @@ public struct PercentEncoder: Sendable, Equatable, Hashable {
     }
 
     /// RFC 3986, as Alibaba's `percentEncode` and Tencent's v1/TC3 documents specify.
-    public static let rfc3986 = PercentEncoder()
+    package static let rfc3986 = PercentEncoder()
 
     private static let upper: [UInt8] = Array("0123456789ABCDEF".utf8)
     private static let lower: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Encodes `text`'s UTF-8 bytes.
-    public func encode(_ text: String) -> String {
+    package func encode(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
         append(text, to: &out)
@@ -38,13 +38,13 @@ public struct PercentEncoder: Sendable, Equatable, Hashable {
     }
 
     /// Appends the encoding of `text` to `out` (no intermediate String).
-    public func append(_ text: String, to out: inout [UInt8]) {
+    package func append(_ text: String, to out: inout [UInt8]) {
         append(bytes: text.utf8, to: &out)
     }
 
     /// Appends the encoding of raw `bytes` (already UTF-8) to `out`; used for a second
     /// encoding pass over an already-encoded buffer without building a String in between.
-    public func append<Bytes: Sequence>(bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+    package func append<Bytes: Sequence>(bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         // Contiguous bytes (a native string, an array) go through the run-copying loop below.
         if bytes.withContiguousStorageIfAvailable({ appendContiguous($0, to: &out) }) != nil { return }
         appendEach(bytes, to: &out)
@@ -100,10 +100,10 @@ public struct PercentEncoder: Sendable, Equatable, Hashable {
 }
 
 /// Percent-decoding and `application/x-www-form-urlencoded` / query-string codecs.
-public enum FormCodec {
+package enum FormCodec {
     /// Decodes `%XY` sequences (and `+` as space when `plusAsSpace`); nil when an escape is
     /// malformed or the result is not UTF-8.
-    public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String? {
+    package static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String? {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -126,7 +126,7 @@ public enum FormCodec {
     }
 
     /// `name=value&...` from pairs, each side encoded with `encoder`, in the given order.
-    public static func encode(_ pairs: [(name: String, value: String)], encoder: PercentEncoder = .rfc3986) -> String {
+    package static func encode(_ pairs: [(name: String, value: String)], encoder: PercentEncoder = .rfc3986) -> String {
         var out: [UInt8] = []
         for (i, pair) in pairs.enumerated() {
             if i > 0 { out.append(UInt8(ascii: "&")) }
@@ -139,7 +139,7 @@ public enum FormCodec {
 
     /// Splits `a=1&b=2` into decoded pairs; a pair without `=` has an empty value; a pair
     /// whose escapes are malformed keeps its raw text.
-    public static func decode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)] {
+    package static func decode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)] {
         guard !text.isEmpty else { return [] }
         return text.split(separator: "&", omittingEmptySubsequences: true).map { part in
             let piece = String(part)
@@ -154,7 +154,7 @@ public enum FormCodec {
 
     /// Splits `a=1&b=2` into decoded pairs like `decode`, but returns nil instead of keeping raw
     /// text when an escape is malformed or a decoded name or value is not UTF-8.
-    public static func strictDecode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)]? {
+    package static func strictDecode(_ text: String, plusAsSpace: Bool = false) -> [(name: String, value: String)]? {
         guard !text.isEmpty else { return [] }
         var pairs: [(name: String, value: String)] = []
         for part in text.split(separator: "&", omittingEmptySubsequences: true) {
@@ -179,7 +179,7 @@ public enum FormCodec {
     /// `encoder`, the pairs sorted by encoded name (then encoded value) in byte order, joined as
     /// `name=value` with `&`. Works on bytes throughout: every pair is encoded once into one
     /// scratch buffer, the pairs are sorted as ranges of it, and the result is one more buffer.
-    public static func canonicalQuery(_ pairs: [(name: String, value: String)], encoder: PercentEncoder) -> [UInt8] {
+    package static func canonicalQuery(_ pairs: [(name: String, value: String)], encoder: PercentEncoder) -> [UInt8] {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } * 2)
         var ranges: [(name: Range<Int>, value: Range<Int>)] = []
@@ -208,7 +208,7 @@ public enum FormCodec {
     }
 
     /// Sorts pairs by name in byte order (then by value), as the canonical forms require.
-    public static func sorted(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
+    package static func sorted(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
         pairs.sorted { a, b in
             if a.name != b.name { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
             return a.value.utf8.lexicographicallyPrecedes(b.value.utf8)

@@ -5,16 +5,16 @@
 /// path, about a hundred instructions a piece; here a piece costs a capacity check and a copy,
 /// and a writer that knows a bound (an escaped string is at most six bytes a byte) reserves it
 /// once and writes in place. Owned by one thread at a time.
-public final class ByteBuffer {
+package final class ByteBuffer {
     // Unchecked exclusivity: a class's `var`s are otherwise checked at run time on every access,
     // which here would cost more than the copies; the buffer is never accessed re-entrantly.
     @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
     /// How many bytes fit before the storage grows.
     @exclusivity(unchecked) package private(set) var capacity: Int
     /// How many bytes are written.
-    @exclusivity(unchecked) public private(set) var count = 0
+    @exclusivity(unchecked) package private(set) var count = 0
 
-    public init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -24,12 +24,12 @@ public final class ByteBuffer {
     }
 
     /// The bytes written so far, valid until the next write.
-    public var bytes: UnsafeBufferPointer<UInt8> {
+    package var bytes: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base, count: count)
     }
 
     /// Forgets what was written, keeping the storage.
-    public func removeAll() {
+    package func removeAll() {
         count = 0
     }
 
@@ -62,13 +62,13 @@ public final class ByteBuffer {
     }
 
     @inline(__always)
-    public func append(_ byte: UInt8) {
+    package func append(_ byte: UInt8) {
         reserve(1).pointee = byte
         count += 1
     }
 
     @inline(__always)
-    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count).update(from: source, count: bytes.count)
         count += bytes.count
@@ -76,20 +76,20 @@ public final class ByteBuffer {
 
     /// Appends the bytes of a literal.
     @inline(__always)
-    public func append(_ literal: StaticString) {
+    package func append(_ literal: StaticString) {
         append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends the UTF-8 bytes of `text`.
     @inline(__always)
-    public func append(_ text: String) {
+    package func append(_ text: String) {
         // Reached unretained from the closure, which would otherwise retain the buffer per call.
         let this = Unmanaged.passUnretained(self)
         text.withUTF8Bytes { bytes in this._withUnsafeGuaranteedRef { $0.append(bytes) } }
     }
 
     /// Appends `bytes` (an array's).
-    public func append(_ bytes: [UInt8]) {
+    package func append(_ bytes: [UInt8]) {
         let this = Unmanaged.passUnretained(self)
         bytes.withUnsafeBufferPointer { buffer in this._withUnsafeGuaranteedRef { $0.append(buffer) } }
     }

@@ -1,68 +1,68 @@
 /// Limits that bound what a JSON parse may consume.
-public struct JSONLimits: Sendable, Equatable {
+package struct JSONLimits: Sendable, Equatable {
     /// Deepest nesting of arrays and objects accepted.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// Largest input accepted, in bytes.
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// Refuse an object that gives a member name more than once. RFC 8259 leaves which of the
     /// values a receiver takes open, so in a file whose meaning must be unambiguous (a request)
     /// a repeat is an error; elsewhere the last one wins.
-    public var rejectsRepeatedNames: Bool
+    package var rejectsRepeatedNames: Bool
 
-    public init(maxDepth: Int = 256, maxBytes: Int = 64 << 20, rejectsRepeatedNames: Bool = false) {
+    package init(maxDepth: Int = 256, maxBytes: Int = 64 << 20, rejectsRepeatedNames: Bool = false) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
         self.rejectsRepeatedNames = rejectsRepeatedNames
     }
 
     /// Limits for request bodies and options: small inputs only.
-    public static let request = JSONLimits(maxDepth: 64, maxBytes: 8 << 20)
+    package static let request = JSONLimits(maxDepth: 64, maxBytes: 8 << 20)
     /// Limits for request files (and batch lines): those of `request`, and no repeated member names.
-    public static let requestFile = JSONLimits(maxDepth: 64, maxBytes: 8 << 20, rejectsRepeatedNames: true)
+    package static let requestFile = JSONLimits(maxDepth: 64, maxBytes: 8 << 20, rejectsRepeatedNames: true)
     /// Limits for saved responses and captures.
-    public static let response = JSONLimits(maxDepth: 256, maxBytes: 64 << 20)
+    package static let response = JSONLimits(maxDepth: 256, maxBytes: 64 << 20)
 }
 
 /// A JSON syntax error, with the 1-based line and column (in characters) where it was found.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var reason: String
-    public var line: Int
-    public var column: Int
+package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var reason: String
+    package var line: Int
+    package var column: Int
     /// Byte offset of the error in the input.
-    public var offset: Int
+    package var offset: Int
 
-    public var description: String { "line \(line), column \(column): \(reason)" }
+    package var description: String { "line \(line), column \(column): \(reason)" }
 }
 
 /// Where a value is in the text it was parsed from.
-public struct JSONSpan: Sendable, Equatable {
+package struct JSONSpan: Sendable, Equatable {
     /// The value's bytes, from its first to its last character.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// Whether a string in it (a member name or a value) has an escape sequence (`\n`, `\u00e9`, …).
-    public var hasEscapes: Bool
+    package var hasEscapes: Bool
 }
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes, with depth and size bounds.
 ///
 /// Hand-written rather than Foundation's `JSONSerialization` because sigscope needs member
 /// order, exact number literals and line/column errors, none of which that API gives.
-public struct JSONParser {
+package struct JSONParser {
     /// Parses `bytes` as exactly one JSON value (surrounding whitespace allowed; a UTF-8 BOM is skipped).
     /// - Throws: `JSONSyntaxError` for malformed input or input beyond `limits`.
-    public static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
         // Scan through one unsafe buffer: no bounds checks or array retains per byte.
         try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try parse(buffer, limits: limits) }
     }
 
     /// Parses JSON text in memory the caller owns (read in place, not copied).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, limits: limits)
         return try parser.parseDocument()
     }
 
     /// Parses `bytes` as `parse` does and also says where the value of the top-level object's
     /// member `key` is in them, so a caller can reuse that text as it was written.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits(),
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = JSONLimits(),
                              locating key: String) throws(JSONSyntaxError) -> (value: JSONValue, span: JSONSpan?) {
         var parser = JSONParser(bytes: bytes, limits: limits)
         parser.locate = key
@@ -71,7 +71,7 @@ public struct JSONParser {
     }
 
     /// Parses UTF-8 text.
-    public static func parse(_ text: String, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String, limits: JSONLimits = JSONLimits()) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8), limits: limits)
     }
 
@@ -493,9 +493,9 @@ private final class OpenEntries<Entry> {
 }
 
 /// Converts byte offsets into the 1-based line and column a person sees in an editor.
-public enum TextPosition {
+package enum TextPosition {
     /// Line and column (counted in Unicode scalars) of `offset` in `bytes`.
-    public static func lineAndColumn(in bytes: [UInt8], offset: Int) -> (line: Int, column: Int) {
+    package static func lineAndColumn(in bytes: [UInt8], offset: Int) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         let end = min(offset, bytes.count)

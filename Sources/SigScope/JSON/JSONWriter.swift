@@ -1,7 +1,7 @@
 /// Serializes `JSONValue`s to UTF-8 text.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Spacing between tokens.
-    public enum Spacing: Sendable, Equatable {
+    package enum Spacing: Sendable, Equatable {
         /// `{"a":1,"b":[1,2]}` — what Go's encoder and JavaScript's `JSON.stringify` produce.
         case compact
         /// `{"a": 1, "b": [1, 2]}` — Python's `json.dumps` default.
@@ -10,15 +10,15 @@ public struct JSONWriter: Sendable {
         case pretty(indent: Int)
     }
 
-    public var spacing: Spacing
+    package var spacing: Spacing
     /// Escape every non-ASCII character as `\uXXXX` (Python's default `ensure_ascii=True`).
-    public var escapeNonASCII: Bool
+    package var escapeNonASCII: Bool
     /// Sort object members by key (byte order) instead of keeping their order.
-    public var sortKeys: Bool
+    package var sortKeys: Bool
     /// Escape `/` as `\/` (PHP's default).
-    public var escapeSlash: Bool
+    package var escapeSlash: Bool
 
-    public init(spacing: Spacing = .compact, escapeNonASCII: Bool = false, sortKeys: Bool = false, escapeSlash: Bool = false) {
+    package init(spacing: Spacing = .compact, escapeNonASCII: Bool = false, sortKeys: Bool = false, escapeSlash: Bool = false) {
         self.spacing = spacing
         self.escapeNonASCII = escapeNonASCII
         self.sortKeys = sortKeys
@@ -26,12 +26,12 @@ public struct JSONWriter: Sendable {
     }
 
     /// The compact form sigscope sends as a TC3 request body when none is given.
-    public static let compact = JSONWriter()
+    package static let compact = JSONWriter()
     /// Two-space indented output for people.
-    public static let pretty = JSONWriter(spacing: .pretty(indent: 2))
+    package static let pretty = JSONWriter(spacing: .pretty(indent: 2))
 
     /// The UTF-8 bytes of `value`.
-    public func bytes(_ value: JSONValue) -> [UInt8] {
+    package func bytes(_ value: JSONValue) -> [UInt8] {
         let out = ByteBuffer(capacity: 256)
         write(value, into: out)
         return Array(out.bytes)
@@ -39,21 +39,21 @@ public struct JSONWriter: Sendable {
 
     /// The UTF-8 bytes of `value`, written through `scratch` (emptied first), so a caller that
     /// serializes often (a batch worker, once a line) allocates only the result.
-    public func bytes(_ value: JSONValue, using scratch: ByteBuffer) -> [UInt8] {
+    package func bytes(_ value: JSONValue, using scratch: ByteBuffer) -> [UInt8] {
         scratch.removeAll()
         write(value, into: scratch)
         return Array(scratch.bytes)
     }
 
     /// Appends the UTF-8 bytes of `value` to `out`.
-    public func write(_ value: JSONValue, into out: inout [UInt8]) {
+    package func write(_ value: JSONValue, into out: inout [UInt8]) {
         let buffer = ByteBuffer(capacity: 256)
         write(value, into: buffer)
         out.append(contentsOf: buffer.bytes)
     }
 
     /// Appends the UTF-8 bytes of `value` to `out`.
-    public func write(_ value: JSONValue, into out: ByteBuffer) {
+    package func write(_ value: JSONValue, into out: ByteBuffer) {
         // Compact output in member order (a TC3 body, once a batch line) skips the checks for
         // spacing, indentation and streaming at every member and entry.
         if case .compact = spacing, !sortKeys {
@@ -97,7 +97,7 @@ public struct JSONWriter: Sendable {
     /// writes for the parsed value, since compact output keeps member order, number literals and
     /// non-ASCII characters as they are and escapes only what such text cannot hold unescaped
     /// (`"`, `\\`, control characters). A batch line's body is made this way, not re-serialized.
-    public static func appendMinified(_ text: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+    package static func appendMinified(_ text: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
         guard let base = text.baseAddress else { return }
         let count = text.count
         let target = out.reserve(count)
@@ -127,7 +127,7 @@ public struct JSONWriter: Sendable {
 
     /// Writes `value` in pieces of about `chunkSize` bytes, handing each to `sink` as soon as it
     /// is full, so a large document never sits whole in memory. The pieces joined are `bytes(value)`.
-    public func write(_ value: JSONValue, chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+    package func write(_ value: JSONValue, chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         let out = ByteBuffer(capacity: chunkSize + 4096)
         withoutActuallyEscaping(sink) { sink in
             var stream: Stream? = Stream(limit: chunkSize, sink: sink)
@@ -149,7 +149,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `text` as a JSON string literal, quotes included, to `out`.
-    public func appendString(_ text: String, to out: ByteBuffer) {
+    package func appendString(_ text: String, to out: ByteBuffer) {
         out.append(0x22)
         appendStringContent(text, to: out)
         out.append(0x22)
@@ -158,7 +158,7 @@ public struct JSONWriter: Sendable {
     /// Appends `text` escaped as the inside of a JSON string literal, without quotes, so one
     /// literal can be written from several pieces (escaping is per character, so the pieces
     /// escaped in turn are the whole escaped).
-    public func appendStringContent(_ text: String, to out: ByteBuffer) {
+    package func appendStringContent(_ text: String, to out: ByteBuffer) {
         if escapeNonASCII && !text.isASCIIText {
             for unit in text.utf16 {
                 if unit < 0x80 {
@@ -177,7 +177,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// The text of `value`.
-    public func string(_ value: JSONValue) -> String {
+    package func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
 

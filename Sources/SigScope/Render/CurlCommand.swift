@@ -1,5 +1,5 @@
 /// Renders a signed request as a curl command that sends exactly the signed bytes.
-public enum CurlCommand {
+package enum CurlCommand {
     /// A command runnable as printed by `sh` or `bash`.
     ///
     /// - The URL is passed with `--globoff` so curl does not expand `[]{}`.
@@ -10,7 +10,7 @@ public enum CurlCommand {
     ///   `--data-raw` when it starts with `@`; a body a shell argument cannot hold (NUL bytes,
     ///   invalid UTF-8) is piped in with `printf` and `--data-binary @-`.
     /// - Parameter multiline: put each option on its own line with `\` continuations.
-    public static func render(_ request: HTTPRequest, multiline: Bool = true) -> String {
+    package static func render(_ request: SentRequest, multiline: Bool = true) -> String {
         var words: [String] = ["curl", "--silent", "--show-error", "--globoff", "--request", request.method, ShellQuote.quote(request.url)]
         var lines: [[String]] = [words]
         for header in request.headers {

@@ -1,9 +1,9 @@
 /// Quoting for POSIX `sh` (dash, bash, zsh in sh mode).
-public enum ShellQuote {
+package enum ShellQuote {
     /// `text` as one shell word: left bare when it contains only characters no shell treats
     /// specially, otherwise single-quoted with each `'` written as `'\''`. Single quotes keep
     /// `$`, backticks, backslashes, `"`, newlines and non-ASCII literally in every POSIX shell.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         if !text.isEmpty, text.utf8.allSatisfy(isSafe) { return text }
         return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
@@ -21,7 +21,7 @@ public enum ShellQuote {
 
     /// A `printf` format that reproduces `bytes` exactly (every byte outside printable ASCII as
     /// a three-digit octal escape), for bodies a shell argument cannot carry (NUL, invalid UTF-8).
-    public static func printfOctal(_ bytes: [UInt8]) -> String {
+    package static func printfOctal(_ bytes: [UInt8]) -> String {
         var out = ""
         for byte in bytes {
             switch byte {

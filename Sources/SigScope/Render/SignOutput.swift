@@ -1,12 +1,12 @@
 /// The JSON documents of `sign` and `curl`, with the keys of the interface contract.
-public enum SignOutput {
+package enum SignOutput {
     /// How a derived key is shown when secrets are hidden: its first 8 hex digits and `…`.
-    public static func shorten(_ hex: String) -> String {
+    package static func shorten(_ hex: String) -> String {
         hex.count <= 8 ? hex : String(hex.prefix(8)) + "…"
     }
 
     /// `{"provider", "algorithm", "steps", "signature", "request"}` (+ `"command"` for curl).
-    public static func json(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil) -> JSONValue {
+    package static func json(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil) -> JSONValue {
         var steps = JSONObject()
         for step in signed.steps {
             steps[step.name] = .string(step.isDerivedKey && !showSecrets ? shorten(step.value) : step.value)
@@ -24,7 +24,7 @@ public enum SignOutput {
 
     /// Appends exactly the bytes of `JSONWriter.compact.bytes(json(signed, showSecrets:command:))`
     /// to `out`, written straight from `signed` without building the JSON tree (batch output).
-    public static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: inout [UInt8]) {
+    package static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: inout [UInt8]) {
         let buffer = ByteBuffer()
         writeCompact(signed, showSecrets: showSecrets, command: command, into: buffer)
         out.append(contentsOf: buffer.bytes)
@@ -32,7 +32,7 @@ public enum SignOutput {
 
     /// `writeCompact` into a `ByteBuffer`, which takes the line's ninety-odd pieces without an
     /// array append each.
-    public static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: ByteBuffer) {
+    package static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: ByteBuffer) {
         let writer = JSONWriter.compact
         out.append(#"{"provider":"# as StaticString)
         writer.appendString(signed.provider.rawValue, to: out)
@@ -81,7 +81,7 @@ public enum SignOutput {
     }
 
     /// The body as a JSON string: an ASCII body written from its bytes, any other as text
-    /// (invalid UTF-8 repaired, as `HTTPRequest.bodyText` does).
+    /// (invalid UTF-8 repaired, as `SentRequest.bodyText` does).
     package static func writeBody(_ body: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
         let writer = JSONWriter.compact
         if allASCII(body) {
@@ -112,7 +112,7 @@ public enum SignOutput {
     }
 
     /// `{"method", "url", "headers": [{"name", "value"}], "body"}`.
-    public static func requestJSON(_ request: HTTPRequest) -> JSONValue {
+    package static func requestJSON(_ request: SentRequest) -> JSONValue {
         .object([
             "method": .string(request.method),
             "url": .string(request.url),

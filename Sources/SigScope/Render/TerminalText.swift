@@ -4,11 +4,11 @@
 /// a control sequence (clear the screen, set the window title, rewrite what came before), BEL
 /// rings, CR returns to the start of the line and lets later text overwrite earlier text.
 /// Messages quote such input, so every message goes through `escapingControls` first.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every control character except newline and tab written as an escape:
     /// C0 controls and DEL as `\x1B`, C1 controls (U+0080 to U+009F) as `\u0085`. A backslash
     /// itself is left alone: the escapes only have to be unmistakable, not reversible.
-    public static func escapingControls(_ text: String) -> String {
+    package static func escapingControls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -29,7 +29,7 @@ public enum TerminalText {
     /// sequences (`ESC [ digits;… m`) stay, every other control character is escaped. A
     /// sequence copied from the input that only sets a colour stays too; one that moves the
     /// cursor, clears the screen or sets the window title does not.
-    public static func escapingControls(keepingColors text: String) -> String {
+    package static func escapingControls(keepingColors text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()

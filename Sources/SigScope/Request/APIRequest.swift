@@ -22,18 +22,18 @@ public struct APIRequest: Sendable, Equatable {
 }
 
 /// What a request file (or a line of a batch) says, before command-line overrides.
-public struct RequestDraft: Sendable, Equatable {
-    public var provider: Provider?
-    public var action: String?
-    public var region: String?
-    public var params: JSONObject
+package struct RequestDraft: Sendable, Equatable {
+    package var provider: Provider?
+    package var action: String?
+    package var region: String?
+    package var params: JSONObject
     /// Optional per-request signing settings a file may carry (`algorithm`, `method`, `endpoint`, `version`).
-    public var algorithm: SignatureAlgorithm?
-    public var method: HTTPMethod?
-    public var endpoint: String?
-    public var apiVersion: String?
+    package var algorithm: SignatureAlgorithm?
+    package var method: HTTPMethod?
+    package var endpoint: String?
+    package var apiVersion: String?
 
-    public init(provider: Provider? = nil, action: String? = nil, region: String? = nil, params: JSONObject = JSONObject(),
+    package init(provider: Provider? = nil, action: String? = nil, region: String? = nil, params: JSONObject = JSONObject(),
                 algorithm: SignatureAlgorithm? = nil, method: HTTPMethod? = nil, endpoint: String? = nil, apiVersion: String? = nil) {
         self.provider = provider
         self.action = action
@@ -46,26 +46,26 @@ public struct RequestDraft: Sendable, Equatable {
     }
 
     /// The top-level keys a request object may have.
-    public static let knownKeys = ["provider", "action", "region", "params", "algorithm", "method", "endpoint", "version"]
+    package static let knownKeys = ["provider", "action", "region", "params", "algorithm", "method", "endpoint", "version"]
 
     /// Reads a request object from JSON text.
     /// - Parameters:
     ///   - bytes: the file's bytes.
     ///   - source: the file name used in error messages.
     /// - Throws: `SigScopeError` `.invalidJSON` (with line and column) or `.invalidRequest`.
-    public static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> RequestDraft {
+    package static func parse(_ bytes: [UInt8], source: String) throws(SigScopeError) -> RequestDraft {
         try bytes.withUnsafeBufferPointer { buffer throws(SigScopeError) in try parse(buffer, source: source) }
     }
 
     /// Reads a request object from JSON text in memory the caller owns (a batch's line, read in place).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> RequestDraft {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(SigScopeError) -> RequestDraft {
         var unused: JSONSpan?
         return try parse(bytes, source: source, paramsSpan: &unused)
     }
 
     /// Reads a request object from a batch line, and where its `"params"` object is in the line:
     /// text without escapes there is, less its whitespace, the compact JSON body of the params.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String, paramsSpan: inout JSONSpan?) throws(SigScopeError) -> RequestDraft {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String, paramsSpan: inout JSONSpan?) throws(SigScopeError) -> RequestDraft {
         let parsed: (value: JSONValue, span: JSONSpan?)
         do {
             parsed = try JSONParser.parse(bytes, limits: .requestFile, locating: "params")
@@ -78,7 +78,7 @@ public struct RequestDraft: Sendable, Equatable {
     }
 
     /// Reads a request object from an already-parsed JSON value.
-    public static func from(_ value: JSONValue, source: String) throws(SigScopeError) -> RequestDraft {
+    package static func from(_ value: JSONValue, source: String) throws(SigScopeError) -> RequestDraft {
         guard let object = value.objectValue else {
             throw SigScopeError(.invalidRequest, "a request must be a JSON object with \"provider\", \"action\", \"region\" and \"params\"; found \(value.typeName)", source: source)
         }
@@ -132,10 +132,10 @@ public struct RequestDraft: Sendable, Equatable {
 }
 
 /// "Did you mean" suggestions by edit distance.
-public enum Suggest {
+package enum Suggest {
     /// The candidate closest to `word` (case-insensitive Levenshtein distance at most a third of
     /// its length, minimum 1, or equal ignoring case), or nil.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {

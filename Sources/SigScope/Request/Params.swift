@@ -1,13 +1,13 @@
 /// Moving parameters between the nested form of request files and the flat `Name.N.Sub`
 /// form of query strings.
-public enum Params {
+package enum Params {
     // MARK: - Flattening (nested -> wire)
 
     /// Flattens nested params into `name=value` pairs, lists numbered from `indexBase`
     /// (Tencent 0, Alibaba 1), objects joined with `.`; order follows the input.
     ///
     /// `{"Tag": [{"Key": "a"}]}` with base 1 gives `Tag.1.Key=a`. Nulls are dropped, as the SDKs drop unset fields.
-    public static func flatten(_ params: JSONObject, indexBase: Int) -> [(name: String, value: String)] {
+    package static func flatten(_ params: JSONObject, indexBase: Int) -> [(name: String, value: String)] {
         var out: [(name: String, value: String)] = []
         for member in params {
             flatten(member.value, prefix: member.key, indexBase: indexBase, into: &out)
@@ -39,13 +39,13 @@ public enum Params {
     /// with what is already nested. Numeric segments are list positions counted from `indexBase`.
     /// - Throws: `SigScopeError.invalidRequest` when an index is below the base, skips a
     ///   position, or a name is used both as a value and as a container.
-    public static func unflatten(_ params: JSONObject, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
+    package static func unflatten(_ params: JSONObject, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
         guard hasFlatNames(params) else { return params }
         return try merge(params.members.map { ($0.key, $0.value) }, into: JSONObject(), replace: false, indexBase: indexBase, source: source)
     }
 
     /// Whether a top-level name of `params` is flat (has a `.`), so `unflatten` changes them.
-    public static func hasFlatNames(_ params: JSONObject) -> Bool {
+    package static func hasFlatNames(_ params: JSONObject) -> Bool {
         // A `.` is one UTF-8 byte: look for it on the bytes, not through Character search.
         params.members.contains(where: { $0.key.containsByte(UInt8(ascii: ".")) })
     }
@@ -53,7 +53,7 @@ public enum Params {
     /// Assigns each `(name, value)` (flat or plain names) into `base`.
     /// - Parameter replace: true for command-line overrides (a later value replaces an
     ///   earlier one); false for a file, where the same name twice is an error.
-    public static func merge(_ assignments: [(String, JSONValue)], into base: JSONObject, replace: Bool, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
+    package static func merge(_ assignments: [(String, JSONValue)], into base: JSONObject, replace: Bool, indexBase: Int, source: String) throws(SigScopeError) -> JSONObject {
         var root = fromJSON(.object(base))
         for (name, value) in assignments {
             let segments = name.contains(".") ? name.split(separator: ".", omittingEmptySubsequences: false).map(String.init) : [name]
@@ -170,7 +170,7 @@ public enum Params {
     ///
     /// `Count=1` gives the number 1, `Primary=true` a boolean, `Ids=["sg-1"]` a list,
     /// `Name=demo` the string `demo`, and `Name='"123"'` the string `123`.
-    public static func commandLineValue(_ text: String) -> JSONValue {
+    package static func commandLineValue(_ text: String) -> JSONValue {
         guard let first = text.unicodeScalars.first else { return .string("") }
         let jsonStarts: Set<Unicode.Scalar> = ["{", "[", "\"", "-", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "t", "f", "n"]
         guard jsonStarts.contains(first), let value = try? JSONParser.parse(text, limits: .request) else {

@@ -5,44 +5,44 @@
 /// Each `Provider` case has exactly one profile (`Provider.profile`, an exhaustive switch),
 /// so a new provider is one case and one profile; nothing else chooses between providers
 /// with a two-way condition.
-public struct ProviderProfile: Sendable, Equatable {
+package struct ProviderProfile: Sendable, Equatable {
     /// The provider's display name ("Tencent Cloud").
-    public var displayName: String
+    package var displayName: String
     /// The display name with its indefinite article ("a Tencent Cloud", "an Alibaba Cloud").
-    public var displayNameWithArticle: String
+    package var displayNameWithArticle: String
     /// The endpoint used when none is given.
-    public var defaultEndpoint: String
+    package var defaultEndpoint: String
     /// The API version used when none is given.
-    public var defaultAPIVersion: String
+    package var defaultAPIVersion: String
     /// The algorithm used when none is given.
-    public var defaultAlgorithm: SignatureAlgorithm
+    package var defaultAlgorithm: SignatureAlgorithm
     /// The registrable domains of the provider's API endpoints, without a leading dot ("tencentcloudapi.com").
-    public var hostSuffixes: [String]
+    package var hostSuffixes: [String]
     /// The prefix of the provider's own request headers, lower case ("x-tc-").
-    public var headerPrefix: String
+    package var headerPrefix: String
     /// The base of list indices on the wire: Tencent flattens 0-based (`Ids.0`), Alibaba 1-based (`Ids.1`).
-    public var listIndexBase: Int
+    package var listIndexBase: Int
     /// The parameter a region is also sent as among the params (Alibaba's `RegionId`), nil when the signer sends it itself.
-    public var regionParameter: String?
+    package var regionParameter: String?
     /// The environment variables the provider's SDKs read: key id, secret key and session token.
-    public var environment: CredentialVariables
+    package var environment: CredentialVariables
     /// The forms of a product's endpoint below the API domain, `{product}` and `{region}` to fill in
     /// (`{product}.{region}` for `vpc.ap-guangzhou.tencentcloudapi.com`).
-    public var endpointForms: [String]
+    package var endpointForms: [String]
 
     /// The names of the environment variables that hold a provider's credentials.
-    public struct CredentialVariables: Sendable, Equatable {
+    package struct CredentialVariables: Sendable, Equatable {
         /// The key id's variable (`TENCENTCLOUD_SECRET_ID`).
-        public var secretId: String
+        package var secretId: String
         /// The secret key's variable (`TENCENTCLOUD_SECRET_KEY`).
-        public var secretKey: String
+        package var secretKey: String
         /// The session token's variable (`TENCENTCLOUD_SESSION_TOKEN`).
-        public var token: String
+        package var token: String
     }
 
     /// The endpoints of `product` a client may be configured with (global, regional, international),
     /// the regional ones only with a `region`.
-    public func endpoints(product: String, region: String?) -> [String] {
+    package func endpoints(product: String, region: String?) -> [String] {
         endpointForms.compactMap { form -> String? in
             if form.contains("{region}") && (region ?? "").isEmpty { return nil }
             let host = form.replacingOccurrences(of: "{product}", with: product).replacingOccurrences(of: "{region}", with: region ?? "")
@@ -51,12 +51,12 @@ public struct ProviderProfile: Sendable, Equatable {
     }
 
     /// True when `hostname` (lower case, no port) is one of the provider's API domains or below one.
-    public func owns(hostname: String) -> Bool {
+    package func owns(hostname: String) -> Bool {
         hostSuffixes.contains { hostname == $0 || hostname.hasSuffix("." + $0) }
     }
 
     /// Tencent Cloud: API 3.0 endpoints under tencentcloudapi.com, VPC 2017-03-12, TC3 by default.
-    public static let tencent = ProviderProfile(
+    package static let tencent = ProviderProfile(
         displayName: "Tencent Cloud", displayNameWithArticle: "a Tencent Cloud", defaultEndpoint: "vpc.tencentcloudapi.com",
         defaultAPIVersion: "2017-03-12", defaultAlgorithm: .tc3, hostSuffixes: ["tencentcloudapi.com"], headerPrefix: "x-tc-",
         listIndexBase: 0, regionParameter: nil,
@@ -64,7 +64,7 @@ public struct ProviderProfile: Sendable, Equatable {
         endpointForms: ["{product}", "{product}.{region}", "{product}.intl"])
 
     /// Alibaba Cloud: endpoints under aliyuncs.com, ECS 2014-05-26, the RPC signature by default.
-    public static let aliyun = ProviderProfile(
+    package static let aliyun = ProviderProfile(
         displayName: "Alibaba Cloud", displayNameWithArticle: "an Alibaba Cloud", defaultEndpoint: "ecs.aliyuncs.com",
         defaultAPIVersion: "2014-05-26", defaultAlgorithm: .rpc, hostSuffixes: ["aliyuncs.com"], headerPrefix: "x-acs-",
         listIndexBase: 1, regionParameter: "RegionId",
@@ -74,7 +74,7 @@ public struct ProviderProfile: Sendable, Equatable {
 
 extension Provider {
     /// This provider's facts.
-    public var profile: ProviderProfile {
+    package var profile: ProviderProfile {
         switch self {
         case .tencent: return .tencent
         case .aliyun: return .aliyun

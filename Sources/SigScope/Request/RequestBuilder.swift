@@ -1,19 +1,19 @@
 /// Combines a request file (or none) with command-line overrides into an `APIRequest`.
-public struct RequestOverrides: Sendable, Equatable {
-    public var provider: Provider?
-    public var action: String?
-    public var region: String?
+package struct RequestOverrides: Sendable, Equatable {
+    package var provider: Provider?
+    package var action: String?
+    package var region: String?
     /// `--param NAME=VALUE` in the order given (NAME may be a flat wire name).
-    public var params: [(name: String, value: JSONValue)]
+    package var params: [(name: String, value: JSONValue)]
 
-    public init(provider: Provider? = nil, action: String? = nil, region: String? = nil, params: [(name: String, value: JSONValue)] = []) {
+    package init(provider: Provider? = nil, action: String? = nil, region: String? = nil, params: [(name: String, value: JSONValue)] = []) {
         self.provider = provider
         self.action = action
         self.region = region
         self.params = params
     }
 
-    public static func == (lhs: RequestOverrides, rhs: RequestOverrides) -> Bool {
+    package static func == (lhs: RequestOverrides, rhs: RequestOverrides) -> Bool {
         lhs.provider == rhs.provider && lhs.action == rhs.action && lhs.region == rhs.region
             && lhs.params.map(\.name) == rhs.params.map(\.name) && lhs.params.map(\.value) == rhs.params.map(\.value)
     }
@@ -21,7 +21,7 @@ public struct RequestOverrides: Sendable, Equatable {
     /// Parses one `--param NAME=VALUE`.
     /// - Throws: `SigScopeError.invalidOption` when there is no `=`, the name is empty, or the
     ///   value is a JSON list or object that gives a member name twice.
-    public static func parseParam(_ text: String) throws(SigScopeError) -> (name: String, value: JSONValue) {
+    package static func parseParam(_ text: String) throws(SigScopeError) -> (name: String, value: JSONValue) {
         guard let eq = text.firstIndex(of: "=") else {
             throw SigScopeError(.invalidOption, "\(.params) \"\(text)\" needs the form NAME=VALUE, e.g. \(.params) VpcId=vpc-0akbol5v")
         }
@@ -48,19 +48,19 @@ public struct RequestOverrides: Sendable, Equatable {
 }
 
 /// Builds the final `APIRequest`.
-public enum RequestBuilder {
+package enum RequestBuilder {
     /// Applies `overrides` to `draft`: the provider must come from one of them; the action defaults
     /// to `CreateNetworkInterface`; flat names are nested (lists 0-based for Tencent, 1-based for
     /// Alibaba); for Alibaba, `region` fills `RegionId` when the params have none.
     /// - Throws: `SigScopeError` `.missingInput` without a provider, `.invalidRequest` for bad names.
-    public static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String) throws(SigScopeError) -> APIRequest {
+    package static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String) throws(SigScopeError) -> APIRequest {
         var asGiven = false
         return try build(draft, overrides: overrides, source: source, paramsAsGiven: &asGiven)
     }
 
     /// `build`, also saying whether the request's params are the draft's exactly as given: no
     /// flat name nested, no `--param` merged, no `RegionId` filled in.
-    public static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String, paramsAsGiven: inout Bool) throws(SigScopeError) -> APIRequest {
+    package static func build(_ draft: RequestDraft, overrides: RequestOverrides, source: String, paramsAsGiven: inout Bool) throws(SigScopeError) -> APIRequest {
         guard let provider = overrides.provider ?? draft.provider else {
             throw SigScopeError(.missingInput, "no provider: give the request's provider\(aside: .provider): tencent or aliyun")
         }

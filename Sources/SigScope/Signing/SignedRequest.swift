@@ -70,11 +70,11 @@ public struct SignedRequest: Sendable, Equatable {
     /// The final signature (hex for TC3/ACS3, Base64 for v1/RPC), not URL-encoded.
     public var signature: String
     /// Exactly what goes on the wire.
-    public var request: HTTPRequest
+    public var request: SentRequest
     /// Remarks about choices made while building the request (defaults used, and so on).
     public var notes: [SigScopeMessage]
 
-    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: HTTPRequest, notes: [SigScopeMessage] = []) {
+    public init(provider: Provider, algorithm: SignatureAlgorithm, steps: [SigningStep], signature: String, request: SentRequest, notes: [SigScopeMessage] = []) {
         self.provider = provider
         self.algorithm = algorithm
         self.steps = steps

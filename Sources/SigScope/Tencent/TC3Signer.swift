@@ -11,28 +11,28 @@
 /// `credentialScope`, `stringToSign`, `secretDate`, `secretService`, `secretSigning`,
 /// `signature`, `authorization`); `sign`, the verifier and sigscope's batch signer
 /// (`SigScopeBatch`) all run these same functions.
-public struct TC3Signer: Sendable {
+package struct TC3Signer: Sendable {
     /// The algorithm's name as it appears in the string-to-sign and `Authorization`.
-    public static let algorithmName = "TC3-HMAC-SHA256"
+    package static let algorithmName = "TC3-HMAC-SHA256"
     /// SHA-256 of `UNSIGNED-PAYLOAD`, used when `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` is sent.
-    public static let unsignedPayloadHash = "438d4109ef0d676b8c2c7ed13cdfcb418e494d53b843d4634ce3b1085f07bb96"
+    package static let unsignedPayloadHash = "438d4109ef0d676b8c2c7ed13cdfcb418e494d53b843d4634ce3b1085f07bb96"
     /// Headers that are always signed.
-    public static let mandatorySignedHeaders = ["content-type", "host"]
+    package static let mandatorySignedHeaders = ["content-type", "host"]
 
     /// The SecretId and SecretKey signed with (a token travels as a header, unsigned by the scope).
-    public let credentials: Credentials
+    package let credentials: Credentials
     /// The scope's date, `yyyy-MM-dd` (the UTC date of `X-TC-Timestamp`).
-    public let date: String
+    package let date: String
     /// The scope's service (`vpc`).
-    public let service: String
+    package let service: String
     /// `CredentialScope` = `Date/service/tc3_request`.
-    public let credentialScope: String
+    package let credentialScope: String
     /// The keys derived for this scope, made ready for HMAC.
     package let keys: DerivedKeys
 
     /// A signer for `credentials` in the scope of `date` and `service`: derives its keys.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public init(credentials: Credentials, date: String, service: String) throws(SigScopeError) {
+    package init(credentials: Credentials, date: String, service: String) throws(SigScopeError) {
         self.credentials = credentials
         self.date = date
         self.service = service
@@ -81,7 +81,7 @@ public struct TC3Signer: Sendable {
     /// `Content-Type: application/json`; GET sends them 0-based-flattened, sorted and RFC 3986-encoded
     /// in the query with `application/x-www-form-urlencoded`, and signs that exact query.
     /// - Throws: `SigScopeError` for a GET with a body, or a header to sign that is not sent.
-    public static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    package static func sign(_ request: APIRequest, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         let method = options.method ?? .post
         let prepared = try Prepared(request, options: options, credentials: credentials, method: method)
         var notes: [SigScopeMessage] = []
@@ -170,13 +170,13 @@ public struct TC3Signer: Sendable {
             sent.reserveCapacity(headers.count + 1)
             sent.append(HTTPHeader("Authorization", computation.authorization))
             sent.append(contentsOf: headers)
-            let wire = HTTPRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host, query: query, headers: sent, body: body)
+            let wire = SentRequest(method: method.rawValue, scheme: endpoint.scheme, host: endpoint.host, query: query, headers: sent, body: body)
             return SignedRequest(provider: .tencent, algorithm: .tc3, steps: computation.steps, signature: computation.signature, request: wire, notes: notes)
         }
     }
 
     /// The credential-scope service for a host: its first label (`vpc` for `vpc.ap-guangzhou.tencentcloudapi.com`).
-    public static func defaultService(forHost host: String) -> String {
+    package static func defaultService(forHost host: String) -> String {
         let name = Endpoint(host: host).hostname
         // The first label, found on the bytes (a `.` is one byte) rather than by splitting the whole name.
         guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return name }
@@ -190,7 +190,7 @@ public struct TC3Signer: Sendable {
 
     /// Runs every stage for `input`.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+    package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
         let signer = try TC3Signer(credentials: Credentials(secretId: input.secretId, secretKey: secretKey), date: input.date, service: input.service)
         let names = signedHeadersList(input.signedHeaders)
         return try input.payload.withUnsafeBytes { payload in
@@ -250,23 +250,23 @@ public struct TC3Signer: Sendable {
     // MARK: - Inputs and results
 
     /// Everything the signature depends on, taken from a request as sent.
-    public struct Input: Sendable, Equatable {
-        public var method: String
+    package struct Input: Sendable, Equatable {
+        package var method: String
         /// The query string exactly as sent (empty for POST).
-        public var canonicalQuery: String
+        package var canonicalQuery: String
         /// The headers sent (signed ones are looked up here).
-        public var headers: [HTTPHeader]
+        package var headers: [HTTPHeader]
         /// Lower-case names to sign.
-        public var signedHeaders: [String]
-        public var payload: [UInt8]
+        package var signedHeaders: [String]
+        package var payload: [UInt8]
         /// `X-TC-Timestamp` as sent.
-        public var timestamp: String
+        package var timestamp: String
         /// Credential-scope date, `yyyy-MM-dd` (UTC of the timestamp when correct).
-        public var date: String
-        public var service: String
-        public var secretId: String
+        package var date: String
+        package var service: String
+        package var secretId: String
 
-        public init(method: String, canonicalQuery: String, headers: [HTTPHeader], signedHeaders: [String], payload: [UInt8], timestamp: String, date: String, service: String, secretId: String) {
+        package init(method: String, canonicalQuery: String, headers: [HTTPHeader], signedHeaders: [String], payload: [UInt8], timestamp: String, date: String, service: String, secretId: String) {
             self.method = method
             self.canonicalQuery = canonicalQuery
             self.headers = headers
@@ -280,21 +280,21 @@ public struct TC3Signer: Sendable {
     }
 
     /// Every intermediate value of one signature computation.
-    public struct Computation: Sendable, Equatable {
-        public var hashedRequestPayload: String
-        public var canonicalRequest: String
-        public var hashedCanonicalRequest: String
-        public var credentialScope: String
-        public var stringToSign: String
-        public var secretDate: [UInt8]
-        public var secretService: [UInt8]
-        public var secretSigning: [UInt8]
-        public var signature: String
-        public var authorization: String
-        public var signedHeaders: String
+    package struct Computation: Sendable, Equatable {
+        package var hashedRequestPayload: String
+        package var canonicalRequest: String
+        package var hashedCanonicalRequest: String
+        package var credentialScope: String
+        package var stringToSign: String
+        package var secretDate: [UInt8]
+        package var secretService: [UInt8]
+        package var secretSigning: [UInt8]
+        package var signature: String
+        package var authorization: String
+        package var signedHeaders: String
 
         /// The stages as trace steps, in order, with the names of the JSON contract.
-        public var steps: [SigningStep] {
+        package var steps: [SigningStep] {
             [
                 SigningStep(shared: StepKinds.hashedRequestPayload, value: hashedRequestPayload),
                 SigningStep(shared: StepKinds.canonicalRequest, value: canonicalRequest),
@@ -352,15 +352,15 @@ public struct TC3Signer: Sendable {
     }
 
     /// How a computation may deviate from the specification, to reproduce client mistakes.
-    public struct Variant: Sendable, Equatable {
+    package struct Variant: Sendable, Equatable {
         /// Lowercase signed header values (the specification). False reproduces clients that keep their case.
-        public var lowercaseHeaderValues: Bool = true
+        package var lowercaseHeaderValues: Bool = true
 
-        public init(lowercaseHeaderValues: Bool = true) {
+        package init(lowercaseHeaderValues: Bool = true) {
             self.lowercaseHeaderValues = lowercaseHeaderValues
         }
 
-        public static let specification = Variant()
+        package static let specification = Variant()
     }
 
 

@@ -12,17 +12,17 @@
 ///   `InvalidParameter`), which apply to every API.
 /// - `sigscope`: sigscope's own judgment where no document states a rule (ID shapes,
 ///   repeated entries); always a warning or the least specific code.
-public enum TencentCreateNetworkInterface {
+package enum TencentCreateNetworkInterface {
     // MARK: - Sources
 
     /// The international English API page (the seed).
-    public static let seed = RuleSource(id: "seed-000", title: "Tencent Cloud VPC API CreateNetworkInterface, international English page (shared/seeds/000)")
+    package static let seed = RuleSource(id: "seed-000", title: "Tencent Cloud VPC API CreateNetworkInterface, international English page (shared/seeds/000)")
     /// The zh machine-readable spec, as summarised in signing.md §5.1.
-    public static let zhSpec = RuleSource(id: "tc-zh-spec", title: "tccli api.json (zh) for vpc 2017-03-12, signing.md §5.1")
+    package static let zhSpec = RuleSource(id: "tc-zh-spec", title: "tccli api.json (zh) for vpc 2017-03-12, signing.md §5.1")
     /// Tencent's common error codes.
-    public static let commonErrors = RuleSource(id: "tc-common-errors", title: "Tencent Cloud API 3.0 common error codes, signing.md §4.1")
+    package static let commonErrors = RuleSource(id: "tc-common-errors", title: "Tencent Cloud API 3.0 common error codes, signing.md §4.1")
     /// sigscope's own heuristics.
-    public static let sigscope = RuleSource(id: "sigscope", title: "sigscope's own judgment where the documents state no rule")
+    package static let sigscope = RuleSource(id: "sigscope", title: "sigscope's own judgment where the documents state no rule")
 
     // MARK: - Error codes (seed-000's table unless noted)
 
@@ -57,10 +57,10 @@ public enum TencentCreateNetworkInterface {
                       source: zhSpec, summary: "the private IPv4 address",
                       rules: [Rule(.format(.ipv4), code: Code.malformed, source: seed)]),
         ParameterSpec("Primary", .boolean, source: zhSpec, summary: "whether this address is the primary IP"),
-        ParameterSpec("PublicIpAddress", .string, source: zhSpec, summary: "the public IP bound to the address"),
+        ParameterSpec("PublicIpAddress", .string, source: zhSpec, summary: "the package IP bound to the address"),
         ParameterSpec("AddressId", .string, source: zhSpec, summary: "the EIP instance ID"),
         ParameterSpec("Description", .string, source: zhSpec, summary: "a description of the address"),
-        ParameterSpec("IsWanIpBlocked", .boolean, source: zhSpec, summary: "whether the public IP is blocked"),
+        ParameterSpec("IsWanIpBlocked", .boolean, source: zhSpec, summary: "whether the package IP is blocked"),
         ParameterSpec("State", .string, source: zhSpec, summary: "the address state"),
         ParameterSpec("QosLevel", .string, source: zhSpec, summary: "the address's service level"),
     ]
@@ -72,9 +72,9 @@ public enum TencentCreateNetworkInterface {
         ParameterSpec("Primary", .boolean, source: zhSpec, summary: "whether this is the primary IPv6 address"),
         ParameterSpec("AddressId", .string, source: zhSpec, summary: "the EIP instance ID"),
         ParameterSpec("Description", .string, source: zhSpec, summary: "a description of the address"),
-        ParameterSpec("IsWanIpBlocked", .boolean, source: zhSpec, summary: "whether the public IP is blocked"),
+        ParameterSpec("IsWanIpBlocked", .boolean, source: zhSpec, summary: "whether the package IP is blocked"),
         ParameterSpec("State", .string, source: zhSpec, summary: "the address state"),
-        ParameterSpec("PublicIpAddress", .string, source: zhSpec, summary: "the public IPv6 address"),
+        ParameterSpec("PublicIpAddress", .string, source: zhSpec, summary: "the package IPv6 address"),
         ParameterSpec("AddressType", .string, source: zhSpec, summary: "the address type"),
     ]
 
@@ -87,7 +87,7 @@ public enum TencentCreateNetworkInterface {
     // MARK: - Parameters
 
     /// Every parameter of the seed and of the zh spec.
-    public static let parameters: [ParameterSpec] = [
+    package static let parameters: [ParameterSpec] = [
         ParameterSpec("VpcId", .string, .required(seed), source: seed,
                       summary: "the ID of the VPC, from DescribeVpcs",
                       rules: [idShape("vpc-", example: "vpc-0akbol5v")]),
@@ -152,7 +152,7 @@ public enum TencentCreateNetworkInterface {
     ]
 
     /// Rules between parameters.
-    public static let crossRules: [CrossRule] = [
+    package static let crossRules: [CrossRule] = [
         CrossRule(.usedWith("QosLevel", partner: "SecondaryPrivateIpAddressCount"), .warning, code: Code.invalid, source: seed,
                   note: "The API documentation says QosLevel \"is used together with SecondaryPrivateIpAddressCount\": without it the level has no IPs to apply to."),
         CrossRule(.combinedMax(list: "Ipv6Addresses", count: "Ipv6AddressCount", max: 10), code: Code.limit, source: zhSpec,
@@ -160,7 +160,7 @@ public enum TencentCreateNetworkInterface {
     ]
 
     /// Tencent's common parameters, which travel as headers (TC3) or are added by the signer (v1).
-    public static let commonParameters: [CommonParameter] = [
+    package static let commonParameters: [CommonParameter] = [
         CommonParameter("Action", advice: "give the request's action\(aside: .action); sigscope sends it as X-TC-Action."),
         CommonParameter("Version", advice: "give the API version\(aside: .apiVersion); sigscope sends it as X-TC-Version."),
         CommonParameter("Region", advice: "give the request's region\(aside: .region); sigscope sends it as X-TC-Region."),
@@ -175,7 +175,7 @@ public enum TencentCreateNetworkInterface {
     ]
 
     /// The action's rules.
-    public static let rules = ActionRules(
+    package static let rules = ActionRules(
         provider: .tencent,
         action: "CreateNetworkInterface",
         version: "2017-03-12",

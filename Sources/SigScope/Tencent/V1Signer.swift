@@ -3,13 +3,13 @@
 /// Specification: "签名方法 v1", https://cloud.tencent.com/document/api/213/15693 (zh), and the
 /// "Signature" page of the English documentation on tencentcloud.com. One function per stage:
 /// `stringToSign`, `signature`, and the wire form that carries every value URL-encoded once.
-public enum V1Signer {
+package enum V1Signer {
     /// The `Content-Type` of a POST form body, the only one v1 accepts.
-    public static let formContentType = "application/x-www-form-urlencoded"
+    package static let formContentType = "application/x-www-form-urlencoded"
 
     /// Common parameters sigscope sets itself (from options and credentials); a request's params
     /// may not set them.
-    public static let reservedParameterNames: [String: SigScopeMessage] = [
+    package static let reservedParameterNames: [String: SigScopeMessage] = [
         "Action": "the request's action\(aside: .action)",
         "Region": "the request's region\(aside: .region)",
         "Timestamp": "\(.timestamp)",
@@ -35,7 +35,7 @@ public enum V1Signer {
     /// - Throws: `SigScopeError` `.missingInput` without a nonce; `.invalidOption` for a nonce that
     ///   is not a positive integer, a param sigscope sets itself, or options v1 cannot use
     ///   (`extraSignedHeaders`, `service`, `body`, a GET Content-Type, a non-form POST one).
-    public static func sign(_ request: APIRequest, algorithm: SignatureAlgorithm, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
+    package static func sign(_ request: APIRequest, algorithm: SignatureAlgorithm, options: SigningOptions, credentials: Credentials) throws(SigScopeError) -> SignedRequest {
         guard algorithm == .hmacSHA1 || algorithm == .hmacSHA256 else {
             throw SigScopeError(.invalidOption, "Tencent signature v1 is hmac-sha1 or hmac-sha256, not \(algorithm.rawValue)")
         }
@@ -72,13 +72,13 @@ public enum V1Signer {
         let form = wireForm(pairs, signature: computation.signature)
         var headers = [HTTPHeader("Host", endpoint.host)]
         var notes: [SigScopeMessage] = []
-        let wire: HTTPRequest
+        let wire: SentRequest
         switch method {
         case .get:
-            wire = HTTPRequest(method: "GET", scheme: endpoint.scheme, host: endpoint.host, query: form, headers: headers)
+            wire = SentRequest(method: "GET", scheme: endpoint.scheme, host: endpoint.host, query: form, headers: headers)
         case .post:
             headers.append(HTTPHeader("Content-Type", options.contentType ?? formContentType))
-            wire = HTTPRequest(method: "POST", scheme: endpoint.scheme, host: endpoint.host, headers: headers, body: Array(form.utf8))
+            wire = SentRequest(method: "POST", scheme: endpoint.scheme, host: endpoint.host, headers: headers, body: Array(form.utf8))
             notes.append("POST: every parameter, Signature included, travels URL-encoded in the form body; the string to sign starts with POST.")
         }
         if algorithm == .hmacSHA1 {
@@ -109,7 +109,7 @@ public enum V1Signer {
 
     /// The query string (GET) or form body (POST): the pairs sorted by name, then `Signature`,
     /// every name and value encoded once with `encoder`.
-    public static func wireForm(_ pairs: [(name: String, value: String)], signature: String, encoder: PercentEncoder = .rfc3986) -> String {
+    package static func wireForm(_ pairs: [(name: String, value: String)], signature: String, encoder: PercentEncoder = .rfc3986) -> String {
         var all = FormCodec.sorted(pairs)
         all.append(("Signature", signature))
         return FormCodec.encode(all, encoder: encoder)
@@ -118,18 +118,18 @@ public enum V1Signer {
     // MARK: - The stages
 
     /// Everything the v1 signature depends on, taken from a request as sent.
-    public struct Input: Sendable, Equatable {
+    package struct Input: Sendable, Equatable {
         /// The HTTP method as sent (`GET`, `POST`), upper case.
-        public var method: String
+        package var method: String
         /// The host the request is sent to (the `Host` header).
-        public var host: String
+        package var host: String
         /// Every parameter sent, URL-decoded, in any order. Pairs named `Signature` are ignored.
-        public var parameters: [(name: String, value: String)]
+        package var parameters: [(name: String, value: String)]
         /// HMAC's hash: `.sha256` when `SignatureMethod=HmacSHA256` is sent, else `.sha1`.
-        public var algorithm: HashAlgorithm
+        package var algorithm: HashAlgorithm
 
         /// Creates an input from the facts of a request as sent.
-        public init(method: String, host: String, parameters: [(name: String, value: String)], algorithm: HashAlgorithm) {
+        package init(method: String, host: String, parameters: [(name: String, value: String)], algorithm: HashAlgorithm) {
             self.method = method
             self.host = host
             self.parameters = parameters
@@ -137,49 +137,49 @@ public enum V1Signer {
         }
 
         /// Compares every field; pairs in order.
-        public static func == (lhs: Input, rhs: Input) -> Bool {
+        package static func == (lhs: Input, rhs: Input) -> Bool {
             lhs.method == rhs.method && lhs.host == rhs.host && lhs.algorithm == rhs.algorithm
                 && lhs.parameters.elementsEqual(rhs.parameters, by: { $0.name == $1.name && $0.value == $1.value })
         }
     }
 
     /// The hash v1 uses for a `SignatureMethod` value: `.sha256` only for exactly `HmacSHA256`, as documented.
-    public static func hashAlgorithm(signatureMethod: String?) -> HashAlgorithm {
+    package static func hashAlgorithm(signatureMethod: String?) -> HashAlgorithm {
         signatureMethod == "HmacSHA256" ? .sha256 : .sha1
     }
 
     /// How a computation may deviate from the specification, to reproduce client mistakes.
-    public struct Variant: Sendable, Equatable, Hashable {
+    package struct Variant: Sendable, Equatable, Hashable {
         /// The encoding used on the wire (for the query or body, and the explanation of how the
         /// Signature is sent). It enters the string to sign only with `encodeValuesInStringToSign`.
-        public var encoder: PercentEncoder
+        package var encoder: PercentEncoder
         /// Build the string to sign from URL-encoded values (a documented client mistake; the
         /// specification signs raw values).
-        public var encodeValuesInStringToSign: Bool
+        package var encodeValuesInStringToSign: Bool
 
         /// A variant; the defaults are the specification.
-        public init(encoder: PercentEncoder = .rfc3986, encodeValuesInStringToSign: Bool = false) {
+        package init(encoder: PercentEncoder = .rfc3986, encodeValuesInStringToSign: Bool = false) {
             self.encoder = encoder
             self.encodeValuesInStringToSign = encodeValuesInStringToSign
         }
 
         /// The algorithm as specified.
-        public static let specification = Variant()
+        package static let specification = Variant()
     }
 
     /// Every intermediate value of one signature computation.
-    public struct Computation: Sendable, Equatable {
+    package struct Computation: Sendable, Equatable {
         /// `METHOD + host + "/?" + sorted name=value pairs`.
-        public var stringToSign: String
+        package var stringToSign: String
         /// Base64 of the HMAC, not URL-encoded.
-        public var signature: String
+        package var signature: String
         /// The hash used.
-        public var algorithm: HashAlgorithm
+        package var algorithm: HashAlgorithm
         /// The Signature as the wire carries it (encoded once with the variant's encoder).
-        public var encodedSignature: String
+        package var encodedSignature: String
 
         /// The stages as trace steps, in order, with the names of the JSON contract.
-        public var steps: [SigningStep] {
+        package var steps: [SigningStep] {
             let mac = algorithm == .sha256 ? "HMAC-SHA256" : "HMAC-SHA1"
             return [
                 SigningStep(name: "stringToSign", title: "String to sign",
@@ -198,7 +198,7 @@ public enum V1Signer {
     ///   - secretKey: the SecretKey.
     ///   - variant: deviations to reproduce; `.specification` by default.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
+    package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
         let toSign = stringToSign(method: input.method, host: input.host, parameters: input.parameters,
                                   valueEncoder: variant.encodeValuesInStringToSign ? variant.encoder : nil)
         let sig = try signature(stringToSign: toSign, secretKey: secretKey, algorithm: input.algorithm)
@@ -207,7 +207,7 @@ public enum V1Signer {
 
     /// `StringToSign` = `method + host + "/?" + join("&", name=value)` over the pairs sorted by
     /// name (then value) in byte order, `Signature` excluded; values raw unless `valueEncoder` is given.
-    public static func stringToSign(method: String, host: String, parameters: [(name: String, value: String)], valueEncoder: PercentEncoder? = nil) -> String {
+    package static func stringToSign(method: String, host: String, parameters: [(name: String, value: String)], valueEncoder: PercentEncoder? = nil) -> String {
         let pairs = FormCodec.sorted(parameters.filter { $0.name != "Signature" })
         var out: [UInt8] = []
         out.reserveCapacity(method.utf8.count + host.utf8.count + 2 + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
@@ -230,7 +230,7 @@ public enum V1Signer {
 
     /// `Signature` = Base64(HMAC(algorithm, key: SecretKey, msg: stringToSign)).
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    public static func signature(stringToSign: String, secretKey: SecretKey, algorithm: HashAlgorithm) throws(SigScopeError) -> String {
+    package static func signature(stringToSign: String, secretKey: SecretKey, algorithm: HashAlgorithm) throws(SigScopeError) -> String {
         do {
             return Base64.encode(try HMAC.mac(algorithm, key: secretKey.bytes, message: Array(stringToSign.utf8)))
         } catch let error as CryptoError {

@@ -6,16 +6,16 @@
 /// 2. a block that holds every private IP the request asks for.
 /// Nothing else is guessed: security groups have no fact both clouds share, so they are left to
 /// the user (`--set`).
-public struct ContextTranslationResolver: ENITranslation.TranslationResolver {
+package struct ContextTranslationResolver: ENITranslation.TranslationResolver {
     /// The source account's state, when its responses are given.
-    public var source: ContextState?
+    package var source: ContextState?
     /// The target account's state.
-    public var target: ContextState
+    package var target: ContextState
     /// The private IPv4 addresses the request asks for.
-    public var addresses: [String]
+    package var addresses: [String]
 
     /// Creates a resolver.
-    public init(source: ContextState?, target: ContextState, addresses: [String]) {
+    package init(source: ContextState?, target: ContextState, addresses: [String]) {
         self.source = source
         self.target = target
         self.addresses = addresses
@@ -23,7 +23,7 @@ public struct ContextTranslationResolver: ENITranslation.TranslationResolver {
 
     /// The private IPv4 addresses a `CreateNetworkInterface` asks for (Tencent
     /// `PrivateIpAddresses[].PrivateIpAddress`, Alibaba `PrimaryIpAddress` and `PrivateIpAddress.N`).
-    public static func addresses(of request: APIRequest) -> [String] {
+    package static func addresses(of request: APIRequest) -> [String] {
         var found: [String] = []
         for entry in request.params["PrivateIpAddresses"]?.arrayValue ?? [] {
             if let address = entry.objectValue?["PrivateIpAddress"]?.stringValue { found.append(address) }
@@ -35,7 +35,7 @@ public struct ContextTranslationResolver: ENITranslation.TranslationResolver {
         return found
     }
 
-    public func subnet(_ id: String, of provider: Provider) -> ENITranslation.Counterpart? {
+    package func subnet(_ id: String, of provider: Provider) -> ENITranslation.Counterpart? {
         if let known = source?.subnet(id), let block = known.cidrBlock {
             let same = target.subnets.filter { $0.cidrBlock.flatMap(IPv4Block.init(text:)) == IPv4Block(text: block) }
             if same.count == 1, let match = same.first {
@@ -54,5 +54,5 @@ public struct ContextTranslationResolver: ENITranslation.TranslationResolver {
                                           evidence: "\(match.evidence): its block \(match.cidrBlock ?? "") holds the private IPs asked for (\(addresses.joined(separator: ", ")))")
     }
 
-    public func securityGroup(_ id: String, of provider: Provider) -> ENITranslation.Counterpart? { nil }
+    package func securityGroup(_ id: String, of provider: Provider) -> ENITranslation.Counterpart? { nil }
 }

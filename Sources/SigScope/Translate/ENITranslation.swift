@@ -9,50 +9,50 @@
 /// Resource ids do not carry over between clouds: a Tencent `subnet-…` is not an Alibaba
 /// `vsw-…`. They are copied and marked for replacement, unless a `TranslationResolver` (the
 /// saved Describe* responses of `--context`) names the counterpart.
-public enum ENITranslation {
+package enum ENITranslation {
     /// One source parameter and where it went.
-    public struct Mapping: Sendable, Equatable {
+    package struct Mapping: Sendable, Equatable {
         /// The source parameter (`SubnetId`, `PrivateIpAddresses[0].PrivateIpAddress`, `region`).
-        public var from: String
+        package var from: String
         /// The target parameter (`VSwitchId`, `PrimaryIpAddress`, `RegionId`).
-        public var to: String
+        package var to: String
         /// The value as it is in the target request.
-        public var value: JSONValue
+        package var value: JSONValue
         /// What changed or must be checked (the target's rules, an id to replace).
-        public var note: String?
+        package var note: String?
 
         /// `{"from", "to", "value", "note"}`.
-        public var json: JSONValue {
+        package var json: JSONValue {
             .object(["from": .string(from), "to": .string(to), "value": value, "note": note.map(JSONValue.string) ?? .null])
         }
     }
 
     /// A source parameter with no counterpart on the target.
-    public struct Unmapped: Sendable, Equatable {
+    package struct Unmapped: Sendable, Equatable {
         /// The source parameter.
-        public var path: String
+        package var path: String
         /// Its value.
-        public var value: JSONValue
+        package var value: JSONValue
         /// Why it has no counterpart, and what to do if it matters.
-        public var reason: String
+        package var reason: String
 
         /// `{"path", "value", "reason"}`.
-        public var json: JSONValue {
+        package var json: JSONValue {
             .object(["path": .string(path), "value": value, "reason": .string(reason)])
         }
     }
 
     /// The translated request, what maps to what, what has no counterpart, and the target's verdict.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The target request.
-        public var request: APIRequest
-        public var mappings: [Mapping]
-        public var unmapped: [Unmapped]
+        package var request: APIRequest
+        package var mappings: [Mapping]
+        package var unmapped: [Unmapped]
         /// The target request validated with the target provider's rules.
-        public var validation: ValidationReport
+        package var validation: ValidationReport
 
         /// The target request as a request file (`provider`, `action`, `region` for Tencent, `params`).
-        public var requestFile: JSONValue {
+        package var requestFile: JSONValue {
             var object: JSONObject = ["provider": .string(request.provider.rawValue), "action": .string(request.action)]
             if request.provider == .tencent, let region = request.region { object["region"] = .string(region) }
             object["params"] = .object(request.params)
@@ -60,7 +60,7 @@ public enum ENITranslation {
         }
 
         /// `{"from", "to", "request", "mappings", "unmapped", "validation"}`.
-        public var json: JSONValue {
+        package var json: JSONValue {
             .object([
                 "from": .string(request.provider == .aliyun ? Provider.tencent.rawValue : Provider.aliyun.rawValue),
                 "to": .string(request.provider.rawValue),
@@ -73,14 +73,14 @@ public enum ENITranslation {
     }
 
     /// The counterpart of an id on the other cloud, and the evidence for it.
-    public struct Counterpart: Sendable, Equatable {
-        public var id: String
+    package struct Counterpart: Sendable, Equatable {
+        package var id: String
         /// The VPC the counterpart subnet / vSwitch belongs to, when known.
-        public var vpcId: String?
+        package var vpcId: String?
         /// Where it was found (a context file), printed in the note.
-        public var evidence: String
+        package var evidence: String
 
-        public init(id: String, vpcId: String? = nil, evidence: String) {
+        package init(id: String, vpcId: String? = nil, evidence: String) {
             self.id = id
             self.vpcId = vpcId
             self.evidence = evidence
@@ -90,7 +90,7 @@ public enum ENITranslation {
     /// Looks up, in what is known of the user's accounts, which target resource stands for a
     /// source one. The extension point for `--context` (saved Describe* responses): a
     /// resolver matches, say, a Tencent subnet to the Alibaba vSwitch with the same CIDR block.
-    public protocol TranslationResolver: Sendable {
+    package protocol TranslationResolver: Sendable {
         /// The target subnet / vSwitch for `id`, a subnet / vSwitch of `provider`.
         func subnet(_ id: String, of provider: Provider) -> Counterpart?
         /// The target security group for `id`, a security group of `provider`.
@@ -98,7 +98,7 @@ public enum ENITranslation {
     }
 
     /// Why a translation cannot be made at all.
-    public static let unsupported = SigScopeError.Code.invalidRequest
+    package static let unsupported = SigScopeError.Code.invalidRequest
 
     /// Translates `request` to `target`.
     /// - Parameters:
@@ -108,7 +108,7 @@ public enum ENITranslation {
     ///   other provider.
     ///   - assignments: target parameters to set afterwards (`--set NAME=VALUE`; flat names allowed),
     ///     such as the ids only the user knows.
-    public static func translate(_ request: APIRequest, to target: Provider, targetRegion: String? = nil,
+    package static func translate(_ request: APIRequest, to target: Provider, targetRegion: String? = nil,
                                  assignments: [(name: String, value: JSONValue)] = [],
                                  resolver: (any TranslationResolver)? = nil) throws(SigScopeError) -> Result {
         guard request.provider != target else {
@@ -133,12 +133,12 @@ public enum ENITranslation {
         return Result(request: translated, mappings: state.mappings, unmapped: state.unmapped, validation: Validator.validate(translated))
     }
 
-    /// Pairs of regions in the same city, from the two providers' public region lists: Tencent
+    /// Pairs of regions in the same city, from the two providers' package region lists: Tencent
     /// Cloud's region list (https://cloud.tencent.com/document/api/213/15692) and Alibaba
     /// Cloud's common region IDs for ECS (https://help.aliyun.com/document_detail/140601.html).
     /// A region without a pair here has no counterpart in those lists (Tencent ap-guangzhou,
     /// ap-nanjing; Alibaba cn-hangzhou, cn-shenzhen, …).
-    public static let regionPairs: [(tencent: String, aliyun: String, city: String)] = [
+    package static let regionPairs: [(tencent: String, aliyun: String, city: String)] = [
         ("ap-beijing", "cn-beijing", "Beijing"),
         ("ap-shanghai", "cn-shanghai", "Shanghai"),
         ("ap-chengdu", "cn-chengdu", "Chengdu"),
@@ -152,7 +152,7 @@ public enum ENITranslation {
     ]
 
     /// The same-city region of `region` (a `provider` region) on the other provider, nil when none is listed.
-    public static func counterpartRegion(_ region: String, of provider: Provider) -> (region: String, city: String)? {
+    package static func counterpartRegion(_ region: String, of provider: Provider) -> (region: String, city: String)? {
         switch provider {
         case .tencent: return regionPairs.first { $0.tencent == region }.map { ($0.aliyun, $0.city) }
         case .aliyun: return regionPairs.first { $0.aliyun == region }.map { ($0.tencent, $0.city) }
@@ -327,7 +327,7 @@ public enum ENITranslation {
                 params["RegionId"] = .string(pair.region)
                 map("region", "RegionId", .string(pair.region), note: "the Alibaba Cloud region in the same city (\(pair.city))")
             } else {
-                drop("region", .string(region), "no Alibaba Cloud ECS region in the same city in the public region lists sigscope maps from; give the one you want with --target-region")
+                drop("region", .string(region), "no Alibaba Cloud ECS region in the same city in the package region lists sigscope maps from; give the one you want with --target-region")
             }
         }
 
@@ -381,7 +381,7 @@ public enum ENITranslation {
                         region = pair.region
                         map(name, "region", .string(pair.region), note: "the Tencent Cloud region in the same city (\(pair.city))")
                     } else {
-                        drop(name, value, "no Tencent Cloud region in the same city in the public region lists sigscope maps from; give the one you want with --target-region")
+                        drop(name, value, "no Tencent Cloud region in the same city in the package region lists sigscope maps from; give the one you want with --target-region")
                     }
                 case "VSwitchId":
                     let lookup: (String) -> Counterpart? = { [resolver, source] in resolver?.subnet($0, of: source) }

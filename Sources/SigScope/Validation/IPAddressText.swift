@@ -1,10 +1,10 @@
 /// Strict parsing of IP address text, as the format rules need it (no Foundation, no libc).
-public enum IPAddressText {
+package enum IPAddressText {
     /// The four bytes of a dotted-quad IPv4 address, or nil.
     ///
     /// Exactly four decimal numbers 0-255 separated by dots; a leading zero (`010`) is
     /// refused because parsers disagree on whether it is octal.
-    public static func ipv4(_ text: String) -> [UInt8]? {
+    package static func ipv4(_ text: String) -> [UInt8]? {
         guard let value = ipv4Value(text) else { return nil }
         return [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
                 UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
@@ -12,7 +12,7 @@ public enum IPAddressText {
 
     /// The same address as one big-endian number, or nil: the format check asks only whether
     /// the text is an address, and this answers without allocating the four bytes.
-    public static func ipv4Value(_ text: String) -> UInt32? {
+    package static func ipv4Value(_ text: String) -> UInt32? {
         // Read on the UTF-8 bytes in one pass: an address is ASCII digits and dots only.
         var address: UInt32 = 0
         var dots = 0
@@ -43,7 +43,7 @@ public enum IPAddressText {
     ///
     /// Accepts one `::`, one to four hex digits per group and a dotted-quad IPv4 tail in
     /// the last 32 bits; refuses zone identifiers (`%eth0`) and brackets.
-    public static func ipv6(_ text: String) -> [UInt8]? {
+    package static func ipv6(_ text: String) -> [UInt8]? {
         guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
         let doubleColons = text.ranges(of: "::")
         guard doubleColons.count <= 1 else { return nil }
@@ -87,7 +87,7 @@ public enum IPAddressText {
     }
 
     /// A prefix `address/length`: the address and the length, or nil when either is malformed.
-    public static func cidr(_ text: String, v6: Bool) -> (address: [UInt8], length: Int)? {
+    package static func cidr(_ text: String, v6: Bool) -> (address: [UInt8], length: Int)? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[1].isEmpty, parts[1].count <= 3,
               parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -98,7 +98,7 @@ public enum IPAddressText {
     }
 
     /// A canonical text for comparing addresses: IPv4 and IPv6 addresses by their bytes, other text unchanged.
-    public static func canonical(_ text: String) -> String {
+    package static func canonical(_ text: String) -> String {
         if let v4 = ipv4(text) { return v4.map(String.init).joined(separator: ".") }
         if let v6 = ipv6(text) { return "v6:" + v6.map { String($0, radix: 16) }.joined(separator: ".") }
         return text

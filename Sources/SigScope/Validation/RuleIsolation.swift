@@ -8,7 +8,7 @@
 
 extension ActionRules {
     /// A copy of these rules that shares no reference-counted storage with them.
-    public func isolatedCopy() -> ActionRules {
+    package func isolatedCopy() -> ActionRules {
         ActionRules(provider: provider, action: action.isolatedCopy(), version: version.isolatedCopy(), dialect: dialect,
                     pathStyle: pathStyle, codes: codes.isolatedCopy(), parameters: parameters.map { $0.isolatedCopy() },
                     crossRules: crossRules.map { $0.isolatedCopy() }, commonParameters: commonParameters.map { $0.isolatedCopy() },

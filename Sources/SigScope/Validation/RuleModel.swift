@@ -8,26 +8,26 @@
 // MARK: - Sources
 
 /// The document a parameter or a rule comes from, cited in findings' documentation.
-public struct RuleSource: Sendable, Hashable, CustomStringConvertible {
+package struct RuleSource: Sendable, Hashable, CustomStringConvertible {
     /// A short stable identifier, e.g. `seed-000`.
-    public let id: String
+    package let id: String
     /// What the document is, for people.
-    public let title: String
+    package let title: String
 
     /// Creates a source.
-    public init(id: String, title: String) {
+    package init(id: String, title: String) {
         self.id = id
         self.title = title
     }
 
     /// The identifier.
-    public var description: String { id }
+    package var description: String { id }
 }
 
 // MARK: - Types
 
 /// How a length is counted.
-public enum LengthUnit: String, Sendable, Hashable {
+package enum LengthUnit: String, Sendable, Hashable {
     /// Unicode scalars (code points): `é` and `网` are one each.
     case characters
     /// Bytes of the UTF-8 encoding: `é` is 2, `网` is 3.
@@ -35,7 +35,7 @@ public enum LengthUnit: String, Sendable, Hashable {
 }
 
 /// A class of characters in a `Check.pattern`.
-public enum CharacterClass: Sendable, Hashable {
+package enum CharacterClass: Sendable, Hashable {
     /// Any Unicode letter, Chinese characters included (general category L).
     case letter
     /// The ASCII digits 0-9.
@@ -44,7 +44,7 @@ public enum CharacterClass: Sendable, Hashable {
     case characters(String)
 
     /// True when `scalar` belongs to the class.
-    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+    package func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch self {
         case .letter:
             // ASCII letters are exactly A-Z and a-z: no Unicode property lookup for them.
@@ -63,7 +63,7 @@ public enum CharacterClass: Sendable, Hashable {
     }
 
     /// How the class is named in messages about the first character.
-    public var startPhrase: String {
+    package var startPhrase: String {
         switch self {
         case .letter: return "a letter (Chinese characters included)"
         case .digit: return "a digit"
@@ -72,7 +72,7 @@ public enum CharacterClass: Sendable, Hashable {
     }
 
     /// How the class is named in messages.
-    public var phrase: String {
+    package var phrase: String {
         switch self {
         case .letter: return "letters (Chinese characters included)"
         case .digit: return "digits"
@@ -82,7 +82,7 @@ public enum CharacterClass: Sendable, Hashable {
 }
 
 /// A textual format with a fixed syntax.
-public enum TextFormat: String, Sendable, Hashable {
+package enum TextFormat: String, Sendable, Hashable {
     /// Dotted-quad IPv4, four decimal numbers 0-255 without leading zeros.
     case ipv4
     /// IPv6 text form (RFC 4291 section 2.2), `::` and an embedded IPv4 tail allowed, no zone.
@@ -93,7 +93,7 @@ public enum TextFormat: String, Sendable, Hashable {
     case ipv6CIDR
 
     /// The format's description in messages.
-    public var phrase: String {
+    package var phrase: String {
         switch self {
         case .ipv4: return "an IPv4 address (four decimal numbers 0-255 separated by dots, e.g. 172.16.64.13)"
         case .ipv6: return "an IPv6 address (e.g. 2001:db8::1)"
@@ -104,7 +104,7 @@ public enum TextFormat: String, Sendable, Hashable {
 }
 
 /// What a value compared for uniqueness is reduced to.
-public enum UniquenessKey: Sendable, Hashable {
+package enum UniquenessKey: Sendable, Hashable {
     /// The text as it is.
     case text
     /// An IP address in canonical form (so `2001:DB8::1` equals `2001:db8:0::1`); text when it does not parse.
@@ -112,7 +112,7 @@ public enum UniquenessKey: Sendable, Hashable {
 }
 
 /// A parameter's documented type.
-public indirect enum ValueType: Sendable {
+package indirect enum ValueType: Sendable {
     /// `String`.
     case string
     /// `Integer` (any width; ranges are separate rules).
@@ -127,7 +127,7 @@ public indirect enum ValueType: Sendable {
     case structure([ParameterSpec])
 
     /// The type's name in messages, as the API documents write it.
-    public var phrase: String {
+    package var phrase: String {
         switch self {
         case .string: return "a String"
         case .integer: return "an Integer"
@@ -139,7 +139,7 @@ public indirect enum ValueType: Sendable {
     }
 
     /// The type's name without an article.
-    public var bareName: String {
+    package var bareName: String {
         switch self {
         case .string: return "String"
         case .integer: return "Integer"
@@ -154,7 +154,7 @@ public indirect enum ValueType: Sendable {
 // MARK: - Rules
 
 /// How serious a finding is.
-public enum Severity: String, Sendable, Hashable {
+package enum Severity: String, Sendable, Hashable {
     /// The server rejects the request: `validate` exits 1 and `sign` refuses.
     case violation
     /// The server accepts it, or the documents disagree, but it is probably a mistake.
@@ -162,7 +162,7 @@ public enum Severity: String, Sendable, Hashable {
 }
 
 /// One constraint on a single parameter's value.
-public enum Check: Sendable, Hashable {
+package enum Check: Sendable, Hashable {
     /// Text length between `min` and `max` (inclusive), counted in `unit`.
     case length(min: Int?, max: Int?, unit: LengthUnit)
     /// Only ASCII characters (U+0000 to U+007F).
@@ -193,7 +193,7 @@ public enum Check: Sendable, Hashable {
     case discouraged(String)
 
     /// True when the check can be applied to a value of `type`.
-    public func applies(to type: ValueType) -> Bool {
+    package func applies(to type: ValueType) -> Bool {
         switch (self, type) {
         case (.discouraged, _): return true
         case (.length, .string), (.length, .scalar), (.ascii, .string), (.ascii, .scalar),
@@ -216,7 +216,7 @@ public enum Check: Sendable, Hashable {
 /// `Kind` carries no protocol requirement of its own (`Hashable` is conditional, below): a generic
 /// parameter with one makes the runtime look the conformance up when it first builds the type's
 /// metadata, a scan of every conformance in the binary that was a quarter of a one-shot `sign`.
-public struct DocumentedRule<Kind: Sendable>: Sendable {
+package struct DocumentedRule<Kind: Sendable>: Sendable {
     fileprivate struct Fields: Sendable {
         let check: Kind
         let severity: Severity
@@ -229,18 +229,18 @@ public struct DocumentedRule<Kind: Sendable>: Sendable {
     private let storage: Boxed<Fields>
 
     /// What is checked.
-    public var check: Kind { storage.value.check }
+    package var check: Kind { storage.value.check }
     /// Violation or warning.
-    public var severity: Severity { storage.value.severity }
+    package var severity: Severity { storage.value.severity }
     /// The error code the provider's server answers with (from its error table, the most specific that fits).
-    public var code: String { storage.value.code }
+    package var code: String { storage.value.code }
     /// The document the rule comes from.
-    public var source: RuleSource { storage.value.source }
+    package var source: RuleSource { storage.value.source }
     /// A sentence appended to the finding's message (why, or what the documents disagree on).
-    public var note: String? { storage.value.note }
+    package var note: String? { storage.value.note }
 
     /// Creates a rule.
-    public init(_ check: Kind, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
+    package init(_ check: Kind, _ severity: Severity = .violation, code: String, source: RuleSource, note: String? = nil) {
         storage = Boxed(Fields(check: check, severity: severity, code: code, source: source, note: note))
     }
 }
@@ -251,13 +251,13 @@ extension DocumentedRule: Equatable where Kind: Equatable {}
 extension DocumentedRule: Hashable where Kind: Hashable {}
 
 /// A rule on one value.
-public typealias Rule = DocumentedRule<Check>
+package typealias Rule = DocumentedRule<Check>
 
 /// A rule across parameters.
-public typealias CrossRule = DocumentedRule<CrossCheck>
+package typealias CrossRule = DocumentedRule<CrossCheck>
 
 /// Whether a parameter must be given.
-public enum Requirement: Sendable, Hashable {
+package enum Requirement: Sendable, Hashable {
     /// It may be left out.
     case optional
     /// The server answers the missing-parameter code without it; `source` says so.
@@ -267,7 +267,7 @@ public enum Requirement: Sendable, Hashable {
 }
 
 /// A documented parameter (or a list element, or a structure member) with its rules.
-public struct ParameterSpec: Sendable {
+package struct ParameterSpec: Sendable {
     private struct Fields: Sendable {
         let name: String
         let type: ValueType
@@ -299,17 +299,17 @@ public struct ParameterSpec: Sendable {
     private let storage: Boxed<Fields>
 
     /// The parameter's name as documented (`SubnetId`, `Tag`); empty for a list element.
-    public var name: String { storage.value.name }
+    package var name: String { storage.value.name }
     /// Its type.
-    public var type: ValueType { storage.value.type }
+    package var type: ValueType { storage.value.type }
     /// Whether it must be given.
-    public var requirement: Requirement { storage.value.requirement }
+    package var requirement: Requirement { storage.value.requirement }
     /// Its constraints, in the order they are checked.
-    public var rules: [Rule] { storage.value.rules }
+    package var rules: [Rule] { storage.value.rules }
     /// The document the parameter itself comes from.
-    public var source: RuleSource { storage.value.source }
+    package var source: RuleSource { storage.value.source }
     /// One line on what it is, for documentation.
-    public var summary: String { storage.value.summary }
+    package var summary: String { storage.value.summary }
 
     /// True when the requirement is `.optional` (read without copying the requirement out).
     var isOptional: Bool { storage.value.isOptional }
@@ -326,12 +326,12 @@ public struct ParameterSpec: Sendable {
     var hasDiscouragedRule: Bool { storage.value.hasDiscouragedRule }
 
     /// Creates a parameter.
-    public init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {
+    package init(_ name: String, _ type: ValueType, _ requirement: Requirement = .optional, source: RuleSource, summary: String = "", rules: [Rule] = []) {
         storage = Boxed(Fields(name: name, type: type, requirement: requirement, rules: rules, source: source, summary: summary))
     }
 
     /// A list element: no name, never "missing".
-    public static func element(_ type: ValueType, source: RuleSource, rules: [Rule] = []) -> ParameterSpec {
+    package static func element(_ type: ValueType, source: RuleSource, rules: [Rule] = []) -> ParameterSpec {
         ParameterSpec("", type, .optional, source: source, rules: rules)
     }
 }
@@ -354,7 +354,7 @@ struct NameKey: Equatable {
 
 /// A constraint between parameters of the same structure (named by their documented names;
 /// a dotted name such as `NetworkInterfaceTrafficConfig.RxQueueSize` reaches into a structure).
-public enum CrossCheck: Sendable, Hashable {
+package enum CrossCheck: Sendable, Hashable {
     /// At least one of these must be given.
     case oneRequired([String])
     /// At most one of these may be given.
@@ -393,7 +393,7 @@ extension Boxed: Hashable where Value: Hashable {
 // MARK: - An action's rules
 
 /// How a provider's request carries values, which decides what a type check means.
-public enum ValueDialect: Sendable, Hashable {
+package enum ValueDialect: Sendable, Hashable {
     /// A JSON body (Tencent TC3): the JSON type is what the server sees.
     case json
     /// A query string or form (Alibaba RPC): every value is text, so types are checked on the text.
@@ -401,31 +401,31 @@ public enum ValueDialect: Sendable, Hashable {
 }
 
 /// How findings name a parameter inside lists.
-public enum PathStyle: Sendable, Hashable {
+package enum PathStyle: Sendable, Hashable {
     /// `PrivateIpAddresses[3].PrivateIpAddress`: JSON positions, 0-based.
     case brackets
     /// `Tag.2.Key`: the wire's flat names, 1-based.
     case flat
 
     /// How a list parameter is named in prose (`Tags`, `Tag.N`).
-    public func listName(_ name: String) -> String {
+    package func listName(_ name: String) -> String {
         self == .flat ? name + ".N" : name
     }
 }
 
 /// The error codes an action's server answers for problems common to every parameter.
-public struct BasicCodes: Sendable, Hashable {
+package struct BasicCodes: Sendable, Hashable {
     /// A required parameter is missing.
-    public var missing: String
+    package var missing: String
     /// A parameter the API does not have.
-    public var unknown: String
+    package var unknown: String
     /// A value of the wrong type.
-    public var type: String
+    package var type: String
     /// Where these codes come from.
-    public var source: RuleSource
+    package var source: RuleSource
 
     /// Creates the set.
-    public init(missing: String, unknown: String, type: String, source: RuleSource) {
+    package init(missing: String, unknown: String, type: String, source: RuleSource) {
         self.missing = missing
         self.unknown = unknown
         self.type = type
@@ -435,21 +435,21 @@ public struct BasicCodes: Sendable, Hashable {
 
 /// A name the provider reserves for its common parameters: given among the API's
 /// parameters it is most likely a mistake.
-public struct CommonParameter: Sendable, Hashable {
+package struct CommonParameter: Sendable, Hashable {
     /// The name, e.g. `Region`.
-    public var name: String
+    package var name: String
     /// What to do instead, naming the input that sets it structurally (the CLI words `.apiVersion` as `--api-version`).
-    public var advice: SigScopeMessage
+    package var advice: SigScopeMessage
 
     /// Creates an entry.
-    public init(_ name: String, advice: SigScopeMessage) {
+    package init(_ name: String, advice: SigScopeMessage) {
         self.name = name
         self.advice = advice
     }
 }
 
 /// Everything known about one action of one provider.
-public struct ActionRules: Sendable {
+package struct ActionRules: Sendable {
     private struct Fields: Sendable {
         let provider: Provider
         let action: String
@@ -468,29 +468,29 @@ public struct ActionRules: Sendable {
     private let storage: Boxed<Fields>
 
     /// The provider.
-    public var provider: Provider { storage.value.provider }
+    package var provider: Provider { storage.value.provider }
     /// The action, e.g. `CreateNetworkInterface`.
-    public var action: String { storage.value.action }
+    package var action: String { storage.value.action }
     /// The API version the rules describe.
-    public var version: String { storage.value.version }
+    package var version: String { storage.value.version }
     /// How values travel.
-    public var dialect: ValueDialect { storage.value.dialect }
+    package var dialect: ValueDialect { storage.value.dialect }
     /// How paths are written.
-    public var pathStyle: PathStyle { storage.value.pathStyle }
+    package var pathStyle: PathStyle { storage.value.pathStyle }
     /// Codes for missing, unknown and mistyped parameters.
-    public var codes: BasicCodes { storage.value.codes }
+    package var codes: BasicCodes { storage.value.codes }
     /// The API's parameters.
-    public var parameters: [ParameterSpec] { storage.value.parameters }
+    package var parameters: [ParameterSpec] { storage.value.parameters }
     /// Rules across parameters.
-    public var crossRules: [CrossRule] { storage.value.crossRules }
+    package var crossRules: [CrossRule] { storage.value.crossRules }
     /// Common-parameter names that do not belong among the API's parameters.
-    public var commonParameters: [CommonParameter] { storage.value.commonParameters }
+    package var commonParameters: [CommonParameter] { storage.value.commonParameters }
     /// Whether the request's own `region` is required (Tencent's `Region` common parameter).
-    public var regionRequirement: Requirement { storage.value.regionRequirement }
+    package var regionRequirement: Requirement { storage.value.regionRequirement }
     /// The documents these rules cite.
-    public var sources: [RuleSource] { storage.value.sources }
+    package var sources: [RuleSource] { storage.value.sources }
 
-    public init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes,
+    package init(provider: Provider, action: String, version: String, dialect: ValueDialect, pathStyle: PathStyle, codes: BasicCodes,
                 parameters: [ParameterSpec], crossRules: [CrossRule], commonParameters: [CommonParameter] = [],
                 regionRequirement: Requirement = .optional, sources: [RuleSource]) {
         storage = Boxed(Fields(provider: provider, action: action, version: version, dialect: dialect, pathStyle: pathStyle, codes: codes, parameters: parameters,
@@ -499,17 +499,17 @@ public struct ActionRules: Sendable {
 }
 
 /// The actions sigscope has parameter rules for.
-public enum RuleBook {
+package enum RuleBook {
     /// Tencent's actions' rules.
     static let tencent: [ActionRules] = [TencentCreateNetworkInterface.rules]
     /// Alibaba's actions' rules.
     static let aliyun: [ActionRules] = [AliyunCreateNetworkInterface.rules]
 
     /// Every action's rules.
-    public static let all: [ActionRules] = tencent + aliyun
+    package static let all: [ActionRules] = tencent + aliyun
 
     /// The rules for `action` of `provider` (exact, case-sensitive name), or nil.
-    public static func rules(for provider: Provider, action: String) -> ActionRules? {
+    package static func rules(for provider: Provider, action: String) -> ActionRules? {
         // Only the asked provider's tables are built: a one-shot sign pays for one rule set, not every one.
         let tables: [ActionRules]
         switch provider {

@@ -19,7 +19,7 @@ public enum Validator {
 
     /// Validates `request` with `rules` when they are its action's (a batch worker passes its
     /// own copy of them, see `ActionRules.isolatedCopy()`), else as `validate(_:)` does.
-    public static func validate(_ request: APIRequest, rules: ActionRules?) -> ValidationReport {
+    package static func validate(_ request: APIRequest, rules: ActionRules?) -> ValidationReport {
         guard let rules, rules.provider == request.provider, rules.action == request.action else {
             return validate(request)
         }

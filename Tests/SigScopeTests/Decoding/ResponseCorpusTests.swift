@@ -20,7 +20,7 @@ struct ResponseCorpusTests {
         let entry = testCase.option("--entry").flatMap { Int($0) }
         let decoded = try ResponseDecoder.decode(testCase.input, provider: provider, action: testCase.option("--action"), entry: entry,
                                                  limits: .standard, source: testCase.inputFile)
-        #expect(decoded.exitStatus == testCase.exit)
+        #expect((decoded.outcome == .success ? 0 : 1) == testCase.exit)
         let actual = try #require(decoded.json.objectValue)
         #expect(actual.keys == Self.contractKeys, "the JSON has exactly the contract's keys, in its order")
         var contract = actual

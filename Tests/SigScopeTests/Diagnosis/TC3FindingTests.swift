@@ -1,5 +1,6 @@
 import Testing
 import SigScope
+@testable import SigScopeCLI
 
 /// For each TC3 finding code, a capture signed with exactly that mistake: the mistaken
 /// signature is computed here with `TC3Signer.compute` on explicitly wrong inputs, written

@@ -1,6 +1,7 @@
 import Testing
 import SigScopeTestSupport
 import SigScope
+@testable import SigScopeCLI
 
 /// The rule data itself, the report's shapes, and the pieces the engine relies on.
 @Suite("Validation: rule book, reports and address parsing")

@@ -1,6 +1,7 @@
+import SigScope
 /// The text form of a `ValidationReport`: a summary line, then one aligned line per
 /// finding, violations first, then warnings.
-public enum ValidationText {
+package enum ValidationText {
     /// The summary line and every finding.
     ///
     /// ```
@@ -8,12 +9,12 @@ public enum ValidationText {
     ///   violation  MissingParameter  SubnetId  SubnetId is required but not given (…).
     ///   warning    InvalidParameter  PrivateIpAddresses[0].Primary  PrivateIpAddresses[0].Primary is the string "true" …
     /// ```
-    public static func render(_ report: ValidationReport, style: Style = .plain) -> String {
+    package static func render(_ report: ValidationReport, style: Style = .plain) -> String {
         summary(report, style: style) + "\n" + findings(report, style: style)
     }
 
     /// `<provider> <action>: valid|invalid (n violations, m warnings)`.
-    public static func summary(_ report: ValidationReport, style: Style = .plain) -> String {
+    package static func summary(_ report: ValidationReport, style: Style = .plain) -> String {
         var counts: [String] = []
         if !report.violations.isEmpty { counts.append(plural(report.violations.count, "violation")) }
         if !report.warnings.isEmpty { counts.append(plural(report.warnings.count, "warning")) }
@@ -23,7 +24,7 @@ public enum ValidationText {
     }
 
     /// One line per finding, each ending in a newline; empty when there are none.
-    public static func findings(_ report: ValidationReport, style: Style = .plain) -> String {
+    package static func findings(_ report: ValidationReport, style: Style = .plain) -> String {
         let all = report.violations.map { (Severity.violation, $0) } + report.warnings.map { (Severity.warning, $0) }
         let codeWidth = all.map { $0.1.code.count }.max() ?? 0
         let pathWidth = min(all.map { $0.1.path.count }.max() ?? 0, 40)

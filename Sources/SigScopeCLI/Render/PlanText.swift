@@ -1,8 +1,9 @@
+import SigScope
 /// The text form of `sigscope plan`: the validation summary and findings, then the ENI that
 /// would be created.
-public enum PlanText {
+package enum PlanText {
     /// Renders `plan` for a person.
-    public static func render(_ plan: PlanReport, style: Style = .plain) -> String {
+    package static func render(_ plan: PlanReport, style: Style = .plain) -> String {
         var out = ValidationText.render(plan.report, style: style)
         guard let eni = plan.plan else {
             return out + "\n" + style.dim("no plan: sigscope plans CreateNetworkInterface only") + "\n"

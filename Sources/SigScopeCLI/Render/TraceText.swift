@@ -1,11 +1,12 @@
+import SigScope
 /// The text form of `sign`: every stage numbered, its formula, its exact value.
-public enum TraceText {
+package enum TraceText {
     /// Renders `signed` for a person.
     /// - Parameters:
     ///   - showSecrets: print derived keys in full (never the secret itself).
     ///   - style: colours.
     ///   - naming: a front end's names for the inputs notes mention (nil: the library's words).
-    public static func render(_ signed: SignedRequest, showSecrets: Bool, style: Style = .plain, naming: (SigScopeError.Subject) -> String? = { _ in nil }) -> String {
+    package static func render(_ signed: SignedRequest, showSecrets: Bool, style: Style = .plain, naming: (SigScopeError.Subject) -> String? = { _ in nil }) -> String {
         var out = style.bold("\(signed.provider.displayName) · \(signed.algorithm.specName)") + "  "
             + style.dim("\(signed.request.method) \(signed.request.url)") + "\n"
         for note in signed.notes {

@@ -1,12 +1,13 @@
+import SigScope
 /// The text form of `decode`: a short report a person reads top to bottom.
 ///
 /// First the outcome, request ID and HTTP status; then, for an error, the code with its
 /// catalog meaning, category, whether a retry can help and the hint (and for Alibaba the
 /// server's string-to-sign, parameter by parameter); for a success, every field of the
 /// result as `path  value` lines.
-public enum DecodeReport {
+package enum DecodeReport {
     /// Renders `decoded` for a person.
-    public static func render(_ decoded: DecodedResponse, style: Style = .plain) -> String {
+    package static func render(_ decoded: DecodedResponse, style: Style = .plain) -> String {
         var out = ""
         let outcome = decoded.outcome == .success ? style.green("success") : style.red("API error")
         out += style.bold("\(decoded.provider.displayName) · \(decoded.action ?? "unknown action")") + " · " + outcome + "\n"
@@ -146,7 +147,12 @@ public enum DecodeReport {
 
 extension DecodedResponse {
     /// The text report of `sigscope decode` (see `DecodeReport`).
-    public func report(style: Style = .plain) -> String {
+    package func report(style: Style = .plain) -> String {
         DecodeReport.render(self, style: style)
     }
+}
+
+extension DecodedResponse {
+    /// The command's exit status: 0 for a success response, 1 for an API error (a clear negative answer).
+    var exitStatus: Int32 { outcome == .success ? 0 : 1 }
 }

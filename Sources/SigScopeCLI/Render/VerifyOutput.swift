@@ -1,9 +1,10 @@
+import SigScope
 /// The outputs of `verify`: the JSON document of the interface contract and the text for people.
-public enum VerifyOutput {
+package enum VerifyOutput {
     /// `{"match", "provider", "algorithm", "providedSignature", "computedSignature", "steps",
     /// "providedSteps", "findings", "request", "captureFormat", "notes"}`.
     /// - Parameter showSecrets: print derived keys in full (the secret itself never appears).
-    public static func json(_ report: VerifyReport, format: CaptureFormat? = nil, showSecrets: Bool = false) -> JSONValue {
+    package static func json(_ report: VerifyReport, format: CaptureFormat? = nil, showSecrets: Bool = false) -> JSONValue {
         var steps = JSONObject()
         var provided = JSONObject()
         for step in report.steps {
@@ -36,7 +37,7 @@ public enum VerifyOutput {
 
     /// The request as captured; `bodyBase64` holds the exact bytes when the body is not UTF-8
     /// (`body` then shows it repaired), as in `sign`'s document.
-    static func requestJSON(_ request: HTTPRequest) -> JSONValue {
+    static func requestJSON(_ request: SentRequest) -> JSONValue {
         let json = SignOutput.requestJSON(request)
         guard String(validating: request.body, as: UTF8.self) == nil, case .object(var object) = json else { return json }
         object["bodyBase64"] = .string(Base64.encode(request.body))
@@ -45,7 +46,7 @@ public enum VerifyOutput {
 
     /// One line for a report among several (`verify --all-entries`): the HAR entry, the verdict,
     /// the request, and the findings' codes (errors first) on a mismatch.
-    public static func verdictLine(_ report: VerifyReport, entry: Int, style: Style = .plain) -> String {
+    package static func verdictLine(_ report: VerifyReport, entry: Int, style: Style = .plain) -> String {
         let verdict = report.match ? style.green("match") : style.red("mismatch")
         var line = "entry \(entry): " + verdict + " — \(report.provider.displayName) \(report.algorithm.specName) \(report.request.method) \(report.request.url)"
         let codes = report.findings.filter { $0.severity == .error }.map(\.code.rawValue)
@@ -55,7 +56,7 @@ public enum VerifyOutput {
 
     /// The text form: the verdict on the first line, then every step (provided next to
     /// computed where the capture states a value), then the findings, then notes.
-    public static func text(_ report: VerifyReport, format: CaptureFormat? = nil, showSecrets: Bool = false, style: Style = .plain) -> String {
+    package static func text(_ report: VerifyReport, format: CaptureFormat? = nil, showSecrets: Bool = false, style: Style = .plain) -> String {
         var out = ""
         let what = "\(report.provider.displayName) \(report.algorithm.specName)"
         if report.match {

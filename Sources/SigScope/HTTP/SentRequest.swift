@@ -30,7 +30,7 @@ public struct HTTPHeader: Sendable, Equatable {
 
 /// An HTTP request exactly as it goes on the wire: what is signed, what curl sends and
 /// what a capture is parsed into.
-public struct HTTPRequest: Sendable, Equatable {
+public struct SentRequest: Sendable, Equatable {
     public var method: String
     public var scheme: String
     /// The host, as sent in `Host` (may include a port).
