@@ -1,5 +1,5 @@
 import FuzzSupport
-import SigScope
+@testable import SigScope
 
 /// libFuzzer entry point: one JSON Lines batch input, read the way `sign --batch` reads it.
 ///

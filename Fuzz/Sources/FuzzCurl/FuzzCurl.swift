@@ -1,5 +1,5 @@
 import FuzzSupport
-import SigScope
+@testable import SigScope
 
 /// One curl command line capture, then what `verify` does next with it.
 @main

@@ -1,5 +1,5 @@
 import FuzzSupport
-import SigScope
+@testable import SigScope
 
 /// One debug log as `verify` reads it: a Tencent SDK debug log and a `curl -v` transcript (the
 /// same bytes through both readers), then what `verify` does next with the request found.

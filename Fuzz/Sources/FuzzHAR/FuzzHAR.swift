@@ -1,5 +1,5 @@
 import FuzzSupport
-import SigScope
+@testable import SigScope
 
 /// One HAR 1.2 capture (its first API entry), then what `verify` does next with it.
 @main

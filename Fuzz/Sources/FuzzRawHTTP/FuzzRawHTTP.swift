@@ -1,5 +1,5 @@
 import FuzzSupport
-import SigScope
+@testable import SigScope
 
 /// One raw HTTP request capture, then what `verify` does next with it.
 @main

@@ -1,5 +1,5 @@
 import FuzzSupport
-import SigScope
+@testable import SigScope
 
 /// One request file as `sign`, `curl` and `validate` read it: the JSON parser, the request
 /// object, flat-name nesting, the provider's rules, and the compact JSON body a TC3 request sends.

@@ -1,5 +1,5 @@
 import CFuzzDriver
-import SigScope
+@testable import SigScope
 
 /// What each harness shares: the entry point libFuzzer calls, the driver that runs it, and the
 /// steps after a capture parser.
