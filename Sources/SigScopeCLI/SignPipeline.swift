@@ -280,6 +280,12 @@ struct SignPipeline {
             throw SigScopeError(.missingInput, "--batch needs a JSON Lines file (or - for standard input)")
         }
         let source = path == "-" ? "<stdin>" : path
+        // An empty --secret-key is refused before any line is read (exit 64), as for one
+        // request, rather than failing every line.
+        if let given = signing.secretKey, given.isEmpty {
+            try Frontend.refuseEmptySecret(given, option: "--secret-key",
+                                           variable: "TENCENTCLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+        }
         let fd = try Frontend.openDescriptor(path)
         defer { if path != "-" { close(fd) } }
         return try runBatch(BatchReader(source: Frontend.readSource(fd)), source: source)

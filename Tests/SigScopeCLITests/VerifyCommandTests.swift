@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SigScopeTestSupport
 import SigScope
 
 /// `sigscope verify` as a user runs it: output, JSON contract and exit codes.
@@ -203,11 +204,14 @@ struct VerifyCommandTests {
                       ["sign", "--provider", "tencent", "--action", "CreateNetworkInterface", "--param", "VpcId=vpc-1", "--param", "SubnetId=subnet-1",
                        "--param", "NetworkInterfaceName=n", "--region", "ap-guangzhou", "--secret-id", "AKIDx", "--secret-key", ""],
                       ["curl", "--provider", "aliyun", "--action", "CreateNetworkInterface", "--param", "VSwitchId=vsw-1", "--param", "SecurityGroupId=sg-1",
-                       "--region", "cn-hangzhou", "--access-key-id", "LTAIx", "--access-key-secret", ""]])
+                       "--region", "cn-hangzhou", "--access-key-id", "LTAIx", "--access-key-secret", ""],
+                      ["sign", "--batch", "examples/enis.jsonl", "--secret-id", "AKIDx", "--secret-key", ""],
+                      ["curl", "--batch", "-", "--secret-id", "AKIDx", "--secret-key", ""]])
     func emptySecret(arguments: [String]) throws {
-        let result = try CLI.run(arguments)
+        let result = try CLI.run(arguments, stdin: arguments.contains("-") ? (try Repo.text("examples/enis.jsonl")) : nil)
         #expect(result.status == 64, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("empty"))
+        #expect(result.stdout.isEmpty, "nothing is signed: \(result.stdout)")
     }
 
     @Test("an empty secret key variable is refused with exit 64, naming the variable and saying it is empty")
