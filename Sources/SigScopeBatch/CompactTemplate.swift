@@ -9,6 +9,7 @@ import SigScope
 /// markers where those values go, and each line copies its pieces and fills the holes.
 final class CompactTemplate {
     let showSecrets: Bool
+    let stamp: SignOutput.Stamp?
     private let signer: TC3Signer
     /// The rendered output, without the body's string and what follows it.
     private let text: [UInt8]
@@ -39,8 +40,11 @@ final class CompactTemplate {
 
     /// nil when the rendering is not as expected (a marker appears other than as planned,
     /// say in a header value given on purpose), so the caller renders each request instead.
-    init?(_ prepared: TC3Signer.Prepared, signer: TC3Signer, showSecrets: Bool) {
+    /// - Parameter stamp: the members written after the request (`SignOutput.Stamp`): the same
+    ///   on every line of the plan, whose timestamp is fixed, and TC3 has no nonce.
+    init?(_ prepared: TC3Signer.Prepared, signer: TC3Signer, showSecrets: Bool, stamp: SignOutput.Stamp?) {
         self.showSecrets = showSecrets
+        self.stamp = stamp
         self.signer = signer
         let method = prepared.method.rawValue
         func canonical(_ hash: String) -> String {
@@ -59,12 +63,14 @@ final class CompactTemplate {
             signedHeaders: prepared.signedHeaders, signer: signer)
         let signed = prepared.signedRequest(computation, query: "", body: [], notes: [])
         let buffer = ByteBuffer(capacity: 4096)
-        SignOutput.writeCompact(signed, showSecrets: showSecrets, into: buffer)
+        SignOutput.writeCompact(signed, showSecrets: showSecrets, stamp: stamp, into: buffer)
         let rendered = Array(buffer.bytes)
-        // The empty body is written `""`, then the request and the output close.
-        let end = Array("\"body\":\"\"}}".utf8)
+        // The empty body is written `""`, then the request closes, the stamp follows and the output closes.
+        let stamped = ByteBuffer(capacity: 128)
+        stamp?.write(into: stamped)
+        let end = Array("\"body\":\"\"}".utf8) + Array(stamped.bytes) + [UInt8(ascii: "}")]
         guard rendered.count >= end.count, Array(rendered.suffix(end.count)) == end else { return nil }
-        let bodyAt = rendered.count - 4
+        let bodyAt = rendered.count - end.count + "\"body\":".utf8.count
         var holes: [(end: Int, value: Hole)] = []
         var text: [UInt8] = []
         var counts = [Int](repeating: 0, count: Hole.allCases.count)

@@ -35,15 +35,20 @@ package final class TC3BatchSigner {
     /// - Parameter paramsText: the JSON text `request.params` was parsed from, when it has no escape
     ///   sequence and the params are exactly what it says; the body is then that text without its
     ///   whitespace (`JSONWriter.appendMinified`), the same bytes as serializing the params.
+    /// - Parameter schemaVersion: when given, the line ends with the document's stamp
+    ///   (`SignOutput.Stamp`: this version, the options' timestamp and a null nonce), as
+    ///   `writeCompact(…, stamp:)` writes it.
     package func writeSignedCompact(_ request: APIRequest, options: SigningOptions, credentials: Credentials, showSecrets: Bool,
-                                    paramsText: UnsafeBufferPointer<UInt8>? = nil, into out: ByteBuffer) throws(SigScopeError) -> Bool {
+                                    schemaVersion: Int? = nil, paramsText: UnsafeBufferPointer<UInt8>? = nil,
+                                    into out: ByteBuffer) throws(SigScopeError) -> Bool {
         let algorithm = options.algorithm ?? request.provider.defaultAlgorithm
         guard algorithm == .tc3, request.provider == .tencent else { return false }
         let method = options.method ?? .post
         guard method == .post else { return false }
         try Signer.refuseCommonParameters(request, algorithm: .tc3)
         let plan = try self.plan(request, options: options, credentials: credentials, method: method)
-        guard let template = plan.template(showSecrets: showSecrets) else { return false }
+        let stamp = schemaVersion.map { SignOutput.Stamp(schemaVersion: $0, timestamp: options.timestamp.unixSeconds, nonce: nil) }
+        guard let template = plan.template(showSecrets: showSecrets, stamp: stamp) else { return false }
         if let given = options.body {
             try given.withUnsafeBufferPointer { body throws(SigScopeError) in try template.write(body: body, contexts: contexts, into: out) }
             return true
@@ -103,8 +108,8 @@ package final class TC3BatchSigner {
         let prepared: TC3Signer.Prepared
         let signer: TC3Signer
         private var template: CompactTemplate?
-        /// The template could not be cut for this `showSecrets` (see `CompactTemplate.init`).
-        private var declined: Bool?
+        /// The template could not be cut for this `showSecrets` and stamp's version (see `CompactTemplate.init`).
+        private var declined: (showSecrets: Bool, schemaVersion: Int?)?
 
         init(_ request: APIRequest, options: SigningOptions, credentials: Credentials, method: HTTPMethod, prepared: TC3Signer.Prepared, signer: TC3Signer) {
             self.method = method
@@ -133,12 +138,14 @@ package final class TC3BatchSigner {
                 && ConstantTime.equals(signer.credentials.secretKey.bytes, credentials.secretKey.bytes)
         }
 
-        /// The output template for `showSecrets`, made on first use; nil when it cannot be made.
-        func template(showSecrets: Bool) -> CompactTemplate? {
-            if let template, template.showSecrets == showSecrets { return template }
-            if declined == showSecrets { return nil }
-            guard let made = CompactTemplate(prepared, signer: signer, showSecrets: showSecrets) else {
-                declined = showSecrets
+        /// The output template for `showSecrets` and `stamp` (whose timestamp is the plan's), made
+        /// on first use; nil when it cannot be made.
+        func template(showSecrets: Bool, stamp: SignOutput.Stamp?) -> CompactTemplate? {
+            let version = stamp?.schemaVersion
+            if let template, template.showSecrets == showSecrets, template.stamp?.schemaVersion == version { return template }
+            if let declined, declined.showSecrets == showSecrets, declined.schemaVersion == version { return nil }
+            guard let made = CompactTemplate(prepared, signer: signer, showSecrets: showSecrets, stamp: stamp) else {
+                declined = (showSecrets, version)
                 return nil
             }
             template = made

@@ -91,9 +91,10 @@ struct SignPipeline {
             request["bodyBase64"] = .string(Base64.encode(signed.request.body))
             object["request"] = .object(request)
         }
-        let algorithm = signed.algorithm
-        object["timestamp"] = .number(String(options.timestamp.unixSeconds))
-        object["nonce"] = algorithm == .tc3 ? .null : options.nonce.map { .string($0) } ?? .null
+        // The same members, in the same order, as a --batch line's (`SignOutput.Stamp`).
+        let stamp = SignOutput.Stamp(schemaVersion: Frontend.schemaVersion, signed, options: options)
+        object["timestamp"] = .number(String(stamp.timestamp))
+        object["nonce"] = stamp.nonce.map { .string($0) } ?? .null
         return .object(object)
     }
 
@@ -418,14 +419,16 @@ struct SignPipeline {
                 let options = SignPipeline.signingOptions(request, draft: draft, body: context.body, timestamp: context.now, nonce: shared.signing.nonce, shared: &shared)
                 let credentials = try shared.credentials(for: request.provider)
                 // A TC3 POST line is written from its plan's template (see TC3BatchSigner.writeSignedCompact).
+                // Every line carries the single document's `schemaVersion`, `timestamp` and `nonce`.
                 let written = mode == .sign ? try batchSigner.writeSignedCompact(request, options: options, credentials: credentials,
-                                                                                showSecrets: shared.signing.showSecrets, paramsText: paramsText,
-                                                                                into: output) : false
+                                                                                showSecrets: shared.signing.showSecrets, schemaVersion: Frontend.schemaVersion,
+                                                                                paramsText: paramsText, into: output) : false
                 if !written {
                     let signed = try Signer.sign(request, options: options, credentials: credentials, contexts: batchSigner.contexts)
                     // Rendered straight into the output buffer, without a JSON tree per line.
                     SignOutput.writeCompact(signed, showSecrets: shared.signing.showSecrets,
-                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil, into: output)
+                                            command: mode == .curl ? CurlCommand.render(signed.request, multiline: false) : nil,
+                                            stamp: SignOutput.Stamp(schemaVersion: Frontend.schemaVersion, signed, options: options), into: output)
                 }
                 return nil
             } catch {
@@ -435,13 +438,14 @@ struct SignPipeline {
         }
     }
 
-    /// A batch line that could not be read or signed: `{"line": N, "error": {"code", "message"}}`,
+    /// A batch line that could not be read or signed: `{"line": N, "error": {"code", "message"}, "schemaVersion"}`
+    /// (`schemaVersion` last, after what the line says, as on a signed line),
     /// with `"column"` (1-based, in characters, within the line) when the error has a place, such as a
     /// JSON syntax error: the message alone says "opened here" and the column says where.
     static func lineFailure(_ error: SigScopeError, line: Int) -> JSONValue {
         var details: JSONObject = ["code": .string(error.code.rawValue), "message": .string(Wording.reason(error))]
         if let column = error.column { details["column"] = .number(String(column)) }
-        return .object(["line": .number(String(line)), "error": .object(details)])
+        return .object(["line": .number(String(line)), "error": .object(details), "schemaVersion": .number(String(Frontend.schemaVersion))])
     }
 
     /// `1 parameter rule`, `3 parameter rules`.
@@ -450,7 +454,7 @@ struct SignPipeline {
     }
 
     /// A batch line refused by validation: `{"line": N, "error": {"code": "validation-failed",
-    /// "message", "violations": [...], "warnings": [...]}}`.
+    /// "message", "violations": [...], "warnings": [...]}, "schemaVersion"}`.
     static func validationFailure(_ report: ValidationReport, line: Int) -> JSONValue {
         let count = report.violations.count
         let worded = Wording.worded(report)
@@ -462,6 +466,7 @@ struct SignPipeline {
                 "violations": .array(worded.violations.map(\.json)),
                 "warnings": .array(worded.warnings.map(\.json)),
             ]),
+            "schemaVersion": .number(String(Frontend.schemaVersion)),
         ])
     }
 }

@@ -9,17 +9,23 @@ import SigScopeTestSupport
 struct TC3BatchSignerTests {
     static let cases = VectorCase.all("tencent/tc3")
 
-    /// Signs and renders `request` the long way.
-    static func rendered(_ request: APIRequest, _ options: SigningOptions, _ credentials: Credentials, showSecrets: Bool) throws -> [UInt8] {
+    /// Signs and renders `request` the long way; with `schemaVersion`, stamped as a batch line is
+    /// (`schemaVersion`, `timestamp`, `nonce` after the request).
+    static func rendered(_ request: APIRequest, _ options: SigningOptions, _ credentials: Credentials, showSecrets: Bool,
+                         schemaVersion: Int? = 1) throws -> [UInt8] {
         var out: [UInt8] = []
-        SignOutput.writeCompact(try Signer.sign(request, options: options, credentials: credentials), showSecrets: showSecrets, into: &out)
+        let signed = try Signer.sign(request, options: options, credentials: credentials)
+        let stamp = schemaVersion.map { SignOutput.Stamp(schemaVersion: $0, signed, options: options) }
+        SignOutput.writeCompact(signed, showSecrets: showSecrets, stamp: stamp, into: &out)
         return out
     }
 
     /// What `writeSignedCompact` wrote, or nil when it declined.
-    static func templated(_ request: APIRequest, _ options: SigningOptions, _ credentials: Credentials, showSecrets: Bool, cache: TC3BatchSigner) throws -> [UInt8]? {
+    static func templated(_ request: APIRequest, _ options: SigningOptions, _ credentials: Credentials, showSecrets: Bool,
+                          schemaVersion: Int? = 1, cache: TC3BatchSigner) throws -> [UInt8]? {
         let out = ByteBuffer()
-        let written = try cache.writeSignedCompact(request, options: options, credentials: credentials, showSecrets: showSecrets, into: out)
+        let written = try cache.writeSignedCompact(request, options: options, credentials: credentials, showSecrets: showSecrets,
+                                                   schemaVersion: schemaVersion, into: out)
         #expect(written || out.bytes.isEmpty, "nothing is written when the template declines")
         return written ? Array(out.bytes) : nil
     }
@@ -27,19 +33,24 @@ struct TC3BatchSignerTests {
     @Test("a POST vector's templated line equals its rendered line and holds the official signature; GET declines", arguments: cases)
     func vectors(_ vector: VectorCase) throws {
         let inputs = try vector.inputs()
-        for showSecrets in [false, true] {
-            let cache = TC3BatchSigner()
+        // Without a stamp and with one, in turn through one cache (each has its own template).
+        let cache = TC3BatchSigner()
+        for (showSecrets, schemaVersion) in [(false, 1), (true, 1), (false, nil), (true, nil), (false, 1)] as [(Bool, Int?)] {
             // The second call reuses the cached template.
             for _ in 0..<2 {
-                let line = try Self.templated(inputs.request, inputs.options, inputs.credentials, showSecrets: showSecrets, cache: cache)
+                let line = try Self.templated(inputs.request, inputs.options, inputs.credentials, showSecrets: showSecrets, schemaVersion: schemaVersion, cache: cache)
                 guard inputs.options.method == .post else {
                     #expect(line == nil, "a GET's query changes per request: no template")
                     continue
                 }
-                let expected = try Self.rendered(inputs.request, inputs.options, inputs.credentials, showSecrets: showSecrets)
+                let expected = try Self.rendered(inputs.request, inputs.options, inputs.credentials, showSecrets: showSecrets, schemaVersion: schemaVersion)
                 #expect(line == expected, "\(vector)")
+                let text = String(decoding: line ?? [], as: UTF8.self)
                 let signature = try #require(try vector.stage("signature.txt"))
-                #expect(String(decoding: line ?? [], as: UTF8.self).contains("\"signature\":\"\(signature)\""), "\(vector)")
+                #expect(text.contains("\"signature\":\"\(signature)\""), "\(vector)")
+                // The stamp closes the line: the vector's own timestamp, and TC3 has no nonce.
+                let stamp = #","schemaVersion":1,"timestamp":\#(inputs.options.timestamp.unixSeconds),"nonce":null}"#
+                #expect(text.hasSuffix(schemaVersion == nil ? "\"}}" : "\"}" + stamp), "\(vector)")
             }
         }
     }

@@ -90,7 +90,7 @@ struct BatchStreamingTests {
                 Issue.record("not an object: \(mixedLines[i])")
                 continue
             }
-            #expect(members.keys == ["provider", "algorithm", "steps", "signature", "request"])
+            #expect(members.keys == ["provider", "algorithm", "steps", "signature", "request", "schemaVersion", "timestamp", "nonce"])
             for member in members {
                 #expect(member.value == expected[member.key], "\(member.key) of line \(i + 1)")
             }

@@ -155,7 +155,7 @@ struct BatchTests {
                     Issue.record("not an object: \(line)")
                     continue
                 }
-                #expect(members.keys == ["provider", "algorithm", "steps", "signature", "request"])
+                #expect(members.keys == ["provider", "algorithm", "steps", "signature", "request", "schemaVersion", "timestamp", "nonce"])
                 for member in members {
                     #expect(member.value == expected[member.key], "\(member.key) of \(request)")
                 }

@@ -22,17 +22,52 @@ package enum SignOutput {
         return .object(object)
     }
 
+    /// What a document carries after `request` (and `command`) for a script to reproduce it:
+    /// `"schemaVersion"`, the signing `"timestamp"` (Unix seconds) and the `"nonce"` sent (null
+    /// when there is none, as for TC3), in that order.
+    package struct Stamp: Sendable {
+        package var schemaVersion: Int
+        package var timestamp: Int64
+        package var nonce: String?
+
+        package init(schemaVersion: Int, timestamp: Int64, nonce: String?) {
+            self.schemaVersion = schemaVersion
+            self.timestamp = timestamp
+            self.nonce = nonce
+        }
+
+        /// The stamp of `signed`, made with `options`: TC3 sends no nonce, whatever `options` say.
+        package init(schemaVersion: Int, _ signed: SignedRequest, options: SigningOptions) {
+            self.init(schemaVersion: schemaVersion, timestamp: options.timestamp.unixSeconds, nonce: signed.algorithm == .tc3 ? nil : options.nonce)
+        }
+
+        /// Its members, each after a comma: `,"schemaVersion":1,"timestamp":…,"nonce":…`.
+        package func write(into out: ByteBuffer) {
+            out.append(#","schemaVersion":"# as StaticString)
+            out.append(String(schemaVersion))
+            out.append(#","timestamp":"# as StaticString)
+            out.append(String(timestamp))
+            out.append(#","nonce":"# as StaticString)
+            if let nonce {
+                JSONWriter.compact.appendString(nonce, to: out)
+            } else {
+                out.append("null" as StaticString)
+            }
+        }
+    }
+
     /// Appends exactly the bytes of `JSONWriter.compact.bytes(json(signed, showSecrets:command:))`
-    /// to `out`, written straight from `signed` without building the JSON tree (batch output).
-    package static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: inout [UInt8]) {
+    /// to `out`, written straight from `signed` without building the JSON tree (batch output);
+    /// with `stamp`, its members follow `request` (and `command`).
+    package static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, stamp: Stamp? = nil, into out: inout [UInt8]) {
         let buffer = ByteBuffer()
-        writeCompact(signed, showSecrets: showSecrets, command: command, into: buffer)
+        writeCompact(signed, showSecrets: showSecrets, command: command, stamp: stamp, into: buffer)
         out.append(contentsOf: buffer.bytes)
     }
 
     /// `writeCompact` into a `ByteBuffer`, which takes the line's ninety-odd pieces without an
     /// array append each.
-    package static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, into out: ByteBuffer) {
+    package static func writeCompact(_ signed: SignedRequest, showSecrets: Bool, command: String? = nil, stamp: Stamp? = nil, into out: ByteBuffer) {
         let writer = JSONWriter.compact
         out.append(#"{"provider":"# as StaticString)
         writer.appendString(signed.provider.rawValue, to: out)
@@ -77,6 +112,7 @@ package enum SignOutput {
             out.append(#","command":"# as StaticString)
             writer.appendString(command, to: out)
         }
+        stamp?.write(into: out)
         out.append(UInt8(ascii: "}"))
     }
 
