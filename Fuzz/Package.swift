@@ -9,8 +9,10 @@ let harnesses = [
     "FuzzRawHTTP",       // raw HTTP/1.1 request capture
     "FuzzCurl",          // curl command line capture
     "FuzzHAR",           // HAR 1.2 request capture
+    "FuzzDebugLog",      // Tencent SDK debug logs and curl -v transcripts
     "FuzzResponseJSON",  // response decoder: bare JSON body, HTTP response, HAR
     "FuzzResponseXML",   // response decoder through libxml2 (Alibaba XML bodies)
+    "FuzzBatchLines",    // batch JSON Lines: lines, per-line request parsing, the params-text shortcut
 ]
 
 let package = Package(
@@ -21,7 +23,7 @@ let package = Package(
         // Declares libFuzzer's LLVMFuzzerRunDriver for Swift.
         .target(name: "CFuzzDriver"),
         // The `main` every harness shares: hands the arguments to libFuzzer's driver.
-        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "SigScope", package: "sigscope")]),
     ] + harnesses.map { name in
         .executableTarget(
             name: name,

@@ -65,6 +65,7 @@ def main():
         "FuzzRawHTTP": [p.read_bytes() for p in files("testvectors/captures/**/*.http", "examples/captures/*.http")],
         "FuzzCurl": [p.read_bytes() for p in files("testvectors/captures/**/*.curl", "examples/captures/*.curl")],
         "FuzzHAR": [p.read_bytes() for p in files("testvectors/captures/**/*.har", "examples/captures/*.har")],
+        "FuzzDebugLog": [p.read_bytes() for p in files("testvectors/captures/logs/*", "examples/captures/*.log", "examples/captures/*.txt")],
         "FuzzResponseJSON": [p.read_bytes() for p in files("testvectors/responses/*/input.*")],
         "FuzzResponseXML": [p.read_bytes() for p in files("testvectors/responses/*/input.xml", "testvectors/responses/*xml*/input.*")],
     }

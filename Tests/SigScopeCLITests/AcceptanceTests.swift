@@ -214,7 +214,7 @@ struct AcceptanceTests {
 
     @Test("verify --format json of a capture with a non-UTF-8 body gives request.bodyBase64 with the exact bytes")
     func verifyBodyBase64() throws {
-        var bytes = Array("POST / HTTP/1.1\r\nHost: vpc.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Action: CreateNetworkInterface\r\nX-TC-Timestamp: 1700000000\r\nX-TC-Version: 2017-03-12\r\nAuthorization: TC3-HMAC-SHA256 Credential=AKIDx/2023-11-14/vpc/tc3_request, SignedHeaders=content-type;host, Signature=abc\r\nContent-Length: 4\r\n\r\n".utf8)
+        var bytes = Array("POST / HTTP/1.1\r\nHost: vpc.tencentcloudapi.com\r\nContent-Type: application/json\r\nX-TC-Action: CreateNetworkInterface\r\nX-TC-Timestamp: 1700000000\r\nX-TC-Version: 2017-03-12\r\nAuthorization: TC3-HMAC-SHA256 Credential=AKIDx/2023-11-14/vpc/tc3_request, SignedHeaders=content-type;host, Signature=\(String(repeating: "0", count: 64))\r\nContent-Length: 4\r\n\r\n".utf8)
         bytes += [0xFF, 0xFE, 0x7B, 0x7D]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sigscope-latin1-\(UUID().uuidString).http")
         try Data(bytes).write(to: file)

@@ -261,6 +261,31 @@ struct ValidateCommandTests {
         }
     }
 
+    @Test("a batch line repeating a name fails as invalid-json at the repeat's column; the other lines are signed")
+    func repeatedNameInBatch() throws {
+        let repeated = #"{"provider":"tencent","region":"ap-guangzhou","params":{"VpcId":"vpc-0akbol5v","VpcId":"vpc-1bkbol5v","#
+            + #""SubnetId":"subnet-76r802pg","NetworkInterfaceName":"demo"}}"#
+        let valid = #"{"provider":"tencent","region":"ap-guangzhou","params":{"VpcId":"vpc-0akbol5v","SubnetId":"subnet-76r802pg","NetworkInterfaceName":"demo"}}"#
+        let result = try CLI.run(["sign", "--batch", "-", "--timestamp", "1551113065"], stdin: repeated + "\n" + valid + "\n", env: Self.credentials)
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = try result.stdout.split(separator: "\n").map { try #require(try JSONParser.parse(String($0)).objectValue) }
+        #expect(lines.count == 2)
+        let error = try #require(lines.first?["error"]?.objectValue)
+        #expect(error["code"] == .string("invalid-json"))
+        #expect(error["column"] == .number("80"), "\(error)")
+        #expect(error["message"]?.stringValue?.contains("\"VpcId\"") == true)
+        #expect(lines.last?["signature"] != nil || lines.last?["steps"] != nil)
+    }
+
+    @Test("a --param JSON value repeating a member name is a usage error (64) naming the option and the name", arguments: ["validate", "sign", "curl"])
+    func repeatedNameInParam(command: String) throws {
+        let result = try CLI.run([command, "--provider", "tencent", "--region", "ap-guangzhou", "--param", "VpcId=vpc-0akbol5v", "--param", "SubnetId=subnet-76r802pg",
+                                  "--param", "NetworkInterfaceName=demo", "--param", #"PrivateIpAddresses=[{"PrivateIpAddress": "172.16.64.13", "Primary": true, "Primary": false}]"#]
+                                 + (command == "validate" ? [] : ["--timestamp", "1551113065"]), env: Self.credentials)
+        #expect(result.status == 64, "\(command): \(result.stderr)")
+        #expect(result.stderr.contains("--param") && result.stderr.contains("\"Primary\""), "\(result.stderr)")
+    }
+
     /// Issue 28: an integer too large for the server's 64-bit Integer was clamped and passed.
     @Test("an integer parameter beyond 64 bits is a violation: exit 1 with InvalidParameter", arguments: ["validate", "sign", "curl"])
     func integerBeyond64Bits(command: String) throws {

@@ -85,6 +85,37 @@ struct VerifyCommandTests {
         #expect(result.stderr.contains("no signature"))
     }
 
+    /// The SDK capture (CRLF lines) with its lines changed by `edit`.
+    static func editedCapture(_ edit: ([String]) -> [String]) throws -> String {
+        let text = try String(contentsOf: CLI.repoRoot.appendingPathComponent(tc3), encoding: .utf8)
+        // "\r\n" is one Character: split the lines on LF after turning CRLF into LF.
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return edit(lines).joined(separator: "\r\n")
+    }
+
+    /// Issue 28: both were verified as a match (exit 0).
+    @Test("a capture whose headers have no blank line after them: exit 2 naming the input and the line")
+    func noBlankLine() throws {
+        // The headers only: the blank line and the body are cut off.
+        let capture = try Self.editedCapture { lines in Array(lines.prefix { !$0.isEmpty }) }
+        let result = try CLI.run(["verify", "-", "--secret-key", Self.tc3Key], stdin: capture)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("<stdin>:"), "\(result.stderr)")
+        #expect(result.stderr.contains("blank line"), "\(result.stderr)")
+    }
+
+    @Test("a malformed Authorization header that still reproduces the signature: exit 2 naming the input and the fault")
+    func malformedAuthorization() throws {
+        // A space in the SecretId: the signature itself does not cover it.
+        let capture = try Self.editedCapture { lines in
+            lines.map { $0.hasPrefix("Authorization:") ? $0.replacingOccurrences(of: "Credential=AKID", with: "Credential=AKID ") : $0 }
+        }
+        let result = try CLI.run(["verify", "-", "--secret-key", Self.tc3Key], stdin: capture)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("<stdin>"), "\(result.stderr)")
+        #expect(result.stderr.contains("Authorization") && result.stderr.contains("SecretId"), "\(result.stderr)")
+    }
+
     @Test("--entry on a capture that is not HAR is a usage error; --entry 1 of an SDK HAR matches")
     func entry() throws {
         #expect(try CLI.run(["verify", Self.tc3, "--secret-key", Self.tc3Key, "--entry", "1"]).status == 64)

@@ -60,19 +60,26 @@ package enum CaptureParser {
     ///   - source: the file name used in errors.
     ///   - entry: HAR only: the 0-based entry (`log.entries[N]`) to use instead of the first Tencent/Alibaba API entry.
     /// - Throws: `SigScopeError.invalidCapture` (with line and column where known) when the
-    ///   capture cannot be read, or an `entry` is given for a form that has no entries.
+    ///   capture cannot be read (a TC3/ACS3 Authorization header whose parts cannot be read
+    ///   included), or an `entry` is given for a form that has no entries.
     package static func parse(_ bytes: [UInt8], source: String, entry: Int? = nil) throws(SigScopeError) -> CapturedRequest {
         let format = detectFormat(bytes)
         if entry != nil && format != .har {
             throw SigScopeError(.invalidOption, "\(.harEntry) selects an entry of a HAR file, but \(source) is a \(format.displayName)")
         }
+        let captured: CapturedRequest
         switch format {
-        case .har: return try HARRequestParser.parse(bytes, source: source, entry: entry)
-        case .curl: return try CurlCommandParser.parse(bytes, source: source)
-        case .http: return try RawHTTPRequestParser.parse(bytes, source: source)
-        case .sdkLog: return try DebugLogParser.parseTencentSDKLog(bytes, source: source)
-        case .verbose: return try DebugLogParser.parseVerboseTranscript(bytes, source: source)
+        case .har: captured = try HARRequestParser.parse(bytes, source: source, entry: entry)
+        case .curl: captured = try CurlCommandParser.parse(bytes, source: source)
+        case .http: captured = try RawHTTPRequestParser.parse(bytes, source: source)
+        case .sdkLog: captured = try DebugLogParser.parseTencentSDKLog(bytes, source: source)
+        case .verbose: captured = try DebugLogParser.parseVerboseTranscript(bytes, source: source)
         }
+        // A TC3 or ACS3 Authorization header whose parts cannot be read makes the capture unreadable.
+        if let reason = AuthorizationFields.unreadable(in: captured.request) {
+            throw SigScopeError(.invalidCapture, reason, source: source)
+        }
+        return captured
     }
 
     /// Which form `bytes` is in (see `parse`).

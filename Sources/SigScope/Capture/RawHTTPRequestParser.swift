@@ -102,6 +102,14 @@ package enum RawHTTPRequestParser {
             }
         }
 
+        // A request's headers end with an empty line; without one the capture was cut short (or
+        // the blank line before the body was lost), and what it held cannot be known.
+        guard sawBlank else {
+            let end = TextPosition.lineAndColumn(in: input, offset: input.count)
+            throw SigScopeError(.invalidCapture, "the headers are not followed by the blank line that ends them (and comes before any body): the capture looks cut short; save the whole request, or add the empty line",
+                                source: source, line: end.line, column: end.column)
+        }
+
         // Target and host.
         var scheme = pseudo[":scheme"] ?? "https"
         var path = "/"
@@ -135,7 +143,7 @@ package enum RawHTTPRequestParser {
         }
 
         // Body.
-        var body = sawBlank ? Array(input[offset...]) : []
+        var body = Array(input[offset...])
         var afterBody: [UInt8] = []
         let lengthHeader = headers.first(where: { $0.name.lowercased() == "content-length" })?.value
         let chunked = headers.contains { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased().contains("chunked") }

@@ -150,7 +150,7 @@ extension VerifyFinding.Code {
             cause: "The client signed with another secret (a rotated key, another account's key, a key with an invisible character) or the request was altered after signing.",
             fix: "Check the key pair: the current secret of that key id, copied whole."),
         doc("authorization-malformed",
-            meaning: "The Authorization header is not in the documented layout (separators, part names, a missing part, upper-case hex).",
+            meaning: "The Authorization header is not in the documented layout, though its parts can be read (separators, part-name case, the terminator, upper-case hex). A header whose parts cannot be read (a part missing, repeated or unknown, a garbled Credential or SignedHeaders, a Signature that is not 64 hex digits) is unreadable input instead: exit 2.",
             cause: "A hand-written Authorization header with the wrong separators (`,` vs `, `), part names or hex case.",
             fix: "Write exactly `TC3-HMAC-SHA256 Credential=…/…/…/tc3_request, SignedHeaders=…, Signature=…` (TC3) or `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (ACS3)."),
         doc("required-header-missing",

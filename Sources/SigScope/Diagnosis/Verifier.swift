@@ -8,13 +8,17 @@ public enum Verifier {
     ///   - options: the secret and the optional checks.
     /// - Returns: the report; `match` is true only when the server would accept the request.
     /// - Throws: `SigScopeError.invalidCapture` when the request carries no signature sigscope
-    ///   knows; `.crypto` if libcrypto fails.
+    ///   knows, or a TC3/ACS3 Authorization header whose parts cannot be read; `.crypto` if
+    ///   libcrypto fails.
     public static func verify(_ request: SentRequest, options: VerifyOptions) throws(SigScopeError) -> VerifyReport {
         try verify(request, options: options, facts: CaptureFacts())
     }
 
     static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
         let detected = try SignatureDetector.detect(request)
+        if detected.algorithm == .tc3 || detected.algorithm == .acs3, let reason = AuthorizationFields.unreadable(in: request) {
+            throw SigScopeError(.invalidCapture, reason)
+        }
         var report: VerifyReport
         switch detected.algorithm {
         case .tc3:

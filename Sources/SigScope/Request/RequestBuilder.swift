@@ -19,7 +19,8 @@ package struct RequestOverrides: Sendable, Equatable {
     }
 
     /// Parses one `--param NAME=VALUE`.
-    /// - Throws: `SigScopeError.invalidOption` when there is no `=` or the name is empty.
+    /// - Throws: `SigScopeError.invalidOption` when there is no `=`, the name is empty, or the
+    ///   value is a JSON list or object that gives a member name twice.
     package static func parseParam(_ text: String) throws(SigScopeError) -> (name: String, value: JSONValue) {
         guard let eq = text.firstIndex(of: "=") else {
             throw SigScopeError(.invalidOption, "\(.params) \"\(text)\" needs the form NAME=VALUE, e.g. \(.params) VpcId=vpc-0akbol5v")
@@ -28,7 +29,21 @@ package struct RequestOverrides: Sendable, Equatable {
         guard !name.isEmpty else {
             throw SigScopeError(.invalidOption, "\(.params) \"\(text)\" has an empty NAME")
         }
-        return (name, Params.commandLineValue(String(text[text.index(after: eq)...])))
+        let valueText = String(text[text.index(after: eq)...])
+        let value = Params.commandLineValue(valueText)
+        // A list or object that repeats a member name is refused, as in a request file: which
+        // value counts is not defined.
+        switch value {
+        case .array, .object:
+            do {
+                _ = try JSONParser.parse(valueText, limits: .requestFile)
+            } catch {
+                throw SigScopeError(.invalidOption, "\(.params) \(name)=…: column \(error.column) of the value: \(error.reason)")
+            }
+        default:
+            break
+        }
+        return (name, value)
     }
 }
 

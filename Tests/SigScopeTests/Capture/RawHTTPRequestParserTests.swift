@@ -48,6 +48,21 @@ struct RawHTTPRequestParserTests {
         #expect(request.bodyText == "abcde")
     }
 
+    /// Issue 28: headers that ran to the end of the file were read as a complete request with
+    /// an empty body, so a truncated capture could verify as a match.
+    @Test("headers not ended by a blank line are refused at the line after the last header", arguments: [
+        ("POST / HTTP/1.1\nHost: h\nContent-Type: application/json\n", 4),
+        ("POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/json", 3),
+        ("GET https://h.tencentcloudapi.com/?a=1 HTTP/1.1\n", 2),
+    ])
+    func noBlankLine(text: String, line: Int) throws {
+        let error = try #require(throws: SigScopeError.self) { try parse(text) }
+        #expect(error.code == .invalidCapture)
+        #expect(error.source == "req.http")
+        #expect(error.line == line, "\(error)")
+        #expect(error.reason.contains("blank line"), "\(error)")
+    }
+
     @Test("errors name the line: a bad header line, a truncated body, no Host, no request line")
     func errors() {
         func line(_ text: String) -> Int? {

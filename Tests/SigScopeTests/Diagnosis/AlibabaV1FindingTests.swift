@@ -183,6 +183,24 @@ struct AlibabaV1FindingTests {
         #expect(try verify(try ACS3Fixture().text()).match)
     }
 
+    /// Issue 28: the ACS3 header likewise.
+    @Test("an ACS3 Authorization header whose parts cannot be read is unreadable input", arguments: [
+        ("Signature missing", ",Signature=", ",Sig=", "unknown part"),
+        ("SignedHeaders missing", "SignedHeaders=", "Signed=", "has no SignedHeaders="),
+        ("a space inside the AccessKeyId", "Credential=testid", "Credential=test id", "AccessKeyId"),
+        ("an empty name in SignedHeaders", "SignedHeaders=host;", "SignedHeaders=host;;", "SignedHeaders"),
+        ("a non-hex signature", ",Signature=", ",Signature=zz", "64 hex digits"),
+    ])
+    func acs3UnreadableAuthorization(label: String, find: String, replace: String, says: String) throws {
+        let text = try ACS3Fixture().text()
+        let changed = text.replacingOccurrences(of: find, with: replace)
+        #expect(changed != text, "\(label) must change the header")
+        let error = try #require(throws: SigScopeError.self) { try verify(changed) }
+        #expect(error.code == .invalidCapture, "\(error)")
+        #expect(error.source == "capture", "\(error)")
+        #expect(error.reason.contains("Authorization") && error.reason.contains(says), "\(label): \(error.reason)")
+    }
+
     @Test("secret-with-ampersand: ACS3 keyed with secret + &")
     func acs3Ampersand() throws {
         var fixture = ACS3Fixture()

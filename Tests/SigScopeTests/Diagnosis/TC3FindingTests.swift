@@ -299,6 +299,42 @@ struct TC3FindingTests {
         #expect(report.finding(.authorizationMalformed) != nil)
     }
 
+    /// Issue 28: an Authorization header whose parts cannot be read was verified leniently, and
+    /// where the parts that were read happened to reproduce the signature it was a match (exit 0).
+    /// Now it is unreadable input (`invalidCapture`, exit 2) naming the capture and the fault.
+    @Test("an Authorization header whose parts cannot be read is unreadable input, not verified", arguments: [
+        ("Signature missing", #"(, Signature=[0-9a-f]+)"#, "", "has no Signature="),
+        ("Credential missing", #"(Credential=[^,]+, )"#, "", "has no Credential="),
+        ("SignedHeaders missing", #"(SignedHeaders=[^,]+, )"#, "", "has no SignedHeaders="),
+        ("a space inside the SecretId", #"(AKIDz8krbs)"#, "AKID z8krbs", "SecretId"),
+        ("the Credential written twice", #"(Credential=)"#, "Credential=Credential=", "SecretId"),
+        ("a space after Credential=", #"(Credential=)"#, "Credential= ", "SecretId"),
+        ("the Credential without its service and terminator", #"(/vpc/tc3_request)"#, "", "SecretId/Date/service/tc3_request"),
+        ("an empty name in SignedHeaders", #"(content-type;host)"#, "content-type;host;", "SignedHeaders"),
+        ("a space in SignedHeaders", #"(content-type;host)"#, "content-type; host", "SignedHeaders"),
+        ("the signature cut short", #"(Signature=[0-9a-f]{40})[0-9a-f]+"#, "$1", "64 hex digits"),
+        ("a non-hex signature", #"(Signature=[0-9a-f]+)"#, "$1zz", "64 hex digits"),
+        ("a part given twice", #"(, Signature=[0-9a-f]+)"#, "$1$1", "twice"),
+        ("an unknown part", #"(, Signature=)"#, ", Scope=x$1", "unknown part"),
+        ("parts separated by spaces", #"(, )"#, " ", "SecretId"),
+    ])
+    func unreadableAuthorization(label: String, pattern: String, replacement: String, says: String) throws {
+        var fixture = Fixture()
+        fixture.authorizationOverride = { auth in
+            let regex = try? Regex(pattern)
+            guard let regex, let match = auth.firstMatch(of: regex) else { return auth }
+            let captured = match.output.count > 1 ? match.output[1].substring.map(String.init) ?? "" : ""
+            return auth.replacingCharacters(in: match.range, with: replacement.replacingOccurrences(of: "$1", with: captured))
+        }
+        let original = try Fixture().capture()
+        let changed = try fixture.capture()
+        #expect(original != changed, "the pattern of \(label) must change the header")
+        let error = try #require(throws: SigScopeError.self) { try verify(fixture) }
+        #expect(error.code == .invalidCapture, "\(error)")
+        #expect(error.source == "capture.http", "\(error)")
+        #expect(error.reason.contains("Authorization") && error.reason.contains(says), "\(label): \(error.reason)")
+    }
+
     @Test("authorization-malformed: the signature in upper-case hex")
     func uppercase() throws {
         var fixture = Fixture()
