@@ -10,10 +10,18 @@ extension SigScopeError {
         /// The credentials' key id: Tencent's SecretId, Alibaba's AccessKeyId.
         case secretId, accessKeyId
         case secretKey, accessKeySecret, token
+        /// A file the secret key is read from (a front end's; the library takes the key itself).
+        case secretKeyFile
         /// The named credentials profile to read (`ProfileFiles`).
         case profile
         /// The provider a request is translated to (`ENITranslation.translate`'s `to`).
         case targetProvider
+        /// The target region a request is translated to (`ENITranslation.translate`'s `targetRegion`).
+        case targetRegion
+        /// The target parameters set after translating (`ENITranslation.translate`'s `assignments`).
+        case setParam
+        /// What is known of the accounts' state (`ENITranslation.translate`'s `resolver`).
+        case context
         /// The instant a request's timestamp is judged against (`Verifier`'s `now`).
         case now
         /// The entry of a HAR file to read (`CaptureParser`'s `entry`).
@@ -46,8 +54,12 @@ extension SigScopeError {
             case .secretKey: return "the credentials' SecretKey"
             case .accessKeySecret: return "the credentials' AccessKeySecret"
             case .token: return "the credentials' session token"
+            case .secretKeyFile: return "the secret key file"
             case .profile: return "the profile name"
             case .targetProvider: return "the target provider"
+            case .targetRegion: return "the target region"
+            case .setParam: return "the assignments"
+            case .context: return "the account's state"
             case .now: return "the instant the timestamp is judged against"
             case .harEntry: return "the entry index"
             case .allHAREntries: return "reading every HAR entry"

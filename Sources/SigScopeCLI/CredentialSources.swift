@@ -69,14 +69,14 @@ struct CredentialSources {
             return .object(object)
         }
 
-        /// `{"code", "message", "fix"}` for each warning.
-        var warningsJSON: JSONValue { .array(warnings.map(\.json)) }
+        /// `{"code", "message", "fix"}` for each warning, its fix naming options.
+        var warningsJSON: JSONValue { .array(warnings.map { $0.json(naming: Wording.flag) }) }
 
         /// Writes the source line and the warnings to standard error (text mode).
         func report() {
             Frontend.writeError("sigscope: \(summary)\n")
             for warning in warnings {
-                Frontend.writeError("sigscope: warning: \(warning.message); \(warning.fix)\n")
+                Frontend.writeError("sigscope: warning: \(warning.message); \(Wording.words(warning.fix))\n")
             }
         }
     }

@@ -66,8 +66,7 @@ struct TranslateCommand: ParsableCommand {
                 sets.append((parsed.name, parsed.value))
             }
             let resolver = try Self.resolver(contextPaths: context.paths, request: built, target: to)
-            var result = try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: resolver)
-            result.validation = Wording.worded(result.validation)
+            let result = Wording.worded(try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: resolver))
             switch output.format {
             case .json:
                 Frontend.writeOut(JSONWriter.pretty.string(result.json) + "\n")
@@ -108,7 +107,7 @@ enum TranslateText {
     static func render(_ result: ENITranslation.Result, from source: Provider, style: Style) -> String {
         let target = result.request.provider
         var text = "sigscope: \(source.displayName) → \(target.displayName) \(result.request.action)\n"
-        let rows = result.mappings.map { ($0.from, $0.to, JSONWriter.compact.string($0.value), $0.note ?? "") }
+        let rows = result.mappings.map { ($0.from, $0.to, JSONWriter.compact.string($0.value), $0.note?.description ?? "") }
         let fromWidth = min(40, rows.map(\.0.count).max() ?? 0)
         let toWidth = min(32, rows.map(\.1.count).max() ?? 0)
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count + 2)) }

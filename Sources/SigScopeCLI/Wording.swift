@@ -28,8 +28,12 @@ enum Wording {
         case .secretId, .accessKeyId: .secretId
         case .secretKey, .accessKeySecret: .secretKey
         case .token: .token
+        case .secretKeyFile: .secretKeyFile
         case .profile: .profile
         case .targetProvider: .to
+        case .targetRegion: .targetRegion
+        case .setParam: .set
+        case .context: .context
         case .now: .now
         case .harEntry: .entry
         case .allHAREntries: .allEntries
@@ -81,6 +85,19 @@ enum Wording {
         for i in worded.findings.indices {
             worded.findings[i].text = Self.worded(worded.findings[i].text)
         }
+        return worded
+    }
+
+    /// `result` with its notes, reasons and validation in the CLI's words, and the parameters
+    /// `--set` gave coming from `--set`.
+    static func worded(_ result: ENITranslation.Result) -> ENITranslation.Result {
+        var worded = result
+        for i in worded.mappings.indices {
+            if worded.mappings[i].from == ENITranslation.Mapping.given { worded.mappings[i].from = flag(.setParam) }
+            worded.mappings[i].note = worded.mappings[i].note.map(Self.worded)
+        }
+        for i in worded.unmapped.indices { worded.unmapped[i].reason = Self.worded(worded.unmapped[i].reason) }
+        worded.validation = Self.worded(result.validation)
         return worded
     }
 

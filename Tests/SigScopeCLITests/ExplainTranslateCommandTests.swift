@@ -120,6 +120,11 @@ struct ExplainTranslateCommandTests {
         #expect(output["request"]?["params"]?["SubnetId"]?.stringValue == "vsw-bp1s5fnvk4gn2tws03xx")
         let mappings = try #require(output["mappings"]?.arrayValue)
         #expect(mappings.contains { $0["from"]?.stringValue == "VSwitchId" && $0["to"]?.stringValue == "SubnetId" })
+        // What --set gave comes from --set, and the notes and reasons name the options.
+        #expect(mappings.contains { $0["from"]?.stringValue == "--set" && $0["to"]?.stringValue == "VpcId" && $0["note"]?.stringValue == "given with --set" }, "\(result.stdout)")
+        #expect(mappings.contains { $0["from"]?.stringValue == "RegionId" && $0["note"]?.stringValue?.hasPrefix("given with --target-region") == true }, "\(result.stdout)")
+        let text = try CLI.run(["translate", "examples/aliyun-create-eni.json", "--to", "tencent", "--target-region", "ap-guangzhou", "--set", "VpcId=vpc-0akbol5v"])
+        #expect(text.stderr.contains("  --set ") && text.stderr.contains("given with --set"), "\(text.stderr)")
         #expect(output["unmapped"]?.arrayValue != nil)
         #expect(output["validation"]?["valid"] == .bool(true))
         #expect(try CLI.run(["translate", "examples/aliyun-create-eni.json", "--to", "aliyun"]).status == 64)

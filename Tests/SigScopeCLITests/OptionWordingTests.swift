@@ -36,6 +36,10 @@ struct OptionWordingTests {
         (.allHAREntries, ["verify", tc3Capture, "--secret-key", "k", "--all-entries"], "--all-entries needs a HAR file"),
         (.targetProvider, ["translate", "examples/tencent-create-eni.json", "--to", "tencent"], "translate it to the other provider (--to)"),
         (.showSecrets, ["sign", "--provider", "tencent", "--no-validate"] + tencentKeys, "(--show-secrets to print in full)"),
+        (.secretKeyFile, ["sign", "--provider", "tencent", "--no-validate", "--secret-id", "AKIDexample", "--secret-key", "key "], "a key read from --secret-key-file loses one trailing newline only"),
+        (.targetRegion, ["translate", "examples/tencent-create-eni.json", "--to", "aliyun"], "give the one you want with --target-region"),
+        (.setParam, ["translate", "examples/tencent-create-eni.json", "--to", "aliyun"], "(--set VSwitchId=…, or --context to look it up)"),
+        (.context, ["translate", "examples/tencent-create-eni.json", "--to", "aliyun", "--format", "json"], "or --context to look it up"),
     ]
 
     /// The inputs `profiles()` shows: a profile file whose keys come from a service names the options to give them with.

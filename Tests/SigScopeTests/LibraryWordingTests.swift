@@ -121,17 +121,13 @@ struct LibraryWordingTests {
     static let curlFiles: Set<String> = ["Capture/CurlCommandParser.swift", "Render/CurlCommand.swift"]
     static let curlOptions = ["--compressed"]
 
-    /// Files whose texts still spell options, each with why. They are String-typed fields
-    /// (translation notes and mapping sources, credential lint fixes) or the catalogue the
-    /// docs and `explain` print about the `sigscope` commands; turning them into
-    /// `SigScopeMessage`s is the next step. A file leaves this list once it is converted: the
-    /// test then holds it to the rule like every other file.
+    /// Files whose texts spell options, each with why: the catalogues `explain` and
+    /// docs/debugging.md print, which document the `sigscope` tool's own commands. Any other
+    /// file is held to the rule; a file that stops spelling options leaves this list.
     static let pending: [String: String] = [
-        "Translate/ENITranslation.swift": "notes, unmapped reasons and the --set mapping source are Strings (--set, --context, --target-region)",
-        "Credentials/CredentialLint.swift": "a lint's `fix` is a String (--token, --secret-key-file, --secret-key)",
-        "Explain/SigningSteps.swift": "`explain`'s fixes name a sigscope command to run (`sigscope sign --body-file`)",
-        "Decoding/ErrorCatalog.swift": "a decoded error's hint names the sigscope command that compares string-to-signs (`sigscope verify --server-error`)",
-        "Diagnosis/FindingCatalog.swift": "the finding catalogue documents what `sigscope verify` reports, for docs/debugging.md",
+        "Explain/SigningSteps.swift": "each step's fix is a `sigscope` command line to run (`sigscope sign --body-file …`), as `explain` prints it",
+        "Decoding/ErrorCatalog.swift": "a decoded error's hint is the `sigscope verify --server-error` command line that compares the string-to-signs",
+        "Diagnosis/FindingCatalog.swift": "the finding catalogue documents what `sigscope verify` reports and with which options, for docs/debugging.md",
     ]
 
     @Test("no string literal in Sources/SigScope spells an option (curl's own aside)")

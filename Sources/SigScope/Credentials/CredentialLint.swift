@@ -4,25 +4,26 @@
 /// token, a value left empty by an unset shell variable.
 package enum CredentialLint {
     /// One warning: a stable code, what is wrong (naming where the value came from, never the
-    /// secret), and how to fix it.
+    /// secret), and how to fix it, naming the inputs to change structurally (a front end words
+    /// them, the CLI as its options).
     package struct Warning: Sendable, Equatable {
         /// A stable code.
         package var code: String
         /// What is wrong.
         package var message: String
         /// What to do.
-        package var fix: String
+        package var fix: SigScopeMessage
 
         /// Creates a warning.
-        package init(code: String, message: String, fix: String) {
+        package init(code: String, message: String, fix: SigScopeMessage) {
             self.code = code
             self.message = message
             self.fix = fix
         }
 
-        /// `{"code", "message", "fix"}`.
-        package var json: JSONValue {
-            .object(["code": .string(code), "message": .string(message), "fix": .string(fix)])
+        /// `{"code", "message", "fix"}`, the fix's inputs named by `naming` (nil: the library's words).
+        package func json(naming: (SigScopeError.Subject) -> String? = { _ in nil }) -> JSONValue {
+            .object(["code": .string(code), "message": .string(message), "fix": .string(fix.worded(naming: naming))])
         }
     }
 
@@ -70,14 +71,14 @@ package enum CredentialLint {
             } else if hasWhitespace(Array(id.utf8)) {
                 warnings.append(Warning(code: Code.secretIdWhitespace,
                                         message: "the \(term.id) from \(origin) contains whitespace or a line break",
-                                        fix: "copy the \(term.id) again without spaces or line breaks; the server answers \(input.provider == .tencent ? "AuthFailure.SecretIdNotFound" : "InvalidAccessKeyId.NotFound") for it"))
+                                        fix: SigScopeMessage(verbatim: "copy the \(term.id) again without spaces or line breaks; the server answers \(input.provider == .tencent ? "AuthFailure.SecretIdNotFound" : "InvalidAccessKeyId.NotFound") for it")))
             } else if let shape = shapeProblem(id, provider: input.provider) {
                 warnings.append(Warning(code: Code.secretIdShape, message: "the \(term.id) from \(origin) \(shape)", fix: shapeFix(input.provider)))
             }
             if input.provider == .aliyun, id.hasPrefix("STS."), input.token == nil || input.token?.value.isEmpty == true {
                 warnings.append(Warning(code: Code.stsWithoutToken,
                                         message: "the AccessKeyId from \(origin) is a temporary STS key (STS.…) but no security token is given",
-                                        fix: "pass the SecurityToken issued with it: --token or ALIBABA_CLOUD_SECURITY_TOKEN (a profile in mode StsToken carries it as sts_token)"))
+                                        fix: "pass the SecurityToken issued with it: \(.token) or ALIBABA_CLOUD_SECURITY_TOKEN (a profile in mode StsToken carries it as sts_token)"))
             }
         }
         if let (key, origin) = input.secretKey {
@@ -85,9 +86,10 @@ package enum CredentialLint {
                 warnings.append(empty(term.key, origin))
             } else if hasWhitespace(key.bytes) {
                 let where_ = key.hasSurroundingWhitespace ? "begins or ends with whitespace" : "contains whitespace or a line break"
+                let answer = input.provider == .tencent ? "AuthFailure.SignatureFailure" : "SignatureDoesNotMatch"
                 warnings.append(Warning(code: Code.secretKeyWhitespace,
                                         message: "the \(term.key) from \(origin) \(where_)",
-                                        fix: "remove it: the signature is computed over every byte of the key, so the server's differs (\(input.provider == .tencent ? "AuthFailure.SignatureFailure" : "SignatureDoesNotMatch")); a file read with --secret-key-file loses one trailing newline only"))
+                                        fix: "remove it: the signature is computed over every byte of the key, so the server's differs (\(answer)); a key read from \(.secretKeyFile) loses one trailing newline only"))
             }
         }
         if let (token, origin) = input.token {
@@ -96,7 +98,7 @@ package enum CredentialLint {
             } else if hasWhitespace(Array(token.utf8)) {
                 warnings.append(Warning(code: Code.tokenWhitespace,
                                         message: "the token from \(origin) contains whitespace or a line break",
-                                        fix: input.provider == .tencent ? "copy the token again without spaces or line breaks; the server answers AuthFailure.TokenFailure for it" : "copy the token again without spaces or line breaks; the server refuses a malformed SecurityToken"))
+                                        fix: SigScopeMessage(verbatim: input.provider == .tencent ? "copy the token again without spaces or line breaks; the server answers AuthFailure.TokenFailure for it" : "copy the token again without spaces or line breaks; the server refuses a malformed SecurityToken")))
             }
         }
         return warnings
@@ -118,7 +120,7 @@ package enum CredentialLint {
         }
     }
 
-    private static func shapeFix(_ provider: Provider) -> String {
+    private static func shapeFix(_ provider: Provider) -> SigScopeMessage {
         switch provider {
         case .tencent:
             return "use a Cloud API key from the CAM console (API Key Management), not an app ID, a product key or an Alibaba key; the server answers AuthFailure.SecretIdNotFound or AuthFailure.InvalidSecretId otherwise"
@@ -129,7 +131,7 @@ package enum CredentialLint {
 
     private static func empty(_ what: String, _ origin: String) -> Warning {
         Warning(code: Code.emptyValue, message: "the \(what) from \(origin) is empty",
-                fix: "an unset shell variable expands to nothing (`--secret-key \"$TENCENTCLOUD_SECRET_KEY\"` with the variable unset): export the variable, or give the value another way")
+                fix: "an unset shell variable expands to nothing (\(.secretKey) given as `\"$TENCENTCLOUD_SECRET_KEY\"` with the variable unset): export the variable, or give the value another way")
     }
 
     private static func hasWhitespace(_ bytes: [UInt8]) -> Bool {

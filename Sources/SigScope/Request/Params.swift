@@ -66,6 +66,19 @@ package enum Params {
         return value.objectValue ?? base
     }
 
+    /// `merge` of assignments that no file holds: an error is located by `subject`, the input
+    /// that gave them (a param override, a translation's assignments), not by a file.
+    package static func merge(_ assignments: [(String, JSONValue)], into base: JSONObject, replace: Bool, indexBase: Int, about subject: SigScopeError.Subject) throws(SigScopeError) -> JSONObject {
+        do {
+            return try merge(assignments, into: base, replace: replace, indexBase: indexBase, source: "")
+        } catch {
+            var located = error
+            located.source = nil
+            located.subject = subject
+            throw located
+        }
+    }
+
     /// A node while building the nested form; lists are keyed by position until complete.
     private indirect enum Node {
         case leaf(JSONValue)

@@ -73,15 +73,7 @@ package enum RequestBuilder {
         var params = changed ? try Params.unflatten(draft.params, indexBase: base, source: source) : draft.params
         if !overrides.params.isEmpty {
             changed = true
-            do {
-                params = try Params.merge(overrides.params.map { ($0.name, $0.value) }, into: params, replace: true, indexBase: base, source: "")
-            } catch {
-                // Located by the input it is about, not by a file.
-                var located = error
-                located.source = nil
-                located.subject = .params
-                throw located
-            }
+            params = try Params.merge(overrides.params.map { ($0.name, $0.value) }, into: params, replace: true, indexBase: base, about: .params)
         }
         let region = overrides.region ?? draft.region
         if let name = provider.profile.regionParameter, let region, params[name] == nil {

@@ -12,18 +12,23 @@
 package enum ENITranslation {
     /// One source parameter and where it went.
     package struct Mapping: Sendable, Equatable {
-        /// The source parameter (`SubnetId`, `PrivateIpAddresses[0].PrivateIpAddress`, `region`).
+        /// The source parameter (`SubnetId`, `PrivateIpAddresses[0].PrivateIpAddress`, `region`),
+        /// or `Mapping.given` for one of the `assignments`.
         package var from: String
         /// The target parameter (`VSwitchId`, `PrimaryIpAddress`, `RegionId`).
         package var to: String
         /// The value as it is in the target request.
         package var value: JSONValue
         /// What changed or must be checked (the target's rules, an id to replace).
-        package var note: String?
+        package var note: SigScopeMessage?
+
+        /// The `from` of a parameter set by `assignments` rather than translated (a front end
+        /// names it as its own input, the CLI as `--set`).
+        package static let given = "given"
 
         /// `{"from", "to", "value", "note"}`.
         package var json: JSONValue {
-            .object(["from": .string(from), "to": .string(to), "value": value, "note": note.map(JSONValue.string) ?? .null])
+            .object(["from": .string(from), "to": .string(to), "value": value, "note": note.map { .string($0.description) } ?? .null])
         }
     }
 
@@ -34,11 +39,11 @@ package enum ENITranslation {
         /// Its value.
         package var value: JSONValue
         /// Why it has no counterpart, and what to do if it matters.
-        package var reason: String
+        package var reason: SigScopeMessage
 
         /// `{"path", "value", "reason"}`.
         package var json: JSONValue {
-            .object(["path": .string(path), "value": value, "reason": .string(reason)])
+            .object(["path": .string(path), "value": value, "reason": .string(reason.description)])
         }
     }
 
@@ -124,9 +129,9 @@ package enum ENITranslation {
         }
         if !assignments.isEmpty {
             state.params = try Params.merge(assignments.map { ($0.name, $0.value) }, into: state.params, replace: true,
-                                            indexBase: target.listIndexBase, source: "--set")
+                                            indexBase: target.listIndexBase, about: .setParam)
             for assignment in assignments {
-                state.map("--set", assignment.name, assignment.value, note: "given on the command line")
+                state.map(Mapping.given, assignment.name, assignment.value, note: "given with \(.setParam)")
             }
         }
         let translated = APIRequest(provider: target, action: request.action, region: target == .tencent ? state.region : nil, params: state.params)
@@ -204,11 +209,11 @@ package enum ENITranslation {
             self.resolver = resolver
         }
 
-        mutating func map(_ from: String, _ to: String, _ value: JSONValue, note: String? = nil) {
+        mutating func map(_ from: String, _ to: String, _ value: JSONValue, note: SigScopeMessage? = nil) {
             mappings.append(Mapping(from: from, to: to, value: value, note: note))
         }
 
-        mutating func drop(_ path: String, _ value: JSONValue, _ reason: String) {
+        mutating func drop(_ path: String, _ value: JSONValue, _ reason: SigScopeMessage) {
             unmapped.append(Unmapped(path: path, value: value, reason: reason))
         }
 
@@ -224,9 +229,9 @@ package enum ENITranslation {
                 return .string(found.id)
             }
             let flat = to.replacingBrackets
-            let lookup = resolver == nil ? ", or --context to look it up"
-                : "; the --context responses have no single counterpart (the same CIDR block, or the only block holding the private IPs asked for)"
-            map(from, to, value, note: "\(id) is the \(kind) id on \(source.displayName): replace it with the one on \(target.displayName) (--set \(flat)=…\(lookup))")
+            let lookup: SigScopeMessage = resolver == nil ? ", or \(.context) to look it up"
+                : "; \(.context) has no single counterpart (the same CIDR block, or the only block holding the private IPs asked for)"
+            map(from, to, value, note: "\(id) is the \(kind) id on \(source.displayName): replace it with the one on \(target.displayName) (\(.setParam) \(flat)=…\(lookup))")
             return value
         }
 
@@ -239,13 +244,13 @@ package enum ENITranslation {
             if !pair.values.isEmpty {
                 let names = pair.values.map { source == .tencent ? ($0.tencent, $0.aliyun) : ($0.aliyun, $0.tencent) }
                 guard let text = value.stringValue, let found = names.first(where: { $0.0 == text }) else {
-                    drop(name, value, "only " + names.map { "\($0.0) (\(to) \($0.1))" }.joined(separator: " and ") + " have a counterpart")
+                    drop(name, value, SigScopeMessage(verbatim: "only " + names.map { "\($0.0) (\(to) \($0.1))" }.joined(separator: " and ") + " have a counterpart"))
                     return true
                 }
                 translated = .string(found.1)
             }
             params[to] = translated
-            map(name, to, translated, note: target == .tencent ? pair.tencentRule : pair.aliyunRule)
+            map(name, to, translated, note: (target == .tencent ? pair.tencentRule : pair.aliyunRule).map(SigScopeMessage.init(verbatim:)))
             return true
         }
 
@@ -319,7 +324,7 @@ package enum ENITranslation {
         mutating func regionToAliyun(_ region: String?, targetRegion: String?) {
             if let targetRegion {
                 params["RegionId"] = .string(targetRegion)
-                map("region", "RegionId", .string(targetRegion), note: "given with --target-region")
+                map("region", "RegionId", .string(targetRegion), note: "given with \(.targetRegion)")
                 return
             }
             guard let region else { return }
@@ -327,7 +332,7 @@ package enum ENITranslation {
                 params["RegionId"] = .string(pair.region)
                 map("region", "RegionId", .string(pair.region), note: "the Alibaba Cloud region in the same city (\(pair.city))")
             } else {
-                drop("region", .string(region), "no Alibaba Cloud ECS region in the same city in the package region lists sigscope maps from; give the one you want with --target-region")
+                drop("region", .string(region), "no Alibaba Cloud ECS region in the same city in the package region lists sigscope maps from; give the one you want with \(.targetRegion)")
             }
         }
 
@@ -368,7 +373,7 @@ package enum ENITranslation {
             if let targetRegion {
                 region = targetRegion
                 let was = request.params["RegionId"]?.stringValue.map { " instead of the same-city counterpart of \($0)" } ?? ""
-                map("RegionId", "region", .string(targetRegion), note: "given with --target-region\(was)")
+                map("RegionId", "region", .string(targetRegion), note: "given with \(.targetRegion)\(was)")
             }
             var privateIps: [JSONValue] = []
             for member in request.params {
@@ -381,7 +386,7 @@ package enum ENITranslation {
                         region = pair.region
                         map(name, "region", .string(pair.region), note: "the Tencent Cloud region in the same city (\(pair.city))")
                     } else {
-                        drop(name, value, "no Tencent Cloud region in the same city in the package region lists sigscope maps from; give the one you want with --target-region")
+                        drop(name, value, "no Tencent Cloud region in the same city in the package region lists sigscope maps from; give the one you want with \(.targetRegion)")
                     }
                 case "VSwitchId":
                     let lookup: (String) -> Counterpart? = { [resolver, source] in resolver?.subnet($0, of: source) }

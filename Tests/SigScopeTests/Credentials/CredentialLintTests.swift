@@ -37,7 +37,17 @@ struct CredentialLintTests {
         let warnings = CredentialLint.check(CredentialLint.Input(provider: .aliyun, secretId: ("STS.NUexample", "ALIBABA_CLOUD_ACCESS_KEY_ID"), secretKey: (SecretKey("k"), "x")))
         let warning = try #require(warnings.first)
         #expect(warnings.count == 1 && warning.code == CredentialLint.Code.stsWithoutToken)
-        #expect(warning.message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && warning.fix.contains("--token"))
+        #expect(warning.message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && warning.fix.subjects == [.token])
+        #expect(warning.fix.worded(naming: { "<\($0.rawValue)>" }).contains("issued with it: <token> or ALIBABA_CLOUD_SECURITY_TOKEN"), "\(warning.fix)")
+    }
+
+    @Test("a fix names the inputs to change structurally: the key file for a key with whitespace, the secret key for an empty value")
+    func fixSubjects() throws {
+        let key = try #require(CredentialLint.check(CredentialLint.Input(provider: .tencent, secretKey: (SecretKey("secret\n"), "x"))).first)
+        #expect(key.code == CredentialLint.Code.secretKeyWhitespace && key.fix.subjects == [.secretKeyFile], "\(key.fix)")
+        let empty = try #require(CredentialLint.check(CredentialLint.Input(provider: .tencent, secretKey: (SecretKey(""), "x"))).first)
+        #expect(empty.code == CredentialLint.Code.emptyValue && empty.fix.subjects == [.secretKey], "\(empty.fix)")
+        #expect(empty.json(naming: { "<\($0.rawValue)>" })["fix"]?.stringValue?.contains("<secretKey> given as") == true)
     }
 
     @Test("an empty value (an unset shell variable) is flagged and no warning prints the secret")
@@ -46,7 +56,7 @@ struct CredentialLintTests {
         let warnings = CredentialLint.check(CredentialLint.Input(provider: .tencent, secretId: ("AKIDx", "a"), secretKey: (SecretKey(" s3cr3t-value "), "b")))
         #expect(!warnings.isEmpty)
         for warning in warnings {
-            #expect(!warning.message.contains("s3cr3t") && !warning.fix.contains("s3cr3t"))
+            #expect(!warning.message.contains("s3cr3t") && !warning.fix.description.contains("s3cr3t"))
         }
     }
 }

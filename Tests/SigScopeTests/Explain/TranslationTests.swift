@@ -43,9 +43,10 @@ struct TranslationTests {
         // What has no counterpart is listed, with a reason.
         let unmapped = Set(result.unmapped.map(\.path))
         #expect(unmapped == ["VpcId", "QosLevel", "PrivateIpAddresses[1].Description"])
-        #expect(result.unmapped.allSatisfy { !$0.reason.isEmpty })
+        #expect(result.unmapped.allSatisfy { !$0.reason.description.isEmpty })
         // The id carried over is marked for replacement, and the result is judged by Alibaba's rules.
-        #expect(result.mappings.first { $0.from == "SubnetId" }?.note?.contains("--set VSwitchId=") == true)
+        let note = try #require(result.mappings.first { $0.from == "SubnetId" }?.note)
+        #expect(note.subjects == [.setParam, .context] && note.worded(naming: { "<\($0.rawValue)>" }).contains("<setParam> VSwitchId=…, or <context>"), "\(note)")
         #expect(result.validation.provider == .aliyun && result.validation.valid)
         #expect(result.validation.warnings.contains { $0.path == "VSwitchId" })
     }
@@ -83,7 +84,7 @@ struct TranslationTests {
         #expect(ENITranslation.counterpartRegion("ap-guangzhou", of: .tencent) == nil)
         #expect(ENITranslation.counterpartRegion("cn-hangzhou", of: .aliyun) == nil)
         let result = try ENITranslation.translate(Self.tencent, to: .aliyun)
-        #expect(result.unmapped.contains { $0.path == "region" && $0.reason.contains("--target-region") })
+        #expect(result.unmapped.contains { $0.path == "region" && $0.reason.subjects == [.targetRegion] })
         #expect(!result.validation.valid)
         #expect(result.validation.violations.contains { $0.code == "MissingParameter" && $0.path == "RegionId" })
     }
@@ -116,6 +117,14 @@ struct TranslationTests {
         #expect(result.validation.violations.contains { $0.code == "MissingParameter" && $0.path == "VpcId" })
         let completed = try ENITranslation.translate(request, to: .tencent, assignments: [("VpcId", .string("vpc-0akbol5v"))])
         #expect(completed.validation.valid, "\(completed.validation.violations)")
+        // What the assignments set is recorded as given, not translated, and names them.
+        let given = try #require(completed.mappings.first { $0.to == "VpcId" })
+        #expect(given.from == ENITranslation.Mapping.given && given.note?.subjects == [.setParam])
+        // A bad assignment is located by the assignments, not by a file.
+        let error = try #require(LibraryWordingTests.failure { () throws(SigScopeError) in
+            _ = try ENITranslation.translate(request, to: .tencent, assignments: [("Tags.2.Key", .string("x"))])
+        })
+        #expect(error.source == nil && error.subject == .setParam && error.description.hasPrefix("the assignments: "), "\(error.description)")
     }
 
     @Test("a description too long for Tencent (61 characters) is carried and reported by Tencent's rules, not cut")
