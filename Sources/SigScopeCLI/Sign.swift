@@ -1,7 +1,7 @@
 import ArgumentParser
 import SigScope
 
-struct Sign: ParsableCommand {
+struct Sign: SigningCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, then sign a request and show every step of the signature.",
         discussion: """
@@ -61,15 +61,10 @@ struct Sign: ParsableCommand {
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .sign,
-                             contextPaths: context.paths).run()
-        }
-    }
+    static let mode = SignPipeline.Mode.sign
 }
 
-struct Curl: ParsableCommand {
+struct Curl: SigningCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate, sign and print a ready-to-send curl command.",
         discussion: """
@@ -93,9 +88,23 @@ struct Curl: ParsableCommand {
     @OptionGroup var signing: SigningOptionGroup
     @OptionGroup var output: OutputOptions
 
+    static let mode = SignPipeline.Mode.curl
+}
+
+/// What `sign` and `curl` share: the same options, run through the same pipeline in their mode.
+protocol SigningCommand: ParsableCommand {
+    static var mode: SignPipeline.Mode { get }
+    var request: RequestOptions { get }
+    var context: ContextOptions { get }
+    var signing: SigningOptionGroup { get }
+    var output: OutputOptions { get }
+}
+
+extension SigningCommand {
     func run() throws {
         try Frontend.guarded { () throws(SigScopeError) -> Int32 in
-            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing), format: SignPipeline.format(output.given, batch: signing.batch), mode: .curl,
+            try SignPipeline(requestOptions: RequestSettings(request), signing: SigningSettings(signing),
+                             format: SignPipeline.format(output.given, batch: signing.batch), mode: Self.mode,
                              contextPaths: context.paths).run()
         }
     }
