@@ -24,24 +24,24 @@ package struct ENIPlan: Sendable, Equatable {
 
     /// The ENI quota: how many ENIs count against it now, and its limit when the context states it.
     package struct Quota: Sendable, Equatable {
-        /// The ENIs counted against the quota; meaningful only when `usedKnown`.
-        package var used: Int
+        /// The ENIs counted against the quota; nil when the context states the limit but has no
+        /// DescribeNetworkInterfaces response: how many ENIs exist is then not known (never taken as 0).
+        package var used: Int?
         package var limit: Int?
         /// The quota's name (`max-elastic-network-interfaces`, `vpc-max-enis`).
         package var name: String?
-        /// False when the context states the limit but has no DescribeNetworkInterfaces response:
-        /// how many ENIs exist is then not known (never taken as 0).
-        package var usedKnown: Bool
 
-        package init(used: Int, limit: Int?, name: String?, usedKnown: Bool = true) {
+        package init(used: Int?, limit: Int?, name: String?) {
             self.used = used
             self.limit = limit
             self.name = name
-            self.usedKnown = usedKnown
         }
 
         /// What is left after this ENI, when the limit and the count are known.
-        package var remainingAfter: Int? { usedKnown ? limit.map { $0 - used - 1 } : nil }
+        package var remainingAfter: Int? {
+            guard let used, let limit else { return nil }
+            return limit - used - 1
+        }
     }
 
     package var provider: Provider
@@ -80,7 +80,7 @@ package struct ENIPlan: Sendable, Equatable {
             "privateIpAddresses": .array(privateIpAddresses.map { .object(["address": .string($0.address), "primary": .bool($0.primary), "source": .string($0.source.rawValue)]) }),
             "tags": .array(tags.map { .object(["key": .string($0.key), "value": .string($0.value)]) }),
         ]
-        object["quota"] = quota.map { .object(["used": $0.usedKnown ? .number(String($0.used)) : .null, "limit": $0.limit.map { .number(String($0)) } ?? .null]) } ?? .null
+        object["quota"] = quota.map { .object(["used": $0.used.map { .number(String($0)) } ?? .null, "limit": $0.limit.map { .number(String($0)) } ?? .null]) } ?? .null
         return .object(object)
     }
 
@@ -154,7 +154,7 @@ package enum Planner {
             unplanned = needed - free.count
         }
         let quota = ContextRules.eniQuota(eni: eni, context: context, subnet: subnet).map {
-            ENIPlan.Quota(used: $0.used, limit: $0.limit?.value, name: $0.limit?.name, usedKnown: context.covers(.networkInterfaces))
+            ENIPlan.Quota(used: context.covers(.networkInterfaces) ? $0.used : nil, limit: $0.limit?.value, name: $0.limit?.name)
         }
         return ENIPlan(provider: eni.provider, vpcId: eni.vpcId?.value ?? subnet?.vpcId, subnetId: eni.subnetId?.value, zone: subnet?.zone,
                        securityGroupIds: eni.securityGroupIds.map(\.value), privateIpAddresses: addresses, unplannedAddresses: unplanned,

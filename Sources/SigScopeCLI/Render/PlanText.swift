@@ -26,12 +26,12 @@ package enum PlanText {
         rows.append(("Tags", eni.tags.isEmpty ? "none" : eni.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")))
         if let quota = eni.quota {
             let name = quota.name.map { " (\($0))" } ?? ""
-            if !quota.usedKnown {
-                rows.append(("ENI quota", "limit \(quota.limit.map(String.init) ?? "not known")\(name); how many ENIs count against it is not known (no DescribeNetworkInterfaces response)"))
-            } else if let limit = quota.limit {
-                rows.append(("ENI quota", "\(quota.used) used of \(limit)\(name); \(max(limit - quota.used - 1, -1)) left after this one"))
+            if let used = quota.used, let limit = quota.limit {
+                rows.append(("ENI quota", "\(used) used of \(limit)\(name); \(max(limit - used - 1, -1)) left after this one"))
+            } else if let used = quota.used {
+                rows.append(("ENI quota", "\(used) used; the limit is not in the context"))
             } else {
-                rows.append(("ENI quota", "\(quota.used) used; the limit is not in the context"))
+                rows.append(("ENI quota", "limit \(quota.limit.map(String.init) ?? "not known")\(name); how many ENIs count against it is not known (no DescribeNetworkInterfaces response)"))
             }
         } else {
             rows.append(("ENI quota", "not known (no DescribeNetworkInterfaces or quota response)"))
