@@ -73,6 +73,9 @@ package struct ServeExchange: Sendable {
 package final class ServeEngine: Sendable {
     package let settings: ServeSettings
     let state: ServeState
+    /// The TC3 keys derived for the Tencent secret, kept per scope (date, service) for the
+    /// engine's life: serve verifies with one secret, so the keys change once a day, not per request.
+    let tc3Keys = TC3KeyCache()
 
     /// Creates an engine with an empty state plus the inventory's ENIs.
     package init(settings: ServeSettings) {
@@ -98,8 +101,9 @@ package final class ServeEngine: Sendable {
             return reply.error(answer.code, answer.message, verdict: .rejected, findings: ["no-key-configured"], status: answer.status,
                                summary: "serve has no \(provider.displayName) key: start it with --secret-key, or the provider's environment variable")
         }
-        let options = VerifyOptions(secretKey: credentials.secretKey, expectedSecretId: credentials.secretId, token: credentials.token, now: now,
+        var options = VerifyOptions(secretKey: credentials.secretKey, expectedSecretId: credentials.secretId, token: credentials.token, now: now,
                                     service: settings.tc3Service)
+        options.tc3Keys = tc3Keys
         let report: VerifyReport
         do {
             report = try Verifier.verify(request, options: options)

@@ -55,7 +55,7 @@ enum TC3Verifier {
         }
         let input = TC3Signer.Input(method: request.method, canonicalQuery: request.query, headers: headers, signedHeaders: signedList,
                                     payload: request.body, timestamp: timestampText ?? "", date: utcDate, service: service, secretId: auth.secretId ?? "")
-        let computation = try TC3Signer.compute(input, secretKey: options.secretKey)
+        let computation = try TC3Signer.compute(input, secretKey: options.secretKey, keys: options.tc3Keys)
 
         // Checks that need no search.
         if !auth.problems.isEmpty {

@@ -21,6 +21,9 @@ public struct VerifyOptions: Sendable, Equatable {
     /// The TC3 credential-scope service to expect, instead of the one the endpoint implies
     /// (a local endpoint serving one product); nil: from the endpoint.
     public var service: String?
+    /// Derived TC3 keys kept between verifications by a long-running caller (`sigscope serve`);
+    /// nil: derived for each request. The keys, and so the report, are the same either way.
+    package var tc3Keys: TC3KeyCache?
 
     /// Creates options.
     public init(secretKey: SecretKey, expectedSecretId: String? = nil, token: String? = nil, now: Timestamp? = nil, serverStringToSign: String? = nil,

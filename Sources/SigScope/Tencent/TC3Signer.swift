@@ -30,15 +30,20 @@ package struct TC3Signer: Sendable {
     /// The keys derived for this scope, made ready for HMAC.
     package let keys: DerivedKeys
 
-    /// A signer for `credentials` in the scope of `date` and `service`: derives its keys.
+    /// A signer for `credentials` in the scope of `date` and `service`: derives its keys, or
+    /// takes them from `cache` when it holds them (and keeps them there when it does not).
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
-    package init(credentials: Credentials, date: String, service: String) throws(SigScopeError) {
+    package init(credentials: Credentials, date: String, service: String, cache: TC3KeyCache? = nil) throws(SigScopeError) {
         self.credentials = credentials
         self.date = date
         self.service = service
         credentialScope = Self.credentialScope(date: date, service: service)
         do {
-            keys = try DerivedKeys(secretKey: credentials.secretKey, date: date, service: service)
+            if let cache {
+                keys = try cache.keys(secretKey: credentials.secretKey, date: date, service: service)
+            } else {
+                keys = try DerivedKeys(secretKey: credentials.secretKey, date: date, service: service)
+            }
         } catch {
             throw Self.signingError(error)
         }
@@ -191,7 +196,13 @@ package struct TC3Signer: Sendable {
     /// Runs every stage for `input`.
     /// - Throws: `SigScopeError.crypto` if libcrypto fails.
     package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification) throws(SigScopeError) -> Computation {
-        let signer = try TC3Signer(credentials: Credentials(secretId: input.secretId, secretKey: secretKey), date: input.date, service: input.service)
+        try compute(input, secretKey: secretKey, variant: variant, keys: nil)
+    }
+
+    /// Runs every stage for `input`, with the derived keys `keys` keeps (when given).
+    /// - Throws: `SigScopeError.crypto` if libcrypto fails.
+    package static func compute(_ input: Input, secretKey: SecretKey, variant: Variant = .specification, keys: TC3KeyCache?) throws(SigScopeError) -> Computation {
+        let signer = try TC3Signer(credentials: Credentials(secretId: input.secretId, secretKey: secretKey), date: input.date, service: input.service, cache: keys)
         let names = signedHeadersList(input.signedHeaders)
         return try input.payload.withUnsafeBytes { payload in
             Result { () throws(SigScopeError) in
