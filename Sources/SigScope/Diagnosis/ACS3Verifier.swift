@@ -13,6 +13,9 @@ package struct ACS3Authorization: Sendable, Equatable {
     package var signature: String?
     /// Deviations from the documented layout, one clause each.
     package var problems: [String]
+    /// Why the parts cannot be read unambiguously (`AuthorizationFields.unreadable(_:)`), nil
+    /// when they can; the verifier does not verify such a header.
+    package var unreadable: String?
 
     /// The stated SignedHeaders as a list.
     package var signedHeaderNames: [String]? {
@@ -28,6 +31,7 @@ package struct ACS3Authorization: Sendable, Equatable {
             return result
         }
         result.problems = fields.problems
+        result.unreadable = fields.unreadable(tc3: false)
         result.accessKeyId = fields.credential
         result.signedHeaders = fields.signedHeaders
         result.signature = fields.signature
@@ -57,11 +61,13 @@ enum ACS3Verifier {
     /// Headers that must be signed whenever they are sent (DOC: every common header but Authorization).
     static let commonHeaders = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256", "x-acs-security-token", "content-type"]
 
-    static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
+    /// Verifies `request`, whose first Authorization header reads as `authorization` (read here when nil).
+    static func verify(_ request: SentRequest, authorization: ACS3Authorization? = nil, options: VerifyOptions,
+                       facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [SigScopeMessage] = []
-        let authorizationValue = request.header("Authorization") ?? ""
-        let auth = ACS3Authorization.parse(authorizationValue)
+        let authorizationValue = authorization?.raw ?? request.header("Authorization") ?? ""
+        let auth = authorization ?? ACS3Authorization.parse(authorizationValue)
         var headers = request.headers.filter { $0.name.lowercased() != "authorization" }
         if request.header("Host") == nil { headers.append(HTTPHeader("host", request.host)) }
         let query = request.queryItems(plusAsSpace: true)

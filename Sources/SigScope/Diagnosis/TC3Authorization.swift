@@ -20,10 +20,13 @@ package struct TC3Authorization: Sendable, Equatable {
     package var signature: String?
     /// Deviations from the documented layout, one sentence each.
     package var problems: [String]
+    /// Why the parts cannot be read unambiguously (`AuthorizationFields.unreadable(_:)`), nil
+    /// when they can; the verifier does not verify such a header.
+    package var unreadable: String?
 
     /// Creates a value from its parts (mainly for tests).
     package init(raw: String, secretId: String? = nil, date: String? = nil, service: String? = nil, terminator: String? = nil,
-                signedHeaders: String? = nil, signature: String? = nil, problems: [String] = []) {
+                signedHeaders: String? = nil, signature: String? = nil, problems: [String] = [], unreadable: String? = nil) {
         self.raw = raw
         self.secretId = secretId
         self.date = date
@@ -32,6 +35,7 @@ package struct TC3Authorization: Sendable, Equatable {
         self.signedHeaders = signedHeaders
         self.signature = signature
         self.problems = problems
+        self.unreadable = unreadable
     }
 
     /// `Date/service/terminator` as stated, nil when the Credential cannot be read.
@@ -54,6 +58,7 @@ package struct TC3Authorization: Sendable, Equatable {
             return result
         }
         result.problems = fields.problems
+        result.unreadable = fields.unreadable(tc3: true)
         if let credential = fields.credential { result.readCredential(credential) }
         result.signedHeaders = fields.signedHeaders
         result.signature = fields.signature

@@ -12,11 +12,13 @@ enum TC3Verifier {
 
     typealias Trial = SigScope.Trial<TC3Signer>
 
-    static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
+    /// Verifies `request`, whose first Authorization header reads as `authorization` (read here when nil).
+    static func verify(_ request: SentRequest, authorization: TC3Authorization? = nil, options: VerifyOptions,
+                       facts: CaptureFacts = CaptureFacts()) throws(SigScopeError) -> VerifyReport {
         var findings = FindingList()
         var notes: [SigScopeMessage] = []
-        let authorizationValue = request.header("Authorization") ?? ""
-        let auth = TC3Authorization.parse(authorizationValue)
+        let authorizationValue = authorization?.raw ?? request.header("Authorization") ?? ""
+        let auth = authorization ?? TC3Authorization.parse(authorizationValue)
 
         // The facts of the request as sent.
         var headers = request.headers

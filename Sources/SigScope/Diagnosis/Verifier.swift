@@ -16,19 +16,27 @@ public enum Verifier {
 
     static func verify(_ request: SentRequest, options: VerifyOptions, facts: CaptureFacts) throws(SigScopeError) -> VerifyReport {
         let detected = try SignatureDetector.detect(request)
-        if detected.algorithm == .tc3 || detected.algorithm == .acs3, let reason = AuthorizationFields.unreadable(in: request) {
-            throw SigScopeError(.invalidCapture, reason)
+        // A TC3 or ACS3 Authorization header is read once, here: a request that sends exactly one
+        // whose parts cannot be read is not verified (two are the duplicate-header finding's business).
+        func requireReadable(_ reason: String?) throws(SigScopeError) {
+            if let reason, AuthorizationFields.onlyAuthorization(in: request) != nil {
+                throw SigScopeError(.invalidCapture, reason)
+            }
         }
         var report: VerifyReport
         switch detected.algorithm {
         case .tc3:
-            report = try TC3Verifier.verify(request, options: options, facts: facts)
+            let authorization = TC3Authorization.parse(request.header("Authorization") ?? "")
+            try requireReadable(authorization.unreadable)
+            report = try TC3Verifier.verify(request, authorization: authorization, options: options, facts: facts)
         case .hmacSHA1, .hmacSHA256:
             report = try V1Verifier.verify(request, algorithm: detected.algorithm, options: options)
         case .rpc:
             report = try RPCVerifier.verify(request, options: options)
         case .acs3:
-            report = try ACS3Verifier.verify(request, options: options, facts: facts)
+            let authorization = ACS3Authorization.parse(request.header("Authorization") ?? "")
+            try requireReadable(authorization.unreadable)
+            report = try ACS3Verifier.verify(request, authorization: authorization, options: options, facts: facts)
         }
         if !facts.bytesAfterBody.isEmpty, report.finding(.bodyTruncated) == nil {
             let length = request.body.count
