@@ -289,13 +289,24 @@ package struct IDSource {
     /// A UUID v4: lower case for Tencent, upper case for Alibaba (as each answers).
     mutating func requestId(for provider: Provider) -> String {
         let a = next(), b = next()
-        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: a >> ($0 * 8)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> ($0 * 8)) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = Hex.encode(bytes[...])
-        let chars = Array(hex)
-        let text = String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-" + String(chars[12..<16]) + "-" + String(chars[16..<20]) + "-" + String(chars[20..<32])
-        return provider.dialect.upperCaseRequestId ? text.uppercased() : text
+        let digits: StaticString = provider.dialect.upperCaseRequestId ? "0123456789ABCDEF" : "0123456789abcdef"
+        // 8-4-4-4-12 hex digits of 16 bytes (a's, then b's, each lowest byte first), written in place.
+        return String(unsafeUninitializedCapacity: 36) { out in
+            var at = 0
+            for index in 0..<16 {
+                var byte = UInt8(truncatingIfNeeded: (index < 8 ? a : b) >> (index % 8 * 8))
+                if index == 6 { byte = byte & 0x0F | 0x40 }  // version 4
+                if index == 8 { byte = byte & 0x3F | 0x80 }  // the RFC 4122 variant
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    out[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                out[at] = digits.utf8Start[Int(byte >> 4)]
+                out[at + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                at += 2
+            }
+            return at
+        }
     }
 
     /// `count` characters of `[a-z0-9]`.

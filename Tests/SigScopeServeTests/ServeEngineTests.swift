@@ -243,4 +243,36 @@ import Testing
         #expect(other.status == 400)
         #expect(other.verdict == .malformed)
     }
+
+    @Test("request ids are RFC 4122 version-4 UUIDs of the random bits, lower case for Tencent, upper case for Alibaba")
+    func requestIds() {
+        // Two draws, 0x0123456789abcdef then 0xfedcba9876543210, used lowest byte first:
+        // ef cd ab 89 67 45 23 01 | 10 32 54 76 98 ba dc fe; byte 6 gets version 4 (23 -> 43),
+        // byte 8 the variant bits 10 (10 -> 90).
+        func source() -> IDSource {
+            var draws: [UInt64] = [0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210]
+            return IDSource { draws.isEmpty ? 0 : draws.removeFirst() }
+        }
+        var tencent = source()
+        #expect(tencent.requestId(for: .tencent) == "efcdab89-6745-4301-9032-547698badcfe")
+        var aliyun = source()
+        #expect(aliyun.requestId(for: .aliyun) == "EFCDAB89-6745-4301-9032-547698BADCFE")
+    }
+
+    @Test("the engine derives a TC3 key once per scope date and keeps it: the next request of the day and the next day's are accepted alike")
+    func keptKeys() throws {
+        var ids = Self.ids()
+        let engine = Self.engine()
+        let describe = { (time: Timestamp) in try Self.signed(.tencent, action: "DescribeNetworkInterfaces", params: [:], at: time) }
+        let day = 86_400 as Int64
+        for (time, kept) in [(Self.now, 1), (Timestamp(unixSeconds: Self.now.unixSeconds + 60), 1), (Timestamp(unixSeconds: Self.now.unixSeconds + day), 2)] {
+            let exchange = engine.handle(try describe(time), now: time, ids: &ids)
+            #expect(exchange.verdict == .accepted, "\(exchange.summary)")
+            #expect(engine.tc3Keys.count == kept)
+        }
+        // A request signed with another secret is still refused, and leaves the right secret's keys as they are.
+        let wrong = try Self.signed(.tencent, action: "DescribeNetworkInterfaces", params: [:], key: SecretKey("another-secret"))
+        #expect(engine.handle(wrong, now: Self.now, ids: &ids).errorCode == "AuthFailure.SignatureFailure")
+        #expect(engine.handle(try describe(Self.now), now: Self.now, ids: &ids).verdict == .accepted)
+    }
 }

@@ -43,6 +43,25 @@ extension String {
         }
         return result ?? (lowercased() == lowercaseName)
     }
+
+    /// `lowercased() == other.lowercased()` (header names compared as HTTP compares them),
+    /// byte by byte with ASCII letters folded when both are ASCII: no new strings.
+    func equalsIgnoringCase(_ other: String) -> Bool {
+        let result: Bool? = withUTF8Bytes { x in
+            other.withUTF8Bytes { y -> Bool? in
+                guard x.count == y.count else { return allASCII(x) && allASCII(y) ? false : nil }
+                for i in 0..<x.count {
+                    var a = x[i], b = y[i]
+                    if a >= 0x80 || b >= 0x80 { return nil }
+                    if a >= 0x41 && a <= 0x5A { a |= 0x20 }
+                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                    if a != b { return false }
+                }
+                return true
+            }
+        }
+        return result ?? (lowercased() == other.lowercased())
+    }
 }
 
 /// Builds a string from pieces in one byte buffer: each `+` or `+=` on `String` costs a few

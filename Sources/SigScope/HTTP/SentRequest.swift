@@ -66,20 +66,21 @@ public struct SentRequest: Sendable, Equatable {
 
     /// The value of the first header named `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first(where: { $0.name.lowercased() == lower })?.value
+        // Read in place by index (a copy of each header would retain its name and value).
+        for i in headers.indices where headers[i].name.equalsIgnoringCase(name) {
+            return headers[i].value
+        }
+        return nil
     }
 
     /// Every value of headers named `name`, case-insensitively, in order.
     public func headerValues(_ name: String) -> [String] {
-        let lower = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+        headers.indices.filter { headers[$0].name.equalsIgnoringCase(name) }.map { headers[$0].value }
     }
 
     /// Sets the header named `name` (case-insensitive), replacing the first one, else appending.
     public mutating func setHeader(_ name: String, _ value: String) {
-        let lower = name.lowercased()
-        if let index = headers.firstIndex(where: { $0.name.lowercased() == lower }) {
+        if let index = headers.indices.first(where: { headers[$0].name.equalsIgnoringCase(name) }) {
             headers[index].value = value
         } else {
             headers.append(HTTPHeader(name, value))

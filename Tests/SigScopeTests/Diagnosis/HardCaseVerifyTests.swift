@@ -129,6 +129,16 @@ struct HardCaseVerifyTests {
         #expect(finding.message.contains(name))
     }
 
+    @Test("duplicate-header: a repeat in another letter case is the same header")
+    func duplicateHeaderOtherCase() throws {
+        let report = try tc3Report(replacing: "X-TC-Action: CreateNetworkInterface", with: "X-TC-Action: CreateNetworkInterface\r\ncontent-TYPE: text/plain")
+        let finding = try #require(report.finding(Self.code("duplicate-header")))
+        #expect(finding.message.contains("Content-Type 2 times (\"application/json\", \"text/plain\")"), "\(finding.message)")
+        // Names that only share a prefix are not repeats.
+        let other = try tc3Report(replacing: "X-TC-Action: CreateNetworkInterface", with: "X-TC-Action: CreateNetworkInterface\r\nX-TC-Actions: x")
+        #expect(other.finding(Self.code("duplicate-header")) == nil)
+    }
+
     @Test("duplicate-header for ACS3: two x-acs-date headers")
     func duplicateACS3() throws {
         let path = "testvectors/captures/sdk/aliyun-tea-acs3.http"
