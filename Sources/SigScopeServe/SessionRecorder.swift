@@ -86,7 +86,10 @@ package final class SessionRecorder: Sendable {
     }
 
     /// Records one exchange.
-    package func record(_ request: SentRequest, _ exchange: ServeExchange, client: String, started: WallTime, elapsedMilliseconds: Double) {
+    /// - Parameter client: the peer's address, made only when a line or log record names it.
+    package func record(_ request: SentRequest, _ exchange: ServeExchange, client clientAddress: @autoclosure () -> String, started: WallTime, elapsedMilliseconds: Double) {
+        guard stderrSink != nil || logSink != nil || harSink != nil else { return }
+        let client = clientAddress()
         if let stderrSink {
             var line = "sigscope: \(client) \(exchange.provider?.rawValue ?? "-") \(exchange.action ?? "-") \(exchange.verdict.rawValue) \(exchange.status)"
             if let code = exchange.errorCode { line += " \(code)" }

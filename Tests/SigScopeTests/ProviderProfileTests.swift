@@ -39,4 +39,12 @@ struct ProviderProfileTests {
         #expect(Provider.tencent.listIndexBase == 0 && Provider.aliyun.listIndexBase == 1)
         #expect(Provider.aliyun.profile.regionParameter == "RegionId" && Provider.tencent.profile.regionParameter == nil)
     }
+
+    @Test("a local address or localhost says nothing about the product; a name or a malformed address is not one",
+          arguments: [("127.0.0.1", true), ("10.0.0.255", true), ("LOCALHOST", true), ("api.localhost", true), ("::1", true), ("fe80::1", true),
+                      ("1.2.3", false), ("1.2.3.4.5", false), ("1.2.3.", false), (".1.2.3", false), ("1..2.3", false), ("1234.1.1.1", false),
+                      ("1.2.3.4a", false), ("vpc.tencentcloudapi.com", false), ("١.٢.٣.٤", false), ("localhost.example", false)])
+    func localAddress(host: String, local: Bool) {
+        #expect(Endpoint.isAddressOrLocalhost(host) == local)
+    }
 }

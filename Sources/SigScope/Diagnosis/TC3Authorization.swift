@@ -76,19 +76,22 @@ package struct TC3Authorization: Sendable, Equatable {
     }
 
     private mutating func readCredential(_ value: String) {
-        let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 4 else {
+        // The parts end at the `/` bytes; the SecretId is all before the last three (a `/` in it is a problem, not a new part).
+        let slashes = value.utf8.indices.filter { value.utf8[$0] == UInt8(ascii: "/") }
+        let count = slashes.count + 1
+        guard count >= 4 else {
             problems.append("the Credential \"\(value)\" must be SecretId/Date/service/tc3_request")
-            if let first = parts.first { secretId = first }
+            secretId = String(value[..<(slashes.first ?? value.endIndex)])
             return
         }
-        if parts.count > 4 {
-            problems.append("the Credential \"\(value)\" has \(parts.count) parts separated by /, not 4 (SecretId/Date/service/tc3_request)")
+        if count > 4 {
+            problems.append("the Credential \"\(value)\" has \(count) parts separated by /, not 4 (SecretId/Date/service/tc3_request)")
         }
-        secretId = parts[0..<(parts.count - 3)].joined(separator: "/")
-        date = parts[parts.count - 3]
-        service = parts[parts.count - 2]
-        terminator = parts[parts.count - 1]
+        let dateSlash = slashes[count - 4], serviceSlash = slashes[count - 3], terminatorSlash = slashes[count - 2]
+        secretId = String(value[..<dateSlash])
+        date = String(value[value.utf8.index(after: dateSlash)..<serviceSlash])
+        service = String(value[value.utf8.index(after: serviceSlash)..<terminatorSlash])
+        terminator = String(value[value.utf8.index(after: terminatorSlash)...])
         if terminator != "tc3_request" {
             problems.append("the Credential must end with /tc3_request, not /\(terminator ?? "")")
         }

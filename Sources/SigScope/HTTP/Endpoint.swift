@@ -96,11 +96,23 @@ package struct Endpoint: Sendable, Equatable {
     /// True for an IPv4 or IPv6 address and for `localhost` (or a name under `.localhost`): a
     /// local mock or proxy, whose host says nothing about the API product.
     package static func isAddressOrLocalhost(_ hostname: String) -> Bool {
-        let lower = hostname.lowercased()
+        let lower = hostname.fastLowercased()
         if lower == "localhost" || lower.hasSuffix(".localhost") { return true }
         if lower.contains(":") { return true }
-        let parts = lower.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigitCharacter) }
+        // IPv4: four runs of one to three ASCII digits between dots, checked on the bytes.
+        var dots = 0, digits = 0
+        for byte in lower.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return false }
+                dots += 1
+                digits = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") && digits < 3 {
+                digits += 1
+            } else {
+                return false
+            }
+        }
+        return dots == 3 && digits > 0
     }
 
     /// The host without its port.

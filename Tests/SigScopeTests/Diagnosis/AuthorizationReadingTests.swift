@@ -47,6 +47,16 @@ struct AuthorizationReadingTests {
         #expect(auth.problems == ["the Credential \"AKIDEXAMPLE/2019-02-25/tc3_request\" must be SecretId/Date/service/tc3_request"])
     }
 
+    @Test("a TC3 Credential of five parts keeps the last three as the scope; a wrong terminator is named")
+    func longCredential() {
+        let value = "TC3-HMAC-SHA256 Credential=AKID/EXAMPLE/2019-02-25/cvm/tc3_requests, SignedHeaders=content-type;host, Signature=\(Self.hex)"
+        let auth = TC3Authorization.parse(value)
+        #expect(auth.secretId == "AKID/EXAMPLE" && auth.date == "2019-02-25" && auth.service == "cvm" && auth.terminator == "tc3_requests")
+        #expect(auth.problems == ["the Credential \"AKID/EXAMPLE/2019-02-25/cvm/tc3_requests\" has 5 parts separated by /, not 4 (SecretId/Date/service/tc3_request)",
+                                  "the Credential must end with /tc3_request, not /tc3_requests"])
+        #expect(auth.unreadable == "the TC3-HMAC-SHA256 Authorization header cannot be read: the Credential \"AKID/EXAMPLE/2019-02-25/cvm/tc3_requests\" is not SecretId/Date/service/tc3_request " + Self.tc3Layout)
+    }
+
     @Test("an ACS3 key id with a quote and SignedHeaders with an empty name are unreadable")
     func acs3() {
         let value = "ACS3-HMAC-SHA256 Credential=LTAI\"x,SignedHeaders=host;;x-acs-date,Signature=\(Self.hex)"
