@@ -85,7 +85,7 @@ extension SigScopeMessage {
         /// ``ResponseDecoder``'s `decode`.
         case decode
 
-        /// The library's words for the entry point, as a message names it (`` `Verifier.verify` ``).
+        /// The library's words for the entry point, as a message names it: `Verifier.verify` in code quotes.
         public var phrase: String {
             switch self {
             case .sign: return "`Signer.sign`"
