@@ -1,6 +1,9 @@
 import Foundation
+import SigScopeTestSupport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A one-shot HTTP/1.1 listener on 127.0.0.1 for tests: it accepts a single connection,
@@ -24,7 +27,7 @@ final class LocalListener: @unchecked Sendable {
     }
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Sockets.stream, 0)
         guard fd >= 0 else { throw ListenerError.socket("socket") }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
