@@ -15,12 +15,15 @@ package enum Sockets {
         #endif
     }
 
-    /// `send(2)` of `bytes` on `fd`; the bytes sent, or -1.
+    /// `send(2)` of `bytes` on `fd` without a SIGPIPE when the peer has gone (`MSG_NOSIGNAL` in
+    /// Glibc, `SO_NOSIGPIPE` in Darwin); the bytes sent, or -1.
     package static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
         #if canImport(Glibc)
-        Glibc.send(fd, bytes.baseAddress, bytes.count, 0)
+        Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
         #else
-        Darwin.send(fd, bytes.baseAddress, bytes.count, 0)
+        var yes: Int32 = 1
+        _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
+        return Darwin.send(fd, bytes.baseAddress, bytes.count, 0)
         #endif
     }
 }

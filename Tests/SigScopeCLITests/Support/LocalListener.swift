@@ -77,7 +77,7 @@ final class LocalListener: @unchecked Sendable {
         }
         captured = data
         let response = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".utf8)
-        _ = response.withUnsafeBufferPointer { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        _ = response.withUnsafeBytes { Sockets.send(client, $0) }
     }
 
     static func headerEnd(_ data: [UInt8]) -> Int? {
