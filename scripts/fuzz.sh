@@ -46,6 +46,8 @@ fi
 minutes="$2"
 
 cd "$FUZZ"
+# The main package offers its batch line reader to the harnesses only with this set (Package.swift).
+export SIGSCOPE_FUZZ_HARNESSES=1
 if [[ "${FUZZ_NO_BUILD:-0}" != 1 ]]; then
     # lld: gold fails on the sanitizer runtime's debug info. -parse-as-library: the harnesses
     # have an @main type; libFuzzer's own main is not used (see Fuzz/Sources/FuzzSupport).
