@@ -237,17 +237,20 @@ enum Refusal {
             }
             return ("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.")
         case .aliyun:
+            // The format is judged before the value: a Timestamp the gateway cannot read is not "expired".
+            if codes.contains(.timestampNotUTC) {
+                // The gateway's answer to a Timestamp it cannot read (help.aliyun.com/zh/dns/illegal-timestamp).
+                return ("IllegalTimestamp", "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.")
+            }
             if codes.contains(.timestampExpired) {
                 return ("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
-            }
-            if codes.contains(.timestampNotUTC) {
-                return ("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.")
             }
             if codes.contains(.secretIdMismatch) || codes.contains(.secretIdEmpty) {
                 return ("InvalidAccessKeyId.NotFound", "Specified access key is not found.")
             }
             if codes.contains(.tokenHeaderMissing) {
-                return ("InvalidSecurityToken.Missing", "The security token is missing.")
+                // What ECS answers an STS key without its token (reported by SDK users, e.g. alibaba/alibaba.alicloud#322).
+                return ("MissingParameter", "The input parameter \"SecurityToken\" that is mandatory for processing this request is not supplied.")
             }
             if codes.contains(.requiredHeaderMissing) {
                 return ("MissingParameter", "The input parameter that is mandatory for processing this request is not supplied.")

@@ -1,3 +1,4 @@
+import Foundation
 import SigScope
 @testable import SigScopeServe
 import Testing
@@ -176,6 +177,30 @@ import Testing
         let expired = engine.handle(old, now: Self.now, ids: &ids)
         #expect(try Self.json(expired)["Code"]?.stringValue == "InvalidTimeStamp.Expired")
         #expect(expired.status == 400)
+    }
+
+    @Test("Alibaba: a Timestamp in local time gets IllegalTimestamp, an STS key without its token MissingParameter (the gateway's codes and messages)")
+    func aliyunTimestampAndToken() throws {
+        var ids = Self.ids()
+        var request = try Self.signed(.aliyun, params: Self.aliyunCreate)
+        let utc = Self.now.iso8601.replacingOccurrences(of: ":", with: "%3A")
+        let local = utc.replacingOccurrences(of: "Z", with: "%2B08%3A00")
+        #expect(request.query.contains(utc) || String(decoding: request.body, as: UTF8.self).contains(utc), "the signed request carries its Timestamp")
+        request.query = request.query.replacingOccurrences(of: utc, with: local)
+        request.body = Array(String(decoding: request.body, as: UTF8.self).replacingOccurrences(of: utc, with: local).utf8)
+        let illegal = Self.engine().handle(request, now: Self.now, ids: &ids)
+        #expect(illegal.status == 400)
+        #expect(illegal.findings.contains("timestamp-not-utc"), "\(illegal.findings) \(String(decoding: illegal.body, as: UTF8.self))")
+        #expect(try Self.json(illegal)["Code"]?.stringValue == "IllegalTimestamp", "\(illegal.findings) \(String(decoding: illegal.body, as: UTF8.self))")
+        #expect(try Self.json(illegal)["Message"]?.stringValue == "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.")
+
+        let keys = ServeCredentials(secretId: "AKIDSERVETEST", secretKey: Self.key, token: "sts-session-token")
+        let sts = ServeEngine(settings: ServeSettings(credentials: [.aliyun: keys]))
+        let missing = sts.handle(try Self.signed(.aliyun, params: Self.aliyunCreate), now: Self.now, ids: &ids)
+        #expect(missing.status == 400)
+        #expect(missing.findings.contains("token-header-missing"))
+        #expect(try Self.json(missing)["Code"]?.stringValue == "MissingParameter")
+        #expect(try Self.json(missing)["Message"]?.stringValue == "The input parameter \"SecurityToken\" that is mandatory for processing this request is not supplied.")
     }
 
     @Test("a created ENI is listed by DescribeNetworkInterfaces, deleted by DeleteNetworkInterface, then unknown")
