@@ -2,8 +2,8 @@ import Testing
 import SigScope
 
 /// Every JSON document a single command prints carries `"schemaVersion": 1`, so a script can
-/// tell which shape it reads: the documents of validate, sign, curl, verify, decode, plan and
-/// translate, exit 0 or 1 alike.
+/// tell which shape it reads: the documents of validate, sign, curl, verify, decode, plan,
+/// translate and explain, exit 0 or 1 alike.
 @Suite("every command's JSON document carries schemaVersion")
 struct SchemaVersionTests {
     static let credentials = ["--secret-id", "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "--secret-key", "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE"]
@@ -16,6 +16,9 @@ struct SchemaVersionTests {
         ("decode", ["decode", "testvectors/responses/ali-auth-IllegalTimestamp/input.http"]),
         ("plan", ["plan", "examples/context/tencent-create-eni.json", "--context", "examples/context/tencent"]),
         ("translate", ["translate", "examples/tencent-create-eni.json", "--to", "aliyun"]),
+        ("explain a code", ["explain", "AuthFailure.SignatureFailure"]),
+        ("explain --list", ["explain", "--list"]),
+        ("explain, not found", ["explain", "NoSuchCodeAnywhere"]),
     ]
 
     @Test("the document has schemaVersion 1", arguments: commands.indices)
