@@ -153,6 +153,7 @@ struct LibraryWordingTests {
         let expected: [(VerifyFinding.Code, [SigScopeError.Subject])] = [
             (.timestampExpired, [.now, .serverError]), (.secretIdMismatch, [.secretId]), (.serverStringToSignDiffers, [.serverError]),
             (.serverHoldsAnotherSecret, [.serverError]), (.tokenMismatch, [.token]), (.tokenHeaderMissing, [.token]),
+            (.keyIdUnknownToServer, [.serverError]), (.nonceReused, [.serverError]),
         ]
         for (code, subjects) in expected {
             let entry = try #require(code.documentation, "\(code)")

@@ -86,6 +86,12 @@ public struct VerifyFinding: Sendable, Equatable {
         /// The signature is right for the given secret, yet the server rejected it as a wrong signature:
         /// the server holds another secret for the key id (rotated, another account) or the request changed in transit.
         public static let serverHoldsAnotherSecret = Code(rawValue: "server-holds-another-secret")
+        /// The signature is right for the given secret, yet the server does not know the key id
+        /// (`AuthFailure.SecretIdNotFound`, `InvalidAccessKeyId.NotFound`): deleted, disabled or mistyped.
+        public static let keyIdUnknownToServer = Code(rawValue: "key-id-unknown-to-server")
+        /// The signature is right, yet the server had seen the request's nonce already
+        /// (`SignatureNonceUsed`): the same signed request sent twice, or nonces that repeat.
+        public static let nonceReused = Code(rawValue: "nonce-reused")
         /// The request carries another session token than the one given (`VerifyOptions.token`).
         public static let tokenMismatch = Code(rawValue: "token-mismatch")
         /// The signature matches a timestamp a few seconds from the one sent: it was changed after signing.
