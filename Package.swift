@@ -1,6 +1,13 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The batch machinery is no API (package access only); the fuzz harnesses under Fuzz/ read
+/// through its line reader, so scripts/fuzz.sh sets SIGSCOPE_FUZZ_HARNESSES=1 to have it as a
+/// product for them (with `@testable import`, debug builds only).
+let fuzzingProducts: [Product] = Context.environment["SIGSCOPE_FUZZ_HARNESSES"] == "1"
+    ? [.library(name: "SigScopeBatch", targets: ["SigScopeBatch"])]
+    : []
+
 let package = Package(
     name: "sigscope",
     // Synchronization's Mutex needs macOS 15 on Darwin; Linux is what CI builds and tests.
@@ -8,7 +15,7 @@ let package = Package(
     products: [
         .library(name: "SigScope", targets: ["SigScope"]),
         .executable(name: "sigscope", targets: ["SigScopeCLI"]),
-    ],
+    ] + fuzzingProducts,
     dependencies: [
         // Resolved from the machine's local package mirror.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -12,7 +12,7 @@ let harnesses = [
     "FuzzDebugLog",      // Tencent SDK debug logs and curl -v transcripts
     "FuzzResponseJSON",  // response decoder: bare JSON body, HTTP response, HAR
     "FuzzResponseXML",   // response decoder through libxml2 (Alibaba XML bodies)
-    "FuzzBatchLines",    // batch JSON Lines: lines, per-line request parsing, the params-text shortcut
+    "FuzzBatchLines",    // batch JSON Lines: the batch line reader (against its rule), per-line parsing, the params-text shortcut
 ]
 
 let package = Package(
@@ -27,7 +27,10 @@ let package = Package(
     ] + harnesses.map { name in
         .executableTarget(
             name: name,
-            dependencies: ["FuzzSupport", .product(name: "SigScope", package: "sigscope")],
+            // The batch harness reads through the batch's own line reader (SigScopeBatch, a
+            // product of the main package only when SIGSCOPE_FUZZ_HARNESSES=1, as fuzz.sh sets).
+            dependencies: ["FuzzSupport", .product(name: "SigScope", package: "sigscope")]
+                + (name == "FuzzBatchLines" ? [.product(name: "SigScopeBatch", package: "sigscope")] : []),
             path: "Sources/\(name)"
         )
     }

@@ -89,9 +89,10 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
         return subject
     }
 
-    /// `description` with each input named by `naming` and each aside by `asides` (see
-    /// `SigScopeMessage.worded`; nil: the library's words).
-    public func description(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil) -> String {
+    /// `description` with each input named by `naming`, each aside by `asides` and each entry
+    /// point by `operations` (see `SigScopeMessage.worded`; nil: the library's words).
+    public func description(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil,
+                            operations: ((SigScopeMessage.Operation, [Subject]) -> String?)? = nil) -> String {
         var location = ""
         if let source {
             location = source
@@ -103,7 +104,7 @@ public struct SigScopeError: Error, Sendable, CustomStringConvertible, Equatable
         } else if let subject = locatingSubject {
             location = (naming(subject) ?? subject.phrase) + ": "
         }
-        return location + message.worded(naming: naming, asides: asides)
+        return location + message.worded(naming: naming, asides: asides, operations: operations)
     }
 
     public static func == (lhs: SigScopeError, rhs: SigScopeError) -> Bool {

@@ -30,6 +30,8 @@ extension SigScopeError {
         case allHAREntries
         /// Printing derived keys in full (`TraceText.render`'s `showSecrets`).
         case showSecrets
+        /// The server's answer to the request (`VerifyOptions`' `serverStringToSign` and `serverErrorCode`).
+        case serverError
 
         /// The library's words for the input, as a message names it.
         public var phrase: String {
@@ -64,7 +66,38 @@ extension SigScopeError {
             case .harEntry: return "the entry index"
             case .allHAREntries: return "reading every HAR entry"
             case .showSecrets: return "showSecrets"
+            case .serverError: return "the server's error response"
             }
+        }
+    }
+}
+
+extension SigScopeMessage {
+    /// An entry point of the library a message can send the reader to; a front end names its
+    /// own way to run it (the CLI, its command: `sigscope verify`).
+    public enum Operation: String, Sendable, Hashable, CaseIterable {
+        /// ``Signer``'s `sign`.
+        case sign
+        /// ``Verifier``'s `verify`.
+        case verify
+        /// ``Validator``'s `validate`.
+        case validate
+        /// ``ResponseDecoder``'s `decode`.
+        case decode
+
+        /// The library's words for the entry point, as a message names it: `Verifier.verify` in code quotes.
+        public var phrase: String {
+            switch self {
+            case .sign: return "`Signer.sign`"
+            case .verify: return "`Verifier.verify`"
+            case .validate: return "`Validator.validate`"
+            case .decode: return "`ResponseDecoder.decode`"
+            }
+        }
+
+        /// The library's words for the entry point given `inputs`: "`Verifier.verify` with the server's error response".
+        public func phrase(with inputs: [SigScopeError.Subject]) -> String {
+            inputs.isEmpty ? phrase : phrase + " with " + inputs.map(\.phrase).joined(separator: " and ")
         }
     }
 }
@@ -74,7 +107,9 @@ extension SigScopeError {
 ///
 /// Written as an interpolated string: `\(.body)` names an input (the library says "the body",
 /// the CLI `--body-file`), `\(aside: .token)` is a remark only a front end fills in (nothing in
-/// the library's words, " (--token)" in the CLI's):
+/// the library's words, " (--token)" in the CLI's), and `\(operation: .verify, with: [.serverError])`
+/// sends the reader to an entry point (the library says "`Verifier.verify` with the server's
+/// error response", the CLI "`sigscope verify --server-error`"):
 ///
 /// ```swift
 /// let message: SigScopeMessage = "a TC3 GET request has no body; drop \(.body) or use \(.method) POST"
@@ -92,6 +127,7 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
         case text(String)
         case name(Subject)
         case aside(Subject)
+        case operation(Operation, [Subject])
     }
 
     var pieces: [Piece]
@@ -144,6 +180,11 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
             pieces.append(.aside(subject))
         }
 
+        /// Sends the reader to `operation`, run with `inputs` given: the library's `phrase(with:)`, or a front end's way to run it.
+        public mutating func appendInterpolation(operation: Operation, with inputs: [Subject] = []) {
+            pieces.append(.operation(operation, inputs))
+        }
+
         /// A nested message, its inputs kept structural.
         public mutating func appendInterpolation(_ message: SigScopeMessage) {
             for piece in message.pieces {
@@ -157,13 +198,15 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
         }
     }
 
-    /// The inputs the message names, in order, each once.
+    /// The inputs the message names (also as what an operation is run with), in order, each once.
     public var subjects: [Subject] {
         var seen: [Subject] = []
         for piece in pieces {
             switch piece {
             case .name(let subject), .aside(let subject):
                 if !seen.contains(subject) { seen.append(subject) }
+            case .operation(_, let inputs):
+                for subject in inputs where !seen.contains(subject) { seen.append(subject) }
             case .text:
                 break
             }
@@ -171,20 +214,30 @@ public struct SigScopeMessage: Sendable, Hashable, CustomStringConvertible, Expr
         return seen
     }
 
-    /// True when the message names at least one input (so a front end's wording can differ from the library's).
+    /// The entry points the message sends the reader to, in order, each once.
+    public var operations: [Operation] {
+        var seen: [Operation] = []
+        for case .operation(let operation, _) in pieces where !seen.contains(operation) { seen.append(operation) }
+        return seen
+    }
+
+    /// True when the message names at least one input or entry point (so a front end's wording can differ from the library's).
     public var namesInputs: Bool {
         pieces.contains { if case .text = $0 { false } else { true } }
     }
 
-    /// The message with each input named by `naming` and each aside filled in by `asides`
-    /// (by `naming` when nil); where they return nil, in the library's words (an aside is then left out).
-    public func worded(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil) -> String {
+    /// The message with each input named by `naming`, each aside filled in by `asides` (by
+    /// `naming` when nil) and each entry point by `operations` (given the inputs it is run
+    /// with); where they return nil, in the library's words (an aside is then left out).
+    public func worded(naming: (Subject) -> String?, asides: ((Subject) -> String?)? = nil,
+                       operations: ((Operation, [Subject]) -> String?)? = nil) -> String {
         var out = ""
         for piece in pieces {
             switch piece {
             case .text(let text): out += text
             case .name(let subject): out += naming(subject) ?? subject.phrase
             case .aside(let subject): if let aside = asides?(subject) ?? naming(subject) { out += " (" + aside + ")" }
+            case .operation(let operation, let inputs): out += operations?(operation, inputs) ?? operation.phrase(with: inputs)
             }
         }
         return out

@@ -87,7 +87,7 @@ struct DecodeSettings {
         } catch where error.code == .limitExceeded {
             throw SigScopeError(.limitExceeded, "larger than the limit of \(limits.maxBytes) bytes (\(limits.maxBytes >> 20) MiB) for a response; refused without reading the rest", source: source)
         }
-        let decoded = try Frontend.naming(source) { () throws(SigScopeError) in try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source) }
+        let decoded = Wording.worded(try Frontend.naming(source) { () throws(SigScopeError) in try ResponseDecoder.decode(bytes, provider: provider, action: action, entry: entry, limits: limits, source: source) })
         switch format {
         case .text:
             Frontend.writeReport(decoded.report(style: Frontend.style))

@@ -62,7 +62,7 @@ struct ExplainCommand: ParsableCommand {
         switch output.format {
         case .json:
             // Every topic in full (docs/debugging.md is generated from the findings here).
-            Frontend.writeOut(JSONWriter.pretty.string(.object(["topics": .array(topics.map(\.json))])) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(.object(["topics": .array(topics.map(\.json))]))) + "\n")
         case .text:
             var text = ""
             for kind in Explain.Kind.allCases {
@@ -87,7 +87,7 @@ struct ExplainCommand: ParsableCommand {
         case .found(let topics):
             switch output.format {
             case .json:
-                Frontend.writeOut(JSONWriter.pretty.string(.object(["query": .string(name), "found": .bool(true), "topics": .array(topics.map(\.json))])) + "\n")
+                Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(.object(["query": .string(name), "found": .bool(true), "topics": .array(topics.map(\.json))]))) + "\n")
             case .text:
                 Frontend.writeOut(topics.map { ExplainText.render($0, style: Frontend.style) }.joined(separator: "\n"))
             }
@@ -95,7 +95,7 @@ struct ExplainCommand: ParsableCommand {
         case .unknown(let suggestions):
             let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "`\($0)`" }.joined(separator: ", ") + "?"
             if output.format == .json {
-                Frontend.writeOut(JSONWriter.pretty.string(.object(["query": .string(name), "found": .bool(false), "suggestions": .array(suggestions.map(JSONValue.string))])) + "\n")
+                Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(.object(["query": .string(name), "found": .bool(false), "suggestions": .array(suggestions.map(JSONValue.string))]))) + "\n")
             }
             Frontend.writeError("sigscope: no topic \"\(name)\"\(hint) `sigscope explain --list` lists every topic.\n")
             return 1
@@ -104,7 +104,7 @@ struct ExplainCommand: ParsableCommand {
             let names = Set(topics.flatMap { $0.algorithms ?? [] }).map(\.rawValue).sorted()
             let algorithms = names.count == 1 ? "the \(names[0]) algorithm" : "the algorithms " + names.joined(separator: ", ")
             if output.format == .json {
-                Frontend.writeOut(JSONWriter.pretty.string(.object(["query": .string(name), "found": .bool(false), "suggestions": .array([])])) + "\n")
+                Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(.object(["query": .string(name), "found": .bool(false), "suggestions": .array([])]))) + "\n")
             }
             let which = algorithm != nil && !names.isEmpty ? " for \(algorithms)" : " for \(owners)"
             Frontend.writeError("sigscope: \"\(name)\" is explained only\(which); drop --provider / --algorithm to see it.\n")

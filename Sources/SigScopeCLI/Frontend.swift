@@ -294,8 +294,17 @@ enum Frontend {
             if let column = error.column { place["column"] = .number(String(column)) }
             location = .object(place)
         }
-        report(message: Wording.description(error), code: error.code.rawValue, reason: Wording.reason(error), location: location)
+        report(message: Wording.description(error), code: error.code.rawValue, reason: Wording.reason(error), location: location,
+               detail: error.isUsageError ? usageHint(CommandLine.arguments) : "")
         return ExitCode(error.isUsageError ? 64 : 2)
+    }
+
+    /// What follows a usage error sigscope itself found (argument-parser's own errors carry its
+    /// usage line): where the command's options are explained.
+    static func usageHint(_ arguments: [String]) -> String {
+        let names = SigScopeCLI.configuration.subcommands.map { $0._commandName }
+        guard arguments.count > 1, names.contains(arguments[1]) else { return "  See 'sigscope --help' for the commands.\n" }
+        return "  See 'sigscope \(arguments[1]) --help' for its options and examples.\n"
     }
 
     /// Every error message ends here: `sigscope: error: MESSAGE` on standard error, with any

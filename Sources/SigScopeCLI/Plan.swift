@@ -82,7 +82,7 @@ struct Plan: ParsableCommand {
             Frontend.writeOut(text)
         case .json:
             let signedJSON = signed.map { SignOutput.json($0, showSecrets: signing.showSecrets) } ?? .null
-            Frontend.writeOut(JSONWriter.pretty.string(planned.json(signed: signedJSON)) + "\n")
+            Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(planned.json(signed: signedJSON))) + "\n")
         }
         return planned.report.valid ? 0 : 1
     }

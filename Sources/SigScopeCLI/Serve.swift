@@ -79,6 +79,9 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection that sends no complete request part for this many seconds.", valueName: "SECONDS"))
     var idleTimeout: Int = 30
 
+    @Flag(name: .customLong("reject-replays"), help: "Refuse an Alibaba request whose SignatureNonce (x-acs-signature-nonce) was used in the last 15 minutes with SignatureNonceUsed, as the gateway does; off by default, so a signed curl command can be sent again.")
+    var rejectReplays = false
+
     @Flag(help: "No line per request on standard error (--log still records them).")
     var quiet = false
 
@@ -149,7 +152,8 @@ struct ServeSettingsBuilder {
         var listen = ServeListenSettings(host: host, port: port, tls: command.tlsCert.flatMap { cert in command.tlsKey.map { (cert, $0) } })
         listen.maxBodyBytes = command.maxBodyBytes
         listen.idleTimeoutSeconds = Int64(command.idleTimeout)
-        let engine = ServeEngine(settings: ServeSettings(credentials: credentials, tc3Service: command.service, inventory: inventory))
+        let engine = ServeEngine(settings: ServeSettings(credentials: credentials, tc3Service: command.service, inventory: inventory,
+                                                         rejectReplays: command.rejectReplays))
         let server = ServeServer(engine: engine, listen: listen, recorder: recorder, bare: command.bare)
 
         let outcome = ServeOutcome()

@@ -69,7 +69,7 @@ struct TranslateCommand: ParsableCommand {
             let result = Wording.worded(try ENITranslation.translate(built, to: to, targetRegion: targetRegion, assignments: sets, resolver: resolver))
             switch output.format {
             case .json:
-                Frontend.writeOut(JSONWriter.pretty.string(result.json) + "\n")
+                Frontend.writeOut(JSONWriter.pretty.string(Frontend.versioned(result.json)) + "\n")
             case .text:
                 Frontend.writeOut(JSONWriter.pretty.string(result.requestFile) + "\n")
                 Frontend.writeError(TranslateText.render(result, from: built.provider, style: Frontend.errorStyle))

@@ -5,7 +5,9 @@ import SigScope
 /// user through this table, which names it as the option that sets it.
 ///
 /// A name (`\(.body)` in the library's text) becomes the option (`--body-file`); an aside
-/// (`\(aside: .region)`) becomes " (--region, or "region" in the request file)".
+/// (`\(aside: .region)`) becomes " (--region, or "region" in the request file)"; an entry
+/// point (`\(operation: .verify, with: [.serverError])`) becomes the command line that runs it
+/// (`` `sigscope verify --server-error` ``).
 enum Wording {
     /// The option that sets `subject`.
     static func option(_ subject: SigScopeError.Subject) -> LongOption {
@@ -38,7 +40,23 @@ enum Wording {
         case .harEntry: .entry
         case .allHAREntries: .allEntries
         case .showSecrets: .showSecrets
+        case .serverError: .serverError
         }
+    }
+
+    /// The command that runs `operation`.
+    static func command(_ operation: SigScopeMessage.Operation) -> String {
+        switch operation {
+        case .sign: "sign"
+        case .verify: "verify"
+        case .validate: "validate"
+        case .decode: "decode"
+        }
+    }
+
+    /// The command line that runs `operation` with `inputs` given, in code quotes: `` `sigscope verify --server-error` ``.
+    static func commandLine(_ operation: SigScopeMessage.Operation, _ inputs: [SigScopeError.Subject]) -> String {
+        "`" + (["sigscope", command(operation)] + inputs.map(flag)).joined(separator: " ") + "`"
     }
 
     /// The option's spelling for `subject`: Alibaba's `--access-key-id` / `--access-key-secret` for its key id and secret, the long name otherwise.
@@ -47,20 +65,35 @@ enum Wording {
         return "--" + (subject == .accessKeyId || subject == .accessKeySecret ? option.aliases[0] : option.rawValue)
     }
 
-    /// What an aside says: the option, and where the value can come from besides it.
-    static func aside(_ subject: SigScopeError.Subject) -> String {
-        let flag = flag(subject)
+    /// What an aside says: the option, and where the value can come from besides it (each
+    /// option in code quotes when `code`, as the documentation catalogues write them).
+    static func aside(_ subject: SigScopeError.Subject, code: Bool) -> String {
+        let flag = code ? "`" + flag(subject) + "`" : flag(subject)
         switch subject {
         case .provider, .action, .region: return "\(flag), or \"\(subject.rawValue)\" in the request file"
         case .secretId: return "\(flag) or \(Provider.tencent.profile.environment.secretId)"
         case .accessKeyId: return "\(flag) or \(Provider.aliyun.profile.environment.secretId)"
+        case .now:
+            // `verify` judges against the clock unless told otherwise.
+            let noClock = "--" + LongOption.noClock.rawValue
+            return "the clock, or \(flag) when given; \(code ? "`" + noClock + "`" : noClock): not judged"
         default: return flag
         }
     }
 
+    static func aside(_ subject: SigScopeError.Subject) -> String {
+        aside(subject, code: false)
+    }
+
     /// `message` in the CLI's words.
     static func words(_ message: SigScopeMessage) -> String {
-        message.worded(naming: flag, asides: aside)
+        message.worded(naming: flag, asides: aside, operations: commandLine)
+    }
+
+    /// `message` in the CLI's words as its documentation writes them (`explain`,
+    /// docs/debugging.md): each option in code quotes (`` `--token` ``).
+    static func documentation(_ message: SigScopeMessage) -> String {
+        message.worded(naming: { "`" + flag($0) + "`" }, asides: { aside($0, code: true) }, operations: commandLine)
     }
 
     /// `message` in the CLI's words, as a message that names no input any more.
@@ -70,7 +103,7 @@ enum Wording {
 
     /// `error`'s message in the CLI's words: `sigscope: error: MESSAGE`.
     static func description(_ error: SigScopeError) -> String {
-        error.description(naming: flag, asides: aside)
+        error.description(naming: flag, asides: aside, operations: commandLine)
     }
 
     /// `error`'s reason in the CLI's words (JSON's `message`).
@@ -98,6 +131,14 @@ enum Wording {
         }
         for i in worded.unmapped.indices { worded.unmapped[i].reason = Self.worded(worded.unmapped[i].reason) }
         worded.validation = Self.worded(result.validation)
+        return worded
+    }
+
+    /// `decoded` with its error's catalog hint in the CLI's words.
+    static func worded(_ decoded: DecodedResponse) -> DecodedResponse {
+        guard let hint = decoded.error?.catalog?.entry.hint, hint.namesInputs else { return decoded }
+        var worded = decoded
+        worded.error?.catalog?.entry.hint = Self.worded(hint)
         return worded
     }
 

@@ -26,12 +26,15 @@ package struct ServeSettings: Sendable {
     package var tc3Service: String
     /// The context's facts.
     package var inventory: ServeInventory
+    /// Refuse an Alibaba request whose nonce was used within the window (`SignatureNonceUsed`), as the gateway does.
+    package var rejectReplays: Bool
 
     /// Creates settings.
-    package init(credentials: [Provider: ServeCredentials], tc3Service: String = "vpc", inventory: ServeInventory = ServeInventory()) {
+    package init(credentials: [Provider: ServeCredentials], tc3Service: String = "vpc", inventory: ServeInventory = ServeInventory(), rejectReplays: Bool = false) {
         self.credentials = credentials
         self.tc3Service = tc3Service
         self.inventory = inventory
+        self.rejectReplays = rejectReplays
     }
 }
 
@@ -73,6 +76,8 @@ package struct ServeExchange: Sendable {
 package final class ServeEngine: Sendable {
     package let settings: ServeSettings
     let state: ServeState
+    /// The nonces seen, when replays are refused.
+    let nonces = NonceLedger()
 
     /// Creates an engine with an empty state plus the inventory's ENIs.
     package init(settings: ServeSettings) {
@@ -114,6 +119,14 @@ package final class ServeEngine: Sendable {
             return reply.error(refusal.code, refusal.message, verdict: .rejected, findings: reply.findings, summary: summary)
         }
 
+        // The gateway's replay check, with the signature found right (a wrong one is refused as such first).
+        if settings.rejectReplays, provider == .aliyun, let nonce = Self.aliyunNonce(request, algorithm: signature.algorithm),
+           !nonces.use(nonce, keyId: credentials.secretId ?? "", now: now) {
+            reply.findings.append(VerifyFinding.Code.nonceReused.rawValue)
+            return reply.error("SignatureNonceUsed", "Specified signature nonce was used already.", verdict: .rejected, findings: reply.findings, status: 400,
+                               summary: "SignatureNonce \(nonce) was used already within \(NonceLedger.window / 60) minutes (--reject-replays)")
+        }
+
         // 2. The request's parameters.
         if wire.action.isEmpty {
             return reply.error("MissingParameter", provider.dialect.missingParameter("Action"),
@@ -147,6 +160,12 @@ package final class ServeEngine: Sendable {
         case .failure(let code, let message, let status, let summary):
             return reply.error(code, message, verdict: .failed, findings: reply.findings, status: status, summary: summary)
         }
+    }
+
+    /// The nonce an Alibaba request carries: `SignatureNonce` (RPC, query or form body) or `x-acs-signature-nonce` (ACS3).
+    static func aliyunNonce(_ request: SentRequest, algorithm: SignatureAlgorithm) -> String? {
+        if algorithm == .acs3 { return request.header("x-acs-signature-nonce") }
+        return SignatureDetector.parameters(of: request).first { $0.name == "SignatureNonce" }?.value
     }
 
     /// A request without a signature sigscope knows: the provider's own refusal when the
@@ -237,17 +256,20 @@ enum Refusal {
             }
             return ("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.")
         case .aliyun:
+            // The format is judged before the value: a Timestamp the gateway cannot read is not "expired".
+            if codes.contains(.timestampNotUTC) {
+                // The gateway's answer to a Timestamp it cannot read (help.aliyun.com/zh/dns/illegal-timestamp).
+                return ("IllegalTimestamp", "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.")
+            }
             if codes.contains(.timestampExpired) {
                 return ("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
-            }
-            if codes.contains(.timestampNotUTC) {
-                return ("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.")
             }
             if codes.contains(.secretIdMismatch) || codes.contains(.secretIdEmpty) {
                 return ("InvalidAccessKeyId.NotFound", "Specified access key is not found.")
             }
             if codes.contains(.tokenHeaderMissing) {
-                return ("InvalidSecurityToken.Missing", "The security token is missing.")
+                // What ECS answers an STS key without its token (reported by SDK users, e.g. alibaba/alibaba.alicloud#322).
+                return ("MissingParameter", "The input parameter \"SecurityToken\" that is mandatory for processing this request is not supplied.")
             }
             if codes.contains(.requiredHeaderMissing) {
                 return ("MissingParameter", "The input parameter that is mandatory for processing this request is not supplied.")

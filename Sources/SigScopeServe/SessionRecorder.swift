@@ -60,7 +60,12 @@ final class ByteSink: Sendable {
 
     func close() {
         flush()
-        if ownsDescriptor { _ = Glibc.close(fd) }
+        guard ownsDescriptor else { return }
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
     }
 }
 

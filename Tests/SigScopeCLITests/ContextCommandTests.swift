@@ -113,7 +113,7 @@ struct ContextCommandTests {
         let result = try CLI.run(["plan", "examples/context/tencent-create-eni.json", "--context", "examples/context/tencent", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try Self.json(result.stdout)
-        #expect(object.keys == ["valid", "provider", "action", "violations", "warnings", "plan", "signed"])
+        #expect(object.keys == ["valid", "provider", "action", "violations", "warnings", "plan", "signed", "schemaVersion"])
         #expect(object["signed"] == .null)
         let plan = try #require(object["plan"]?.objectValue)
         #expect(plan["vpcId"] == .string("vpc-0akbol5v"))

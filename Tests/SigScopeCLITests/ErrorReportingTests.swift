@@ -36,6 +36,17 @@ struct ErrorReportingTests {
         #expect(!result.stderr.contains("Error: "))
     }
 
+    @Test("a usage error sigscope finds itself (options that do not go together) points at the command's help; exit 64")
+    func ownUsageErrorHint() throws {
+        for (arguments, command) in [(["sign", "--batch", "x.jsonl", "--format", "text", "--secret-id", "a", "--secret-key", "b"], "sign"),
+                                     (["curl", "examples/tencent-create-eni.json", "--secret-id", "a", "--secret-key", ""], "curl")] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("sigscope: error: "), "\(result.stderr)")
+            #expect(result.stderr.hasSuffix("  See 'sigscope \(command) --help' for its options and examples.\n"), "\(result.stderr)")
+        }
+    }
+
     @Test("a bad option value of argument-parser's own is worded the same way")
     func usageErrorValue() throws {
         let result = try CLI.run(["decode", "x.json", "--format", "xml"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SigScope
+@testable import SigScopeCLI
 
 /// `sigscope explain` and `sigscope translate` as a user runs them.
 @Suite("explain and translate commands")

@@ -32,6 +32,7 @@ struct OptionWordingTests {
         (.accessKeyId, ["sign", "--provider", "aliyun", "--param", "AccessKeyId=x", "--no-validate"] + tencentKeys, "(--access-key-id or ALIBABA_CLOUD_ACCESS_KEY_ID)"),
         (.token, ["verify", tc3Capture, "--secret-key", "k", "--token", "a-token", "--no-clock"], "A session token was given (--token) but the request has no"),
         (.now, ["verify", tc3Capture, "--secret-key", "k", "--now", "2100-01-01T00:00:00Z", "--format", "json"], "before --now 2100-01-01T00:00:00Z;"),
+        (.serverError, ["decode", "testvectors/responses/ali-auth-SignatureDoesNotMatch/input.json"], "with yours, e.g. `sigscope verify --server-error`: equal strings"),
         (.harEntry, ["verify", tc3Capture, "--secret-key", "k", "--entry", "0"], "--entry selects an entry of a HAR file"),
         (.allHAREntries, ["verify", tc3Capture, "--secret-key", "k", "--all-entries"], "--all-entries needs a HAR file"),
         (.targetProvider, ["translate", "examples/tencent-create-eni.json", "--to", "tencent"], "translate it to the other provider (--to)"),

@@ -1,7 +1,10 @@
 import Foundation
+import SigScopeTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `sigscope serve` as a user runs it: the built binary on 127.0.0.1 port 0, driven by the curl
@@ -206,7 +209,7 @@ import Glibc
     func limits() throws {
         let server = try Server(["--max-body-bytes", "4096"])
         // Not HTTP at all, on a raw socket.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Sockets.stream, 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(server.port).bigEndian)
@@ -216,7 +219,7 @@ import Glibc
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let junk = Array("\u{01}\u{02} NOT HTTP\r\n\r\n".utf8)
-        _ = junk.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
+        _ = junk.withUnsafeBytes { Sockets.send(fd, $0) }
         var buffer = [UInt8](repeating: 0, count: 512)
         let count = recv(fd, &buffer, buffer.count, 0)
         close(fd)

@@ -1,3 +1,4 @@
+import Foundation
 import SigScope
 @testable import SigScopeServe
 import Testing
@@ -28,10 +29,10 @@ import Testing
     }
 
     static func signed(_ provider: Provider, action: String = "CreateNetworkInterface", params: JSONObject, algorithm: SignatureAlgorithm? = nil,
-                       method: HTTPMethod? = nil, at time: Timestamp = now, key: SecretKey = key, service: String? = "vpc") throws -> SentRequest {
+                       method: HTTPMethod? = nil, at time: Timestamp = now, key: SecretKey = key, service: String? = "vpc", nonce: String = "4b3c2a1d") throws -> SentRequest {
         let request = APIRequest(provider: provider, action: action, region: provider == .tencent ? "ap-guangzhou" : nil, params: params)
         let options = SigningOptions(timestamp: time, algorithm: algorithm, method: method, endpoint: "http://127.0.0.1:8080",
-                                     service: provider == .tencent && (algorithm ?? .tc3) == .tc3 ? service : nil, nonce: provider == .tencent ? "11886" : "4b3c2a1d")
+                                     service: provider == .tencent && (algorithm ?? .tc3) == .tc3 ? service : nil, nonce: provider == .tencent ? "11886" : nonce)
         return try Signer.sign(request, options: options, credentials: Credentials(secretId: "AKIDSERVETEST", secretKey: key)).request
     }
 
@@ -176,6 +177,67 @@ import Testing
         let expired = engine.handle(old, now: Self.now, ids: &ids)
         #expect(try Self.json(expired)["Code"]?.stringValue == "InvalidTimeStamp.Expired")
         #expect(expired.status == 400)
+    }
+
+    @Test("Alibaba: a Timestamp in local time gets IllegalTimestamp, an STS key without its token MissingParameter (the gateway's codes and messages)")
+    func aliyunTimestampAndToken() throws {
+        var ids = Self.ids()
+        var request = try Self.signed(.aliyun, params: Self.aliyunCreate)
+        let utc = Self.now.iso8601.replacingOccurrences(of: ":", with: "%3A")
+        let local = utc.replacingOccurrences(of: "Z", with: "%2B08%3A00")
+        #expect(request.query.contains(utc) || String(decoding: request.body, as: UTF8.self).contains(utc), "the signed request carries its Timestamp")
+        request.query = request.query.replacingOccurrences(of: utc, with: local)
+        request.body = Array(String(decoding: request.body, as: UTF8.self).replacingOccurrences(of: utc, with: local).utf8)
+        let illegal = Self.engine().handle(request, now: Self.now, ids: &ids)
+        #expect(illegal.status == 400)
+        #expect(illegal.findings.contains("timestamp-not-utc"), "\(illegal.findings) \(String(decoding: illegal.body, as: UTF8.self))")
+        #expect(try Self.json(illegal)["Code"]?.stringValue == "IllegalTimestamp", "\(illegal.findings) \(String(decoding: illegal.body, as: UTF8.self))")
+        #expect(try Self.json(illegal)["Message"]?.stringValue == "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.")
+
+        let keys = ServeCredentials(secretId: "AKIDSERVETEST", secretKey: Self.key, token: "sts-session-token")
+        let sts = ServeEngine(settings: ServeSettings(credentials: [.aliyun: keys]))
+        let missing = sts.handle(try Self.signed(.aliyun, params: Self.aliyunCreate), now: Self.now, ids: &ids)
+        #expect(missing.status == 400)
+        #expect(missing.findings.contains("token-header-missing"))
+        #expect(try Self.json(missing)["Code"]?.stringValue == "MissingParameter")
+        #expect(try Self.json(missing)["Message"]?.stringValue == "The input parameter \"SecurityToken\" that is mandatory for processing this request is not supplied.")
+    }
+
+    @Test("--reject-replays: the same signed Alibaba request (RPC or ACS3) a second time gets SignatureNonceUsed; off, it is answered again; a new nonce is fine",
+          arguments: [SignatureAlgorithm.rpc, .acs3])
+    func replays(algorithm: SignatureAlgorithm) throws {
+        var ids = Self.ids()
+        let keys = ServeCredentials(secretId: "AKIDSERVETEST", secretKey: Self.key)
+        let strict = ServeEngine(settings: ServeSettings(credentials: [.aliyun: keys], rejectReplays: true))
+        let request = try Self.signed(.aliyun, params: Self.aliyunCreate, algorithm: algorithm)
+        #expect(strict.handle(request, now: Self.now, ids: &ids).verdict == .accepted)
+        let again = strict.handle(request, now: Timestamp(unixSeconds: Self.now.unixSeconds + 60), ids: &ids)
+        #expect(again.status == 400)
+        #expect(again.verdict == .rejected)
+        #expect(again.findings.contains("nonce-reused"))
+        #expect(try Self.json(again)["Code"]?.stringValue == "SignatureNonceUsed")
+        #expect(try Self.json(again)["Message"]?.stringValue == "Specified signature nonce was used already.")
+        // The default: a replayed command is answered as the first time.
+        let lenient = Self.engine()
+        #expect(lenient.handle(request, now: Self.now, ids: &ids).verdict == .accepted)
+        #expect(lenient.handle(request, now: Self.now, ids: &ids).verdict == .accepted)
+        // Another nonce is another request; a wrong signature is refused as such, not as a replay.
+        let other = try Self.signed(.aliyun, params: Self.aliyunCreate, algorithm: algorithm, nonce: "5d4c3b2a")
+        #expect(strict.handle(other, now: Self.now, ids: &ids).verdict == .accepted)
+        let wrongKey = try Self.signed(.aliyun, params: Self.aliyunCreate, algorithm: algorithm, key: SecretKey("not-the-key"))
+        #expect(try Self.json(strict.handle(wrongKey, now: Self.now, ids: &ids))["Code"]?.stringValue != "SignatureNonceUsed")
+    }
+
+    @Test("the nonce ledger forgets a nonce after the 15-minute window and keeps at most its capacity")
+    func nonceLedger() {
+        let ledger = NonceLedger(capacity: 3)
+        let start = Timestamp(unixSeconds: 1_765_000_000)
+        #expect(ledger.use("a", keyId: "k", now: start))
+        #expect(!ledger.use("a", keyId: "k", now: Timestamp(unixSeconds: start.unixSeconds + NonceLedger.window - 1)))
+        #expect(ledger.use("a", keyId: "other-key", now: start), "per key id")
+        #expect(ledger.use("a", keyId: "k", now: Timestamp(unixSeconds: start.unixSeconds + NonceLedger.window)), "the window has passed")
+        for i in 0..<10 { #expect(ledger.use("n\(i)", keyId: "k", now: Timestamp(unixSeconds: start.unixSeconds + NonceLedger.window + 1))) }
+        #expect(ledger.count <= 3)
     }
 
     @Test("a created ENI is listed by DescribeNetworkInterfaces, deleted by DeleteNetworkInterface, then unknown")

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Hostile inputs for the safety tests, generated rather than committed.
@@ -73,7 +75,7 @@ package final class ConnectionTrap {
     private let socketFD: Int32
 
     package init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Sockets.stream, 0)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

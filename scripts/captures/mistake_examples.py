@@ -249,11 +249,31 @@ def server_error_body(params):
     }) + "\n").encode()
 
 
+def tencent_secret_id_not_found():
+    """Tencent's answer to a SecretId it does not know (the message as its common error codes write it)."""
+    return (json.dumps({"Response": {"Error": {"Code": "AuthFailure.SecretIdNotFound",
+                                               "Message": "The SecretId is not found, please ensure that your SecretId is correct."},
+                                     "RequestId": "0c5e3f0a-7d4b-4a2e-9f61-3b8e2d1c7a55"}}) + "\n").encode()
+
+
+def aliyun_nonce_used():
+    """Alibaba's answer to a SignatureNonce it has seen (code and message as ECS users report it, aliyun/alibaba-cloud-sdk-go#39)."""
+    return (json.dumps({
+        "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureNonceUsed&product=Ecs",
+        "Message": "Specified signature nonce was used already.",
+        "RequestId": "4BC02B9F-6E54-4346-9B2C-5B9896F66540",
+        "HostId": "ecs.cn-hangzhou.aliyuncs.com",
+        "Code": "SignatureNonceUsed",
+    }) + "\n").encode()
+
+
 SERVER_PARAMS = rpc_params([("Tag.1.Key", "env"), ("Tag.1.Value", "prod stage")])
 
 EXTRA_FILES = {
     "server-string-to-sign-differs.error.json": lambda: server_error_body(SERVER_PARAMS),
     "server-holds-another-secret.error.json": tencent_signature_failure,
+    "key-id-unknown-to-server.error.json": tencent_secret_id_not_found,
+    "nonce-reused.error.json": aliyun_nonce_used,
 }
 
 EXAMPLES = [
@@ -362,6 +382,12 @@ EXAMPLES = [
     ("server-holds-another-secret.http", ["--server-error", "examples/captures/server-holds-another-secret.error.json"], ["server-holds-another-secret"],
      "A correctly signed TC3 request that the server answered AuthFailure.SignatureFailure: the key was reset in the console, and the client and the user both still have the old secret.",
      lambda: tc3("http")),
+    ("key-id-unknown-to-server.http", ["--server-error", "examples/captures/key-id-unknown-to-server.error.json"], ["key-id-unknown-to-server"],
+     "A correctly signed TC3 request that the server answered AuthFailure.SecretIdNotFound: the key pair was deleted in the console, and its id and secret live on in a configuration file.",
+     lambda: tc3("http")),
+    ("nonce-reused.http", ["--server-error", "examples/captures/nonce-reused.error.json"], ["nonce-reused"],
+     "A correctly signed Alibaba RPC request that the server answered SignatureNonceUsed: the client's retry sent the same signed request again instead of signing it anew.",
+     lambda: rpc("http", rpc_params())),
     ("timestamp-changed-after-signing.http", [], ["signature-mismatch", "timestamp-changed-after-signing"],
      "A client calls time.time() once to sign and again, a second later, for the X-TC-Timestamp header.",
      lambda: tc3("http", timestamp=str(TS + 1), sign_timestamp=str(TS))),

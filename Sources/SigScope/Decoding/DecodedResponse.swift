@@ -68,7 +68,7 @@ public struct DecodedAPIError: Sendable, Equatable {
         object["serverStringToSign"] = serverStringToSign.map(JSONValue.string) ?? .null
         object["category"] = catalog.map { .string($0.entry.category.rawValue) } ?? .null
         object["retryable"] = catalog.map { .bool($0.entry.retryable) } ?? .null
-        object["hint"] = catalog.map { .string($0.entry.hint) } ?? .null
+        object["hint"] = catalog.map { .string($0.entry.hint.description) } ?? .null
         return .object(object)
     }
 }

@@ -37,8 +37,9 @@ package enum ErrorCatalog {
         package var category: Category
         /// Whether sending the request again (re-signed, unchanged otherwise) can succeed.
         package var retryable: Bool
-        /// What to do about it.
-        package var hint: String
+        /// What to do about it; it may send the reader to an entry point (`Verifier.verify`),
+        /// which a front end names its own way.
+        package var hint: SigScopeMessage
         /// The HTTP status the documentation gives for it, if any.
         package var httpStatus: Int?
         /// The message text the documentation quotes, if any.
@@ -93,14 +94,14 @@ package enum ErrorCatalog {
     private static let tencentSeed = "Tencent VPC CreateNetworkInterface API document, error codes"
     private static let tencentCommon = "Tencent Cloud API 3.0 common error codes (the API documentation's \"Error Codes\" page)"
 
-    private static func tc(_ code: String, _ meaning: String, _ category: Category, retry: Bool, _ hint: String, message: String? = nil, source: String = tencentSeed) -> Entry {
+    private static func tc(_ code: String, _ meaning: String, _ category: Category, retry: Bool, _ hint: SigScopeMessage, message: String? = nil, source: String = tencentSeed) -> Entry {
         Entry(provider: .tencent, code: code, meaning: meaning, category: category, retryable: retry, hint: hint, httpStatus: nil, documentedMessage: message, source: source)
     }
 
     private static let tencent: [Entry] = [
         // Authentication and signature (signing.md §4.1).
         tc("AuthFailure.SignatureFailure", "Invalid signature; signature calculation error", .signature, retry: false,
-           "The server computed a different signature. Run `sigscope verify` on the captured request: usual causes are a body re-serialised after signing, a Content-Type charset added or dropped, the credential-scope date in local time instead of UTC, the wrong service in the scope, or a wrong SecretKey. Signature v1 also fails this way on large requests; use TC3-HMAC-SHA256.",
+           "The server computed a different signature. Run \(operation: .verify) on the captured request: usual causes are a body re-serialised after signing, a Content-Type charset added or dropped, the credential-scope date in local time instead of UTC, the wrong service in the scope, or a wrong SecretKey. Signature v1 also fails this way on large requests; use TC3-HMAC-SHA256.",
            message: "The provided credentials could not be validated. Please check your signature is correct.", source: tencentCommon),
         tc("AuthFailure.SignatureExpire", "Signature expired; Timestamp and server time differ by more than 5 minutes", .signature, retry: false,
            "The clock is off by more than 5 minutes: sign with the current time (X-TC-Timestamp in Unix seconds, not milliseconds) and keep the clock synchronised with NTP. The message gives the server's time.",
@@ -121,7 +122,7 @@ package enum ErrorCatalog {
            "The sub-account's CAM policy does not allow this action on this resource; ask the account owner to grant it (e.g. vpc:CreateNetworkInterface).", source: tencentCommon),
         // Common request codes (signing.md §4.1).
         tc("InvalidParameter", "Parameter error (wrong parameter format or type)", .parameter, retry: false,
-           "A parameter has the wrong type or format (e.g. a string where a list is expected); check the request body against the API's parameter table. `sigscope validate` checks the documented rules offline.", source: tencentCommon),
+           "A parameter has the wrong type or format (e.g. a string where a list is expected); check the request body against the API's parameter table. \(operation: .validate) checks the documented rules offline.", source: tencentCommon),
         tc("UnknownParameter", "Unknown parameter", .parameter, retry: false,
            "A parameter name is not part of this action: remove it or fix its spelling and case.", source: tencentCommon),
         tc("InvalidAction", "The API does not exist", .parameter, retry: false,
@@ -148,7 +149,7 @@ package enum ErrorCatalog {
         tc("InvalidParameter.FilterNotDict", "The specified filter condition should be a key-value pair.", .parameter, retry: false,
            "Send each filter as an object {\"Name\": …, \"Values\": […]}."),
         tc("InvalidParameterValue", "The parameter value is invalid.", .parameter, retry: false,
-           "A value has the wrong format or is not allowed: compare each value with the parameter table (IDs such as vpc-0akbol5v and subnet-76r802pg must exist in the region). `sigscope validate` checks the documented rules offline."),
+           "A value has the wrong format or is not allowed: compare each value with the parameter table (IDs such as vpc-0akbol5v and subnet-76r802pg must exist in the region). \(operation: .validate) checks the documented rules offline."),
         tc("InvalidParameterValue.LimitExceeded", "The parameter value exceeds the limit.", .parameter, retry: false,
            "A list or number is above its maximum (e.g. more than 10 PrivateIpAddresses in one call): send fewer or split the request."),
         tc("InvalidParameterValue.Malformed", "Invalid input parameter format.", .parameter, retry: false,
@@ -182,7 +183,7 @@ package enum ErrorCatalog {
         tc("InvalidParameterValue.TagValNotExists", "The tag value does not exist.", .parameter, retry: false,
            "Check the tag value's spelling, or create it in Tag management first."),
         tc("InvalidParameterValue.TooLong", "Invalid parameter value. The parameter value is too long.", .parameter, retry: false,
-           "A string is over its limit (NetworkInterfaceName and NetworkInterfaceDescription allow 60 characters); shorten it. `sigscope validate` reports this offline."),
+           "A string is over its limit (NetworkInterfaceName and NetworkInterfaceDescription allow 60 characters); shorten it. \(operation: .validate) reports this offline."),
         tc("LimitExceeded", "Quota limit is reached.", .quota, retry: false,
            "A quota is used up (DescribeVpcLimits shows them): delete unused resources or request a higher quota."),
         tc("LimitExceeded.ActionLimited", "Too often API invocations", .throttling, retry: true,
@@ -236,7 +237,7 @@ package enum ErrorCatalog {
     private static let aliyunGateway = "Alibaba Cloud API gateway common codes (not in the reference)"
     private static let aliyunValidation = "ECS error codes for the same checks on other ECS API pages (TagResources, CreateDisk, RunInstances, AssignPrivateIpAddresses)"
 
-    private static func ali(_ code: String, _ meaning: String, _ category: Category, retry: Bool, status: Int?, message: String?, _ hint: String, source: String = aliyunSeed) -> Entry {
+    private static func ali(_ code: String, _ meaning: String, _ category: Category, retry: Bool, status: Int?, message: String?, _ hint: SigScopeMessage, source: String = aliyunSeed) -> Entry {
         Entry(provider: .aliyun, code: code, meaning: meaning, category: category, retryable: retry, hint: hint, httpStatus: status, documentedMessage: message, source: source)
     }
 
@@ -244,7 +245,7 @@ package enum ErrorCatalog {
         // Authentication and signature (signing.md §4.2).
         ali("SignatureDoesNotMatch", "The signature in the request does not match the one the server calculated.", .signature, retry: false, status: 400,
             message: "Specified signature is not matched with our calculation.",
-            "Compare the server's string-to-sign (quoted in the message) with yours, e.g. `sigscope verify --server-error`: equal strings mean the AccessKeySecret is wrong (the SDK then reports InvalidAccessKeySecret); a difference shows the canonicalisation bug (space as + instead of %20, * or ~ encoded wrongly, the second encoding pass missing, GET signed but POST sent). The HMAC-SHA1 key is the secret followed by &.",
+            "Compare the server's string-to-sign (quoted in the message) with yours, e.g. \(operation: .verify, with: [.serverError]): equal strings mean the AccessKeySecret is wrong (the SDK then reports InvalidAccessKeySecret); a difference shows the canonicalisation bug (space as + instead of %20, * or ~ encoded wrongly, the second encoding pass missing, GET signed but POST sent). The HMAC-SHA1 key is the secret followed by &.",
             source: aliyunCommon),
         ali("IncompleteSignature", "The request signature does not conform to Aliyun standards.", .signature, retry: false, status: 400,
             message: "The request signature does not conform to Aliyun standards.",
@@ -321,7 +322,7 @@ package enum ErrorCatalog {
         // The codes validation gives for the same checks, from other ECS API pages (the rule
         // book's `ecs-error-catalog` source; not in the CreateNetworkInterface table).
         ali("InvalidParameter", "The specified parameter is invalid.", .parameter, retry: false, status: 400, message: nil,
-            "A value is outside what the parameter allows (a range, a list size, a format, a name's characters); `sigscope validate` names the parameter and the rule.",
+            "A value is outside what the parameter allows (a range, a list size, a format, a name's characters); \(operation: .validate) names the parameter and the rule.",
             source: aliyunValidation),
         ali("InvalidParameter.Conflict", "Parameters that exclude each other were given together.", .parameter, retry: false, status: 400, message: nil,
             "Send only one of them: SecurityGroupId or SecurityGroupIds.N, PrivateIpAddress.N or SecondaryPrivateIpAddressCount, Ipv6Address.N or Ipv6AddressCount.",

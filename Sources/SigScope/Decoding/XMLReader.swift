@@ -111,9 +111,10 @@ package struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 ///   any declaration inside it is read; so no entity is ever declared, let alone expanded
 ///   (no "billion laughs"), and no external DTD is ever fetched.
 /// - `XML_PARSE_NONET` is set; `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD`, `XML_PARSE_DTDATTR`
-///   and `XML_PARSE_HUGE` never are. The SAX handler has no entity resolver, and an
-///   external-entity loader that refuses every request made by a sigscope parse is
-///   installed process-wide (other libxml2 users in the process keep the previous loader).
+///   and `XML_PARSE_HUGE` never are. The SAX handler is sigscope's own, per parse: it has
+///   none of libxml2's SAX2 functions that load anything (`externalSubset`, `resolveEntity`
+///   and `getEntity` refuse or answer nothing), so libxml2's external-entity loader is never
+///   reached. The process-wide loader is left as the host program set it.
 /// - Input size is checked before parsing and nesting depth on every start tag; the tree
 ///   is built by sigscope while parsing, so a refused document never becomes a tree.
 /// - Errors go to a per-parse structured handler (no libxml2 global error state, nothing
@@ -144,8 +145,6 @@ package enum XMLReader {
             throw XMLSyntaxError(kind: .malformed, reason: "the XML parser could not be created (out of memory?)")
         }
         defer { xmlFreeParserCtxt(context) }
-        // Mark the context as ours so the external-entity loader refuses anything it asks for.
-        context.pointee._private = LibXML2Setup.contextMarker
         builder.context = context
 
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -245,31 +244,14 @@ package enum XMLReader {
     }
 }
 
-// MARK: - Process-wide setup
+// MARK: - Library initialisation
 
-/// One-time libxml2 initialisation and the refusing external-entity loader.
+/// libxml2's own one-time initialisation, which it asks multi-threaded programs to run before
+/// parsing (idempotent; it sets no policy and changes nothing another libxml2 user relies on).
 private enum LibXML2Setup {
-    /// Distinguishes sigscope's parser contexts (stored in `xmlParserCtxt._private`).
-    nonisolated(unsafe) static let contextMarker: UnsafeMutableRawPointer = {
-        let pointer = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
-        pointer.storeBytes(of: 0x5C, as: UInt8.self)
-        return pointer
-    }()
-
-    /// The loader that was installed before sigscope's, used for other libxml2 users.
-    nonisolated(unsafe) static var previousLoader: xmlExternalEntityLoader?
-
     /// Runs once, thread-safely (a lazily initialised global).
     private static let initialized: Bool = {
         xmlInitParser()
-        previousLoader = xmlGetExternalEntityLoader()
-        xmlSetExternalEntityLoader { url, id, context in
-            if let context, context.pointee._private == LibXML2Setup.contextMarker {
-                // A sigscope parse never loads anything: no file, no network.
-                return nil
-            }
-            return LibXML2Setup.previousLoader?(url, id, context)
-        }
         return true
     }()
 

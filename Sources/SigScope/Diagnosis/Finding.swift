@@ -46,13 +46,13 @@ public struct VerifyFinding: Sendable, Equatable {
         public static let methodMismatch = Code(rawValue: "method-mismatch")
         /// Alibaba rpc: the Signature in the URL is not percent-encoded.
         public static let signatureNotURLEncoded = Code(rawValue: "signature-not-url-encoded")
-        /// With `--now`: the timestamp is outside the provider's window.
+        /// With `VerifyOptions.now`: the timestamp is outside the provider's window.
         public static let timestampExpired = Code(rawValue: "timestamp-expired")
         /// Alibaba `Timestamp` / `x-acs-date` is not UTC ISO-8601 with `Z`.
         public static let timestampNotUTC = Code(rawValue: "timestamp-not-utc")
-        /// The request's SecretId / AccessKeyId is not the one given with `--secret-id`.
+        /// The request's SecretId / AccessKeyId is not the one given as `VerifyOptions.expectedSecretId`.
         public static let secretIdMismatch = Code(rawValue: "secret-id-mismatch")
-        /// With `--server-error`: the server's string-to-sign differs from ours.
+        /// With the server's error response: its string-to-sign differs from ours.
         public static let serverStringToSignDiffers = Code(rawValue: "server-string-to-sign-differs")
         /// Self-consistent request, no known mistake reproduces it: the secret key is likely wrong.
         public static let wrongSecretLikely = Code(rawValue: "wrong-secret-likely")
@@ -86,7 +86,13 @@ public struct VerifyFinding: Sendable, Equatable {
         /// The signature is right for the given secret, yet the server rejected it as a wrong signature:
         /// the server holds another secret for the key id (rotated, another account) or the request changed in transit.
         public static let serverHoldsAnotherSecret = Code(rawValue: "server-holds-another-secret")
-        /// The request carries another session token than the one given (`--token`).
+        /// The signature is right for the given secret, yet the server does not know the key id
+        /// (`AuthFailure.SecretIdNotFound`, `InvalidAccessKeyId.NotFound`): deleted, disabled or mistyped.
+        public static let keyIdUnknownToServer = Code(rawValue: "key-id-unknown-to-server")
+        /// The signature is right, yet the server had seen the request's nonce already
+        /// (`SignatureNonceUsed`): the same signed request sent twice, or nonces that repeat.
+        public static let nonceReused = Code(rawValue: "nonce-reused")
+        /// The request carries another session token than the one given (`VerifyOptions.token`).
         public static let tokenMismatch = Code(rawValue: "token-mismatch")
         /// The signature matches a timestamp a few seconds from the one sent: it was changed after signing.
         public static let timestampChangedAfterSigning = Code(rawValue: "timestamp-changed-after-signing")

@@ -1,5 +1,5 @@
-/// What each `verify` finding code means, what usually causes it, and the fix: the table
-/// `sigscope explain` and docs/debugging.md read, kept beside the codes themselves.
+/// What each `verify` finding code means, what usually causes it, and the fix, kept beside
+/// the codes themselves (the sigscope executable's `explain` and docs/debugging.md read it).
 ///
 /// Every code `VerifyFinding.Code` declares has an entry here (a test reads Finding.swift
 /// and checks it), so a new finding code is explained as soon as it is added.
@@ -8,8 +8,9 @@ extension VerifyFinding.Code {
     public struct Documentation: Sendable, Equatable {
         /// The code.
         public var code: VerifyFinding.Code
-        /// What the finding says.
-        public var meaning: String
+        /// What the finding says; it names the options of `VerifyOptions` it depends on
+        /// structurally (`\(.now)`, `\(aside: .token)`), as findings do.
+        public var meaning: SigScopeMessage
         /// What usually makes a client do this.
         public var cause: String
         /// What to do about it.
@@ -18,6 +19,7 @@ extension VerifyFinding.Code {
         /// The providers the finding can concern, read from its meaning's first words
         /// (`TC3:`, `Alibaba:`, `Tencent v1:` …); both when it names neither.
         public var providers: [Provider] {
+            let meaning = meaning.description
             if meaning.hasPrefix("Alibaba"), meaning.contains("Tencent") { return Provider.allCases }
             if meaning.hasPrefix("TC3") || meaning.hasPrefix("Tencent") { return [.tencent] }
             if meaning.hasPrefix("Alibaba") || meaning.hasPrefix("ACS3") { return [.aliyun] }
@@ -26,6 +28,7 @@ extension VerifyFinding.Code {
 
         /// The algorithms the finding can concern, from the same words; nil for every one.
         public var algorithms: [SignatureAlgorithm]? {
+            let meaning = meaning.description
             if meaning.hasPrefix("Alibaba RPC (and Tencent v1)") { return [.rpc, .hmacSHA1, .hmacSHA256] }
             if meaning.hasPrefix("TC3") { return [.tc3] }
             if meaning.hasPrefix("Tencent v1") { return [.hmacSHA1, .hmacSHA256] }
@@ -47,7 +50,7 @@ extension VerifyFinding.Code {
         return index
     }()
 
-    private static func doc(_ code: String, meaning: String, cause: String, fix: String) -> Documentation {
+    private static func doc(_ code: String, meaning: SigScopeMessage, cause: String, fix: String) -> Documentation {
         Documentation(code: VerifyFinding.Code(rawValue: code), meaning: meaning, cause: cause, fix: fix)
     }
 
@@ -126,7 +129,7 @@ extension VerifyFinding.Code {
             cause: "The Base64 signature was appended to the URL without percent-encoding; the server decodes its `+` as a space.",
             fix: "Percent-encode the Signature (`+` → `%2B`, `/` → `%2F`, `=` → `%3D`)."),
         doc("timestamp-expired",
-            meaning: "The request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15) around the clock, or around `--now` when given (`--no-clock`: not judged); or, for a right signature, the server answered `AuthFailure.SignatureExpire` / `InvalidTimeStamp.Expired` (`--server-error`).",
+            meaning: "The request's time is outside the provider's window (Tencent 5 minutes, Alibaba 15) around the instant it is judged against, if any\(aside: .now); or, for a right signature, the server answered `AuthFailure.SignatureExpire` / `InvalidTimeStamp.Expired`\(aside: .serverError).",
             cause: "The client's clock is off, the request was replayed later, or the timestamp is in milliseconds or local time.",
             fix: "Sign with the current time; keep the clock in sync (NTP)."),
         doc("timestamp-not-utc",
@@ -134,17 +137,25 @@ extension VerifyFinding.Code {
             cause: "The client formatted the time with a UTC offset, without `Z`, or with milliseconds.",
             fix: "Send the UTC time as `2016-02-23T12:46:24Z`."),
         doc("secret-id-mismatch",
-            meaning: "The request's SecretId / AccessKeyId is not the one given with `--secret-id`: the server checks it against another key.",
+            meaning: "The request's SecretId / AccessKeyId is not the one given with \(.secretId): the server checks it against another key.",
             cause: "The client is configured with another key pair than the one you expect (another profile, a stale environment variable).",
             fix: "Configure the client with the intended key pair."),
         doc("server-string-to-sign-differs",
-            meaning: "With `--server-error`: the string-to-sign Alibaba echoed in its `SignatureDoesNotMatch` error differs from the one recomputed; the diff shows where.",
+            meaning: "With \(.serverError): the string-to-sign Alibaba echoed in its `SignatureDoesNotMatch` error differs from the one recomputed; the diff shows where.",
             cause: "The client canonicalized the request differently from the server; the first differing character points at the step.",
             fix: "Read the diff: fix the step where the first difference is (usually the percent-encoding of one value), then sign again."),
         doc("server-holds-another-secret",
-            meaning: "With `--server-error`: the signature is exactly the one the given secret makes, yet the server rejected it as a wrong signature (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `IncompleteSignature`): the server holds another secret for the key id — rotated or reset, another account's pair — or the request changed in transit.",
+            meaning: "With \(.serverError): the signature is exactly the one the given secret makes, yet the server rejected it as a wrong signature (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`, `IncompleteSignature`): the server holds another secret for the key id — rotated or reset, another account's pair — or the request changed in transit.",
             cause: "The key pair was rotated or reset, the secret belongs to another account's key id, or a proxy changed the request after it was signed.",
             fix: "Get the current secret of the key id from the console and sign with it; if it is the one you used, capture the request after the last proxy."),
+        doc("key-id-unknown-to-server",
+            meaning: "With \(.serverError): the signature is exactly the one the given secret makes, yet the server answered that it does not know the key id (`AuthFailure.SecretIdNotFound`, `InvalidAccessKeyId.NotFound`, `InvalidAccessKeyId`).",
+            cause: "The key pair was deleted or disabled in the console, the id was copied wrong or from another pair, or it belongs to an account of another site.",
+            fix: "Look the key id up in the console's API keys (Tencent CAM, Alibaba RAM AccessKeys); sign with an enabled pair's id and secret."),
+        doc("nonce-reused",
+            meaning: "Alibaba, with \(.serverError): the signature is right, yet the server answered `SignatureNonceUsed`: it had received a request with the same `SignatureNonce` within its 15-minute window.",
+            cause: "The same signed request was sent twice (a retry that resends instead of signing again, a replayed capture or curl command), or the client's nonces repeat (a timestamp or a few random digits under concurrency).",
+            fix: "Sign every attempt anew, retries included, with a fresh random nonce such as a UUID v4."),
         doc("wrong-secret-likely",
             meaning: "The request is self-consistent and no known mistake reproduces the signature: the secret key is most likely not the one it was signed with (or the request was altered after signing).",
             cause: "The client signed with another secret (a rotated key, another account's key, a key with an invisible character) or the request was altered after signing.",
@@ -174,7 +185,7 @@ extension VerifyFinding.Code {
             cause: "The code set a header the HTTP library also sets (Content-Type, Host, Authorization), so it is sent twice.",
             fix: "Set the header once (usually an HTTP library adds its own next to yours)."),
         doc("token-mismatch",
-            meaning: "`--token` differs from the session token the request carries (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`); neither is printed.",
+            meaning: "The session token given\(aside: .token) differs from the one the request carries (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`); neither is printed.",
             cause: "The token of another STS response (an earlier session, another role) is sent with this key pair.",
             fix: "Send the token issued with the temporary key pair (the same STS response)."),
         doc("host-changed",
@@ -194,7 +205,7 @@ extension VerifyFinding.Code {
             cause: "A misspelled configuration key or an unset variable left the key id empty.",
             fix: "Configure the key id (check the configuration key's spelling)."),
         doc("token-header-missing",
-            meaning: "Temporary (STS) credentials without their token: an `STS.` AccessKeyId without `SecurityToken` / `x-acs-security-token`, or `--token` given but not sent.",
+            meaning: "Temporary (STS) credentials without their token: an `STS.` AccessKeyId without `SecurityToken` / `x-acs-security-token`, or \(.token) given but not sent.",
             cause: "Temporary credentials were used like permanent ones: the token was not set where the algorithm sends it.",
             fix: "Send the session token where the algorithm expects it (`X-TC-Token`, `Token`, `SecurityToken`, `x-acs-security-token`)."),
         doc("signature-double-encoded",

@@ -95,6 +95,13 @@ enum Verification {
            !findings.contains(.serverStringToSignDiffers), !findings.contains(.serverHoldsAnotherSecret) {
             findings.add(serverHoldsAnotherSecret(code: code, keyId: run.keyId, label: run.keyLabel))
         }
+        // A right signature refused for its key id or its nonce: the signature is not what the server objects to.
+        if equal, let code = options.serverErrorCode, keyIdRejections.contains(code), !findings.contains(.keyIdUnknownToServer) {
+            findings.add(.keyIdUnknownToServer, .error, "The signature is exactly the one the given secret key makes for this request, yet the server answered \(code): it does not know \(run.keyLabel) \(run.keyId ?? "?"). The key was deleted or disabled in the console (a secret kept in a configuration file outlives its key), the id was copied wrong or from another key pair, or the key belongs to an account of another site. Fix: look up \(run.keyLabel) \(run.keyId ?? "?") in the console's API keys (Tencent CAM, Alibaba RAM AccessKeys), check that it exists and is enabled, and sign with an id and secret of the same pair.")
+        }
+        if equal, let code = options.serverErrorCode, nonceRejections.contains(code), !findings.contains(.nonceReused) {
+            findings.add(.nonceReused, .error, "The signature is right, yet the server answered \(code): it had already received a request with this SignatureNonce within its window (15 minutes). The same signed request was sent twice — a retry that resends the request instead of signing it again, a replayed capture or curl command — or the client's nonces repeat (a timestamp or a few random digits, under concurrency). Fix: sign every attempt anew, retries included, with a fresh random nonce such as a UUID v4.")
+        }
         // A right signature the server refused as too old or too new: the time was off when it
         // arrived (a verdict of "would accept" would contradict the server's own answer).
         if equal, let code = options.serverErrorCode, expiryRejections.contains(code), !findings.contains(.timestampExpired) {
@@ -117,6 +124,12 @@ enum Verification {
 
     /// The error codes with which the providers reject a request whose timestamp is outside their window.
     static let expiryRejections: Set<String> = ["AuthFailure.SignatureExpire", "InvalidTimeStamp.Expired"]
+
+    /// The error codes with which the providers answer a key id they do not know.
+    static let keyIdRejections: Set<String> = ["AuthFailure.SecretIdNotFound", "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId"]
+
+    /// The error code with which Alibaba answers a SignatureNonce it has seen within its window.
+    static let nonceRejections: Set<String> = ["SignatureNonceUsed"]
 
     /// The error codes with which the providers reject a signature they compute differently.
     static let signatureRejections: Set<String> = ["AuthFailure.SignatureFailure", "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignature"]

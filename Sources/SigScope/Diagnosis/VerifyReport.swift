@@ -3,18 +3,18 @@
 public struct VerifyOptions: Sendable, Equatable {
     /// The secret key to recompute with. Never printed.
     public var secretKey: SecretKey
-    /// The key id the user expects the request to carry (`--secret-id`); nil: not checked.
+    /// The key id the user expects the request to carry (``SigScopeError/Subject/secretId`` in messages); nil: not checked.
     public var expectedSecretId: String?
-    /// A session token the user says is in use (`--token`); nil: not checked.
+    /// A session token the user says is in use (``SigScopeError/Subject/token`` in messages); nil: not checked.
     public var token: String?
-    /// The instant to judge the timestamp against (`--now`); nil: expiry not checked.
+    /// The instant to judge the timestamp against (``SigScopeError/Subject/now`` in messages); nil: expiry not checked.
     public var now: Timestamp?
     /// True when `now` is the executable's clock rather than an instant the user gave, so a
     /// finding says "the clock" instead of naming an option the user never passed.
     public var nowIsClock: Bool = false
-    /// The string-to-sign the server reported in its error (`--server-error`), when known.
+    /// The string-to-sign the server reported in its error (``SigScopeError/Subject/serverError`` in messages), when known.
     public var serverStringToSign: String?
-    /// The error code the server answered the request with (`--server-error`), when known:
+    /// The error code the server answered the request with (``SigScopeError/Subject/serverError``), when known:
     /// a signature rejection (`AuthFailure.SignatureFailure`, `SignatureDoesNotMatch`,
     /// `IncompleteSignature`) of a signature that verifies means the server holds another secret.
     public var serverErrorCode: String?

@@ -42,7 +42,7 @@ package enum DecodeReport {
                 rows.append(("meaning", match.entry.meaning + (match.exact ? "" : style.dim("  (catalog entry for the family \(match.entry.code))"))))
                 rows.append(("category", match.entry.category.rawValue))
                 rows.append(("retryable", match.entry.retryable ? "yes: sending it again (re-signed) can succeed" : "no: it fails again until the cause is fixed"))
-                rows.append(("hint", match.entry.hint))
+                rows.append(("hint", Wording.words(match.entry.hint)))
             } else if error.code != nil {
                 rows.append(("meaning", style.dim("not in sigscope's offline catalog")))
             }

@@ -1,6 +1,9 @@
 import Foundation
+import SigScopeTestSupport
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A one-shot HTTP/1.1 listener on 127.0.0.1 for tests: it accepts a single connection,
@@ -24,7 +27,7 @@ final class LocalListener: @unchecked Sendable {
     }
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Sockets.stream, 0)
         guard fd >= 0 else { throw ListenerError.socket("socket") }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -74,7 +77,7 @@ final class LocalListener: @unchecked Sendable {
         }
         captured = data
         let response = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".utf8)
-        _ = response.withUnsafeBufferPointer { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        _ = response.withUnsafeBytes { Sockets.send(client, $0) }
     }
 
     static func headerEnd(_ data: [UInt8]) -> Int? {

@@ -63,7 +63,7 @@ struct ErrorCatalogTests {
     func entriesAreComplete() {
         var categories: Set<ErrorCatalog.Category> = []
         for entry in ErrorCatalog.entries {
-            #expect(!entry.meaning.isEmpty && !entry.hint.isEmpty && !entry.source.isEmpty, "\(entry.code)")
+            #expect(!entry.meaning.isEmpty && !entry.hint.description.isEmpty && !entry.source.isEmpty, "\(entry.code)")
             categories.insert(entry.category)
         }
         #expect(categories == Set(ErrorCatalog.Category.allCases))

@@ -41,7 +41,7 @@ struct ResponseCorpusTests {
         if let match {
             #expect(error["category"] == .string(match.entry.category.rawValue))
             #expect(error["retryable"] == .bool(match.entry.retryable))
-            #expect(error["hint"] == .string(match.entry.hint))
+            #expect(error["hint"] == .string(match.entry.hint.description))
             #expect(error["description"] == .string(match.entry.meaning))
         } else {
             #expect(error["category"] == .null)

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import SigScopeTestSupport
 import SigScope
+import CSigScopeLibXML2
+import Synchronization
 
 /// The libxml2 reader: the tree it builds, its errors, and its refusals.
 @Suite("XML reader")
@@ -106,6 +108,24 @@ struct XMLReaderTests {
         #expect(!trap.wasContacted, "something connected to the trap")
     }
 
+    @Test("never calls, and never replaces, the process's libxml2 external-entity loader (the host program's setting)")
+    func processLoaderUntouched() throws {
+        let previous = xmlGetExternalEntityLoader()
+        defer { xmlSetExternalEntityLoader(previous) }
+        xmlSetExternalEntityLoader(countingLoader)
+        let directory = try Hostile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("entity.txt")
+        try Data("secret".utf8).write(to: file)
+        for document in [Hostile.externalEntity(file.path), Hostile.externalEntity("file://" + file.path), Hostile.externalDTD("file://" + file.path),
+                         Hostile.parameterEntity("file://" + file.path), "<Error><Code>x</Code></Error>"] {
+            _ = try? XMLReader.parse(Array(document.utf8))
+        }
+        #expect(LoaderCalls.count.load(ordering: .relaxed) == 0, "a parse reached the process's external-entity loader")
+        let installed = xmlGetExternalEntityLoader().map { unsafeBitCast($0, to: UnsafeRawPointer.self) }
+        #expect(installed == unsafeBitCast(countingLoader as xmlExternalEntityLoader, to: UnsafeRawPointer.self), "a parse replaced the process's loader")
+    }
+
     @Test("does not process XInclude")
     func noXInclude() throws {
         let root = try parse("<x xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></x>")
@@ -159,4 +179,15 @@ struct XMLReaderTests {
             #expect(outcome == (i % 2 == 0 ? "\(i)" : "error line 2"))
         }
     }
+}
+
+/// Counts the calls of `countingLoader`, the stand-in for a host program's loader.
+enum LoaderCalls {
+    static let count = Atomic<Int>(0)
+}
+
+/// A host program's external-entity loader: refuses everything, and counts.
+private let countingLoader: xmlExternalEntityLoader = { _, _, _ in
+    LoaderCalls.count.add(1, ordering: .relaxed)
+    return nil
 }

@@ -40,6 +40,28 @@ struct HardCaseVerifyTests {
         #expect(report.finding(.wrongSecretLikely) == nil)
     }
 
+    @Test("key-id-unknown-to-server: a right signature answered AuthFailure.SecretIdNotFound / InvalidAccessKeyId.NotFound is no match, and says the key id is what the server objects to",
+          arguments: [("testvectors/captures/sdk/tencent-vpcclient-tc3-post.http", "sigscopeCaptureExampleSecretKey1", "AuthFailure.SecretIdNotFound"),
+                      ("testvectors/captures/sdk/aliyun-tea-rpc.http", "sigscopeCaptureExampleSecret0001", "InvalidAccessKeyId.NotFound"),
+                      ("testvectors/captures/sdk/aliyun-tea-acs3.http", "sigscopeCaptureExampleSecret0001", "InvalidAccessKeyId")])
+    func serverDoesNotKnowTheKeyId(path: String, key: String, serverCode: String) throws {
+        let report = try verify(path, VerifyOptions(secretKey: SecretKey(key), serverErrorCode: serverCode))
+        #expect(!report.match)
+        let finding = try #require(report.finding(Self.code("key-id-unknown-to-server")))
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains(serverCode) && finding.message.contains("deleted or disabled"), "\(finding.message)")
+        #expect(report.finding(.serverHoldsAnotherSecret) == nil && report.finding(.wrongSecretLikely) == nil)
+    }
+
+    @Test("nonce-reused: a right Alibaba signature answered SignatureNonceUsed is no match, and names the resent request")
+    func nonceUsed() throws {
+        let report = try verify("testvectors/captures/sdk/aliyun-tea-rpc.http", VerifyOptions(secretKey: SecretKey(Self.aliyunKey), serverErrorCode: "SignatureNonceUsed"))
+        #expect(!report.match)
+        let finding = try #require(report.finding(Self.code("nonce-reused")))
+        #expect(finding.message.contains("SignatureNonce") && finding.message.contains("retries included"), "\(finding.message)")
+        #expect(report.finding(.serverHoldsAnotherSecret) == nil)
+    }
+
     @Test("an error that is not about the signature leaves a right signature a match")
     func otherServerError() throws {
         let report = try verify(Self.tc3, VerifyOptions(secretKey: SecretKey(Self.tencentKey), serverErrorCode: "InvalidParameterValue"))

@@ -1,13 +1,18 @@
+import SigScope
+
 /// `sigscope explain`: what an error code, a `verify` finding or a signing step means, what
 /// causes it, the fix, and where the provider documents it, offline.
 ///
-/// The topics are derived, not kept apart: every entry of `ErrorCatalog` (the codes `decode`
-/// reports), every documented `VerifyFinding.Code` (the codes `verify` reports) and the
-/// signing steps of each algorithm (the `steps` keys `sign` prints). A code added to either
-/// table is a topic at once.
-package enum Explain {
+/// The topics are derived, not kept apart: every entry of the library's `ErrorCatalog` (the
+/// codes `decode` reports), every documented `VerifyFinding.Code` (the codes `verify`
+/// reports) and the signing steps of each algorithm (`SigningSteps`, the `steps` keys `sign`
+/// prints). A code added to either table is a topic at once. The library's texts name inputs
+/// and entry points structurally; a topic has them in the CLI's words (`Wording.documentation`:
+/// `--server-error`, `sigscope verify`), and the signing steps, which document this tool's own
+/// commands, are written in them.
+enum Explain {
     /// What kind of thing a topic is.
-    package enum Kind: String, Sendable, Equatable, CaseIterable {
+    enum Kind: String, Sendable, Equatable, CaseIterable {
         /// An error code a provider's server answers with.
         case errorCode = "error-code"
         /// A finding code of `sigscope verify`.
@@ -17,33 +22,33 @@ package enum Explain {
     }
 
     /// One explanation.
-    package struct Topic: Sendable, Equatable {
+    struct Topic: Sendable, Equatable {
         /// The topic's name: the code, or the step's name (`canonical-request`).
-        package var name: String
-        package var kind: Kind
+        var name: String
+        var kind: Kind
         /// The providers it concerns.
-        package var providers: [Provider]
+        var providers: [Provider]
         /// The algorithms it concerns, nil for every one (error codes, most findings).
-        package var algorithms: [SignatureAlgorithm]?
+        var algorithms: [SignatureAlgorithm]?
         /// What it is.
-        package var meaning: String
+        var meaning: String
         /// What causes it (for a step: what usually goes wrong there).
-        package var cause: String
+        var cause: String
         /// What to do.
-        package var fix: String
-        /// Where it is documented: the providers' package pages and files of this repository.
-        package var references: [String]
+        var fix: String
+        /// Where it is documented: the providers' pages and files of this repository.
+        var references: [String]
         /// Other names it is found by (a step's `steps` key in the sign output, its spec name).
-        package var aliases: [String]
+        var aliases: [String]
         /// Facts of the kind: an error code's HTTP status, category, message; a step's formula.
-        package var details: [(String, String)]
+        var details: [(String, String)]
 
-        package static func == (lhs: Topic, rhs: Topic) -> Bool {
+        static func == (lhs: Topic, rhs: Topic) -> Bool {
             lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.providers == rhs.providers && lhs.algorithms == rhs.algorithms
         }
 
         /// The `explain --format json` object of this topic.
-        package var json: JSONValue {
+        var json: JSONValue {
             var object: JSONObject = [
                 "topic": .string(name),
                 "kind": .string(kind.rawValue),
@@ -61,7 +66,7 @@ package enum Explain {
     }
 
     /// The answer to a lookup.
-    package enum Answer: Sendable, Equatable {
+    enum Answer: Sendable, Equatable {
         /// The topics of that name (one per provider or algorithm that has it).
         case found([Topic])
         /// No topic of that name; the closest names, best first (possibly none).
@@ -71,7 +76,7 @@ package enum Explain {
     }
 
     /// Every topic: error codes (Tencent, then Alibaba), findings, signing steps.
-    package static var topics: [Topic] { allTopics }
+    static var topics: [Topic] { allTopics }
 
     private static let allTopics: [Topic] = errorCodeTopics + findingTopics + SigningSteps.topics
 
@@ -80,7 +85,7 @@ package enum Explain {
     /// - Parameters:
     ///   - provider: keep only the topics of this provider.
     ///   - algorithm: keep only the topics of this algorithm (signing steps, algorithm-bound findings).
-    package static func lookup(_ name: String, provider: Provider? = nil, algorithm: SignatureAlgorithm? = nil) -> Answer {
+    static func lookup(_ name: String, provider: Provider? = nil, algorithm: SignatureAlgorithm? = nil) -> Answer {
         let key = normalized(name)
         let matching = allTopics.filter { topic in
             normalized(topic.name) == key || topic.aliases.contains { normalized($0) == key }
@@ -94,7 +99,7 @@ package enum Explain {
     }
 
     /// The topic names closest to `name` by edit distance (at most three, best first).
-    package static func suggestions(for name: String) -> [String] {
+    static func suggestions(for name: String) -> [String] {
         let word = Array(normalized(name).unicodeScalars)
         guard !word.isEmpty else { return [] }
         var scored: [(String, Int)] = []
@@ -128,7 +133,7 @@ package enum Explain {
             if let message = entry.documentedMessage { details.append(("documentedMessage", message)) }
             details.append(("source", entry.source))
             return Topic(name: entry.code, kind: .errorCode, providers: [entry.provider], algorithms: nil,
-                         meaning: entry.meaning, cause: cause(of: entry), fix: entry.hint,
+                         meaning: entry.meaning, cause: cause(of: entry), fix: Wording.documentation(entry.hint),
                          references: references(of: entry), aliases: [], details: details)
         }
     }
@@ -200,7 +205,7 @@ package enum Explain {
                 refs.append(SigningSteps.specification(algorithm))
             }
             return Topic(name: entry.code.rawValue, kind: .finding, providers: entry.providers, algorithms: entry.algorithms,
-                         meaning: entry.meaning, cause: entry.cause, fix: entry.fix, references: refs, aliases: [], details: [])
+                         meaning: Wording.documentation(entry.meaning), cause: entry.cause, fix: entry.fix, references: refs, aliases: [], details: [])
         }
     }
 }

@@ -1,6 +1,9 @@
+import SigScope
+
 /// The stages of each signature algorithm, as `explain` tells them: the names `sign` prints
 /// in its trace and its `steps` JSON keys, the formula, the usual mistakes at that stage, and
-/// the provider's page.
+/// the provider's page. A fix names the `sigscope` command line that shows or checks the
+/// stage (`sigscope sign --body-file`), so this table lives with the commands.
 enum SigningSteps {
     /// The provider's specification page of `algorithm`, and this repository's walk-through.
     static func specification(_ algorithm: SignatureAlgorithm) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SigScopeTestSupport
 @testable import SigScope
+@testable import SigScopeCLI
 
 /// `explain`'s topics come from the tables the other commands use, and each is complete.
 @Suite("Explain")
@@ -9,9 +10,7 @@ struct ExplainTests {
     /// Every finding code Finding.swift declares, read from the source, so a code added there
     /// without an explanation fails here.
     static func declaredFindingCodes() throws -> [String] {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        let source = try String(contentsOf: root.appendingPathComponent("Sources/SigScope/Diagnosis/Finding.swift"), encoding: .utf8)
+        let source = try String(contentsOf: Repo.url("Sources/SigScope/Diagnosis/Finding.swift"), encoding: .utf8)
         var codes: [String] = []
         var rest = source[...]
         while let range = rest.range(of: "Code(rawValue: \"") {
@@ -50,7 +49,7 @@ struct ExplainTests {
             }
             let topic = try #require(topics.first { $0.kind == .errorCode })
             #expect(Self.complete(topic), "\(entry.code)")
-            #expect(topic.meaning == entry.meaning && topic.fix == entry.hint)
+            #expect(topic.meaning == entry.meaning && topic.fix == Wording.documentation(entry.hint))
         }
         // The seeds' own tables, read from the documents (not from the catalog).
         for row in try ResponseSources.tencentTable() {
