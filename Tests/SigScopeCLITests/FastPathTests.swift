@@ -204,9 +204,14 @@ struct FastPathTests {
         all += FastPath.Table.decode.values
         all += FastPath.Table.verify.values
         all.append(.param)
-        for option in all {
+        for option in Set(all + LongOption.allCases) {
             for spelling in Self.spellings([option]) { #expect(LongOption(spelling: spelling) == option) }
         }
+        #expect(LongOption(spelling: "--access-key-id") == .secretId)
+        #expect(LongOption(spelling: "--access-key-secret") == .secretKey)
+        #expect(LongOption(spelling: "--") == nil)
+        #expect(LongOption(spelling: "--secret") == nil)
+        #expect(LongOption(spelling: "--secret-ids") == nil)
         #expect(LongOption(spelling: "provider") == nil)
         #expect(LongOption(spelling: "--Provider") == nil)
         #expect(LongOption(spelling: "--provider=tencent") == nil)

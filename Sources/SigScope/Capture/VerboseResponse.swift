@@ -13,8 +13,9 @@
 extension CapturedResponse {
     /// The response as plain HTTP bytes plus a note, nil when `bytes` are no such transcript.
     static func transcriptResponse(_ bytes: [UInt8]) -> (http: [UInt8], note: String)? {
-        // A bare body (possibly tens of MiB) is told apart without splitting it into lines.
-        guard Bytes.contains(bytes, "< HTTP/") || Bytes.contains(bytes, "GetResponse: HTTP/") else { return nil }
+        // A bare body (possibly tens of MiB) is told apart without splitting it into lines, by one
+        // scan for what both markers hold (a second scan of 15 MB cost 2.5 % of a decode).
+        guard Bytes.contains(bytes, " HTTP/"), Bytes.contains(bytes, "< HTTP/") || Bytes.contains(bytes, "GetResponse: HTTP/") else { return nil }
         let lines = DebugLogParser.lines(bytes)
         if let record = lines.firstIndex(where: { DebugLogParser.text(after: "GetResponse: HTTP/", in: $0.text) != nil }),
            let statusText = DebugLogParser.text(after: "GetResponse: ", in: lines[record].text) {

@@ -89,6 +89,71 @@ struct ResponseDecoderTests {
         #expect(d.notes.contains { $0.contains("ServiceManaged") })
     }
 
+    @Test("a note names the value by its path: members joined by dots, list positions in brackets")
+    func notePaths() throws {
+        let d = try decode("""
+        {"Response": {"RequestId": "r", "TotalCount": 1.5, "SubnetSet": [
+          {"SubnetId": "subnet-1", "TagSet": [{"Key": "k", "Value": "v"}, {"Key": true, "Value": "v"}]},
+          {"SubnetId": "subnet-2", "AvailableIpAddressCount": "x1", "IsDefault": "no", "TagSet": []}]}}
+        """)
+        #expect(d.notes == [
+            "TotalCount: the number 1.5 is not an integer as the model says; kept as it is",
+            "SubnetSet[0].TagSet[1].Key: a boolean where the model has a string; shown as text",
+            "SubnetSet[1].AvailableIpAddressCount: \"x1\" is not an integer as the model says; kept as text",
+            "SubnetSet[1].IsDefault: \"no\" is not a boolean as the model says; kept as text",
+        ])
+        guard case .describe(let result)? = d.result else {
+            Issue.record("not typed")
+            return
+        }
+        // Kept as they came; the boolean where a string belongs is shown as text.
+        #expect(result.fields["TotalCount"] == .number("1.5"))
+        #expect(result.fields["SubnetSet"]?.arrayValue?[0]["TagSet"]?.arrayValue?[1]["Key"] == .string("true"))
+        #expect(result.fields["SubnetSet"]?.arrayValue?[1]["IsDefault"] == .string("no"))
+
+        let created = try decode("""
+        {"Response": {"RequestId": "r", "NetworkInterface": {"NetworkInterfaceId": "eni-1", "Primary": "yes",
+          "PrivateIpAddressSet": [{"PrivateIpAddress": "10.0.0.2", "Primary": 1}]}}}
+        """)
+        #expect(created.notes == [
+            "NetworkInterface.Primary: \"yes\" is not a boolean as the model says; kept as text",
+            "NetworkInterface.PrivateIpAddressSet[0].Primary: number where the model has a boolean; kept as it is",
+        ])
+    }
+
+    @Test("integers given as text take their canonical literal: sign kept, a plus and leading zeros dropped")
+    func integerLiterals() throws {
+        for (text, literal) in [("12", "12"), ("-12", "-12"), ("+12", "12"), ("007", "7"), ("-007", "-7"), ("0", "0"), ("-0", "0"),
+                                ("000", "0"), (" 42 ", "42"), ("18446744073709551616", "18446744073709551616")] {
+            let d = try decode("<CreateNetworkInterfaceResponse><RequestId>r</RequestId><NetworkInterfaceId>eni-1</NetworkInterfaceId><ServiceID>\(text)</ServiceID></CreateNetworkInterfaceResponse>")
+            guard case .aliyunCreateNetworkInterface(let result)? = d.result else {
+                Issue.record("not typed")
+                return
+            }
+            #expect(result.fields["ServiceID"] == .number(literal), "\(text)")
+            #expect(d.notes.isEmpty, "\(text)")
+        }
+        for text in ["1.0", "1e3", "12a", "-", "+", "--1", "0x10", "\u{FF11}"] {
+            let d = try decode("<CreateNetworkInterfaceResponse><RequestId>r</RequestId><NetworkInterfaceId>eni-1</NetworkInterfaceId><ServiceID>\(text)</ServiceID></CreateNetworkInterfaceResponse>")
+            guard case .aliyunCreateNetworkInterface(let result)? = d.result else {
+                Issue.record("not typed")
+                return
+            }
+            #expect(result.fields["ServiceID"] == .string(text), "\(text)")
+            #expect(d.notes == ["ServiceID: \"\(text)\" is not an integer as the model says; kept as text"], "\(text)")
+        }
+        // A JSON number for an integer field: any integer literal stays as written, a fraction is noted.
+        for (body, notes) in [("-0", [String]()), ("12", []), ("-3", []), ("1.5", ["ServiceID: the number 1.5 is not an integer as the model says; kept as it is"])] {
+            let d = try decode("{\"RequestId\":\"r\",\"NetworkInterfaceId\":\"e\",\"ServiceID\":\(body)}")
+            guard case .aliyunCreateNetworkInterface(let result)? = d.result else {
+                Issue.record("not typed")
+                return
+            }
+            #expect(result.fields["ServiceID"] == .number(body))
+            #expect(d.notes == notes, "\(body)")
+        }
+    }
+
     @Test("accepts Alibaba lists already given as plain arrays, and a wrapper holding one bare element")
     func plainAndSingleLists() throws {
         let d = try decode("{\"RequestId\":\"r\",\"NetworkInterfaceId\":\"e\",\"SecurityGroupIds\":[\"sg-1\",\"sg-2\"],\"Tags\":{\"Tag\":{\"TagKey\":\"k\",\"TagValue\":\"v\"}}}")
