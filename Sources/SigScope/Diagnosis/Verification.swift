@@ -91,23 +91,30 @@ enum Verification {
         if !explained, !findings.contains(.serverStringToSignDiffers) {
             concludeUnexplained(&findings, tried: tried, keyId: run.keyId, label: run.keyLabel, consistency: run.consistency)
         }
-        if equal, let code = options.serverErrorCode, signatureRejections.contains(code),
-           !findings.contains(.serverStringToSignDiffers), !findings.contains(.serverHoldsAnotherSecret) {
-            findings.add(serverHoldsAnotherSecret(code: code, keyId: run.keyId, label: run.keyLabel))
-        }
-        // A right signature refused for its key id or its nonce: the signature is not what the server objects to.
-        if equal, let code = options.serverErrorCode, keyIdRejections.contains(code), !findings.contains(.keyIdUnknownToServer) {
-            findings.add(.keyIdUnknownToServer, .error, "The signature is exactly the one the given secret key makes for this request, yet the server answered \(code): it does not know \(run.keyLabel) \(run.keyId ?? "?"). The key was deleted or disabled in the console (a secret kept in a configuration file outlives its key), the id was copied wrong or from another key pair, or the key belongs to an account of another site. Fix: look up \(run.keyLabel) \(run.keyId ?? "?") in the console's API keys (Tencent CAM, Alibaba RAM AccessKeys), check that it exists and is enabled, and sign with an id and secret of the same pair.")
-        }
-        if equal, let code = options.serverErrorCode, nonceRejections.contains(code), !findings.contains(.nonceReused) {
-            findings.add(.nonceReused, .error, "The signature is right, yet the server answered \(code): it had already received a request with this SignatureNonce within its window (15 minutes). The same signed request was sent twice — a retry that resends the request instead of signing it again, a replayed capture or curl command — or the client's nonces repeat (a timestamp or a few random digits, under concurrency). Fix: sign every attempt anew, retries included, with a fresh random nonce such as a UUID v4.")
-        }
-        // A right signature the server refused as too old or too new: the time was off when it
-        // arrived (a verdict of "would accept" would contradict the server's own answer).
-        if equal, let code = options.serverErrorCode, expiryRejections.contains(code), !findings.contains(.timestampExpired) {
-            findings.add(.timestampExpired, .error, "The signature is right, but the server answered \(code): when the request reached it, its timestamp was outside the server's window (Tencent Cloud 5 minutes, Alibaba Cloud 15), whatever the clock says now. The client's clock is off, or the request was signed once and sent (or retried) later. Fix: sign each request, retries included, with the current time, and keep the clock in sync (NTP).")
+        if equal, let code = options.serverErrorCode {
+            addServerRefusal(code, keyId: run.keyId, label: run.keyLabel, into: &findings)
         }
         return Outcome(signaturesEqual: equal, clientStringToSign: client)
+    }
+
+    /// What the server's error `code` says about a request whose signature is right: the
+    /// signature is not what the server objects to, so the code names what it does object to
+    /// (another secret, the key id, the nonce, or the time when the request arrived; a verdict of
+    /// "would accept" would contradict the server's own answer). The code sets are disjoint.
+    static func addServerRefusal(_ code: String, keyId: String?, label: String, into findings: inout FindingList) {
+        if signatureRejections.contains(code) {
+            guard !findings.contains(.serverStringToSignDiffers), !findings.contains(.serverHoldsAnotherSecret) else { return }
+            findings.add(serverHoldsAnotherSecret(code: code, keyId: keyId, label: label))
+        } else if keyIdRejections.contains(code) {
+            guard !findings.contains(.keyIdUnknownToServer) else { return }
+            findings.add(.keyIdUnknownToServer, .error, "The signature is exactly the one the given secret key makes for this request, yet the server answered \(code): it does not know \(label) \(keyId ?? "?"). The key was deleted or disabled in the console (a secret kept in a configuration file outlives its key), the id was copied wrong or from another key pair, or the key belongs to an account of another site. Fix: look up \(label) \(keyId ?? "?") in the console's API keys (Tencent CAM, Alibaba RAM AccessKeys), check that it exists and is enabled, and sign with an id and secret of the same pair.")
+        } else if nonceRejections.contains(code) {
+            guard !findings.contains(.nonceReused) else { return }
+            findings.add(.nonceReused, .error, "The signature is right, yet the server answered \(code): it had already received a request with this SignatureNonce within its window (15 minutes). The same signed request was sent twice — a retry that resends the request instead of signing it again, a replayed capture or curl command — or the client's nonces repeat (a timestamp or a few random digits, under concurrency). Fix: sign every attempt anew, retries included, with a fresh random nonce such as a UUID v4.")
+        } else if expiryRejections.contains(code) {
+            guard !findings.contains(.timestampExpired) else { return }
+            findings.add(.timestampExpired, .error, "The signature is right, but the server answered \(code): when the request reached it, its timestamp was outside the server's window (Tencent Cloud 5 minutes, Alibaba Cloud 15), whatever the clock says now. The client's clock is off, or the request was signed once and sent (or retried) later. Fix: sign each request, retries included, with the current time, and keep the clock in sync (NTP).")
+        }
     }
 
     /// The checks on the signature's own form; true when one of them explains the mismatch exactly.
